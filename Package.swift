@@ -1,0 +1,96 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Strict settings shared by every target of this package.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "firedrill",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "firedrill", targets: ["firedrill"]),
+        .library(name: "FiredrillCore", targets: ["FiredrillCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // The functional core: scenario model, validation, conditions, the drill engine
+        // (generic over `Clock`), scoring and the report model. No I/O.
+        .target(
+            name: "FiredrillCore",
+            dependencies: [
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Reading scenario files (YAML or JSON) with positions, within limits.
+        .target(
+            name: "FiredrillYAML",
+            dependencies: ["FiredrillCore", "Yams"],
+            swiftSettings: strictSettings
+        ),
+        // Rendering reports as JSON and Markdown.
+        .target(
+            name: "FiredrillReporting",
+            dependencies: ["FiredrillCore"],
+            swiftSettings: strictSettings
+        ),
+        // Durable drill records in SQLite (GRDB): runs, hash-chained events, actions.
+        .target(
+            name: "FiredrillStore",
+            dependencies: [
+                "FiredrillCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The commands of the `firedrill` tool.
+        .target(
+            name: "FiredrillCLI",
+            dependencies: [
+                "FiredrillCore",
+                "FiredrillYAML",
+                "FiredrillReporting",
+                "FiredrillStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "firedrill",
+            dependencies: ["FiredrillCLI"],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "FiredrillCoreTests", dependencies: ["FiredrillCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FiredrillYAMLTests",
+            dependencies: ["FiredrillYAML", "FiredrillCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FiredrillReportingTests",
+            dependencies: ["FiredrillReporting", "FiredrillCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FiredrillStoreTests",
+            dependencies: ["FiredrillStore", "FiredrillCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FiredrillCLITests",
+            dependencies: ["FiredrillCLI", "FiredrillCore", "FiredrillYAML", "FiredrillReporting", "FiredrillStore"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,52 @@
+import ArgumentParser
+import FiredrillCore
+import FiredrillReporting
+
+extension Firedrill {
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a drill on a virtual clock from a script of timed actions and print its report.",
+            discussion: """
+            The script has one action per line: <time> <role> <command ...>, e.g. \
+            '05:30 ops escalate cto via phone db is down'. The same scenario and script always \
+            give byte-identical output.
+            """
+        )
+
+        @Argument(help: "The scenario file (or a bundled scenario's id).")
+        var scenario: String
+
+        @Argument(help: "The replay script.")
+        var script: String
+
+        @Option(help: "Report format: json or md.")
+        var format: ReportFormat = .json
+
+        static let scriptLimit = 64 * 1_048_576
+
+        func run() throws {
+            let input = try ScenarioInput(path: scenario)
+            let scenario = input.scenario
+            let text = try TextFile.read(script, limit: Self.scriptLimit)
+            let parsed: ReplayScript
+            switch ReplayScript.parse(text, for: scenario) {
+            case .success(let value): parsed = value
+            case .failure(let error):
+                Console.error(error.formatted(path: script))
+                throw ExitCode(2)
+            }
+            let engine: DrillEngine
+            do {
+                engine = try parsed.play(scenario)
+            } catch {
+                Console.error("\(script): \(error)")
+                throw ExitCode(2)
+            }
+            let report = DrillReport(scenario: scenario, events: engine.events)
+            switch format {
+            case .json: Console.out(try JSONReportRenderer.render(report))
+            case .md: Console.out(MarkdownReportRenderer.render(report))
+            }
+        }
+    }
+}

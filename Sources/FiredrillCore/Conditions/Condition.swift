@@ -1,0 +1,78 @@
+/// A condition over the drill's progress, as written in `when` and `if`.
+///
+/// ```
+/// cond     := and-expr ("or" and-expr)*
+/// and-expr := unary ("and" unary)*
+/// unary    := "not" unary | "(" cond ")" | atom
+/// atom     := "met(" objective-id ")" | "delivered(" inject-id ")"
+/// ```
+public indirect enum Condition: Sendable, Hashable {
+    case met(String)
+    case delivered(String)
+    case not(Condition)
+    case and(Condition, Condition)
+    case or(Condition, Condition)
+
+    /// Evaluates the condition against the facts known so far.
+    public func holds(
+        isMet: (String) -> Bool,
+        isDelivered: (String) -> Bool
+    ) -> Bool {
+        switch self {
+        case .met(let id): isMet(id)
+        case .delivered(let id): isDelivered(id)
+        case .not(let inner): !inner.holds(isMet: isMet, isDelivered: isDelivered)
+        case .and(let lhs, let rhs):
+            lhs.holds(isMet: isMet, isDelivered: isDelivered) && rhs.holds(isMet: isMet, isDelivered: isDelivered)
+        case .or(let lhs, let rhs):
+            lhs.holds(isMet: isMet, isDelivered: isDelivered) || rhs.holds(isMet: isMet, isDelivered: isDelivered)
+        }
+    }
+
+    /// Every `met(...)` and `delivered(...)` atom, in reading order.
+    public var atoms: [Atom] {
+        var result: [Atom] = []
+        collectAtoms(into: &result)
+        return result
+    }
+
+    private func collectAtoms(into result: inout [Atom]) {
+        switch self {
+        case .met(let id): result.append(.met(id))
+        case .delivered(let id): result.append(.delivered(id))
+        case .not(let inner): inner.collectAtoms(into: &result)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+            lhs.collectAtoms(into: &result)
+            rhs.collectAtoms(into: &result)
+        }
+    }
+
+    public enum Atom: Sendable, Hashable {
+        case met(String)
+        case delivered(String)
+    }
+}
+
+extension Condition: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .met(let id): "met(\(id))"
+        case .delivered(let id): "delivered(\(id))"
+        case .not(let inner): "not \(inner.operandDescription)"
+        case .and(let lhs, let rhs): "\(lhs.andOperandDescription) and \(rhs.andOperandDescription)"
+        case .or(let lhs, let rhs): "\(lhs) or \(rhs)"
+        }
+    }
+
+    private var operandDescription: String {
+        switch self {
+        case .and, .or: "(\(description))"
+        default: description
+        }
+    }
+
+    private var andOperandDescription: String {
+        if case .or = self { return "(\(description))" }
+        return description
+    }
+}

@@ -1,0 +1,129 @@
+/// Parses condition text into a ``Condition``.
+public struct ConditionParser {
+    /// A syntax error, with the 0-based character offset where it was found.
+    public struct SyntaxError: Error, Sendable, Hashable {
+        public var offset: Int
+        public var message: String
+    }
+
+    /// Deeper nesting than this is rejected, so that hostile input cannot exhaust the stack.
+    public static let maximumDepth = 32
+    /// Longer condition text than this is rejected.
+    public static let maximumLength = 4096
+
+    public static func parse(_ text: String) -> Result<Condition, SyntaxError> {
+        guard text.count <= maximumLength else {
+            return .failure(SyntaxError(offset: 0, message: "condition is longer than \(maximumLength) characters"))
+        }
+        var parser = ConditionParser(tokens: tokenize(text), endOffset: text.count)
+        do {
+            guard parser.peek != nil else { throw SyntaxError(offset: 0, message: "condition is empty") }
+            let condition = try parser.parseOr(depth: 0)
+            if let extra = parser.peek {
+                throw SyntaxError(offset: extra.offset, message: "unexpected '\(extra.text)' after a complete condition; join conditions with 'and' or 'or'")
+            }
+            return .success(condition)
+        } catch let error as SyntaxError {
+            return .failure(error)
+        } catch {
+            return .failure(SyntaxError(offset: 0, message: "\(error)"))
+        }
+    }
+
+    struct Token {
+        var text: String
+        var offset: Int
+    }
+
+    private var tokens: [Token]
+    private var position = 0
+    private let endOffset: Int
+
+    private init(tokens: [Token], endOffset: Int) {
+        self.tokens = tokens
+        self.endOffset = endOffset
+    }
+
+    private var peek: Token? { position < tokens.count ? tokens[position] : nil }
+
+    private mutating func next() -> Token? {
+        defer { position += 1 }
+        return peek
+    }
+
+    private mutating func parseOr(depth: Int) throws -> Condition {
+        var result = try parseAnd(depth: depth)
+        while peek?.text == "or" {
+            position += 1
+            result = .or(result, try parseAnd(depth: depth))
+        }
+        return result
+    }
+
+    private mutating func parseAnd(depth: Int) throws -> Condition {
+        var result = try parseUnary(depth: depth)
+        while peek?.text == "and" {
+            position += 1
+            result = .and(result, try parseUnary(depth: depth))
+        }
+        return result
+    }
+
+    private mutating func parseUnary(depth: Int) throws -> Condition {
+        guard depth < Self.maximumDepth else {
+            throw SyntaxError(offset: peek?.offset ?? endOffset, message: "condition is nested more than \(Self.maximumDepth) levels deep")
+        }
+        guard let token = next() else {
+            throw SyntaxError(offset: endOffset, message: "condition ends early; expected met(...), delivered(...), 'not' or '('")
+        }
+        switch token.text {
+        case "not":
+            return .not(try parseUnary(depth: depth + 1))
+        case "(":
+            let inner = try parseOr(depth: depth + 1)
+            guard next()?.text == ")" else {
+                throw SyntaxError(offset: tokens.indices.contains(position - 1) ? tokens[position - 1].offset : endOffset, message: "missing ')' to close the '(' at offset \(token.offset + 1)")
+            }
+            return inner
+        case "met", "delivered":
+            guard next()?.text == "(" else {
+                throw SyntaxError(offset: token.offset, message: "expected '(' after '\(token.text)', as in \(token.text)(some-id)")
+            }
+            guard let id = next(), id.text != ")", id.text != "(" else {
+                throw SyntaxError(offset: token.offset, message: "\(token.text)(...) needs an id")
+            }
+            guard next()?.text == ")" else {
+                throw SyntaxError(offset: id.offset, message: "expected ')' after '\(token.text)(\(id.text)'")
+            }
+            return token.text == "met" ? .met(id.text) : .delivered(id.text)
+        default:
+            let hint = Suggestions.closest(to: token.text, among: ["met", "delivered", "not", "and", "or"])
+                .map { "; did you mean '\($0)'?" } ?? ""
+            throw SyntaxError(offset: token.offset, message: "unexpected '\(token.text)'; expected met(...), delivered(...), 'not' or '('\(hint)")
+        }
+    }
+
+    /// Splits condition text into words and parentheses, keeping character offsets.
+    static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        var start = 0
+        func flush() {
+            if !current.isEmpty { tokens.append(Token(text: current, offset: start)) }
+            current = ""
+        }
+        for (offset, character) in text.enumerated() {
+            if character == "(" || character == ")" {
+                flush()
+                tokens.append(Token(text: String(character), offset: offset))
+            } else if character.isWhitespace {
+                flush()
+            } else {
+                if current.isEmpty { start = offset }
+                current.append(character)
+            }
+        }
+        flush()
+        return tokens
+    }
+}

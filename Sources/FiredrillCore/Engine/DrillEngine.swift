@@ -1,0 +1,241 @@
+import HeapModule
+
+/// The drill's rules as a deterministic state machine over drill time.
+///
+/// The engine knows nothing of real clocks: callers tell it what drill time it is.
+/// ``DrillSession`` drives it on a real (or manual) `Clock`; replay drives it straight
+/// from a script, which is the virtual clock.
+///
+/// ## Ordering at one drill time
+///
+/// Everything due at the same drill time is processed in a fixed order:
+///
+/// 1. Scheduled items (deliveries of `at` injects, `when` injects whose delay is over, and
+///    persona replies) in the order they were scheduled. `at` injects are scheduled at
+///    drill start in file order; `when` injects are scheduled when their condition first
+///    holds, several at once in file order; persona replies when the escalation happens.
+/// 2. Then player actions, in the order they arrive. A player action at time *t* therefore
+///    sees every inject due at *t* already delivered.
+/// 3. Anything an event causes at the same time (a `when` inject with no delay, a persona
+///    reply with no delay) is processed right after that event, before the next action.
+///
+/// `if` guards are evaluated at the moment of delivery, after everything before it in this
+/// order. The drill ends after everything due at its duration has been processed.
+public struct DrillEngine: Sendable {
+    public let scenario: Scenario
+    public private(set) var ledger: DrillLedger
+    public private(set) var events: [DrillEvent] = []
+    /// The drill time the engine has processed up to.
+    public private(set) var now: DrillTime = .zero
+    public private(set) var isStarted = false
+    public private(set) var isPaused = false
+
+    private var queue = Heap<ScheduledItem>()
+    private var nextSequence = 0
+    private var scheduledWhen: Set<Int> = []
+    private let injectIndex: [String: Int]
+    /// For each atom, the `when` injects (by index) whose condition mentions it.
+    private let whenDependents: [Condition.Atom: [Int]]
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        ledger = DrillLedger(scenario: scenario)
+        var index: [String: Int] = [:]
+        var dependents: [Condition.Atom: [Int]] = [:]
+        for (position, inject) in scenario.injects.enumerated() {
+            index[inject.id] = position
+            if case .when(let condition, _) = inject.trigger {
+                for atom in Set(condition.atoms) { dependents[atom, default: []].append(position) }
+            }
+        }
+        injectIndex = index
+        whenDependents = dependents
+    }
+
+    public var isFinished: Bool { ledger.endReason != nil }
+
+    /// The drill time of the next thing the engine will do by itself: the next scheduled
+    /// item, or the end of the drill. `nil` once finished.
+    public var nextDueTime: DrillTime? {
+        guard !isFinished else { return nil }
+        guard let next = queue.min, next.time <= scenario.duration else { return scenario.duration }
+        return next.time
+    }
+
+    // MARK: Driving the drill
+
+    /// Starts the drill at drill time 0.
+    @discardableResult
+    public mutating func start() -> [DrillEvent] {
+        guard !isStarted else { return [] }
+        isStarted = true
+        let first = events.count
+        record(.started, at: .zero)
+        for (position, inject) in scenario.injects.enumerated() {
+            if case .at(let time) = inject.trigger { schedule(.inject(position), at: time) }
+        }
+        evaluateWhenInjects(Array(scenario.injects.indices))
+        processDue(upTo: .zero)
+        return Array(events[first...])
+    }
+
+    /// Processes everything due up to `time` (at most the drill's duration).
+    @discardableResult
+    public mutating func advance(to time: DrillTime) -> [DrillEvent] {
+        guard isStarted, !isFinished else { return [] }
+        let first = events.count
+        processDue(upTo: min(time, scenario.duration))
+        return Array(events[first...])
+    }
+
+    /// Records a player action at `time`, after everything due up to then.
+    public mutating func perform(_ action: PlayerAction, at time: DrillTime) throws(EngineError) -> [DrillEvent] {
+        guard isStarted else { throw .notStarted }
+        guard !isFinished else { throw .finished }
+        guard time >= now else { throw .timeWentBackwards(now: now, requested: time) }
+        guard time <= scenario.duration else { throw .afterEnd(duration: scenario.duration) }
+        guard let role = scenario.role(action.role) else { throw .unknownRole(action.role) }
+        guard !role.isSimulated else { throw .simulatedRole(action.role) }
+        let first = events.count
+        processDue(upTo: time)
+        let event = record(.action(action), at: time)
+        let newlyMet = ledger.apply(event)
+        if action.kind == .escalate, let target = action.target, let persona = scenario.role(target)?.persona,
+           let reply = persona.reply, persona.accepts(channel: action.channel ?? ActionCommand.defaultChannel) {
+            schedule(.personaReply(persona: target, to: action.role, text: reply), at: time + persona.delay)
+        }
+        reevaluate(after: newlyMet.map { .met($0) })
+        processDue(upTo: time)
+        return Array(events[first...])
+    }
+
+    /// Records that the drill clock stopped at `time`.
+    @discardableResult
+    public mutating func pause(at time: DrillTime) -> [DrillEvent] {
+        guard isStarted, !isFinished, !isPaused else { return [] }
+        let first = events.count
+        processDue(upTo: min(max(time, now), scenario.duration))
+        isPaused = true
+        record(.paused, at: now)
+        return Array(events[first...])
+    }
+
+    /// Records that the drill clock runs again (drill time does not jump).
+    @discardableResult
+    public mutating func resume() -> [DrillEvent] {
+        guard isStarted, !isFinished, isPaused else { return [] }
+        isPaused = false
+        return [record(.resumed, at: now)]
+    }
+
+    /// Ends the drill at `time` (clamped to the duration), after everything due up to then.
+    /// With `.completed`, the drill runs to its full duration first.
+    @discardableResult
+    public mutating func end(at time: DrillTime, reason: DrillEvent.EndReason) -> [DrillEvent] {
+        guard isStarted, !isFinished else { return [] }
+        let endTime = reason == .completed ? scenario.duration : min(max(time, now), scenario.duration)
+        let first = events.count
+        processDue(upTo: endTime)
+        now = endTime
+        let event = record(.ended(reason), at: endTime)
+        ledger.apply(event)
+        return Array(events[first...])
+    }
+
+    // MARK: Internals
+
+    private mutating func processDue(upTo time: DrillTime) {
+        while let next = queue.min, next.time <= time {
+            _ = queue.popMin()
+            now = max(now, next.time)
+            switch next.item {
+            case .inject(let position):
+                deliver(position)
+            case .personaReply(let persona, let to, let text):
+                record(.personaReply(persona: persona, to: to, text: text), at: now)
+            }
+        }
+        now = max(now, time)
+    }
+
+    private mutating func deliver(_ position: Int) {
+        let inject = scenario.injects[position]
+        let passes = inject.guardCondition?.holds(isMet: ledger.isMet, isDelivered: ledger.isDelivered) ?? true
+        let event = record(passes ? .injectDelivered(inject: inject.id) : .injectSkipped(inject: inject.id), at: now)
+        ledger.apply(event)
+        if passes { reevaluate(after: [.delivered(inject.id)]) }
+    }
+
+    private mutating func reevaluate(after changes: [Condition.Atom]) {
+        guard !changes.isEmpty else { return }
+        var candidates: Set<Int> = []
+        for atom in changes { candidates.formUnion(whenDependents[atom] ?? []) }
+        evaluateWhenInjects(candidates.sorted())
+    }
+
+    /// Schedules, in file order, the `when` injects among `positions` whose condition now holds.
+    private mutating func evaluateWhenInjects(_ positions: [Int]) {
+        for position in positions where !scheduledWhen.contains(position) {
+            guard case .when(let condition, let delay) = scenario.injects[position].trigger,
+                  condition.holds(isMet: ledger.isMet, isDelivered: ledger.isDelivered)
+            else { continue }
+            scheduledWhen.insert(position)
+            schedule(.inject(position), at: now + delay)
+        }
+    }
+
+    private mutating func schedule(_ item: ScheduledItem.Item, at time: DrillTime) {
+        queue.insert(ScheduledItem(time: time, order: nextSequence, item: item))
+        nextSequence += 1
+    }
+
+    @discardableResult
+    private mutating func record(_ kind: DrillEvent.Kind, at time: DrillTime) -> DrillEvent {
+        let event = DrillEvent(sequence: events.count, time: time, kind: kind)
+        events.append(event)
+        return event
+    }
+}
+
+/// Something the engine will do at a drill time, ordered by time and then by scheduling order.
+struct ScheduledItem: Comparable, Sendable {
+    enum Item: Sendable, Hashable {
+        case inject(Int)
+        case personaReply(persona: String, to: String, text: String)
+    }
+
+    var time: DrillTime
+    var order: Int
+    var item: Item
+
+    static func < (lhs: ScheduledItem, rhs: ScheduledItem) -> Bool {
+        (lhs.time, lhs.order) < (rhs.time, rhs.order)
+    }
+
+    static func == (lhs: ScheduledItem, rhs: ScheduledItem) -> Bool {
+        lhs.time == rhs.time && lhs.order == rhs.order
+    }
+}
+
+/// Why the engine refused a request.
+public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notStarted
+    case finished
+    case timeWentBackwards(now: DrillTime, requested: DrillTime)
+    case afterEnd(duration: DrillTime)
+    case unknownRole(String)
+    case simulatedRole(String)
+    case inconsistentRecord(String)
+
+    public var description: String {
+        switch self {
+        case .notStarted: "the drill has not started"
+        case .finished: "the drill has ended"
+        case .timeWentBackwards(let now, let requested): "drill time \(requested) is before the current drill time \(now)"
+        case .afterEnd(let duration): "the drill ends at \(duration)"
+        case .unknownRole(let role): "unknown role '\(role)'"
+        case .simulatedRole(let role): "role '\(role)' is simulated by a persona and cannot act"
+        case .inconsistentRecord(let detail): "the recorded events do not match the scenario: \(detail)"
+        }
+    }
+}

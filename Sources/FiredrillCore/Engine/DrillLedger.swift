@@ -1,0 +1,128 @@
+/// The facts established by a drill's event log so far: which injects were delivered or
+/// skipped and when, which objectives were met by which action, and the first action of
+/// each kind. The engine keeps one up to date as it runs; a report folds the stored log
+/// into a fresh one. Both use this same code, so a report always agrees with the drill.
+public struct DrillLedger: Sendable {
+    public let scenario: Scenario
+    public private(set) var delivered: [String: DrillTime] = [:]
+    public private(set) var skipped: [String: DrillTime] = [:]
+    public private(set) var met: [String: Satisfaction] = [:]
+    public private(set) var firstAction: [ActionKind: DrillTime] = [:]
+    public private(set) var endTime: DrillTime?
+    public private(set) var endReason: DrillEvent.EndReason?
+
+    /// How an objective was met: by which action, when.
+    public struct Satisfaction: Sendable, Hashable {
+        public var time: DrillTime
+        public var role: String
+        /// The sequence number of the action event.
+        public var eventSequence: Int
+    }
+
+    private let matchers: [String: ObjectiveMatcher]
+    private let objectivesByKind: [ActionKind: [String]]
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        var matchers: [String: ObjectiveMatcher] = [:]
+        var byKind: [ActionKind: [String]] = [:]
+        for objective in scenario.objectives {
+            matchers[objective.id] = ObjectiveMatcher(objective: objective, scenario: scenario)
+            byKind[objective.kind, default: []].append(objective.id)
+        }
+        self.matchers = matchers
+        self.objectivesByKind = byKind
+    }
+
+    public func isDelivered(_ inject: String) -> Bool { delivered[inject] != nil }
+    public func isMet(_ objective: String) -> Bool { met[objective] != nil }
+
+    /// When an objective's clock started, or `nil` while its `from` inject is undelivered.
+    public func clockStart(of objective: Objective) -> DrillTime? {
+        guard let from = objective.from else { return .zero }
+        return delivered[from]
+    }
+
+    /// Records one event. Returns the objectives the event met, in file order.
+    @discardableResult
+    public mutating func apply(_ event: DrillEvent) -> [String] {
+        switch event.kind {
+        case .injectDelivered(let inject):
+            if delivered[inject] == nil { delivered[inject] = event.time }
+        case .injectSkipped(let inject):
+            if skipped[inject] == nil { skipped[inject] = event.time }
+        case .action(let action):
+            if firstAction[action.kind] == nil { firstAction[action.kind] = event.time }
+            return satisfy(with: action, at: event.time, sequence: event.sequence)
+        case .ended(let reason):
+            endTime = event.time
+            endReason = reason
+        case .started, .personaReply, .paused, .resumed:
+            break
+        }
+        return []
+    }
+
+    private mutating func satisfy(with action: PlayerAction, at time: DrillTime, sequence: Int) -> [String] {
+        var newlyMet: [String] = []
+        let normalizedText = TextMatching.normalize(action.text)
+        for id in objectivesByKind[action.kind] ?? [] where met[id] == nil {
+            guard let matcher = matchers[id], let start = clockStart(of: matcher.objective), time >= start,
+                  matcher.accepts(action, normalizedText: normalizedText)
+            else { continue }
+            met[id] = Satisfaction(time: time, role: action.role, eventSequence: sequence)
+            newlyMet.append(id)
+        }
+        return newlyMet
+    }
+}
+
+/// Decides whether an action meets an objective, apart from timing.
+struct ObjectiveMatcher: Sendable {
+    let objective: Objective
+    let roles: Set<String>
+    let channels: Set<String>?
+    let keywords: [String]
+
+    init(objective: Objective, scenario: Scenario) {
+        self.objective = objective
+        roles = Set(objective.by ?? scenario.playerRoles.map(\.id))
+        if let via = objective.via {
+            channels = Set(via)
+        } else if let target = objective.to, let accepted = scenario.role(target)?.persona?.channels {
+            channels = Set(accepted)
+        } else {
+            channels = nil
+        }
+        keywords = objective.match.map(TextMatching.normalize).filter { !$0.isEmpty }
+    }
+
+    func accepts(_ action: PlayerAction, normalizedText: String) -> Bool {
+        guard action.kind == objective.kind, roles.contains(action.role) else { return false }
+        if objective.kind == .escalate {
+            guard action.target == objective.to else { return false }
+            let channel = action.channel ?? ActionCommand.defaultChannel
+            if let channels, !channels.contains(channel) { return false }
+        }
+        if keywords.isEmpty { return true }
+        return keywords.contains { normalizedText.contains($0) }
+    }
+}
+
+/// Case- and width-insensitive keyword matching ("PDF", "pdf" and "ＰＤＦ" are the same).
+public enum TextMatching {
+    public static func normalize(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            // Full-width ASCII forms (U+FF01…U+FF5E) to their ASCII counterparts; the ideographic space to a space.
+            if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+                scalars.append(contentsOf: String(ascii).lowercased().unicodeScalars)
+            } else if scalar.value == 0x3000 {
+                scalars.append(" ")
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+}

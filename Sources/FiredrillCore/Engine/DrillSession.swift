@@ -1,0 +1,186 @@
+/// A live drill: the ``DrillEngine`` driven by a clock, with time compression, pause and
+/// resume, and players acting concurrently.
+///
+/// Drill time runs at `speed` × the clock's time and stands still while paused. The session
+/// sleeps on its clock until the next scheduled item (or the end of the drill) and is woken
+/// early by anything that changes the schedule. Tests use a manual clock; nothing here
+/// reads the wall clock.
+public actor DrillSession<C: Clock> where C.Duration == Duration {
+    public let scenario: Scenario
+    public let speed: Double
+    private let clock: C
+    private let sink: (any DrillEventSink)?
+    private var engine: DrillEngine
+
+    /// Drill time at ``anchorInstant`` while running; the frozen drill time while paused.
+    private var anchorDrillTime: DrillTime
+    private var anchorInstant: C.Instant
+    private var sleeper: Task<Void, any Error>?
+    private var pauseWaiter: CheckedContinuation<Void, Never>?
+    private let continuation: AsyncStream<DrillEvent>.Continuation
+
+    /// Every event, after it has been handed to the sink, in order.
+    public nonisolated let events: AsyncStream<DrillEvent>
+
+    /// Creates a session. With `restoring`, the drill continues from a recorded engine
+    /// (see ``DrillEngine/restoring(_:from:)``) and starts paused.
+    public init(
+        scenario: Scenario, clock: C, speed: Double = 1, sink: (any DrillEventSink)? = nil,
+        restoring restored: DrillEngine? = nil
+    ) {
+        precondition(speed > 0 && speed.isFinite, "speed must be positive")
+        self.scenario = scenario
+        self.clock = clock
+        self.speed = speed
+        self.sink = sink
+        engine = restored ?? DrillEngine(scenario: scenario)
+        anchorDrillTime = engine.now
+        anchorInstant = clock.now
+        (events, continuation) = AsyncStream.makeStream(of: DrillEvent.self, bufferingPolicy: .unbounded)
+    }
+
+    /// A snapshot of the drill for status displays.
+    public struct Status: Sendable, Hashable {
+        public var drillTime: DrillTime
+        public var isPaused: Bool
+        public var isFinished: Bool
+        public var delivered: Int
+        public var skipped: Int
+        public var objectivesMet: Int
+        public var objectives: Int
+    }
+
+    public var status: Status {
+        Status(
+            drillTime: currentDrillTime, isPaused: engine.isPaused, isFinished: engine.isFinished,
+            delivered: engine.ledger.delivered.count, skipped: engine.ledger.skipped.count,
+            objectivesMet: engine.ledger.met.count, objectives: scenario.objectives.count
+        )
+    }
+
+    /// The engine's full state: its events so far and its ledger.
+    public var snapshot: DrillEngine { engine }
+
+    /// The drill time now, by the clock.
+    public var currentDrillTime: DrillTime {
+        if engine.isFinished { return engine.now }
+        if engine.isPaused || !engine.isStarted { return anchorDrillTime }
+        let elapsed = anchorInstant.duration(to: clock.now)
+        let (seconds, attoseconds) = elapsed.components
+        let realMilliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        let drill = anchorDrillTime.milliseconds + Int64((realMilliseconds * speed).rounded(.down))
+        return DrillTime(milliseconds: min(max(drill, engine.now.milliseconds), scenario.duration.milliseconds))
+    }
+
+    /// Runs the drill until it ends. Events stream out of ``events`` as they happen.
+    /// A restored session starts paused: call ``resume()`` to continue.
+    public func run() async throws {
+        defer { continuation.finish() }
+        if !engine.isStarted {
+            anchorInstant = clock.now
+            anchorDrillTime = .zero
+            try commit { $0.start() }
+        }
+        while !engine.isFinished {
+            if engine.isPaused {
+                await withCheckedContinuation { pauseWaiter = $0 }
+                continue
+            }
+            guard let due = engine.nextDueTime else { break }
+            let deadline = instant(for: due)
+            let task = Task { [clock] in try await clock.sleep(until: deadline, tolerance: nil) }
+            sleeper = task
+            let result = await task.result
+            sleeper = nil
+            guard case .success = result, !engine.isPaused, !engine.isFinished else { continue }
+            // The clock reached the deadline: process what was due then.
+            let time = max(currentDrillTime, due)
+            if time >= scenario.duration {
+                try commit { $0.end(at: scenario.duration, reason: .completed) }
+            } else {
+                try commit { $0.advance(to: time) }
+            }
+        }
+    }
+
+    /// Records a player action at the current drill time. Returns the action's event once it
+    /// is stored (and any events it caused at once, such as an immediate persona reply).
+    @discardableResult
+    public func perform(_ action: PlayerAction) throws -> [DrillEvent] {
+        guard !engine.isPaused else { throw SessionError.paused }
+        let time = currentDrillTime
+        let events = try commit { engine throws(EngineError) in try engine.perform(action, at: time) }
+        wake()
+        return events
+    }
+
+    /// Stops the drill clock.
+    public func pause() throws {
+        guard engine.isStarted, !engine.isPaused, !engine.isFinished else { return }
+        let time = currentDrillTime
+        try commit { $0.pause(at: time) }
+        anchorDrillTime = engine.now
+        wake()
+    }
+
+    /// Starts the drill clock again where it stopped.
+    public func resume() throws {
+        guard engine.isPaused, !engine.isFinished else { return }
+        try commit { $0.resume() }
+        anchorDrillTime = engine.now
+        anchorInstant = clock.now
+        wake()
+    }
+
+    /// Ends the drill now.
+    public func end(reason: DrillEvent.EndReason = .endedByTrainer) throws {
+        guard engine.isStarted, !engine.isFinished else { return }
+        let time = currentDrillTime
+        try commit { $0.end(at: time, reason: reason) }
+        wake()
+    }
+
+    /// Tells the sink the current drill time, for resuming after a crash.
+    public func checkpoint() throws {
+        guard engine.isStarted, !engine.isFinished else { return }
+        try sink?.checkpoint(drillTime: currentDrillTime)
+    }
+
+    // MARK: Internals
+
+    /// Applies a change to a copy of the engine, stores the resulting events, and only then
+    /// keeps the change and publishes the events. A failing sink leaves the drill unchanged.
+    @discardableResult
+    private func commit(_ change: (inout DrillEngine) throws(EngineError) -> [DrillEvent]) throws -> [DrillEvent] {
+        var next = engine
+        let events = try change(&next)
+        if !events.isEmpty { try sink?.append(events) }
+        engine = next
+        for event in events { continuation.yield(event) }
+        return events
+    }
+
+    private func instant(for drillTime: DrillTime) -> C.Instant {
+        let drillMilliseconds = max(0, drillTime.milliseconds - anchorDrillTime.milliseconds)
+        let realMilliseconds = (Double(drillMilliseconds) / speed).rounded(.up)
+        return anchorInstant.advanced(by: .milliseconds(Int64(min(realMilliseconds, 1e15))))
+    }
+
+    private func wake() {
+        sleeper?.cancel()
+        if let waiter = pauseWaiter {
+            pauseWaiter = nil
+            waiter.resume()
+        }
+    }
+}
+
+public enum SessionError: Error, Sendable, Hashable, CustomStringConvertible {
+    case paused
+
+    public var description: String {
+        switch self {
+        case .paused: "the drill is paused; actions are not accepted until it resumes"
+        }
+    }
+}

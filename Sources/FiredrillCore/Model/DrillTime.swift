@@ -1,0 +1,124 @@
+/// A point or span on the drill clock, in milliseconds.
+///
+/// Drill time starts at zero when a drill starts and does not advance while the drill
+/// is paused. Scenario durations are whole seconds; live drills record milliseconds so
+/// that a drill can be re-scored exactly from its record.
+public struct DrillTime: Hashable, Comparable, Sendable, Codable {
+    public var milliseconds: Int64
+
+    public init(milliseconds: Int64) {
+        self.milliseconds = milliseconds
+    }
+
+    public static func seconds(_ seconds: Int64) -> DrillTime {
+        DrillTime(milliseconds: seconds * 1000)
+    }
+
+    public static let zero = DrillTime(milliseconds: 0)
+
+    /// The time in seconds, exact for whole seconds.
+    public var seconds: Double { Double(milliseconds) / 1000 }
+
+    public static func < (lhs: DrillTime, rhs: DrillTime) -> Bool { lhs.milliseconds < rhs.milliseconds }
+    public static func + (lhs: DrillTime, rhs: DrillTime) -> DrillTime {
+        DrillTime(milliseconds: lhs.milliseconds &+ rhs.milliseconds)
+    }
+    public static func - (lhs: DrillTime, rhs: DrillTime) -> DrillTime {
+        DrillTime(milliseconds: lhs.milliseconds &- rhs.milliseconds)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        milliseconds = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(milliseconds)
+    }
+}
+
+extension DrillTime: CustomStringConvertible {
+    /// `m:ss`, or `h:mm:ss` from one hour on; milliseconds are shown only when present.
+    public var description: String {
+        let negative = milliseconds < 0
+        let total = negative ? -milliseconds : milliseconds
+        let ms = total % 1000
+        let s = total / 1000
+        let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60)
+        var text = h > 0 ? "\(h):\(pad(m)):\(pad(sec))" : "\(m):\(pad(sec))"
+        if ms != 0 { text += "." + String(String(ms + 1000).dropFirst()) }
+        return negative ? "-" + text : text
+    }
+
+    private func pad(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
+
+extension DrillTime {
+    /// Parses a contract duration: `90s`, `5m`, `1h`, `1h30m`, `2m30s` or a bare number of seconds.
+    /// Units appear at most once each, in the order h, m, s.
+    public init?(durationText text: String) {
+        let trimmed = text
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 32 else { return nil }
+        if trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            guard let value = Int64(trimmed), value <= DrillTime.maximumSeconds else { return nil }
+            self = .seconds(value)
+            return
+        }
+        var total: Int64 = 0
+        var number: Int64? = nil
+        var lastUnitRank = -1
+        for byte in trimmed.utf8 {
+            switch byte {
+            case 48...57:
+                let digit = Int64(byte - 48)
+                let next = (number ?? 0) * 10 + digit
+                guard next <= DrillTime.maximumSeconds else { return nil }
+                number = next
+            case UInt8(ascii: "h"), UInt8(ascii: "m"), UInt8(ascii: "s"):
+                guard let value = number else { return nil }
+                let (rank, factor): (Int, Int64) = switch byte {
+                case UInt8(ascii: "h"): (0, 3600)
+                case UInt8(ascii: "m"): (1, 60)
+                default: (2, 1)
+                }
+                guard rank > lastUnitRank else { return nil }
+                lastUnitRank = rank
+                total += value * factor
+                guard total <= DrillTime.maximumSeconds else { return nil }
+                number = nil
+            default:
+                return nil
+            }
+        }
+        guard number == nil else { return nil }
+        self = .seconds(total)
+    }
+
+    /// Parses a replay-script time: `mm:ss`, `h:mm:ss`, or a duration (`90s`, `5m`).
+    public init?(clockText text: String) {
+        if let duration = DrillTime(durationText: text) {
+            self = duration
+            return
+        }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3,
+              parts.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 9 && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } })
+        else { return nil }
+        let numbers = parts.compactMap { Int64($0) }
+        guard numbers.count == parts.count else { return nil }
+        let seconds: Int64
+        if numbers.count == 2 {
+            guard numbers[1] < 60 else { return nil }
+            seconds = numbers[0] * 60 + numbers[1]
+        } else {
+            guard numbers[1] < 60, numbers[2] < 60, parts[1].count == 2 else { return nil }
+            seconds = numbers[0] * 3600 + numbers[1] * 60 + numbers[2]
+        }
+        guard seconds <= DrillTime.maximumSeconds else { return nil }
+        self = .seconds(seconds)
+    }
+
+    /// The longest duration the format accepts: 30 days. Longer values are rejected rather
+    /// than allowed to overflow arithmetic.
+    public static let maximumSeconds: Int64 = 30 * 24 * 3600
+}

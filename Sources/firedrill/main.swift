@@ -1,0 +1,3 @@
+import FiredrillCLI
+
+await Firedrill.runFromCommandLine()
