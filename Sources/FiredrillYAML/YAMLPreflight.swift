@@ -25,7 +25,7 @@ enum YAMLPreflight {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                return syntaxError(parser, bytes: bytes)
+                return syntaxError(parser, bytes: bytes, maximumDepth: limits.maximumDepth)
             }
             defer { yaml_event_delete(&event) }
             let location = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
@@ -46,7 +46,7 @@ enum YAMLPreflight {
                     ? string(event.data.sequence_start.anchor) : string(event.data.mapping_start.anchor)
                 stack.append((anchor, nodes - 1))
                 if stack.count > limits.maximumDepth {
-                    return .error(at: location, "the document is nested more than \(limits.maximumDepth) levels deep; a scenario needs no more than four")
+                    return .error(at: location, tooDeep(limits.maximumDepth))
                 }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 if let (anchor, before) = stack.popLast(), let anchor {
@@ -66,16 +66,24 @@ enum YAMLPreflight {
         }
     }
 
+    private static func tooDeep(_ depth: Int) -> String {
+        "the document is nested more than \(depth) levels deep; a scenario needs no more than four"
+    }
+
     private static func string(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
         guard let pointer else { return nil }
         return String(cString: pointer)
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> Diagnostic {
+    private static func syntaxError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
         let location = SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if problem.lowercased().contains("nesting level") {
+            // libyaml's scanner counts brackets ahead of the events and has a limit of its own.
+            return .error(at: location, tooDeep(maximumDepth))
+        }
         var message = "YAML syntax error: \(problem)"
         if let context { message += " (\(context) at line \(Int(parser.context_mark.line) + 1))" }
         let index = Int(mark.index)

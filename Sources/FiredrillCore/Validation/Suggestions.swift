@@ -7,8 +7,11 @@ public enum Suggestions {
         var best: (String, Int)? = nil
         for candidate in candidates {
             let other = Array(candidate.lowercased())
-            guard abs(other.count - target.count) <= 3 else { continue }
-            let distance = editDistance(target, other)
+            // A word that extends or cuts short a candidate ("acknowledgement") counts as close.
+            let (shorter, longer) = other.count < target.count ? (other, target) : (target, other)
+            let isPrefix = shorter.count >= 3 && longer.starts(with: shorter)
+            guard isPrefix || abs(other.count - target.count) <= 3 else { continue }
+            let distance = isPrefix ? 1 : editDistance(target, other)
             let allowed = max(1, min(target.count, other.count) / 3)
             if distance <= allowed, distance < (best?.1 ?? Int.max) {
                 best = (candidate, distance)
