@@ -1,0 +1,62 @@
+import FiredrillCore
+import Foundation
+import Testing
+@testable import FiredrillReporting
+
+@Suite("Report rendering")
+struct ReportRenderingTests {
+    /// One acknowledgement at 1:30; nothing else happens in a 10-minute drill.
+    func report() throws -> DrillReport {
+        let scenario = Scenario(
+            id: "tiny", title: "Tiny | drill", duration: .seconds(600),
+            roles: [Role(id: "ops", name: "Ops", department: "IT"), Role(id: "cto", name: "CTO", persona: Persona(reply: "ok"))],
+            injects: [
+                Inject(id: "a", to: .all, channel: "chat", subject: "Alert", trigger: .at(.seconds(60))),
+                Inject(id: "b", to: .all, channel: "chat", subject: "Never", trigger: .when(.met("esc"), delay: .zero)),
+            ],
+            objectives: [
+                Objective(id: "ack", kind: .acknowledge, from: "a", target: .seconds(60)),
+                Objective(id: "esc", kind: .escalate, target: .seconds(120), to: "cto"),
+            ]
+        )
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        _ = try engine.perform(PlayerAction(role: "ops", kind: .acknowledge, text: "on it"), at: .seconds(90))
+        engine.end(at: .seconds(600), reason: .completed)
+        return DrillReport(scenario: scenario, events: engine.events)
+    }
+
+    @Test func jsonHasTheContractKeysWithExplicitNulls() throws {
+        let json = try JSONReportRenderer.render(try report())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        for key in ["scenario", "score", "objectives", "injects", "metrics"] { #expect(object[key] != nil, "\(key)") }
+        let objectives = try #require(object["objectives"] as? [[String: Any]])
+        for key in ["id", "kind", "weight", "status", "elapsed_seconds", "credit", "rating"] {
+            #expect(objectives.allSatisfy { $0.keys.contains(key) }, "\(key)")
+        }
+        #expect(objectives[1]["elapsed_seconds"] is NSNull)
+        #expect(objectives[1]["status"] as? String == "missed")
+        let injects = try #require(object["injects"] as? [[String: Any]])
+        #expect(injects[1]["at_seconds"] is NSNull && injects[1]["status"] as? String == "not-reached")
+        let metrics = try #require(object["metrics"] as? [String: Any])
+        for key in ["time_to_acknowledge_seconds", "time_to_escalate_seconds", "time_to_first_action_seconds", "time_to_resolve_seconds"] {
+            #expect(metrics.keys.contains(key), "\(key)")
+        }
+        #expect(metrics["time_to_acknowledge_seconds"] as? Double == 90)
+        // ack: elapsed 30 ≤ 60 → 1; esc missed → 0: 50.
+        #expect(object["score"] as? Double == 50)
+        // Whole numbers are written as JSON integers and keys are sorted.
+        #expect(json.contains("\"elapsed_seconds\" : 30,"))
+        #expect(json.range(of: "\"drill\"")!.lowerBound < json.range(of: "\"format\"")!.lowerBound)
+    }
+
+    @Test func markdownEscapesTableCellsAndSpeaksOfRoles() throws {
+        let md = MarkdownReportRenderer.render(try report())
+        #expect(md.contains("# After-action report: Tiny \\| drill"))
+        #expect(md.contains("| `ack` | acknowledge | 1 | 1:00 | 2:00 | 0:30 | 1 | P | Ops (`ops`) |"))
+        #expect(md.contains("| `esc` | escalate | 1 | 2:00 | 4:00 | missed | 0 | U |  |"))
+        #expect(md.contains("| 1:30 | Action: acknowledge | Ops (`ops`): on it — meets `ack` |"))
+        #expect(md.contains("| Time to resolve | none |"))
+        #expect(md.contains("It does not assess individuals"))
+    }
+}
