@@ -19,19 +19,24 @@ public struct DrillLedger: Sendable {
         public var eventSequence: Int
     }
 
-    private let matchers: [String: ObjectiveMatcher]
-    private let objectivesByKind: [ActionKind: [String]]
+    /// Matchers by objective position in the scenario.
+    private let matchers: [ObjectiveMatcher]
+    /// Unmet objectives whose clock has started, by kind, in file order: the only ones an
+    /// action can meet.
+    private var candidates: [ActionKind: [Int]] = [:]
+    /// Objectives whose clock starts with an inject not delivered yet, by that inject.
+    private var waiting: [String: [Int]] = [:]
 
     public init(scenario: Scenario) {
         self.scenario = scenario
-        var matchers: [String: ObjectiveMatcher] = [:]
-        var byKind: [ActionKind: [String]] = [:]
-        for objective in scenario.objectives {
-            matchers[objective.id] = ObjectiveMatcher(objective: objective, scenario: scenario)
-            byKind[objective.kind, default: []].append(objective.id)
+        matchers = scenario.objectives.map { ObjectiveMatcher(objective: $0, scenario: scenario) }
+        for (position, objective) in scenario.objectives.enumerated() {
+            if let from = objective.from {
+                waiting[from, default: []].append(position)
+            } else {
+                candidates[objective.kind, default: []].append(position)
+            }
         }
-        self.matchers = matchers
-        self.objectivesByKind = byKind
     }
 
     public func isDelivered(_ inject: String) -> Bool { delivered[inject] != nil }
@@ -48,7 +53,10 @@ public struct DrillLedger: Sendable {
     public mutating func apply(_ event: DrillEvent) -> [String] {
         switch event.kind {
         case .injectDelivered(let inject):
-            if delivered[inject] == nil { delivered[inject] = event.time }
+            if delivered[inject] == nil {
+                delivered[inject] = event.time
+                startClocks(of: waiting.removeValue(forKey: inject) ?? [])
+            }
         case .injectSkipped(let inject):
             if skipped[inject] == nil { skipped[inject] = event.time }
         case .action(let action):
@@ -63,16 +71,38 @@ public struct DrillLedger: Sendable {
         return []
     }
 
-    private mutating func satisfy(with action: PlayerAction, at time: DrillTime, sequence: Int) -> [String] {
-        var newlyMet: [String] = []
-        let normalizedText = TextMatching.normalize(action.text)
-        for id in objectivesByKind[action.kind] ?? [] where met[id] == nil {
-            guard let matcher = matchers[id], let start = clockStart(of: matcher.objective), time >= start,
-                  matcher.accepts(action, normalizedText: normalizedText)
-            else { continue }
-            met[id] = Satisfaction(time: time, role: action.role, eventSequence: sequence)
-            newlyMet.append(id)
+    /// Makes objectives candidates, keeping each kind's list in file order.
+    private mutating func startClocks(of positions: [Int]) {
+        for position in positions {
+            let kind = scenario.objectives[position].kind
+            var list = candidates[kind, default: []]
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle] < position { low = middle + 1 } else { high = middle }
+            }
+            list.insert(position, at: low)
+            candidates[kind] = list
         }
+    }
+
+    private mutating func satisfy(with action: PlayerAction, at time: DrillTime, sequence: Int) -> [String] {
+        guard let list = candidates[action.kind], !list.isEmpty else { return [] }
+        var newlyMet: [String] = []
+        var remaining: [Int] = []
+        remaining.reserveCapacity(list.count)
+        let normalizedText = TextMatching.normalize(action.text)
+        for position in list {
+            let matcher = matchers[position]
+            if let start = clockStart(of: matcher.objective), time >= start,
+               matcher.accepts(action, normalizedText: normalizedText) {
+                met[matcher.objective.id] = Satisfaction(time: time, role: action.role, eventSequence: sequence)
+                newlyMet.append(matcher.objective.id)
+            } else {
+                remaining.append(position)
+            }
+        }
+        if !newlyMet.isEmpty { candidates[action.kind] = remaining }
         return newlyMet
     }
 }

@@ -2,6 +2,7 @@ extension DrillReport {
     /// Computes the report of a drill from its scenario and event log.
     public init(scenario: Scenario, events: [DrillEvent], record: RecordInfo? = nil) {
         var ledger = DrillLedger(scenario: scenario)
+        let injectsByID = Dictionary(scenario.injects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var timeline: [TimelineEntry] = []
         var pauses = 0
         var actions = 0
@@ -12,7 +13,7 @@ extension DrillReport {
             case .started:
                 timeline.append(TimelineEntry(atSeconds: at, type: "started"))
             case .injectDelivered(let id), .injectSkipped(let id):
-                let inject = scenario.inject(id)
+                let inject = injectsByID[id]
                 timeline.append(TimelineEntry(
                     atSeconds: at, type: event.typeName, inject: id, channel: inject?.channel, subject: inject?.subject
                 ))
