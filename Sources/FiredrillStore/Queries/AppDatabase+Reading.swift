@@ -1,0 +1,63 @@
+import FiredrillCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// The run with this id, or else the only run whose id starts with it.
+    public func run(id: String) throws -> StoredRun {
+        try writer.read { db in try Self.resolveRun(db, id: id) }
+    }
+
+    /// The run's events, in sequence order, decoded from their stored payloads.
+    public func events(runID: String) throws -> [DrillEvent] {
+        try writer.read { db in
+            _ = try Self.fetchRun(db, id: runID)
+            let decoder = JSONDecoder()
+            let records = try EventRecord
+                .filter(EventRecord.Columns.runID == runID)
+                .order(EventRecord.Columns.seq)
+                .fetchAll(db)
+            return try records.map { record in
+                do {
+                    return try decoder.decode(DrillEvent.self, from: Data(record.payload.utf8))
+                } catch {
+                    throw StoreError(.inconsistentRecord, "event \(record.seq) of run '\(runID)' cannot be read: \(error)")
+                }
+            }
+        }
+    }
+
+    /// The roles played in the run and by whom, in the order given at its start.
+    public func participants(runID: String) throws -> [DrillReport.RecordInfo.Participant] {
+        try writer.read { db in
+            _ = try Self.fetchRun(db, id: runID)
+            return try Self.participants(db, runID: runID)
+        }
+    }
+
+    /// The facts about the stored record that go into the run's report, with the run's open
+    /// corrective actions.
+    public func recordInfo(runID: String) throws -> DrillReport.RecordInfo {
+        try writer.read { db in
+            let run = try Self.fetchRun(db, id: runID)
+            let actions = try CorrectiveAction
+                .filter(CorrectiveAction.Columns.runID == runID && CorrectiveAction.Columns.status != CorrectiveAction.Status.closed)
+                .order(CorrectiveAction.Columns.id)
+                .fetchAll(db)
+            return DrillReport.RecordInfo(
+                runID: run.id, startedAt: run.startedAt, endedAt: run.endedAt, speed: run.speed,
+                scenarioSHA256: run.scenarioSHA256, chainHead: run.chainHead, status: run.status.rawValue,
+                participants: try Self.participants(db, runID: runID),
+                openCorrectiveActions: actions.map(\.summary)
+            )
+        }
+    }
+
+    private static func participants(_ db: Database, runID: String) throws -> [DrillReport.RecordInfo.Participant] {
+        try ParticipantRecord
+            .filter(ParticipantRecord.Columns.runID == runID)
+            .order(Column.rowID)
+            .fetchAll(db)
+            .map(\.participant)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// One run in the history list.
+public struct HistoryRow: Sendable, Hashable {
+    public var runID: String
+    public var scenarioID: String
+    public var scenarioTitle: String
+    public var startedAt: Date
+    public var endedAt: Date?
+    public var status: RunStatus
+    public var score: Double?
+    public var ackMs: Int64?
+    public var escalateMs: Int64?
+    public var firstActionMs: Int64?
+    public var resolveMs: Int64?
+    /// Corrective actions of the run not closed yet.
+    public var openActions: Int
+
+    public init(
+        runID: String, scenarioID: String, scenarioTitle: String, startedAt: Date, endedAt: Date?, status: RunStatus,
+        score: Double?, ackMs: Int64?, escalateMs: Int64?, firstActionMs: Int64?, resolveMs: Int64?, openActions: Int
+    ) {
+        self.runID = runID
+        self.scenarioID = scenarioID
+        self.scenarioTitle = scenarioTitle
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.status = status
+        self.score = score
+        self.ackMs = ackMs
+        self.escalateMs = escalateMs
+        self.firstActionMs = firstActionMs
+        self.resolveMs = resolveMs
+        self.openActions = openActions
+    }
+}

@@ -1,0 +1,24 @@
+import FiredrillCore
+import Foundation
+import GRDB
+
+/// The HSEEP capability elements a corrective action improves.
+public enum Capability: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+    case planning = "Planning"
+    case organization = "Organization"
+    case equipment = "Equipment"
+    case training = "Training"
+    case exercise = "Exercise"
+
+    /// Reads a capability name, in any letter case.
+    public init(validating name: String) throws(StoreError) {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if let match = Capability.allCases.first(where: { $0.rawValue.lowercased() == trimmed.lowercased() }) {
+            self = match
+            return
+        }
+        let names = Capability.allCases.map(\.rawValue)
+        let hint = Suggestions.closest(to: trimmed, among: names).map { " — did you mean '\($0)'?" } ?? ""
+        throw .invalidInput("unknown capability '\(trimmed.prefix(40))'\(hint) (capabilities: \(names.joined(separator: ", ")))")
+    }
+}

@@ -1,0 +1,65 @@
+import FiredrillCore
+import Foundation
+import GRDB
+
+/// An item of the improvement plan: an issue seen in a drill and what will be done about it.
+public struct CorrectiveAction: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
+    public static let databaseTableName = "corrective_action"
+
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+        case open
+        case inProgress = "in-progress"
+        case closed
+    }
+
+    public var id: Int64
+    public var runID: String
+    public var objectiveID: String?
+    public var issue: String
+    public var correctiveAction: String
+    public var capability: Capability
+    public var responsibleOrg: String
+    public var responsibleRole: String?
+    /// `yyyy-MM-dd`.
+    public var startDate: String?
+    /// `yyyy-MM-dd`.
+    public var dueDate: String?
+    public var status: Status
+    public var closingEvidence: String?
+    /// ISO-8601 UTC with milliseconds.
+    public var closedAt: String?
+    /// ISO-8601 UTC with milliseconds.
+    public var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case runID = "run_id"
+        case objectiveID = "objective_id"
+        case issue
+        case correctiveAction = "corrective_action"
+        case capability
+        case responsibleOrg = "responsible_org"
+        case responsibleRole = "responsible_role"
+        case startDate = "start_date"
+        case dueDate = "due_date"
+        case status
+        case closingEvidence = "closing_evidence"
+        case closedAt = "closed_at"
+        case createdAt = "created_at"
+    }
+
+    public enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let runID = Column(CodingKeys.runID)
+        static let dueDate = Column(CodingKeys.dueDate)
+        static let status = Column(CodingKeys.status)
+    }
+
+    /// The action as listed in a report's record.
+    public var summary: DrillReport.RecordInfo.CorrectiveActionSummary {
+        DrillReport.RecordInfo.CorrectiveActionSummary(
+            id: id, objective: objectiveID, issue: issue, correctiveAction: correctiveAction,
+            capability: capability.rawValue, dueDate: dueDate
+        )
+    }
+}

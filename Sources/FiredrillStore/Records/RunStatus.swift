@@ -1,0 +1,11 @@
+import GRDB
+
+/// Where a recorded run stands.
+public enum RunStatus: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+    /// Being recorded (or cut off without anyone noticing yet).
+    case running
+    /// Ended and scored; its record no longer changes.
+    case finished
+    /// Cut off before its end; it can be resumed.
+    case interrupted
+}
