@@ -118,10 +118,15 @@ extension EventChain {
         }
     }
 
-    private static func json(_ value: some Encodable) throws -> String {
+    /// Configured once: encoding does not change the encoder, so it can be shared.
+    nonisolated(unsafe) private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return encoder
+    }()
+
+    private static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     private static func hex(_ digest: some Sequence<UInt8>) -> String {

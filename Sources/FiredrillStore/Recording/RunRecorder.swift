@@ -24,31 +24,43 @@ public final class RunRecorder: DrillEventSink, Sendable {
     public func append(_ events: [DrillEvent]) throws {
         guard !events.isEmpty else { return }
         try database.writer.write { db in
-            let run = try AppDatabase.fetchRun(db, id: runID)
-            guard run.status != .finished else { throw StoreError.runFinished(runID) }
-            let last = try EventRecord
-                .filter(EventRecord.Columns.runID == runID)
-                .order(EventRecord.Columns.seq.desc)
-                .fetchOne(db)
-            guard last?.hash == run.chainHead, (last.map { $0.seq + 1 } ?? 0) == run.eventCount else {
+            // Only the columns the chain needs: this runs once per acknowledged event.
+            guard let run = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT status, chain_head, event_count, checkpoint_ms, scenario_sha256 FROM run WHERE id = ?"),
+                arguments: [runID]
+            ) else { throw StoreError.runNotFound(runID) }
+            let status: RunStatus = run["status"]
+            guard status != .finished else { throw StoreError.runFinished(runID) }
+            let chainHead: String? = run["chain_head"]
+            let eventCount: Int = run["event_count"]
+            let last = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT seq, hash FROM event WHERE run_id = ? ORDER BY seq DESC LIMIT 1"),
+                arguments: [runID]
+            )
+            let lastHash: String? = last?["hash"]
+            let lastSequence: Int? = last?["seq"]
+            guard lastHash == chainHead, (lastSequence.map { $0 + 1 } ?? 0) == eventCount else {
                 throw StoreError(.inconsistentRecord, """
                     the stored events of run '\(runID)' do not match its chain head or event count; \
                     nothing was appended. Run 'firedrill verify \(runID)' to see what changed.
                     """)
             }
-            var chain = last.map { EventChain(runID: runID, head: $0.hash, nextSequence: $0.seq + 1) }
-                ?? EventChain(runID: runID, scenarioSHA256: run.scenarioSHA256)
-            var checkpoint = run.checkpointMs
+            var chain = lastHash.map { EventChain(runID: runID, head: $0, nextSequence: eventCount) }
+                ?? EventChain(runID: runID, scenarioSHA256: run["scenario_sha256"])
+            var checkpoint: Int64 = run["checkpoint_ms"]
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO event (run_id, seq, drill_ms, wall_time, type, payload, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for event in events {
                 let link = try chain.append(event, wallTime: Timestamp.string(from: wallClock()))
-                try EventRecord(runID: runID, link: link).insert(db)
+                try insert.execute(arguments: [
+                    runID, link.sequence, link.drillMs, link.wallTime, link.type, link.payload, link.previousHash, link.hash,
+                ])
                 checkpoint = max(checkpoint, link.drillMs)
             }
-            try StoredRun.filter(key: runID).updateAll(db, [
-                StoredRun.Columns.chainHead.set(to: chain.head),
-                StoredRun.Columns.eventCount.set(to: chain.nextSequence),
-                StoredRun.Columns.checkpointMs.set(to: checkpoint),
-            ])
+            try db.cachedStatement(sql: "UPDATE run SET chain_head = ?, event_count = ?, checkpoint_ms = ? WHERE id = ?")
+                .execute(arguments: [chain.head, chain.nextSequence, checkpoint, runID])
         }
     }
 
