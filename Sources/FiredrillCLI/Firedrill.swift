@@ -9,7 +9,14 @@ public struct Firedrill: AsyncParsableCommand {
         subcommands: [
             Validate.self,
             Run.self,
+            Resume.self,
             Replay.self,
+            Show.self,
+            Verify.self,
+            History.self,
+            Trends.self,
+            Actions.self,
+            Export.self,
             Bench.self,
         ]
     )

@@ -27,7 +27,14 @@ struct CLI {
     /// One child at a time: Foundation's pipes are not close-on-exec, so a child spawned while
     /// another test holds an open pipe would inherit its write end and keep it from seeing
     /// end of input.
-    private static let spawnLock = NSLock()
+    private static let spawnLock = NSRecursiveLock()
+
+    /// Runs `body` while no other test spawns a process (see `spawnLock`).
+    static func exclusive<T>(_ body: () throws -> T) rethrows -> T {
+        spawnLock.lock()
+        defer { spawnLock.unlock() }
+        return try body()
+    }
 
     @discardableResult
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], directory: URL? = nil) throws -> Result {

@@ -23,15 +23,38 @@ extension Firedrill {
         @Option(help: "Repetitions per size; the best time is reported.")
         var repeats: Int = 3
 
+        @Flag(inversion: .prefixedNo, help: "Measure the drill engine.")
+        var drill = true
+
+        @Flag(inversion: .prefixedNo, help: "Measure the store: durable appends (one and several writers), history and trends.")
+        var store = true
+
+        @Option(help: "Store: events appended per writer.")
+        var events: Int = 5_000
+
+        @Option(help: "Store: concurrent writers in the multi-writer run.")
+        var writers: Int = 4
+
+        @Option(help: "Store: recorded runs for history and trends.")
+        var historyRuns: Int = 10_000
+
         func validate() throws {
             guard repeats >= 1, repeats <= 100 else { throw ValidationError("--repeats must be between 1 and 100") }
             guard scales.allSatisfy({ $0 > 0 && $0 <= 50 }) else { throw ValidationError("--scales must be between 0 and 50") }
+            guard events >= 10, writers >= 1, writers <= 64, historyRuns >= 20 else {
+                throw ValidationError("--events must be at least 10, --writers 1 to 64, --history-runs at least 20")
+            }
         }
 
         func run() throws {
             #if DEBUG
             Console.out("note: this is a debug build; use 'swift run -c release firedrill bench' for real figures\n")
             #endif
+            if drill { try runDrill() }
+            if store { try StoreBenchmark(events: events, writers: writers, historyRuns: historyRuns, eventsPerRun: 200).run() }
+        }
+
+        func runDrill() throws {
             Console.out("Drill benchmark (best of \(repeats); times in seconds)\n")
             let header = ["scale", "injects", "objectives", "script lines", "YAML bytes", "validate", "replay", "events"]
             var rows: [[String]] = [header]

@@ -1,6 +1,9 @@
 import ArgumentParser
 import FiredrillCore
 import FiredrillReporting
+import FiredrillStore
+import FiredrillYAML
+import Foundation
 
 extension Firedrill {
     struct Replay: ParsableCommand {
@@ -22,6 +25,11 @@ extension Firedrill {
         @Option(help: "Report format: json or md.")
         var format: ReportFormat = .json
 
+        @Flag(help: "Record the run in the database (its id is printed on standard error); the report then includes the record.")
+        var record = false
+
+        @OptionGroup var database: DatabaseOptions
+
         static let scriptLimit = 64 * 1_048_576
 
         func run() throws {
@@ -42,7 +50,20 @@ extension Firedrill {
                 Console.error("\(script): \(error)")
                 throw ExitCode(2)
             }
-            let report = DrillReport(scenario: scenario, events: engine.events)
+            var report = DrillReport(scenario: scenario, events: engine.events)
+            if record {
+                let database = try database.open()
+                let path = URL(fileURLWithPath: input.loaded.path).standardizedFileURL.path
+                let recorder = try store {
+                    try database.startRun(scenario: scenario, source: input.loaded.source ?? "", path: path, mode: .replay, speed: nil, participants: [])
+                }
+                try store {
+                    try recorder.append(engine.events)
+                    try recorder.finish(report: report)
+                }
+                report = try StoredReport(database, runID: recorder.runID).report
+                Console.error(recorder.runID)
+            }
             switch format {
             case .json: Console.out(try JSONReportRenderer.render(report))
             case .md: Console.out(MarkdownReportRenderer.render(report))

@@ -1,6 +1,8 @@
 import ArgumentParser
 import FiredrillCore
 import FiredrillReporting
+import FiredrillStore
+import FiredrillYAML
 import Foundation
 
 extension TerminalStyle.Mode: ExpressibleByArgument {}
@@ -14,6 +16,9 @@ extension Firedrill {
             say, report, resolve), '@role' to act as another played role, and /pause, /resume, \
             /status, /help or /end. End of input ends the drill. At the end the objectives \
             table and score are shown and the JSON and Markdown reports are written.
+
+            Every drill is recorded in the database: each event is stored before it is shown, \
+            so a drill cut off at any moment can be continued with 'firedrill resume RUN'.
             """
         )
 
@@ -32,6 +37,14 @@ extension Firedrill {
         @Option(help: "Colour: auto, always or never.")
         var color: TerminalStyle.Mode = .auto
 
+        @Option(name: .customLong("player"), help: ArgumentHelp(
+            "Who plays a role, for the record: ROLE=NAME or ROLE=NAME/DEPARTMENT (repeatable).",
+            discussion: "Names are kept with the run as evidence; reports and trends speak of roles and departments."
+        ))
+        var players: [String] = []
+
+        @OptionGroup var database: DatabaseOptions
+
         func validate() throws {
             guard speed.isFinite, speed > 0, speed <= 100_000 else {
                 throw ValidationError("--speed must be a number greater than 0 and at most 100000, e.g. 60")
@@ -42,23 +55,51 @@ extension Firedrill {
             let input = try ScenarioInput(path: scenario)
             let scenario = input.scenario
             let played = try playedRoles(in: scenario)
-            let style = TerminalStyle(mode: color)
-            let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: style)
-            let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed)
-            let outDirectory = out ?? Self.defaultOutDirectory(for: scenario)
-
+            let participants = try Self.participants(players, played: played, in: scenario)
+            let database = try database.open()
+            let source = input.loaded.source ?? ""
+            let path = URL(fileURLWithPath: input.loaded.path).standardizedFileURL.path
+            let recorder = try store {
+                try database.startRun(scenario: scenario, source: source, path: path, mode: .terminal, speed: speed, participants: participants)
+            }
+            let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: color))
             Console.out(presenter.banner(speed: speed))
-            let drill = TerminalDrill(session: session, presenter: presenter, playedRoles: played, interactive: isatty(STDIN_FILENO) == 1)
-            try await drill.run()
+            Console.out("Recording run \(recorder.runID) in \(database.path).\n")
+            let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder)
+            let drill = RecordedDrill(
+                database: database, recorder: recorder, presenter: presenter, playedRoles: played,
+                outDirectory: out ?? Self.defaultOutDirectory(for: scenario, runID: recorder.runID)
+            )
+            try await drill.play(session)
+        }
 
-            let engine = await session.snapshot
-            let report = DrillReport(scenario: scenario, events: engine.events)
-            Console.out("\n" + presenter.summary(report) + "\n")
-            try ReportFiles.write(report, to: outDirectory)
-            Console.out("Reports written to \(outDirectory)/report.json and report.md\n")
+        /// Parses `--player ROLE=NAME[/DEPARTMENT]` options; played roles without one are
+        /// recorded without a name.
+        static func participants(_ options: [String], played: [String], in scenario: Scenario) throws -> [DrillReport.RecordInfo.Participant] {
+            var named: [String: DrillReport.RecordInfo.Participant] = [:]
+            for option in options {
+                let parts = option.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw ValidationError("--player '\(option)': write ROLE=NAME or ROLE=NAME/DEPARTMENT")
+                }
+                guard scenario.role(parts[0]) != nil else {
+                    throw ValidationError("--player: unknown role '\(parts[0])'\(Suggestions.hint(for: parts[0], among: played))")
+                }
+                let nameAndDepartment = parts[1].split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                named[parts[0]] = DrillReport.RecordInfo.Participant(
+                    role: parts[0], displayName: nameAndDepartment[0],
+                    department: nameAndDepartment.count > 1 && !nameAndDepartment[1].isEmpty ? nameAndDepartment[1] : nil
+                )
+            }
+            return played.map { named[$0] ?? DrillReport.RecordInfo.Participant(role: $0, displayName: nil, department: nil) }
         }
 
         func playedRoles(in scenario: Scenario) throws -> [String] {
+            try Self.playedRoles(roles, in: scenario)
+        }
+
+        /// The roles named by an `--as` value (default: every role played by people).
+        static func playedRoles(_ roles: String?, in scenario: Scenario) throws -> [String] {
             guard let roles else { return scenario.playerRoles.map(\.id) }
             var result: [String] = []
             for id in roles.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
@@ -75,12 +116,8 @@ extension Firedrill {
             return result
         }
 
-        static func defaultOutDirectory(for scenario: Scenario) -> String {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-            return "reports/\(scenario.id)-\(formatter.string(from: Date()))"
+        static func defaultOutDirectory(for scenario: Scenario, runID: String) -> String {
+            "reports/\(scenario.id)-\(runID)"
         }
     }
 }

@@ -1,0 +1,90 @@
+import ArgumentParser
+import FiredrillCore
+import FiredrillReporting
+import FiredrillStore
+import Foundation
+
+extension Firedrill {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write recorded runs as files a committee can file: JSON, Markdown and CSV, with chain heads.",
+            discussion: """
+            For each run: <run>.json and <run>.md (its full report, including the record and the \
+            chain head). For the set: runs.csv (one line per run with its scenario SHA-256 and chain \
+            head), objectives.csv and corrective-actions.csv. Name runs, or a date range.
+            """
+        )
+
+        @Argument(help: "Run ids or unique prefixes (default: every run in the date range).")
+        var runs: [String] = []
+
+        @Option(help: "Runs started on or after this date (yyyy-MM-dd, UTC) or instant.")
+        var since: DateOption?
+
+        @Option(help: "Runs started on or before this date (yyyy-MM-dd, the whole day) or instant.")
+        var until: DateOption?
+
+        @Option(help: "Directory to write to (created if needed).")
+        var out: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let database = try database.open()
+            let ids: [String] = runs.isEmpty
+                ? try store { try database.history(filter: HistoryFilter(since: since?.start, until: until?.end)).map(\.runID).reversed() }
+                : try runs.map { id in try store { try database.run(id: id).id } }
+            guard !ids.isEmpty else { throw CLIError("no runs to export") }
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("cannot create \(out): \(error.localizedDescription)")
+            }
+            var runLines = Formats.csvLine([
+                "run_id", "scenario_id", "scenario_title", "scenario_sha256", "mode", "status", "started_at", "ended_at",
+                "speed", "score", "events", "chain_head", "chain_verified",
+            ])
+            var objectiveLines = Formats.csvLine([
+                "run_id", "objective_id", "kind", "weight", "status", "target_seconds", "limit_seconds", "elapsed_seconds",
+                "credit", "rating", "met_by",
+            ])
+            var actionLines = Formats.csvLine(CorrectiveActionColumns.header)
+            for id in ids {
+                let stored = try StoredReport(database, runID: id)
+                let verified = try store { try database.verify(runID: id) }.isIntact
+                try write(try JSONReportRenderer.render(stored.report), to: "\(id).json")
+                try write(MarkdownReportRenderer.render(stored.report), to: "\(id).md")
+                let run = stored.run
+                runLines += Formats.csvLine([
+                    run.id, run.scenarioID, run.scenarioTitle, run.scenarioSHA256, run.mode.rawValue,
+                    stored.report.record?.status ?? run.status.rawValue, run.startedAt, run.endedAt ?? "",
+                    Formats.number(run.speed), Formats.number(run.score), "\(run.eventCount)", run.chainHead ?? "",
+                    verified ? "yes" : "NO",
+                ])
+                for objective in stored.report.objectives {
+                    objectiveLines += Formats.csvLine([
+                        run.id, objective.id, objective.kind.rawValue, Formats.number(objective.weight), objective.status.rawValue,
+                        Formats.number(objective.targetSeconds), Formats.number(objective.limitSeconds),
+                        Formats.number(objective.elapsedSeconds), Formats.number(objective.credit),
+                        objective.rating?.rawValue ?? "", objective.metBy ?? "",
+                    ])
+                }
+                for action in try store({ try database.correctiveActions(runID: id) }) {
+                    actionLines += Formats.csvLine(CorrectiveActionColumns.fields(action))
+                }
+            }
+            try write(runLines, to: "runs.csv")
+            try write(objectiveLines, to: "objectives.csv")
+            try write(actionLines, to: "corrective-actions.csv")
+            Console.out("exported \(ids.count) run\(ids.count == 1 ? "" : "s") to \(out)\n")
+        }
+
+        private func write(_ text: String, to name: String) throws {
+            do {
+                try text.write(toFile: out + "/" + name, atomically: true, encoding: .utf8)
+            } catch {
+                throw CLIError("cannot write \(out)/\(name): \(error.localizedDescription)")
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import FiredrillCore
+import FiredrillStore
+import Foundation
+
+extension Firedrill {
+    struct Trends: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "How drills go over time: each objective's credit and each timing metric, per scenario or per department.",
+            discussion: """
+            Uses finished runs, oldest first. Shows the median and 90th percentile (nearest rank) \
+            of every series and a sparkline of its values in order. --format csv writes every \
+            data point (scope, group, series, run, date, value) for spreadsheets.
+            """
+        )
+
+        enum Grouping: String, ExpressibleByArgument, CaseIterable {
+            case scenario, department
+        }
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case table, csv
+        }
+
+        @Option(help: "Only this scenario id.")
+        var scenario: String?
+
+        @Option(help: "Group by scenario, or by department within each scenario.")
+        var by: Grouping = .scenario
+
+        @Option(help: "Only runs started on or after this date (yyyy-MM-dd, UTC) or instant.")
+        var since: DateOption?
+
+        @Option(help: "Only runs started on or before this date (yyyy-MM-dd, the whole day) or instant.")
+        var until: DateOption?
+
+        @Option(help: "Output: table or csv.")
+        var format: Format = .table
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let database = try database.open()
+            let points = try store { try database.trendPoints(scenarioID: scenario, since: since?.start, until: until?.end) }
+            let groups = TrendGroup.make(points, by: by)
+            switch format {
+            case .csv:
+                Console.out(Formats.csvLine(["scope", "group", "series", "run_id", "started_at", "value"]))
+                for group in groups {
+                    for series in group.series {
+                        for (point, value) in series.points {
+                            Console.out(Formats.csvLine([by.rawValue, group.name, series.name, point.runID, Formats.utc(point.startedAt), Formats.number(value)]))
+                        }
+                    }
+                }
+            case .table:
+                if groups.isEmpty {
+                    Console.out("no finished runs\(scenario.map { " of '\($0)'" } ?? "") in \(database.path)\n")
+                    return
+                }
+                for group in groups {
+                    let dates = group.runs.map(\.startedAt)
+                    Console.out("\(by.rawValue) \(group.name): \(group.runs.count) run\(group.runs.count == 1 ? "" : "s"), \(Formats.utc(dates.min()!)) … \(Formats.utc(dates.max()!))\n")
+                    var rows = [["series", "n", "median", "p90", "latest", "over time"]]
+                    for series in group.series {
+                        let values = series.points.map(\.1)
+                        rows.append([
+                            series.name, "\(values.count)", series.format(Statistics.median(values)),
+                            series.format(Statistics.percentile(90, of: values)), series.format(values.last),
+                            Statistics.sparkline(values, range: series.range),
+                        ])
+                    }
+                    Console.out(table(rows).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n\n")
+                }
+            }
+        }
+    }
+}
+
+/// The runs of one scenario (or one department within a scenario) and their series.
+struct TrendGroup {
+    struct Series {
+        var name: String
+        var points: [(TrendPoint, Double)]
+        var isTime: Bool
+        var range: ClosedRange<Double>?
+
+        func format(_ value: Double?) -> String {
+            guard let value else { return "–" }
+            if isTime { return DrillTime(milliseconds: Int64((value * 1000).rounded())).description }
+            return Formats.number((value * 100).rounded() / 100)
+        }
+    }
+
+    var name: String
+    var runs: [TrendPoint]
+    var series: [Series]
+
+    static func make(_ points: [TrendPoint], by grouping: Firedrill.Trends.Grouping) -> [TrendGroup] {
+        var order: [String] = []
+        var members: [String: [TrendPoint]] = [:]
+        for point in points {
+            let keys = grouping == .scenario ? [point.scenarioID]
+                : (point.departments.isEmpty ? ["(no department)"] : point.departments).map { "\(point.scenarioID) / \($0)" }
+            for key in keys {
+                if members[key] == nil { order.append(key) }
+                members[key, default: []].append(point)
+            }
+        }
+        return order.sorted().map { key in
+            let runs = members[key]!.sorted { $0.startedAt < $1.startedAt }
+            return TrendGroup(name: key, runs: runs, series: series(of: runs))
+        }
+    }
+
+    static func series(of runs: [TrendPoint]) -> [Series] {
+        var result: [Series] = []
+        let scores = runs.compactMap { run in run.score.map { (run, $0) } }
+        if !scores.isEmpty { result.append(Series(name: "score", points: scores, isTime: false, range: 0...100)) }
+        let objectives = Set(runs.flatMap(\.credits.keys)).sorted()
+        for objective in objectives {
+            let points = runs.compactMap { run in run.credits[objective].map { (run, $0) } }
+            result.append(Series(name: "credit \(objective)", points: points, isTime: false, range: 0...1))
+        }
+        let metrics: [(String, KeyPath<TrendPoint, Int64?>)] = [
+            ("time to acknowledge", \.ackMs), ("time to escalate", \.escalateMs),
+            ("time to first action", \.firstActionMs), ("time to resolve", \.resolveMs),
+        ]
+        for (name, keyPath) in metrics {
+            let points = runs.compactMap { run in run[keyPath: keyPath].map { (run, Double($0) / 1000) } }
+            if !points.isEmpty { result.append(Series(name: name, points: points, isTime: true, range: nil)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import FiredrillCore
+import FiredrillStore
+
+extension Firedrill {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the hash chain of recorded runs.",
+            discussion: """
+            Recomputes every event's hash from its content and the previous hash. A clean run \
+            prints its chain head (also shown in its reports); otherwise the first altered, \
+            inserted or deleted event is named. Exit 1 if any run fails.
+            """
+        )
+
+        @Argument(help: "Run ids or unique prefixes (default: every run).")
+        var runs: [String] = []
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let database = try database.open()
+            let ids = runs.isEmpty ? try store { try database.history().map(\.runID).reversed() } : runs
+            var failed = 0
+            for id in ids {
+                let run = try store { try database.run(id: id) }
+                switch try store({ try database.verify(runID: run.id) }) {
+                case .intact(let head, let events):
+                    Console.out("\(run.id): ok, \(events) events, chain head \(head)\n")
+                case .broken(let sequence, let reason):
+                    failed += 1
+                    Console.out("\(run.id): FAILED at event \(sequence): \(reason)\n")
+                }
+            }
+            if ids.isEmpty { Console.out("no runs recorded in \(database.path)\n") }
+            if failed > 0 {
+                Console.error("\(failed) of \(ids.count) run\(ids.count == 1 ? "" : "s") failed verification")
+                throw ExitCode(1)
+            }
+        }
+    }
+}

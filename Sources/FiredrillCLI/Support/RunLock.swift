@@ -1,0 +1,44 @@
+import Foundation
+
+/// An advisory lock held by the process that is playing a run, so that other processes can
+/// tell a run in progress from one whose process died (even by SIGKILL, which releases the
+/// lock with the process).
+final class RunLock {
+    private let descriptor: Int32
+
+    /// Takes the lock of `runID`, or returns `nil` when another process holds it.
+    init?(databasePath: String, runID: String) {
+        let path = Self.path(databasePath: databasePath, runID: runID)
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            return nil
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    /// Whether a live process holds the lock of `runID`.
+    static func isHeld(databasePath: String, runID: String) -> Bool {
+        let path = path(databasePath: databasePath, runID: runID)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
+            flock(descriptor, LOCK_UN)
+            return false
+        }
+        return true
+    }
+
+    static func path(databasePath: String, runID: String) -> String {
+        let directory = (databasePath as NSString).deletingLastPathComponent
+        let name = (databasePath as NSString).lastPathComponent
+        return (directory.isEmpty ? "." : directory) + "/.\(name).locks/\(runID).lock"
+    }
+}

@@ -1,0 +1,47 @@
+import FiredrillCore
+import FiredrillStore
+import FiredrillYAML
+import Foundation
+
+/// Rebuilds a run's report from what the database holds: the exact scenario source and the
+/// event log. This is the only way reports of recorded runs are made, so the report written
+/// at the end of a drill and `firedrill show` agree byte for byte.
+struct StoredReport {
+    let run: StoredRun
+    let scenario: Scenario
+    let events: [DrillEvent]
+    let report: DrillReport
+
+    init(_ database: AppDatabase, runID: String) throws {
+        let run = try store { try database.run(id: runID) }
+        let scenario = try Self.scenario(of: run)
+        let events = try store { try database.events(runID: run.id) }
+        var record = try store { try database.recordInfo(runID: run.id) }
+        record.status = Self.displayStatus(of: run, databasePath: database.path).rawValue
+        self.run = run
+        self.scenario = scenario
+        self.events = events
+        report = DrillReport(scenario: scenario, events: events, record: record)
+    }
+
+    /// The scenario a run was played from, parsed from the stored source.
+    static func scenario(of run: StoredRun) throws -> Scenario {
+        var limits = ValidationLimits()
+        limits.maximumFileBytes = max(limits.maximumFileBytes, run.scenarioSource.utf8.count)
+        let loaded = ScenarioLoader(limits: limits).load(data: Data(run.scenarioSource.utf8), path: run.scenarioPath)
+        guard let scenario = loaded.scenario else {
+            throw CLIError("run \(run.id): its stored scenario no longer validates:\n" + loaded.formattedDiagnostics.joined(separator: "\n"))
+        }
+        return scenario
+    }
+
+    /// `running` only while a process plays the run; a run whose process died is `interrupted`.
+    static func displayStatus(of run: StoredRun, databasePath: String) -> RunStatus {
+        displayStatus(run.status, runID: run.id, databasePath: databasePath)
+    }
+
+    static func displayStatus(_ status: RunStatus, runID: String, databasePath: String) -> RunStatus {
+        if status == .running, !RunLock.isHeld(databasePath: databasePath, runID: runID) { return .interrupted }
+        return status
+    }
+}
