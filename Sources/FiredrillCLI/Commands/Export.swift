@@ -18,11 +18,7 @@ extension Firedrill {
         @Argument(help: "Run ids or unique prefixes (default: every run in the date range).")
         var runs: [String] = []
 
-        @Option(help: "Runs started on or after this date (yyyy-MM-dd, UTC) or instant.")
-        var since: DateOption?
-
-        @Option(help: "Runs started on or before this date (yyyy-MM-dd, the whole day) or instant.")
-        var until: DateOption?
+        @OptionGroup var filter: RunFilterOptions
 
         @Option(help: "Directory to write to (created if needed).")
         var out: String
@@ -32,7 +28,7 @@ extension Firedrill {
         func run() throws {
             let database = try database.open()
             let ids: [String] = runs.isEmpty
-                ? try store { try database.history(filter: HistoryFilter(since: since?.start, until: until?.end)).map(\.runID).reversed() }
+                ? try store { try database.history(filter: HistoryFilter(scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end)).map(\.runID).reversed() }
                 : try runs.map { id in try store { try database.run(id: id).id } }
             guard !ids.isEmpty else { throw CLIError("no runs to export") }
             do {

@@ -17,14 +17,7 @@ extension Firedrill {
             discussion: "Times to acknowledge, escalate and first action are drill times; 'open' counts open corrective actions."
         )
 
-        @Option(help: "Only this scenario id.")
-        var scenario: String?
-
-        @Option(help: "Only runs started on or after this date (yyyy-MM-dd, UTC) or instant (ISO-8601).")
-        var since: DateOption?
-
-        @Option(help: "Only runs started on or before this date (yyyy-MM-dd, the whole day) or instant.")
-        var until: DateOption?
+        @OptionGroup var filter: RunFilterOptions
 
         @Option(help: "Only runs with this status: running, finished or interrupted.")
         var status: RunStatus?
@@ -40,8 +33,11 @@ extension Firedrill {
         func run() throws {
             let database = try database.open()
             // Status is judged after liveness (a 'running' run whose process died is interrupted).
-            let filter = HistoryFilter(scenarioID: scenario, since: since?.start, until: until?.end, status: nil, limit: status == nil ? limit : nil)
-            var rows = try store { try database.history(filter: filter) }
+            let query = HistoryFilter(
+                scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end, status: nil,
+                limit: status == nil ? limit : nil
+            )
+            var rows = try store { try database.history(filter: query) }
             for index in rows.indices {
                 rows[index].status = StoredReport.displayStatus(rows[index].status, runID: rows[index].runID, databasePath: database.path)
             }

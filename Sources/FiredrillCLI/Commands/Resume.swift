@@ -20,14 +20,7 @@ extension Firedrill {
         @Option(help: "Time compression (default: the run's own speed).")
         var speed: Double?
 
-        @Option(name: .customLong("as"), help: "Roles played at this terminal, comma-separated (default: the run's roles).")
-        var roles: String?
-
-        @Option(help: "Directory for the reports (default: reports/<scenario>-<run>).")
-        var out: String?
-
-        @Option(help: "Colour: auto, always or never.")
-        var color: TerminalStyle.Mode = .auto
+        @OptionGroup var terminal: TerminalOptions
 
         @OptionGroup var database: DatabaseOptions
 
@@ -62,19 +55,19 @@ extension Firedrill {
             let participants = try store { try database.participants(runID: stored.id) }
             let played = try playedRoles(in: scenario, recorded: participants.map(\.role))
             let speed = speed ?? stored.speed ?? 1
-            let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: color))
+            let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color))
             Console.out(presenter.banner(speed: speed))
-            Console.out("Resuming run \(stored.id) at drill time \(engine.now). The drill is paused: type /resume to continue.\n")
+            Console.out("Resuming run \(stored.id) at drill time \(TerminalPresenter.clock(engine.now)). The drill is paused: type /resume to continue.\n")
             let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder, restoring: engine)
             let drill = RecordedDrill(
                 database: database, recorder: recorder, presenter: presenter, playedRoles: played,
-                outDirectory: out ?? Run.defaultOutDirectory(for: scenario, runID: stored.id)
+                outDirectory: terminal.out ?? Run.defaultOutDirectory(for: scenario, runID: stored.id)
             )
             try await drill.play(session)
         }
 
         func playedRoles(in scenario: Scenario, recorded: [String]) throws -> [String] {
-            if let roles { return try Run.playedRoles(roles, in: scenario) }
+            if let roles = terminal.roles { return try Run.playedRoles(roles, in: scenario) }
             let valid = recorded.filter { scenario.role($0)?.isSimulated == false }
             return valid.isEmpty ? scenario.playerRoles.map(\.id) : valid
         }

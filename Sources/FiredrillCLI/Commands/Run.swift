@@ -28,14 +28,7 @@ extension Firedrill {
         @Option(help: "Time compression: drill seconds per real second (60 = one drill minute per second).")
         var speed: Double = 1
 
-        @Option(name: .customLong("as"), help: "Roles played at this terminal, comma-separated (default: every role without a persona).")
-        var roles: String?
-
-        @Option(help: "Directory for the reports (default: reports/<scenario>-<UTC time>).")
-        var out: String?
-
-        @Option(help: "Colour: auto, always or never.")
-        var color: TerminalStyle.Mode = .auto
+        @OptionGroup var terminal: TerminalOptions
 
         @Option(name: .customLong("player"), help: ArgumentHelp(
             "Who plays a role, for the record: ROLE=NAME or ROLE=NAME/DEPARTMENT (repeatable).",
@@ -62,13 +55,13 @@ extension Firedrill {
             let recorder = try store {
                 try database.startRun(scenario: scenario, source: source, path: path, mode: .terminal, speed: speed, participants: participants)
             }
-            let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: color))
+            let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color))
             Console.out(presenter.banner(speed: speed))
             Console.out("Recording run \(recorder.runID) in \(database.path).\n")
             let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder)
             let drill = RecordedDrill(
                 database: database, recorder: recorder, presenter: presenter, playedRoles: played,
-                outDirectory: out ?? Self.defaultOutDirectory(for: scenario, runID: recorder.runID)
+                outDirectory: terminal.out ?? Self.defaultOutDirectory(for: scenario, runID: recorder.runID)
             )
             try await drill.play(session)
         }
@@ -95,7 +88,7 @@ extension Firedrill {
         }
 
         func playedRoles(in scenario: Scenario) throws -> [String] {
-            try Self.playedRoles(roles, in: scenario)
+            try Self.playedRoles(terminal.roles, in: scenario)
         }
 
         /// The roles named by an `--as` value (default: every role played by people).

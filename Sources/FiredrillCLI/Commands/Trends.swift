@@ -22,17 +22,10 @@ extension Firedrill {
             case table, csv
         }
 
-        @Option(help: "Only this scenario id.")
-        var scenario: String?
-
         @Option(help: "Group by scenario, or by department within each scenario.")
         var by: Grouping = .scenario
 
-        @Option(help: "Only runs started on or after this date (yyyy-MM-dd, UTC) or instant.")
-        var since: DateOption?
-
-        @Option(help: "Only runs started on or before this date (yyyy-MM-dd, the whole day) or instant.")
-        var until: DateOption?
+        @OptionGroup var filter: RunFilterOptions
 
         @Option(help: "Output: table or csv.")
         var format: Format = .table
@@ -41,7 +34,7 @@ extension Firedrill {
 
         func run() throws {
             let database = try database.open()
-            let points = try store { try database.trendPoints(scenarioID: scenario, since: since?.start, until: until?.end) }
+            let points = try store { try database.trendPoints(scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end) }
             let groups = TrendGroup.make(points, by: by)
             switch format {
             case .csv:
@@ -55,7 +48,7 @@ extension Firedrill {
                 }
             case .table:
                 if groups.isEmpty {
-                    Console.out("no finished runs\(scenario.map { " of '\($0)'" } ?? "") in \(database.path)\n")
+                    Console.out("no finished runs\(filter.scenario.map { " of '\($0)'" } ?? "") in \(database.path)\n")
                     return
                 }
                 for group in groups {
