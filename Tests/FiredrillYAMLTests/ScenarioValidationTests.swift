@@ -161,6 +161,20 @@ struct ScenarioValidationTests {
         #expect(load(misplaced).formattedDiagnostics.contains { $0.contains("'via' only applies to escalate objectives") })
     }
 
+    @Test func aSingleValueCountsAsAListOfOne() throws {
+        let text = validScenario
+            .replacingOccurrences(of: "    kind: acknowledge", with: "    kind: acknowledge\n    by: ops")
+            .replacingOccurrences(of: "    to: boss", with: "    to: boss\n    via: phone")
+        let scenario = try #require(load(text).scenario, "\(load(text).formattedDiagnostics)")
+        #expect(scenario.objectives[0].by == ["ops"])
+        #expect(scenario.objectives[1].via == ["phone"])
+        let matching = validScenario.replacingOccurrences(of: "    target: 2m", with: "    target: 2m")
+            + "\n  - id: fix\n    kind: action\n    match: renew\n    target: 10m\n"
+        #expect(try #require(load(matching).scenario).objectives[2].match == ["renew"])
+        // A number is not a list of keywords.
+        #expect(load(validScenario + "\n  - id: fix\n    kind: action\n    match: 5\n    target: 10m\n").scenario == nil)
+    }
+
     @Test func customChannelsReplaceTheDefaults() {
         let text = validScenario.replacingOccurrences(of: "duration: 30m", with: "duration: 30m\nchannels: [monitoring, phone, slack]")
         let lines = load(text).formattedDiagnostics

@@ -586,7 +586,12 @@ extension ScenarioDecoder {
         return isSlug(result) ? result : nil
     }
 
+    /// The items of a list. A single text value counts as a list of one (`match: refund`),
+    /// as the format's "keywords" and "role ids" are often written that way.
     mutating func scalarList(_ node: SourceNode, what: String, maximum: Int) -> [SourceNode]? {
+        if let scalar = node.scalar, scalar.type == .string, !scalar.text.isEmpty {
+            return [node]
+        }
         guard case .sequence(let items) = node.value else {
             let example = node.scalar.map { "; write a list, e.g. [\($0.text.prefix(40))]" } ?? ""
             diagnostics.error(node.location, "'\(what)' must be a list; found \(node.kindDescription)\(example)")
