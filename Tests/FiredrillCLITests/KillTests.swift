@@ -62,4 +62,21 @@ struct KillTests {
         #expect(try reopened.verify(runID: run.runID).isIntact)
         #expect(try reopened.run(id: run.runID).status == .finished)
     }
+
+    @Test func aRunStillBeingPlayedCannotBeResumedElsewhere() throws {
+        try CLI.exclusive {
+            let db = try CLI.temporaryDirectory().appendingPathComponent("drills.sqlite").path
+            let drill = try LiveProcess(["run", CLI.fixture("certificate.yaml"), "--speed", "1", "--db", db, "--out", try CLI.temporaryDirectory().path])
+            defer { drill.kill() }
+            #expect(drill.waitFor("Drill started."))
+            let database = try AppDatabase.open(path: db)
+            let runID = try #require(try database.history().first?.runID)
+            let before = try database.events(runID: runID)
+            let resumed = try CLI.run(["resume", runID, "--db", db], input: "/end\n")
+            #expect(resumed.status != 0)
+            #expect(resumed.stderr.contains("is being played by another firedrill process"), "\(resumed.stderr)")
+            #expect(try database.events(runID: runID) == before, "nothing was appended")
+            #expect(try CLI.run(["history", "--format", "csv", "--db", db]).stdout.contains(",running,"))
+        }
+    }
 }

@@ -37,6 +37,10 @@ extension Firedrill {
                 throw CLIError("run \(stored.id) is finished; 'firedrill show \(stored.id)' prints its report")
             }
             guard stored.mode == .terminal else { throw CLIError("run \(stored.id) is a replay; replays cannot be resumed") }
+            // Checked before anything is appended: the run's own process may still be playing it.
+            guard !RunLock.isHeld(databasePath: database.path, runID: stored.id) else {
+                throw CLIError("run \(stored.id) is being played by another firedrill process")
+            }
             let scenario = try StoredReport.scenario(of: stored)
             let events = try store { try database.events(runID: stored.id) }
             var engine: DrillEngine
