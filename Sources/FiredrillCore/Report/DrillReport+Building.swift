@@ -21,7 +21,7 @@ extension DrillReport {
                 actions += 1
                 timeline.append(TimelineEntry(
                     atSeconds: at, type: "action", channel: action.channel, role: action.role, kind: action.kind,
-                    target: action.target, text: action.text, met: newlyMet
+                    target: action.target, text: action.text, met: newlyMet.isEmpty ? nil : newlyMet
                 ))
             case .personaReply(let persona, let to, let text):
                 timeline.append(TimelineEntry(atSeconds: at, type: "persona-reply", role: persona, target: to, text: text))
