@@ -13,9 +13,13 @@ public enum MarkdownReportRenderer {
 
         out.append("# After-action report: \(inline(report.scenario.title))")
         out.append("")
-        if let summary = report.scenario.summary, !summary.isEmpty {
-            for line in summary.split(separator: "\n", omittingEmptySubsequences: false) { out.append("> \(line)") }
-            out.append("")
+        if let summary = report.scenario.summary {
+            var lines = summary.split(separator: "\n", omittingEmptySubsequences: false)
+            while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+            if !lines.isEmpty {
+                for line in lines { out.append("> \(line)") }
+                out.append("")
+            }
         }
         out.append("| | |")
         out.append("|---|---|")

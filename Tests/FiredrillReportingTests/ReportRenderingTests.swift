@@ -59,4 +59,11 @@ struct ReportRenderingTests {
         #expect(md.contains("| Time to resolve | none |"))
         #expect(md.contains("It does not assess individuals"))
     }
+
+    @Test func summaryQuoteHasNoTrailingEmptyLine() throws {
+        var report = try report()
+        report.scenario.summary = "First line.\nSecond line.\n"
+        let md = MarkdownReportRenderer.render(report)
+        #expect(md.contains("> First line.\n> Second line.\n\n| | |"))
+    }
 }
