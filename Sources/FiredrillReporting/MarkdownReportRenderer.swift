@@ -94,6 +94,18 @@ public enum MarkdownReportRenderer {
         }
         out.append("")
 
+        if !report.survey.isEmpty {
+            out.append("## Survey")
+            out.append("")
+            out.append("| Question | Answers (1–5) | Median |")
+            out.append("|---|---|---:|")
+            for result in report.survey {
+                let answers = result.answers.isEmpty ? "none" : result.answers.map(String.init).joined(separator: ", ")
+                out.append("| \(inline(result.question)) | \(answers) | \(result.median.map { number($0) } ?? "–") |")
+            }
+            out.append("")
+        }
+
         if let record = report.record, !record.openCorrectiveActions.isEmpty {
             out.append("## Open corrective actions")
             out.append("")

@@ -157,4 +157,25 @@ struct RecordCommandTests {
         #expect(result.status == 0)
         #expect(FileManager.default.fileExists(atPath: db))
     }
+
+    @Test func theSurveyIsAskedAfterTheDrillAndRecorded() throws {
+        let db = try freshDatabase()
+        let out = try CLI.temporaryDirectory()
+        let drill = try CLI.run(
+            ["run", CLI.fixture("certificate.yaml"), "--db", db, "--out", out.path],
+            input: "ack\n/end\nsix\n4\n\n"
+        )
+        #expect(drill.status == 0, "\(drill.stderr)")
+        #expect(drill.stdout.contains("1/2. How realistic did the drill feel? [1-5]"))
+        #expect(drill.stdout.contains("Please answer with a number from 1 to 5"))
+        #expect(drill.stdout.contains("2/2. How clear were the escalation paths? [1-5]"))
+        let report = try CLI.json(try String(contentsOf: out.appendingPathComponent("report.json"), encoding: .utf8))
+        let survey = try #require(report["survey"] as? [[String: Any]])
+        #expect(survey.map { $0["answers"] as? [Int] } == [[4], []])
+        #expect(survey[0]["median"] as? Double == 4)
+        #expect(survey[1]["median"] is NSNull)
+        let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("| How realistic did the drill feel? | 4 | 4 |"))
+        #expect(try CLI.run(["verify", "--db", db]).status == 0)
+    }
 }

@@ -249,4 +249,23 @@ struct DrillEngineTests {
         tampered[1].time = .seconds(61)
         #expect(throws: EngineError.self) { try DrillEngine.restoring(original.scenario, from: tampered) }
     }
+
+    @Test func surveyAnswersComeAfterTheEndAndAreReportedWithTheirMedian() throws {
+        var scenario = Fixtures.certificate()
+        scenario.survey = ["How realistic was it?", "How clear were the escalation paths?"]
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        #expect(throws: EngineError.surveyBeforeEnd) { try engine.answerSurvey(question: 0, score: 4) }
+        engine.end(at: .seconds(300), reason: .endedByTrainer)
+        #expect(throws: EngineError.surveyScoreOutOfRange(6)) { try engine.answerSurvey(question: 0, score: 6) }
+        #expect(throws: EngineError.unknownSurveyQuestion(2)) { try engine.answerSurvey(question: 2, score: 3) }
+        _ = try engine.answerSurvey(question: 0, score: 4)
+        _ = try engine.answerSurvey(question: 0, score: 2)
+        #expect(engine.unansweredSurveyQuestions == [1])
+        #expect(engine.trace.suffix(2) == ["5:00 survey-answer 0:4", "5:00 survey-answer 0:2"])
+        let report = DrillReport(scenario: scenario, events: engine.events)
+        #expect(report.survey.map(\.answers) == [[4, 2], []])
+        #expect(report.survey.map(\.median) == [3, nil])
+        #expect(try DrillEngine.restoring(scenario, from: engine.events).events == engine.events)
+    }
 }

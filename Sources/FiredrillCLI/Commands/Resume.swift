@@ -52,8 +52,9 @@ extension Firedrill {
             let recorder = try store { try database.recorder(resuming: stored.id) }
             // Events the engine derives that were not stored yet, then a pause where the clock stopped.
             var missing = Array(engine.events.dropFirst(events.count))
-            let stoppedAt = max(engine.now, DrillTime(milliseconds: stored.checkpointMs))
-            missing += engine.pause(at: stoppedAt)
+            if !engine.isFinished {
+                missing += engine.pause(at: max(engine.now, DrillTime(milliseconds: stored.checkpointMs)))
+            }
             if !missing.isEmpty { try store { try recorder.append(missing) } }
 
             let participants = try store { try database.participants(runID: stored.id) }
@@ -61,7 +62,11 @@ extension Firedrill {
             let speed = speed ?? stored.speed ?? 1
             let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color))
             Console.out(presenter.banner(speed: speed))
-            Console.out("Resuming run \(stored.id) at drill time \(TerminalPresenter.clock(engine.now)). The drill is paused: type /resume to continue.\n")
+            if engine.isFinished {
+                Console.out("Run \(stored.id) had ended at \(TerminalPresenter.clock(engine.now)); completing its record.\n")
+            } else {
+                Console.out("Resuming run \(stored.id) at drill time \(TerminalPresenter.clock(engine.now)). The drill is paused: type /resume to continue.\n")
+            }
             let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder, restoring: engine)
             let drill = RecordedDrill(
                 database: database, recorder: recorder, presenter: presenter, playedRoles: played,

@@ -1,17 +1,67 @@
 import Foundation
+import Synchronization
 
-/// Standard input as an async stream of lines, read on a thread of its own so that a
-/// blocked read never holds up the drill.
-enum LineReader {
-    static func standardInput() -> AsyncStream<String> {
-        AsyncStream { continuation in
-            let thread = Thread {
-                while let line = readLine(strippingNewline: true) {
-                    continuation.yield(line)
-                }
-                continuation.finish()
+/// Standard input as a queue of lines, read on a thread of its own so that a blocked read
+/// never holds up the drill. Unlike a stream, a reader that is cancelled (the drill ended
+/// while waiting for input) leaves the queue usable: the survey reads on from it.
+final class LineQueue: Sendable {
+    private struct State {
+        var lines: [String] = []
+        var ended = false
+        var waiter: CheckedContinuation<String?, Never>?
+    }
+
+    private let state = Mutex(State())
+
+    /// A queue fed from standard input until end of file.
+    static func standardInput() -> LineQueue {
+        let queue = LineQueue()
+        Thread {
+            while let line = readLine(strippingNewline: true) { queue.push(line) }
+            queue.finish()
+        }.start()
+        return queue
+    }
+
+    func push(_ line: String) {
+        let waiter = state.withLock { state -> CheckedContinuation<String?, Never>? in
+            if let waiter = state.waiter {
+                state.waiter = nil
+                return waiter
             }
-            thread.start()
+            state.lines.append(line)
+            return nil
+        }
+        waiter?.resume(returning: line)
+    }
+
+    func finish() {
+        let waiter = state.withLock { state -> CheckedContinuation<String?, Never>? in
+            state.ended = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: nil)
+    }
+
+    /// The next line; `nil` at end of input or when the waiting task is cancelled.
+    func next() async -> String? {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
+                let ready = state.withLock { state -> String?? in
+                    if !state.lines.isEmpty { return .some(state.lines.removeFirst()) }
+                    if state.ended || Task.isCancelled { return .some(nil) }
+                    state.waiter = continuation
+                    return .none
+                }
+                if case .some(let line) = ready { continuation.resume(returning: line) }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<String?, Never>? in
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume(returning: nil)
         }
     }
 }

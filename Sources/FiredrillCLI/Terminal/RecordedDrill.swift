@@ -28,8 +28,12 @@ struct RecordedDrill {
             heartbeat.cancel()
             interrupt.cancel()
         }
-        let drill = TerminalDrill(session: session, presenter: presenter, playedRoles: playedRoles, interactive: isatty(STDIN_FILENO) == 1)
+        let drill = TerminalDrill(
+            session: session, presenter: presenter, playedRoles: playedRoles, interactive: isatty(STDIN_FILENO) == 1,
+            lines: LineQueue.standardInput()
+        )
         try await drill.run()
+        try await drill.askSurvey()
 
         let engine = await session.snapshot
         try store { try recorder.finish(report: DrillReport(scenario: presenter.scenario, events: engine.events)) }

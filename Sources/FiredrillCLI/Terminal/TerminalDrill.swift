@@ -8,6 +8,7 @@ struct TerminalDrill {
     let presenter: TerminalPresenter
     let playedRoles: [String]
     let interactive: Bool
+    let lines: LineQueue
 
     func run() async throws {
         let printer = Task { [session, presenter, interactive] in
@@ -20,15 +21,41 @@ struct TerminalDrill {
         }
         let input = Task { [self] in
             var current = playedRoles[0]
-            for await line in LineReader.standardInput() {
+            while let line = await lines.next() {
                 if await handle(line, currentRole: &current) == .stop { return }
             }
-            // End of input ends the drill.
-            try? await session.end(reason: .inputClosed)
+            // End of input ends the drill (a cancelled wait means it has ended already).
+            if !Task.isCancelled { try? await session.end(reason: .inputClosed) }
         }
         try await session.run()
         input.cancel()
         await printer.value
+    }
+
+    /// Asks the unanswered survey questions, 1 to 5 each; Enter skips one, end of input the rest.
+    func askSurvey() async throws {
+        let unanswered = await session.snapshot.unansweredSurveyQuestions
+        guard !unanswered.isEmpty else { return }
+        let survey = presenter.scenario.survey
+        say("\nSurvey: answer each question from 1 (poor) to 5 (excellent), or press Enter to skip it.")
+        for index in unanswered {
+            var attempts = 0
+            while attempts < 3 {
+                Console.out("\(index + 1)/\(survey.count). \(survey[index]) [1-5] ")
+                guard let line = await lines.next() else {
+                    say("")
+                    return
+                }
+                let answer = line.trimmingCharacters(in: .whitespaces)
+                if answer.isEmpty { break }
+                if let score = Int(answer), (1...5).contains(score) {
+                    try await session.answerSurvey(question: index, score: score)
+                    break
+                }
+                attempts += 1
+                say("Please answer with a number from 1 to 5, or press Enter to skip.")
+            }
+        }
     }
 
     enum Outcome { case `continue`, stop }

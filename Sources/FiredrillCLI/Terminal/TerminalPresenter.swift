@@ -58,6 +58,8 @@ struct TerminalPresenter: Sendable {
             case .inputClosed: "input closed"
             }
             return "\(time) \(style.bold("Drill ended")) (\(why))."
+        case .surveyAnswer(let question, let score):
+            return "  \(style.green("✓")) survey \(question + 1): \(score)"
         }
     }
 

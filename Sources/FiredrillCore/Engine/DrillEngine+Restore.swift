@@ -21,6 +21,8 @@ extension DrillEngine {
                 engine.resume()
             case .ended(let reason):
                 engine.end(at: event.time, reason: reason)
+            case .surveyAnswer(let question, let score):
+                _ = try engine.answerSurvey(question: question, score: score)
             case .started, .injectDelivered, .injectSkipped, .personaReply:
                 engine.advance(to: event.time)
             }

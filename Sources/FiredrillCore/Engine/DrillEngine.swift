@@ -142,6 +142,23 @@ public struct DrillEngine: Sendable {
         return Array(events[first...])
     }
 
+    /// Records an answer (1–5) to survey question `question` (0-based), after the drill ended.
+    public mutating func answerSurvey(question: Int, score: Int) throws(EngineError) -> [DrillEvent] {
+        guard isFinished else { throw .surveyBeforeEnd }
+        guard scenario.survey.indices.contains(question) else { throw .unknownSurveyQuestion(question) }
+        guard (1...5).contains(score) else { throw .surveyScoreOutOfRange(score) }
+        return [record(.surveyAnswer(question: question, score: score), at: now)]
+    }
+
+    /// The survey questions (0-based) without an answer yet.
+    public var unansweredSurveyQuestions: [Int] {
+        let answered = Set(events.compactMap { event -> Int? in
+            if case .surveyAnswer(let question, _) = event.kind { return question }
+            return nil
+        })
+        return scenario.survey.indices.filter { !answered.contains($0) }
+    }
+
     // MARK: Internals
 
     private mutating func processDue(upTo time: DrillTime) {
@@ -226,6 +243,9 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownRole(String)
     case simulatedRole(String)
     case inconsistentRecord(String)
+    case surveyBeforeEnd
+    case unknownSurveyQuestion(Int)
+    case surveyScoreOutOfRange(Int)
 
     public var description: String {
         switch self {
@@ -236,6 +256,9 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownRole(let role): "unknown role '\(role)'"
         case .simulatedRole(let role): "role '\(role)' is simulated by a persona and cannot act"
         case .inconsistentRecord(let detail): "the recorded events do not match the scenario: \(detail)"
+        case .surveyBeforeEnd: "the survey is answered after the drill ends"
+        case .unknownSurveyQuestion(let index): "the scenario has no survey question \(index + 1)"
+        case .surveyScoreOutOfRange(let score): "survey answers are 1 to 5, not \(score)"
         }
     }
 }

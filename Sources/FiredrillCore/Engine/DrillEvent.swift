@@ -25,6 +25,9 @@ public struct DrillEvent: Sendable, Hashable {
         case paused
         case resumed
         case ended(EndReason)
+        /// An answer (1–5) to the scenario's survey question at `question` (0-based), given
+        /// after the drill ended.
+        case surveyAnswer(question: Int, score: Int)
     }
 
     public enum EndReason: String, Sendable, Hashable, Codable {
@@ -47,6 +50,7 @@ public struct DrillEvent: Sendable, Hashable {
         case .paused: "paused"
         case .resumed: "resumed"
         case .ended: "ended"
+        case .surveyAnswer: "survey-answer"
         }
     }
 }
@@ -56,6 +60,7 @@ public struct DrillEvent: Sendable, Hashable {
 extension DrillEvent: Codable {
     enum CodingKeys: String, CodingKey {
         case sequence, time = "time_ms", type, inject, role, kind, text, target, channel, persona, to, reason
+        case question, score
     }
 
     public init(from decoder: any Decoder) throws {
@@ -84,6 +89,8 @@ extension DrillEvent: Codable {
         case "paused": kind = .paused
         case "resumed": kind = .resumed
         case "ended": kind = .ended(try container.decode(EndReason.self, forKey: .reason))
+        case "survey-answer":
+            kind = .surveyAnswer(question: try container.decode(Int.self, forKey: .question), score: try container.decode(Int.self, forKey: .score))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type '\(type)'")
         }
@@ -111,6 +118,9 @@ extension DrillEvent: Codable {
             try container.encode(text, forKey: .text)
         case .ended(let reason):
             try container.encode(reason, forKey: .reason)
+        case .surveyAnswer(let question, let score):
+            try container.encode(question, forKey: .question)
+            try container.encode(score, forKey: .score)
         }
     }
 }

@@ -65,7 +65,7 @@ public struct DrillLedger: Sendable {
         case .ended(let reason):
             endTime = event.time
             endReason = reason
-        case .started, .personaReply, .paused, .resumed:
+        case .started, .personaReply, .paused, .resumed, .surveyAnswer:
             break
         }
         return []

@@ -140,6 +140,12 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         wake()
     }
 
+    /// Records an answer (1–5) to a survey question (0-based), after the drill ended.
+    @discardableResult
+    public func answerSurvey(question: Int, score: Int) throws -> [DrillEvent] {
+        try commit { engine throws(EngineError) in try engine.answerSurvey(question: question, score: score) }
+    }
+
     /// Tells the sink the current drill time, for resuming after a crash.
     public func checkpoint() throws {
         guard engine.isStarted, !engine.isFinished else { return }

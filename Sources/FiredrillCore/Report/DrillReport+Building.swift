@@ -6,6 +6,7 @@ extension DrillReport {
         var timeline: [TimelineEntry] = []
         var pauses = 0
         var actions = 0
+        var answers = Array(repeating: [Int](), count: scenario.survey.count)
         for event in events {
             let newlyMet = ledger.apply(event)
             let at = event.time.seconds
@@ -32,6 +33,8 @@ extension DrillReport {
                 timeline.append(TimelineEntry(atSeconds: at, type: "resumed"))
             case .ended(let reason):
                 timeline.append(TimelineEntry(atSeconds: at, type: "ended", text: reason.rawValue))
+            case .surveyAnswer(let question, let score):
+                if answers.indices.contains(question) { answers[question].append(score) }
             }
         }
 
@@ -94,6 +97,9 @@ extension DrillReport {
                 RoleInfo(id: $0.id, name: $0.name, department: $0.department, simulated: $0.isSimulated)
             },
             timeline: timeline,
+            survey: zip(scenario.survey, answers).map { question, scores in
+                SurveyResult(question: question, answers: scores, median: Statistics.median(scores.map(Double.init)))
+            },
             record: record
         )
     }

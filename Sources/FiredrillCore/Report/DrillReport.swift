@@ -14,6 +14,8 @@ public struct DrillReport: Sendable, Hashable, Codable {
     public var drill: DrillInfo
     public var roles: [RoleInfo]
     public var timeline: [TimelineEntry]
+    /// Each survey question with its answers (1–5) and their median.
+    public var survey: [SurveyResult]
     /// Facts about the stored record, when the drill was recorded.
     public var record: RecordInfo?
 
@@ -209,6 +211,19 @@ public struct DrillReport: Sendable, Hashable, Codable {
         }
     }
 
+    public struct SurveyResult: Sendable, Hashable, Codable {
+        public var question: String
+        public var answers: [Int]
+        public var median: Double?
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(question, forKey: .question)
+            try container.encode(answers, forKey: .answers)
+            try container.encode(median, forKey: .median)
+        }
+    }
+
     /// Facts about the stored record of a drill.
     public struct RecordInfo: Sendable, Hashable, Codable {
         public var runID: String
@@ -313,7 +328,7 @@ public struct DrillReport: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, score, objectives, injects, metrics, drill, roles, timeline, record
+        case format, scenario, score, objectives, injects, metrics, drill, roles, timeline, survey, record
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -327,6 +342,7 @@ public struct DrillReport: Sendable, Hashable, Codable {
         try container.encode(drill, forKey: .drill)
         try container.encode(roles, forKey: .roles)
         try container.encode(timeline, forKey: .timeline)
+        try container.encode(survey, forKey: .survey)
         try container.encodeIfPresent(record, forKey: .record)
     }
 }

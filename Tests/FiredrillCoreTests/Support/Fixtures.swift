@@ -56,6 +56,7 @@ extension DrillEvent {
         case .action(let action): " " + action.role + " " + action.commandLine
         case .personaReply(let persona, let to, _): " " + persona + "->" + to
         case .ended(let reason): " " + reason.rawValue
+        case .surveyAnswer(let question, let score): " \(question):\(score)"
         }
         return "\(time) \(typeName)\(detail)"
     }
