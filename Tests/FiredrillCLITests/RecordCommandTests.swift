@@ -95,6 +95,9 @@ struct RecordCommandTests {
         // Scores 70, 31.3, 70: median 70, p90 70; esc credits 0.4, 0, 0.4.
         #expect(table.split(separator: "\n").contains { $0.contains("score") && $0.contains("70") && $0.contains("▆▃▆") }, "\(table)")
         #expect(table.split(separator: "\n").contains { $0.contains("credit esc") && $0.contains("0.4") }, "\(table)")
+        let departments = try CLI.run(["trends", "--by", "department", "--db", db]).stdout
+        #expect(departments.contains("department certificate-fixture / Operations: 3 runs"), "\(departments)")
+        #expect(departments.contains("department certificate-fixture / Security: 3 runs"), "\(departments)")
         let csv = try CLI.run(["trends", "--format", "csv", "--db", db]).stdout.split(separator: "\n")
         #expect(csv.first == "scope,group,series,run_id,started_at,value")
         #expect(csv.filter { $0.contains(",score,") }.count == 3)

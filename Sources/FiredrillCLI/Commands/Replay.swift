@@ -55,7 +55,11 @@ extension Firedrill {
                 let database = try database.open()
                 let path = URL(fileURLWithPath: input.loaded.path).standardizedFileURL.path
                 let recorder = try store {
-                    try database.startRun(scenario: scenario, source: input.loaded.source ?? "", path: path, mode: .replay, speed: nil, participants: [])
+                    try database.startRun(
+                        scenario: scenario, source: input.loaded.source ?? "", path: path, mode: .replay, speed: nil,
+                        // The script's roles, unnamed; departments come from the scenario.
+                        participants: scenario.playerRoles.map { .init(role: $0.id, displayName: nil, department: nil) }
+                    )
                 }
                 try store {
                     try recorder.append(engine.events)
