@@ -1,0 +1,36 @@
+import FiredrillCore
+import Foundation
+
+/// How values are written in tables and CSV.
+enum Formats {
+    static func utc(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    static func seconds(_ milliseconds: Int64?) -> Double? {
+        milliseconds.map { Double($0) / 1000 }
+    }
+
+    /// `m:ss` / `h:mm:ss`, or `–`.
+    static func clock(_ milliseconds: Int64?) -> String {
+        guard let milliseconds else { return "–" }
+        return DrillTime(milliseconds: milliseconds / 1000 * 1000).description
+    }
+
+    /// A CSV field, quoted when needed.
+    static func csv(_ value: String) -> String {
+        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map(csv).joined(separator: ",") + "\n"
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
