@@ -225,16 +225,6 @@ public struct ScenarioDecoder {
         let sender = map["from"].flatMap { text($0, what: "from", oneLine: true) }
         let expect = map["expect"].flatMap { text($0, what: "expect", oneLine: false) }
         let notes = map["notes"].flatMap { text($0, what: "notes", oneLine: false) }
-        for key in ["body", "from", "expect", "notes"] where map[key] != nil {
-            let decoded: String? = switch key {
-            case "body": body
-            case "from": sender
-            case "expect": expect
-            default: notes
-            }
-            if decoded == nil { valid = false }
-        }
-
         var trigger: Inject.Trigger? = nil
         var whenLocation: SourceLocation? = nil
         switch (map["at"], map["when"]) {
