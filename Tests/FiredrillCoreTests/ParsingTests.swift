@@ -30,6 +30,7 @@ struct DrillTimeTests {
         #expect(DrillTime.seconds(75).description == "1:15")
         #expect(DrillTime.seconds(3723).description == "1:02:03")
         #expect(DrillTime(milliseconds: 1_500).description == "0:01.500")
+        #expect(DrillTime(milliseconds: 61_999).wholeSecondsDescription == "1:01")
     }
 }
 

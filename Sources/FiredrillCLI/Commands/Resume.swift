@@ -63,9 +63,9 @@ extension Firedrill {
             let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color))
             Console.out(presenter.banner(speed: speed))
             if engine.isFinished {
-                Console.out("Run \(stored.id) had ended at \(TerminalPresenter.clock(engine.now)); completing its record.\n")
+                Console.out("Run \(stored.id) had ended at \(engine.now.wholeSecondsDescription); completing its record.\n")
             } else {
-                Console.out("Resuming run \(stored.id) at drill time \(TerminalPresenter.clock(engine.now)). The drill is paused: type /resume to continue.\n")
+                Console.out("Resuming run \(stored.id) at drill time \(engine.now.wholeSecondsDescription). The drill is paused: type /resume to continue.\n")
             }
             let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder, restoring: engine)
             let drill = RecordedDrill(

@@ -16,7 +16,7 @@ enum Formats {
     /// `m:ss` / `h:mm:ss`, or `–`.
     static func clock(_ milliseconds: Int64?) -> String {
         guard let milliseconds else { return "–" }
-        return DrillTime(milliseconds: milliseconds / 1000 * 1000).description
+        return DrillTime(milliseconds: milliseconds).wholeSecondsDescription
     }
 
     /// A CSV field, quoted when needed.

@@ -20,7 +20,7 @@ struct TerminalPresenter: Sendable {
 
     /// The text for an event, or `nil` for events players do not see.
     func render(_ event: DrillEvent) -> String? {
-        let time = style.dim("[\(Self.clock(event.time))]")
+        let time = style.dim("[\(event.time.wholeSecondsDescription)]")
         switch event.kind {
         case .started:
             return "\(time) \(style.bold("Drill started."))"
@@ -65,7 +65,7 @@ struct TerminalPresenter: Sendable {
 
     func status(_ status: DrillSession<ContinuousClock>.Status) -> String {
         let state = status.isFinished ? "ended" : status.isPaused ? "paused" : "running"
-        return "Drill time \(Self.clock(status.drillTime)) of \(scenario.duration) (\(state)); injects so far: \(status.delivered); objectives met: \(status.objectivesMet) of \(status.objectives)."
+        return "Drill time \(status.drillTime.wholeSecondsDescription) of \(scenario.duration) (\(state)); injects so far: \(status.delivered); objectives met: \(status.objectivesMet) of \(status.objectives)."
     }
 
     func help(currentRole: String) -> String {
@@ -114,11 +114,6 @@ struct TerminalPresenter: Sendable {
         lines.append("")
         lines.append(style.bold("Score: \(score)"))
         return lines.joined(separator: "\n")
-    }
-
-    /// Drill time as players read it: whole seconds (the record keeps milliseconds).
-    static func clock(_ time: DrillTime) -> String {
-        DrillTime(milliseconds: time.milliseconds / 1000 * 1000).description
     }
 
     private func colourRating(_ line: String, rating: String) -> String {

@@ -50,6 +50,11 @@ extension DrillTime: CustomStringConvertible {
         return negative ? "-" + text : text
     }
 
+    /// `m:ss` or `h:mm:ss` without milliseconds (cut, not rounded), as people read a clock.
+    public var wholeSecondsDescription: String {
+        DrillTime(milliseconds: milliseconds / 1000 * 1000).description
+    }
+
     private func pad(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
 
