@@ -1,3 +1,4 @@
+import ArgumentParser
 import FiredrillCore
 import Foundation
 
@@ -33,4 +34,10 @@ enum Formats {
         guard let value else { return "" }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
+}
+
+/// The format of a printed report.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+    case md
 }
