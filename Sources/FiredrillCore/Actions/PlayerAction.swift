@@ -41,6 +41,8 @@ public struct PlayerAction: Sendable, Hashable {
 public enum ActionCommand {
     /// The channel an escalation uses when none is named.
     public static let defaultChannel = "chat"
+    /// The longest command, in characters.
+    public static let maximumLength = 2_000
 
     public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         public var message: String
@@ -49,6 +51,12 @@ public enum ActionCommand {
 
     /// Parses `command` as played by `role`, checking roles and channels against `scenario`.
     public static func parse(_ command: String, role: String, in scenario: Scenario) -> Result<PlayerAction, ParseError> {
+        if let bad = ControlCharacters.firstForbidden(in: command, allowingNewlines: false) {
+            return .failure(ParseError(message: "the command contains the control character \(bad.name) at character \(bad.offset); type plain text"))
+        }
+        guard command.count <= maximumLength else {
+            return .failure(ParseError(message: "the command is \(command.count) characters long; the limit is \(maximumLength), so write a shorter summary"))
+        }
         var rest = Substring(command.trimmingWhitespace)
         let word = rest.nextWord()
         guard !word.isEmpty else {

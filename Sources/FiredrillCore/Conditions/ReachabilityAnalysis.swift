@@ -9,7 +9,11 @@ struct ReachabilityAnalysis {
     private let objectiveFrom: [String: String]
     private(set) var possible: Set<String> = []
 
-    init(injects: [Inject], objectives: [Objective]) {
+    /// - Parameter assumedPossible: injects declared but not readable (their entries have
+    ///   errors of their own): they count as deliverable, so that nothing is reported only
+    ///   because of another error.
+    init(injects: [Inject], objectives: [Objective], assumedPossible: Set<String> = []) {
+        possible = assumedPossible
         var conditions: [String: Condition] = [:]
         for inject in injects {
             switch inject.trigger {

@@ -19,6 +19,13 @@ public struct DrillTime: Hashable, Comparable, Sendable, Codable {
     /// The time in seconds, exact for whole seconds.
     public var seconds: Double { Double(milliseconds) / 1000 }
 
+    /// The drill time of a number of seconds, to the nearest millisecond; `nil` when the
+    /// number is not finite or lies beyond what a drill can last (a damaged record).
+    public init?(seconds: Double) {
+        guard seconds.isFinite, abs(seconds) <= Double(DrillTime.maximumSeconds) * 100 else { return nil }
+        self.init(milliseconds: Int64((seconds * 1000).rounded()))
+    }
+
     public static func < (lhs: DrillTime, rhs: DrillTime) -> Bool { lhs.milliseconds < rhs.milliseconds }
     public static func + (lhs: DrillTime, rhs: DrillTime) -> DrillTime {
         DrillTime(milliseconds: lhs.milliseconds &+ rhs.milliseconds)

@@ -20,9 +20,11 @@ public enum Scoring {
     /// decimal; `nil` when no objective carries weight.
     public static func score(_ scored: [(weight: Double, credit: Double)]) -> Double? {
         let totalWeight = scored.reduce(0) { $0 + $1.weight }
-        guard totalWeight > 0 else { return nil }
+        guard totalWeight > 0, totalWeight.isFinite else { return nil }
         let earned = scored.reduce(0) { $0 + $1.weight * $1.credit }
-        return roundedToOneDecimal(100 * earned / totalWeight)
+        let score = roundedToOneDecimal(100 * earned / totalWeight)
+        // Weights are bounded when a scenario is read; a score outside 0…100 cannot be honest.
+        return score.isFinite && (0...100).contains(score) ? score : nil
     }
 
     static func roundedToOneDecimal(_ value: Double) -> Double {

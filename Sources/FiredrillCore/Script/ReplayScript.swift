@@ -18,70 +18,93 @@ public struct ReplayScript: Sendable, Hashable {
     }
 
     public static let maximumLineLength = 20_000
+    /// Most actions in one script: ten times the largest drill the benchmarks play.
+    public static let maximumEntries = 200_000
+    /// Problems reported before the parser stops looking (the rest are counted, not listed).
+    public static let maximumProblems = 200
 
-    /// Parses a script for `scenario`, reporting every bad line.
+    /// Parses a script for `scenario`, reporting every bad line. Lines may end in LF, CRLF
+    /// or CR alike.
     public static func parse(_ text: String, for scenario: Scenario) -> Result<ReplayScript, ScriptError> {
         var entries: [Entry] = []
         var problems: [Problem] = []
+        var more = 0
         var previous = DrillTime.zero
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            guard problems.count < 200 else { break }
-            var line = rawLine
-            if line.last == "\r" { line.removeLast() }
+        func problem(_ line: Int, _ message: String) {
+            if problems.count < maximumProblems { problems.append(Problem(line: line, message: message)) } else { more += 1 }
+        }
+        for numbered in TextLines(text) {
+            let lineNumber = numbered.number
+            var line = numbered.text
             guard line.utf8.count <= maximumLineLength else {
-                problems.append(Problem(line: lineNumber, message: "line is longer than \(maximumLineLength) bytes"))
+                problem(lineNumber, "line is longer than \(maximumLineLength) bytes")
                 continue
             }
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            if let bad = ControlCharacters.firstForbidden(in: line, allowingNewlines: false) {
+                problem(lineNumber, "column \(bad.offset): control character \(bad.name) is not allowed in a script; remove it (is this a text file?)")
+                continue
+            }
             var rest = line
             let timeWord = rest.nextWord()
             if timeWord.isEmpty { continue }
             guard let time = DrillTime(clockText: String(timeWord)) else {
-                problems.append(Problem(line: lineNumber, message: "'\(timeWord.prefix(40))' is not a time; write mm:ss, h:mm:ss or a duration such as 90s or 5m"))
+                problem(lineNumber, "'\(timeWord.prefix(40))' is not a time; write mm:ss, h:mm:ss or a duration such as 90s or 5m")
                 continue
             }
             let role = String(rest.nextWord())
             guard !role.isEmpty else {
-                problems.append(Problem(line: lineNumber, message: "missing role and command after the time; write <time> <role> <command>"))
+                problem(lineNumber, "missing role and command after the time; write <time> <role> <command>")
                 continue
             }
             guard let played = scenario.role(role) else {
                 let hint = Suggestions.hint(for: role, among: scenario.playerRoles.map(\.id))
-                problems.append(Problem(line: lineNumber, message: "unknown role '\(role.prefix(40))'\(hint) (roles: \(scenario.playerRoles.map(\.id).joined(separator: ", ")))"))
+                problem(lineNumber, "unknown role '\(role.prefix(40))'\(hint) (roles: \(scenario.playerRoles.map(\.id).joined(separator: ", ")))")
                 continue
             }
             guard !played.isSimulated else {
-                problems.append(Problem(line: lineNumber, message: "role '\(role)' is simulated by a persona and cannot act in a script"))
+                problem(lineNumber, "role '\(role)' is simulated by a persona and cannot act in a script")
                 continue
             }
             if time < previous {
-                problems.append(Problem(line: lineNumber, message: "time \(time) is earlier than the line before (\(previous)); times must not decrease"))
+                problem(lineNumber, "time \(time) is earlier than the line before (\(previous)); times must not decrease")
                 continue
             }
             if time > scenario.duration {
-                problems.append(Problem(line: lineNumber, message: "time \(time) is after the end of the drill (\(scenario.duration))"))
+                problem(lineNumber, "time \(time) is after the end of the drill (\(scenario.duration))")
                 continue
+            }
+            guard entries.count < maximumEntries else {
+                problem(lineNumber, "the script has more than \(maximumEntries) actions; split the drill or shorten the script")
+                break
             }
             switch ActionCommand.parse(String(rest), role: role, in: scenario) {
             case .success(let action):
                 entries.append(Entry(line: lineNumber, time: time, action: action))
                 previous = time
             case .failure(let error):
-                problems.append(Problem(line: lineNumber, message: error.message))
+                problem(lineNumber, error.message)
             }
         }
-        if !problems.isEmpty { return .failure(ScriptError(problems: problems)) }
+        if !problems.isEmpty { return .failure(ScriptError(problems: problems, more: more)) }
         return .success(ReplayScript(entries: entries))
     }
 }
 
 public struct ScriptError: Error, Sendable, Hashable {
     public var problems: [ReplayScript.Problem]
+    /// Problems found beyond those listed.
+    public var more: Int
+
+    public init(problems: [ReplayScript.Problem], more: Int = 0) {
+        self.problems = problems
+        self.more = more
+    }
 
     /// One `path:line: message` line per problem.
     public func formatted(path: String) -> String {
-        problems.map { "\(path):\($0.line): \($0.message)" }.joined(separator: "\n")
+        var lines = problems.map { "\(path):\($0.line): \($0.message)" }
+        if more > 0 { lines.append("\(path): … and \(more) more problems") }
+        return lines.joined(separator: "\n")
     }
 }

@@ -74,46 +74,30 @@ public struct ScenarioDecoder {
 
         // Second pass: every field.
         var roles: [Role] = []
-        var seenRoles: [String: SourceLocation] = [:]
+        var seenRoles: Set<String> = []
         for node in roleNodes {
-            if let role = decodeRole(node) {
-                if let first = seenRoles[role.id] {
-                    diagnostics.error(node.location, "duplicate role id '\(role.id)' (first defined at line \(first.line)); role ids must be unique")
-                } else {
-                    seenRoles[role.id] = node.location
-                    roles.append(role)
-                }
-            }
+            // Duplicates were reported in the first pass; the first entry of an id is kept.
+            if let role = decodeRole(node), seenRoles.insert(role.id).inserted { roles.append(role) }
         }
         if let rolesNode = top["roles"], !roleNodes.isEmpty, !roles.isEmpty, roles.allSatisfy(\.isSimulated) {
             diagnostics.error(rolesNode.location, "every role has a persona, so nobody can play this drill; at least one role must be played by a person (leave out its persona)")
         }
 
         var injects: [Inject] = []
-        var seenInjects: [String: SourceLocation] = [:]
+        var seenInjects: Set<String> = []
         var whenLocations: [String: SourceLocation] = [:]
         for node in injectNodes {
-            if let (inject, whenLocation) = decodeInject(node, duration: duration) {
-                if let first = seenInjects[inject.id] {
-                    diagnostics.error(node.location, "duplicate inject id '\(inject.id)' (first defined at line \(first.line)); inject ids must be unique")
-                } else {
-                    seenInjects[inject.id] = node.location
-                    injects.append(inject)
-                    if let whenLocation { whenLocations[inject.id] = whenLocation }
-                }
+            if let (inject, whenLocation) = decodeInject(node, duration: duration), seenInjects.insert(inject.id).inserted {
+                injects.append(inject)
+                if let whenLocation { whenLocations[inject.id] = whenLocation }
             }
         }
 
         var objectives: [Objective] = []
-        var seenObjectives: [String: SourceLocation] = [:]
+        var seenObjectives: Set<String> = []
         for node in objectiveNodes {
-            if let objective = decodeObjective(node, duration: duration) {
-                if let first = seenObjectives[objective.id] {
-                    diagnostics.error(node.location, "duplicate objective id '\(objective.id)' (first defined at line \(first.line)); objective ids must be unique")
-                } else {
-                    seenObjectives[objective.id] = node.location
-                    objectives.append(objective)
-                }
+            if let objective = decodeObjective(node, duration: duration), seenObjectives.insert(objective.id).inserted {
+                objectives.append(objective)
             }
         }
 
@@ -142,7 +126,13 @@ public struct ScenarioDecoder {
         }
     }
 
+    /// The first pass: every id, whatever else is wrong with its entry, so that duplicates
+    /// and references are judged against all of them (an entry with a bad field is still
+    /// there for the reader of the file). Duplicate ids are reported here, once each.
     mutating func collectIDs(roleNodes: [SourceNode], injectNodes: [SourceNode], objectiveNodes: [SourceNode]) {
+        reportDuplicateIDs(roleNodes, what: "role")
+        reportDuplicateIDs(injectNodes, what: "inject")
+        reportDuplicateIDs(objectiveNodes, what: "objective")
         for node in roleNodes {
             guard let id = peekID(node) else { continue }
             roleIDs.insert(id)
@@ -157,6 +147,18 @@ public struct ScenarioDecoder {
         }
         for node in injectNodes { if let id = peekID(node) { injectIDs.insert(id) } }
         for node in objectiveNodes { if let id = peekID(node) { objectiveIDs.insert(id) } }
+    }
+
+    mutating func reportDuplicateIDs(_ nodes: [SourceNode], what: String) {
+        var first: [String: SourceLocation] = [:]
+        for node in nodes {
+            guard let id = peekID(node) else { continue }
+            if let earlier = first[id] {
+                diagnostics.error(node.location, "duplicate \(what) id '\(id.prefix(64))' (first defined at line \(earlier.line)); \(what) ids must be unique")
+            } else {
+                first[id] = node.location
+            }
+        }
     }
 
     func peek(_ node: SourceNode, _ key: String) -> SourceNode? {
@@ -363,6 +365,9 @@ public struct ScenarioDecoder {
                 if value < 0 {
                     diagnostics.error(weightNode.location, "weight must be 0 or more; 0 tracks the objective without scoring it")
                     valid = false
+                } else if value > limits.maximumWeight {
+                    diagnostics.error(weightNode.location, "weight \(scalarText(weightNode)) is too large; weights are relative, from 0 to \(Int(limits.maximumWeight)) (e.g. 1 for most objectives, 2 or 3 for the critical ones)")
+                    valid = false
                 } else { weight = value }
             } else { valid = false }
         }
@@ -449,7 +454,8 @@ public struct ScenarioDecoder {
     /// Finds `when` injects that can never fire because their condition waits, directly or
     /// through other `when` injects, on deliveries that a cycle prevents.
     mutating func checkWhenChains(injects: [Inject], objectives: [Objective], locations: [String: SourceLocation]) {
-        let analysis = ReachabilityAnalysis(injects: injects, objectives: objectives)
+        let unreadable = injectIDs.subtracting(injects.map(\.id))
+        let analysis = ReachabilityAnalysis(injects: injects, objectives: objectives, assumedPossible: unreadable)
         for inject in injects where !analysis.canFire(inject.id) {
             guard case .when = inject.trigger else { continue }
             let location = locations[inject.id]
@@ -507,8 +513,9 @@ extension ScenarioDecoder {
             diagnostics.error(node.location, "'\(what)' is empty; a scenario needs at least one")
         }
         if list.count > maximum {
+            // Reported once; the entries are still all read (the document's size is bounded
+            // already), so that nothing past the limit turns into follow-on errors.
             diagnostics.error(node.location, "'\(what)' has \(list.count) entries; the limit is \(maximum)")
-            return Array(list.prefix(maximum))
         }
         return list
     }
@@ -525,6 +532,10 @@ extension ScenarioDecoder {
         let limit = oneLine ? limits.maximumLineLength : limits.maximumTextLength
         if scalar.text.unicodeScalars.count > limit {
             diagnostics.error(node.location, "'\(what)' is \(scalar.text.count) characters long; the limit is \(limit)")
+            return nil
+        }
+        if let bad = ControlCharacters.firstForbidden(in: scalar.text, allowingNewlines: true) {
+            diagnostics.error(node.location, "'\(what)' contains the control character \(bad.name) at character \(bad.offset); remove it (control characters could rewrite a participant's screen)")
             return nil
         }
         if oneLine {
@@ -676,13 +687,21 @@ extension ScenarioDecoder {
     }
 
     mutating func number(_ node: SourceNode, what: String) -> Double? {
-        guard let scalar = node.scalar, scalar.type == .int || scalar.type == .float,
-              let value = Double(scalar.text), value.isFinite
-        else {
+        guard let scalar = node.scalar, scalar.type == .int || scalar.type == .float else {
             diagnostics.error(node.location, "'\(what)' must be a number such as 1 or 2.5; found \(node.kindDescription)")
             return nil
         }
+        guard let value = Double(scalar.text), value.isFinite, abs(value) < 1e15 else {
+            diagnostics.error(node.location, "'\(what)' value \(scalarText(node)) is not a usable number; write a plain number such as 1 or 2.5")
+            return nil
+        }
         return value
+    }
+
+    /// A scalar's text, shortened for messages.
+    func scalarText(_ node: SourceNode) -> String {
+        let text = node.scalar?.text ?? ""
+        return text.count > 24 ? String(text.prefix(24)) + "…" : text
     }
 
     func isLanguageTag(_ tag: String) -> Bool {

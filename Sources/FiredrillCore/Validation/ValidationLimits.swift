@@ -17,6 +17,8 @@ public struct ValidationLimits: Sendable, Hashable {
     public var maximumTextLength: Int = 20_000
     /// Longest one-line field (`title`, `subject`, names), in characters.
     public var maximumLineLength: Int = 500
+    /// Largest objective weight. Weights are relative; bounding them keeps every sum finite.
+    public var maximumWeight: Double = 1_000
 
     public init() {}
 
