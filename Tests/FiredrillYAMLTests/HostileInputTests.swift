@@ -52,14 +52,14 @@ struct HostileInputTests {
         try handle.truncate(atOffset: 50 * 1_048_576) // a sparse 50 MB file
         try handle.close()
         let loaded = ScenarioLoader().load(path: path)
-        #expect(loaded.formattedDiagnostics == ["\(path): the file is 50.0 MB; scenario files are limited to 4.0 MB"])
+        #expect(loaded.formattedDiagnostics == ["\(path): the file is 50.0 MB; the limit is 4.0 MB"])
     }
 
     @Test func binaryAndNonUTF8AreNamed() {
         let binary = ScenarioLoader().load(data: Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00]), path: "a.out")
-        #expect(firstError(binary) == "a.out:1:7: the file contains NUL bytes; it looks like a binary file, not a YAML or JSON scenario")
+        #expect(firstError(binary) == "a.out:1:7: the file contains NUL bytes; it looks like a binary file, not text")
         let latin1 = ScenarioLoader().load(data: Data("firedrill: 1\ntitle: Caf".utf8) + Data([0xE9, 0x0A]), path: "l.yaml")
-        #expect(firstError(latin1) == "l.yaml:2:11: the file is not valid UTF-8 text (first bad byte here); save it as UTF-8")
+        #expect(firstError(latin1) == "l.yaml:2:11: the file is not valid UTF-8 (first bad byte here; is it Shift_JIS or Latin-1?); save it as UTF-8")
     }
 
     @Test func nonMappingsAndEmptyFilesAreExplained() {

@@ -30,7 +30,8 @@ extension Firedrill {
 
         @OptionGroup var database: DatabaseOptions
 
-        static let scriptLimit = 64 * 1_048_576
+        /// Larger than any script of `ReplayScript.maximumEntries` lines of ordinary length.
+        static let scriptLimit = 16 * 1_048_576
 
         func run() throws {
             let input = try ScenarioInput(path: scenario)
@@ -54,19 +55,16 @@ extension Firedrill {
             if record {
                 let database = try database.open()
                 let path = URL(fileURLWithPath: input.loaded.path).standardizedFileURL.path
-                let recorder = try store {
-                    try database.startRun(
+                let runID = try store {
+                    try database.recordFinishedRun(
                         scenario: scenario, source: input.loaded.source ?? "", path: path, mode: .replay, speed: nil,
                         // The script's roles, unnamed; departments come from the scenario.
-                        participants: scenario.playerRoles.map { .init(role: $0.id, displayName: nil, department: nil) }
+                        participants: scenario.playerRoles.map { .init(role: $0.id, displayName: nil, department: nil) },
+                        events: engine.events, report: report
                     )
                 }
-                try store {
-                    try recorder.append(engine.events)
-                    try recorder.finish(report: report)
-                }
-                report = try StoredReport(database, runID: recorder.runID).report
-                Console.error(recorder.runID)
+                report = try StoredReport(database, runID: runID).report
+                Console.error(runID)
             }
             switch format {
             case .json: Console.out(try JSONReportRenderer.render(report))

@@ -1,22 +1,16 @@
 import ArgumentParser
-import Foundation
+import FiredrillCore
+import FiredrillYAML
 
-/// Reads a whole text file with a size limit, for scripts and similar inputs.
+/// Reads a text input of a command (a replay script), printing `path[:line:column]: message`
+/// and exiting with status 2 when it cannot be used.
 enum TextFile {
     static func read(_ path: String, limit: Int) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw ValidationError("\(path): no such file")
+        switch InputFile.readText(path, limit: limit) {
+        case .success(let text): return text
+        case .failure(let diagnostic):
+            Console.error(diagnostic.formatted(path: path))
+            throw ExitCode(2)
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("\(path): cannot be read") }
-        defer { try? handle.close() }
-        let data = try handle.read(upToCount: limit + 1) ?? Data()
-        guard data.count <= limit else {
-            throw ValidationError("\(path): larger than the limit of \(limit / 1_048_576) MB")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("\(path): not UTF-8 text")
-        }
-        return text
     }
 }
