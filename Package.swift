@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // The functional core: scenario model, validation, conditions, the drill engine
@@ -37,10 +38,10 @@ let package = Package(
             dependencies: ["FiredrillCore", "Yams"],
             swiftSettings: strictSettings
         ),
-        // Rendering reports as JSON and Markdown.
+        // Rendering reports and listings: JSON, Markdown, CSV.
         .target(
             name: "FiredrillReporting",
-            dependencies: ["FiredrillCore"],
+            dependencies: ["FiredrillCore", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strictSettings
         ),
         // Durable drill records in SQLite (GRDB): runs, hash-chained events, actions.
@@ -79,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FiredrillReportingTests",
-            dependencies: ["FiredrillReporting", "FiredrillCore"],
+            dependencies: ["FiredrillReporting", "FiredrillCore", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -89,7 +90,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FiredrillCLITests",
-            dependencies: ["FiredrillCLI", "FiredrillCore", "FiredrillYAML", "FiredrillReporting", "FiredrillStore"],
+            dependencies: [
+                "FiredrillCLI", "FiredrillCore", "FiredrillYAML", "FiredrillReporting", "FiredrillStore",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

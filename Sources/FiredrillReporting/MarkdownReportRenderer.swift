@@ -14,7 +14,7 @@ public enum MarkdownReportRenderer {
         out.append("# After-action report: \(inline(report.scenario.title))")
         out.append("")
         if let summary = report.scenario.summary {
-            var lines = summary.split(separator: "\n", omittingEmptySubsequences: false)
+            var lines = TextLines(ControlCharacters.neutralized(summary)).map(\.text)
             while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
             if !lines.isEmpty {
                 for line in lines { out.append("> \(line)") }
@@ -150,18 +150,21 @@ public enum MarkdownReportRenderer {
         }
     }
 
-    /// Text safe inside a table cell: one line, pipes escaped.
+    /// Text safe inside a table cell: one line, pipes escaped, control characters visible.
     static func inline(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        ControlCharacters.neutralized(text).split(whereSeparator: \.isNewline).joined(separator: " ")
             .replacingAll("|", with: "\\|")
     }
 
     /// `m:ss` or `h:mm:ss` (with milliseconds when present).
     static func clock(_ seconds: Double) -> String {
-        DrillTime(milliseconds: Int64((seconds * 1000).rounded())).description
+        DrillTime(seconds: seconds)?.description ?? "–"
     }
 
+    /// A number for people: whole numbers without decimals, others rounded to `digits`.
+    /// Values that are not finite, or too large to be a drill figure, are written as `–`.
     public static func number(_ value: Double, digits: Int = 1) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return "–" }
         if value == value.rounded() { return String(Int64(value)) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }

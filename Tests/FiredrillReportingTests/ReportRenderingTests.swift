@@ -67,3 +67,32 @@ struct ReportRenderingTests {
         #expect(md.contains("> First line.\n> Second line.\n\n| | |"))
     }
 }
+
+@Suite("Rendering hostile values")
+struct HostileRenderingTests {
+    @Test("numbers that are not finite or far too large are written as a dash, never a crash")
+    func hugeNumbers() {
+        #expect(MarkdownReportRenderer.number(1e308) == "–")
+        #expect(MarkdownReportRenderer.number(.infinity) == "–")
+        #expect(MarkdownReportRenderer.number(.nan) == "–")
+        #expect(MarkdownReportRenderer.number(70.25, digits: 1) == "70.3")
+        #expect(MarkdownReportRenderer.clock(.infinity) == "–")
+        #expect(MarkdownReportRenderer.clock(90) == "1:30")
+    }
+
+    @Test("control characters in scenario text never reach the Markdown report")
+    func controlCharactersAreNeutralized() throws {
+        let scenario = Scenario(
+            id: "esc", title: "Bad \u{1B}[2J title", summary: "line\u{1B}]0;pwned\u{7}", duration: .seconds(60),
+            roles: [Role(id: "ops", name: "Ops\u{1B}[31m")],
+            injects: [Inject(id: "a", to: .all, channel: "chat", subject: "x\u{1B}[1Ay", trigger: .at(.seconds(1)))],
+            objectives: [Objective(id: "ack", kind: .acknowledge, target: .seconds(10))]
+        )
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        engine.end(at: .seconds(60), reason: .completed)
+        let markdown = MarkdownReportRenderer.render(DrillReport(scenario: scenario, events: engine.events))
+        #expect(!markdown.contains("\u{1B}") && !markdown.contains("\u{7}"))
+        #expect(markdown.contains("Bad \u{241B}[2J title"))
+    }
+}

@@ -78,7 +78,7 @@ extension Firedrill.Actions {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let database = try database.open()
+            let database = try database.open(.readOnly)
             let resolved = try runID.map { id in try store { try database.run(id: id).id } }
             let actions = try store {
                 try database.correctiveActions(runID: resolved, openOnly: open || overdue, overdueAsOf: overdue ? Date() : nil)
@@ -86,8 +86,9 @@ extension Firedrill.Actions {
             switch format {
             case .json: Console.out(try JSONReportRenderer.encode(actions))
             case .csv:
-                Console.out(Formats.csvLine(CorrectiveActionColumns.header))
-                for action in actions { Console.out(Formats.csvLine(CorrectiveActionColumns.fields(action))) }
+                var csv = CSVDocument(header: CorrectiveActionColumns.header)
+                for action in actions { csv.append(CorrectiveActionColumns.fields(action)) }
+                Console.out(csv.text())
             case .table:
                 var rows = [["#", "run", "objective", "capability", "responsible", "due", "status", "corrective action"]]
                 for action in actions {

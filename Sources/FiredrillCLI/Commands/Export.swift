@@ -26,7 +26,7 @@ extension Firedrill {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let database = try database.open()
+            let database = try database.open(.readOnly)
             let ids: [String] = runs.isEmpty
                 ? try store { try database.history(filter: HistoryFilter(scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end)).map(\.runID).reversed() }
                 : try runs.map { id in try store { try database.run(id: id).id } }
@@ -36,43 +36,55 @@ extension Firedrill {
             } catch {
                 throw CLIError("cannot create \(out): \(error.localizedDescription)")
             }
-            var runLines = Formats.csvLine([
+            var runLines = CSVDocument(header: [
                 "run_id", "scenario_id", "scenario_title", "scenario_sha256", "mode", "status", "started_at", "ended_at",
                 "speed", "score", "events", "chain_head", "chain_verified",
             ])
-            var objectiveLines = Formats.csvLine([
+            var objectiveLines = CSVDocument(header: [
                 "run_id", "objective_id", "kind", "weight", "status", "target_seconds", "limit_seconds", "elapsed_seconds",
                 "credit", "rating", "met_by",
             ])
-            var actionLines = Formats.csvLine(CorrectiveActionColumns.header)
+            var actionLines = CSVDocument(header: CorrectiveActionColumns.header)
+            var failures: [String] = []
             for id in ids {
-                let stored = try StoredReport(database, runID: id)
-                let verified = try store { try database.verify(runID: id) }.isIntact
-                try write(try JSONReportRenderer.render(stored.report), to: "\(id).json")
-                try write(MarkdownReportRenderer.render(stored.report), to: "\(id).md")
-                let run = stored.run
-                runLines += Formats.csvLine([
-                    run.id, run.scenarioID, run.scenarioTitle, run.scenarioSHA256, run.mode.rawValue,
-                    stored.report.record?.status ?? run.status.rawValue, run.startedAt, run.endedAt ?? "",
-                    Formats.number(run.speed), Formats.number(run.score), "\(run.eventCount)", run.chainHead ?? "",
-                    verified ? "yes" : "NO",
-                ])
-                for objective in stored.report.objectives {
-                    objectiveLines += Formats.csvLine([
-                        run.id, objective.id, objective.kind.rawValue, Formats.number(objective.weight), objective.status.rawValue,
-                        Formats.number(objective.targetSeconds), Formats.number(objective.limitSeconds),
-                        Formats.number(objective.elapsedSeconds), Formats.number(objective.credit),
-                        objective.rating?.rawValue ?? "", objective.metBy ?? "",
+                // One damaged run must not keep the others from being exported.
+                do {
+                    let stored = try StoredReport(database, runID: id)
+                    let verified = try store { try database.verify(runID: id) }.isIntact
+                    try write(try JSONReportRenderer.render(stored.report), to: "\(id).json")
+                    try write(MarkdownReportRenderer.render(stored.report), to: "\(id).md")
+                    let run = stored.run
+                    runLines.append([
+                        run.id, run.scenarioID, run.scenarioTitle, run.scenarioSHA256, run.mode.rawValue,
+                        stored.report.record?.status ?? run.status.rawValue, run.startedAt, run.endedAt ?? "",
+                        Formats.number(run.speed), Formats.number(run.score), "\(run.eventCount)", run.chainHead ?? "",
+                        verified ? "yes" : "NO",
                     ])
-                }
-                for action in try store({ try database.correctiveActions(runID: id) }) {
-                    actionLines += Formats.csvLine(CorrectiveActionColumns.fields(action))
+                    for objective in stored.report.objectives {
+                        objectiveLines.append([
+                            run.id, objective.id, objective.kind.rawValue, Formats.number(objective.weight), objective.status.rawValue,
+                            Formats.number(objective.targetSeconds), Formats.number(objective.limitSeconds),
+                            Formats.number(objective.elapsedSeconds), Formats.number(objective.credit),
+                            objective.rating?.rawValue ?? "", objective.metBy ?? "",
+                        ])
+                    }
+                    for action in try store({ try database.correctiveActions(runID: id) }) {
+                        actionLines.append(CorrectiveActionColumns.fields(action))
+                    }
+                } catch {
+                    failures.append("run \(id): \(error)")
                 }
             }
-            try write(runLines, to: "runs.csv")
-            try write(objectiveLines, to: "objectives.csv")
-            try write(actionLines, to: "corrective-actions.csv")
-            Console.out("exported \(ids.count) run\(ids.count == 1 ? "" : "s") to \(out)\n")
+            try write(runLines.text(), to: "runs.csv")
+            try write(objectiveLines.text(), to: "objectives.csv")
+            try write(actionLines.text(), to: "corrective-actions.csv")
+            let exported = ids.count - failures.count
+            Console.out("exported \(exported) run\(exported == 1 ? "" : "s") to \(out)\n")
+            if !failures.isEmpty {
+                for failure in failures { Console.error("error: \(failure)") }
+                Console.error("\(failures.count) run\(failures.count == 1 ? "" : "s") could not be exported (see above); the others were")
+                throw ExitCode(1)
+            }
         }
 
         private func write(_ text: String, to name: String) throws {

@@ -31,7 +31,7 @@ extension Firedrill {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let database = try database.open()
+            let database = try database.open(.readOnly)
             // Status is judged after liveness (a 'running' run whose process died is interrupted).
             let query = HistoryFilter(
                 scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end, status: nil,
@@ -48,8 +48,9 @@ extension Firedrill {
             switch format {
             case .json: Console.out(try JSONReportRenderer.encode(rows.map(HistoryEntry.init)))
             case .csv:
-                Console.out(Formats.csvLine(HistoryEntry.csvHeader))
-                for row in rows { Console.out(Formats.csvLine(HistoryEntry(row).csvFields)) }
+                var csv = CSVDocument(header: HistoryEntry.csvHeader)
+                for row in rows { csv.append(HistoryEntry(row).csvFields) }
+                Console.out(csv.text())
             case .table:
                 var lines = [["run", "started (UTC)", "scenario", "status", "score", "ack", "escalate", "1st action", "open"]]
                 for row in rows {
@@ -60,6 +61,9 @@ extension Firedrill {
                     ])
                 }
                 Console.out(rows.isEmpty ? "no runs recorded in \(database.path)\n" : table(lines))
+            }
+            for row in rows where !row.damage.isEmpty {
+                Console.error("warning: run \(row.runID): its record is damaged (\(row.damage.joined(separator: "; "))); 'firedrill verify \(row.runID)' checks it")
             }
         }
     }
@@ -79,6 +83,8 @@ struct HistoryEntry: Encodable {
     var timeToFirstActionSeconds: Double?
     var timeToResolveSeconds: Double?
     var openCorrectiveActions: Int
+    /// Stored values that could not be read (a damaged or edited record).
+    var recordProblems: [String]
 
     init(_ row: HistoryRow) {
         runID = row.runID
@@ -93,6 +99,7 @@ struct HistoryEntry: Encodable {
         timeToFirstActionSeconds = Formats.seconds(row.firstActionMs)
         timeToResolveSeconds = Formats.seconds(row.resolveMs)
         openCorrectiveActions = row.openActions
+        recordProblems = row.damage
     }
 
     enum CodingKeys: String, CodingKey {
@@ -101,6 +108,7 @@ struct HistoryEntry: Encodable {
         case timeToAcknowledgeSeconds = "time_to_acknowledge_seconds", timeToEscalateSeconds = "time_to_escalate_seconds"
         case timeToFirstActionSeconds = "time_to_first_action_seconds", timeToResolveSeconds = "time_to_resolve_seconds"
         case openCorrectiveActions = "open_corrective_actions"
+        case recordProblems = "record_problems"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -117,6 +125,7 @@ struct HistoryEntry: Encodable {
         try container.encode(timeToFirstActionSeconds, forKey: .timeToFirstActionSeconds)
         try container.encode(timeToResolveSeconds, forKey: .timeToResolveSeconds)
         try container.encode(openCorrectiveActions, forKey: .openCorrectiveActions)
+        try container.encode(recordProblems, forKey: .recordProblems)
     }
 
     static let csvHeader = CodingKeys.allCases.map(\.rawValue)
@@ -124,7 +133,8 @@ struct HistoryEntry: Encodable {
     var csvFields: [String] {
         [runID, scenarioID, scenarioTitle, status, Formats.number(score), startedAt, endedAt ?? "",
          Formats.number(timeToAcknowledgeSeconds), Formats.number(timeToEscalateSeconds),
-         Formats.number(timeToFirstActionSeconds), Formats.number(timeToResolveSeconds), "\(openCorrectiveActions)"]
+         Formats.number(timeToFirstActionSeconds), Formats.number(timeToResolveSeconds), "\(openCorrectiveActions)",
+         recordProblems.joined(separator: "; ")]
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FiredrillCore
+import FiredrillReporting
 import FiredrillStore
 import Foundation
 
@@ -33,19 +34,20 @@ extension Firedrill {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let database = try database.open()
+            let database = try database.open(.readOnly)
             let points = try store { try database.trendPoints(scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end) }
             let groups = TrendGroup.make(points, by: by)
             switch format {
             case .csv:
-                Console.out(Formats.csvLine(["scope", "group", "series", "run_id", "started_at", "value"]))
+                var csv = CSVDocument(header: ["scope", "group", "series", "run_id", "started_at", "value"])
                 for group in groups {
                     for series in group.series {
                         for (point, value) in series.points {
-                            Console.out(Formats.csvLine([by.rawValue, group.name, series.name, point.runID, Formats.utc(point.startedAt), Formats.number(value)]))
+                            csv.append([by.rawValue, group.name, series.name, point.runID, Formats.utc(point.startedAt), Formats.number(value)])
                         }
                     }
                 }
+                Console.out(csv.text())
             case .table:
                 if groups.isEmpty {
                     Console.out("no finished runs\(filter.scenario.map { " of '\($0)'" } ?? "") in \(database.path)\n")
@@ -80,7 +82,7 @@ struct TrendGroup {
 
         func format(_ value: Double?) -> String {
             guard let value else { return "–" }
-            if isTime { return DrillTime(milliseconds: Int64((value * 1000).rounded())).description }
+            if isTime { return DrillTime(seconds: value)?.description ?? "–" }
             return Formats.number((value * 100).rounded() / 100)
         }
     }

@@ -20,18 +20,8 @@ enum Formats {
         return DrillTime(milliseconds: milliseconds).wholeSecondsDescription
     }
 
-    /// A CSV field, quoted when needed.
-    static func csv(_ value: String) -> String {
-        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-    }
-
-    static func csvLine(_ fields: [String]) -> String {
-        fields.map(csv).joined(separator: ",") + "\n"
-    }
-
     static func number(_ value: Double?) -> String {
-        guard let value else { return "" }
+        guard let value, value.isFinite else { return "" }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

@@ -1,3 +1,4 @@
+import FiredrillCore
 import Foundation
 import Synchronization
 
@@ -13,11 +14,20 @@ final class LineQueue: Sendable {
 
     private let state = Mutex(State())
 
-    /// A queue fed from standard input until end of file.
+    /// A queue fed from standard input until end of file. Lines may end in LF, CRLF or CR;
+    /// bytes that are not UTF-8 become U+FFFD, and an endless line is cut at 64 KiB.
     static func standardInput() -> LineQueue {
         let queue = LineQueue()
         Thread {
-            while let line = readLine(strippingNewline: true) { queue.push(line) }
+            var splitter = LineSplitter()
+            var buffer = [UInt8](repeating: 0, count: 16_384)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                for line in splitter.feed(buffer[..<count]) { queue.push(String(decoding: line.bytes, as: UTF8.self)) }
+            }
+            if let last = splitter.finish() { queue.push(String(decoding: last.bytes, as: UTF8.self)) }
             queue.finish()
         }.start()
         return queue

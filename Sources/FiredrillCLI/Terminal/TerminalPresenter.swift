@@ -11,7 +11,7 @@ struct TerminalPresenter: Sendable {
 
     func banner(speed: Double) -> String {
         var lines = [style.bold("firedrill — \(scenario.title)")]
-        if let summary = scenario.summary { lines.append(style.dim(summary.trimmingCharacters(in: .whitespacesAndNewlines))) }
+        if let summary = scenario.summary { lines.append(style.dim(safe(summary.trimmingCharacters(in: .whitespacesAndNewlines)))) }
         let roles = scenario.roles.filter { playedRoles.contains($0.id) }.map { "\($0.name) (\($0.id))" }
         lines.append("Playing: \(roles.joined(separator: ", ")). Planned length \(scenario.duration), speed \(format(speed))×.")
         lines.append("Type /help for commands. Injects appear as they arrive.")
@@ -28,16 +28,16 @@ struct TerminalPresenter: Sendable {
             guard let inject = scenario.inject(id) else { return nil }
             let recipients = scenario.roles.filter { inject.to.includes($0) && playedRoles.contains($0.id) }
             guard !recipients.isEmpty else { return nil }
-            var lines = ["\(time) \(style.cyan(icon(for: inject.channel) + " " + inject.channel.uppercased()))  from \(style.bold(inject.from ?? "unknown sender"))  to \(recipients.map(\.id).joined(separator: ", "))"]
-            lines.append("  \(style.bold(inject.subject))")
+            var lines = ["\(time) \(style.cyan(icon(for: inject.channel) + " " + inject.channel.uppercased()))  from \(style.bold(safe(inject.from ?? "unknown sender")))  to \(recipients.map(\.id).joined(separator: ", "))"]
+            lines.append("  \(style.bold(safe(inject.subject)))")
             if let body = inject.body?.trimmingCharacters(in: .whitespacesAndNewlines), !body.isEmpty {
-                for line in body.split(separator: "\n", omittingEmptySubsequences: false) { lines.append("  \(line)") }
+                for line in TextLines(safe(body)) { lines.append("  \(line.text)") }
             }
             return lines.joined(separator: "\n")
         case .injectSkipped:
             return nil
         case .action(let action):
-            var text = "\(time) \(style.green("✓")) \(action.role): \(action.commandLine)"
+            var text = "\(time) \(style.green("✓")) \(action.role): \(safe(action.commandLine))"
             if action.kind == .escalate, let target = action.target, let persona = scenario.role(target)?.persona,
                !persona.accepts(channel: action.channel ?? ActionCommand.defaultChannel) {
                 text += style.dim("  (no answer yet over \(action.channel ?? ActionCommand.defaultChannel))")
@@ -46,7 +46,7 @@ struct TerminalPresenter: Sendable {
         case .personaReply(let persona, let to, let reply):
             guard playedRoles.contains(to) else { return nil }
             let name = scenario.role(persona)?.name ?? persona
-            return "\(time) \(style.magenta("↩ \(name)")) to \(to): \(reply)"
+            return "\(time) \(style.magenta("↩ \(safe(name))")) to \(to): \(safe(reply))"
         case .paused:
             return "\(time) \(style.yellow("Drill paused.")) /resume to continue."
         case .resumed:
@@ -90,13 +90,13 @@ struct TerminalPresenter: Sendable {
         var rows: [[String]] = [["Objective", "Kind", "Target", "Elapsed", "Credit", "Rating"]]
         for objective in report.objectives {
             let elapsed: String = switch objective.status {
-            case .met: objective.elapsedSeconds.map { DrillTime(milliseconds: Int64(($0 * 1000).rounded())).description } ?? ""
+            case .met: objective.elapsedSeconds.flatMap { DrillTime(seconds: $0)?.description } ?? ""
             case .missed: "missed"
             case .notApplicable: "n/a"
             }
             rows.append([
                 objective.name ?? objective.id, objective.kind.rawValue,
-                DrillTime(milliseconds: Int64(objective.targetSeconds * 1000)).description, elapsed,
+                DrillTime(seconds: objective.targetSeconds)?.description ?? "–", elapsed,
                 objective.credit.map { format($0, digits: 2) } ?? "–", objective.rating?.rawValue ?? "–",
             ])
         }
@@ -133,6 +133,12 @@ struct TerminalPresenter: Sendable {
         case "pager", "monitoring": "⚠"
         default: "•"
         }
+    }
+
+    /// Text written by a scenario or a player, with control characters made visible so that
+    /// it cannot act on the terminal.
+    func safe(_ text: String) -> String {
+        ControlCharacters.neutralized(text)
     }
 
     func format(_ value: Double, digits: Int = 1) -> String {
