@@ -1,6 +1,7 @@
 import ArgumentParser
 import FiredrillCore
 import FiredrillReporting
+import FiredrillStore
 
 extension Firedrill {
     struct Show: ParsableCommand {
@@ -18,7 +19,7 @@ extension Firedrill {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let stored = try StoredReport(try database.open(), runID: runID)
+            let stored = try StoredReport(try database.open(.readOnly), runID: runID)
             switch format {
             case .json: Console.out(try JSONReportRenderer.render(stored.report))
             case .md: Console.out(MarkdownReportRenderer.render(stored.report))

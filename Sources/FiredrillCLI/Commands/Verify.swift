@@ -19,7 +19,7 @@ extension Firedrill {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let database = try database.open()
+            let database = try database.open(.readOnly)
             let ids = runs.isEmpty ? try store { try database.history().map(\.runID).reversed() } : runs
             var failed = 0
             for id in ids {

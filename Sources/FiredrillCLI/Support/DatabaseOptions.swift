@@ -19,12 +19,25 @@ struct DatabaseOptions: ParsableArguments {
         db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
     }
 
-    func open() throws -> AppDatabase {
+    /// Opens the database for a command that records (`.readWrite`, creating it when
+    /// missing) or one that only reads (`.readOnly`: nothing is created or changed).
+    ///
+    /// A command that only reads the default database before anything was recorded sees an
+    /// empty one; a database named with `--db` or `FIREDRILL_DB` must exist (a typo in the
+    /// path is an error, not a new empty database).
+    func open(_ access: AppDatabase.Access = .readWrite) throws -> AppDatabase {
         do {
-            return try AppDatabase.open(path: path, durability: durability)
+            return try AppDatabase.open(path: path, durability: durability, access: access)
+        } catch let error where error.code == .noDatabase && isDefaultPath {
+            do { return try AppDatabase.inMemory(standingFor: path) } catch { throw CLIError("\(error)") }
         } catch {
             throw CLIError(error.description)
         }
+    }
+
+    /// Whether the database is the default one (neither `--db` nor `FIREDRILL_DB`).
+    var isDefaultPath: Bool {
+        db == nil && (ProcessInfo.processInfo.environment["FIREDRILL_DB"] ?? "").isEmpty
     }
 }
 

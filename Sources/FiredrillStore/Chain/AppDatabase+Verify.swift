@@ -6,7 +6,7 @@ extension AppDatabase {
     /// Recomputes the run's hash chain from its stored events and compares it with the
     /// stored hashes, links, event count and chain head.
     public func verify(runID: String) throws -> ChainVerification {
-        try writer.read { db in
+        try read { db in
             let run = try Self.fetchRun(db, id: runID)
             let events = try EventRecord
                 .filter(EventRecord.Columns.runID == runID)

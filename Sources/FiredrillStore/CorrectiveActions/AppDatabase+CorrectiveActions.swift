@@ -29,7 +29,7 @@ extension AppDatabase {
         if let startDate, let dueDate, dueDate < startDate {
             throw StoreError.invalidInput("the due date \(dueDate) is before the start date \(startDate)")
         }
-        return try writer.write { db in
+        return try write { db in
             _ = try Self.fetchRun(db, id: runID)
             if let objectiveID {
                 let scored = try String.fetchAll(db, ObjectiveResultRecord
@@ -70,13 +70,13 @@ extension AppDatabase {
         request = request.order(
             CorrectiveAction.Columns.dueDate == nil, CorrectiveAction.Columns.dueDate, CorrectiveAction.Columns.id
         )
-        return try writer.read { db in try request.fetchAll(db) }
+        return try read { db in try request.fetchAll(db) }
     }
 
     /// Marks an open corrective action in progress.
     @discardableResult
     public func markCorrectiveActionInProgress(id: Int64) throws -> CorrectiveAction {
-        try writer.write { db in
+        try write { db in
             let action = try Self.fetchCorrectiveAction(db, id: id)
             guard action.status != .closed else {
                 throw StoreError.invalidInput("corrective action \(id) is closed")
@@ -90,7 +90,7 @@ extension AppDatabase {
     @discardableResult
     public func closeCorrectiveAction(id: Int64, evidence: String, at date: Date = Date()) throws -> CorrectiveAction {
         let evidence = try Self.required(evidence, "closing evidence")
-        return try writer.write { db in
+        return try write { db in
             let action = try Self.fetchCorrectiveAction(db, id: id)
             guard action.status != .closed else {
                 throw StoreError.invalidInput("corrective action \(id) is already closed (at \(action.closedAt ?? "?"))")

@@ -19,50 +19,138 @@ public enum Durability: String, Sendable, Hashable, CaseIterable {
 }
 
 extension AppDatabase {
-    /// How long a write waits for another process's write to finish before failing.
+    /// How long a command waits for another process that holds the database before failing:
+    /// one deadline for opening and each write.
     public static let busyTimeout: TimeInterval = 10
 
-    /// Opens (or creates) the database file at `path` in WAL mode, so that several firedrill
-    /// processes can use it at once, and brings its schema up to date.
+    /// What a command does with the database.
+    public enum Access: Sendable, Hashable {
+        /// Records drills or corrective actions: the file and its directory are created when
+        /// missing, and an older schema is brought up to date.
+        case readWrite
+        /// Only reads: nothing is created or changed, a missing file is an error, and a
+        /// read-only file (an archived copy) can be read.
+        case readOnly
+    }
+
+    /// Opens the database file at `path`.
     ///
-    /// The parent directories are created when missing. A file that is not a database, is
-    /// damaged, cannot be written, was written by a newer firedrill or belongs to another
-    /// application is refused with a ``StoreError`` naming it, and is left unchanged.
-    public static func open(path: String, durability: Durability = .normal) throws(StoreError) -> AppDatabase {
+    /// With `.readWrite`, the file is opened (or created) in WAL mode, so that several
+    /// firedrill processes can use it at once, and its schema is brought up to date; the
+    /// parent directories are created when missing. With `.readOnly`, nothing is written:
+    /// readers never wait for writers, and a file that cannot be written can still be read.
+    ///
+    /// A file that is not a database, is empty, is damaged, cannot be written (when writing),
+    /// was written by a newer firedrill or belongs to another application is refused with a
+    /// ``StoreError`` naming it, and is left unchanged.
+    public static func open(path: String, durability: Durability = .normal, access: Access = .readWrite) throws(StoreError) -> AppDatabase {
         let path = NSString(string: path).expandingTildeInPath
         guard !path.isEmpty, !path.hasSuffix("/") else {
             throw .cannotCreatePath(path, reason: "the path names a directory, not a file")
         }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try prepareDirectory(directory, for: path)
-        // Several processes may open (and create) the same file at once; SQLite does not
-        // wait for a lock while switching a new file to WAL, so openings take turns.
-        let lock = OpeningLock(directory: directory)
-        defer { lock.release() }
-
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw .cannotCreatePath(path, reason: "it is a directory") }
-            try preflight(path, directory: directory)
-        } else if access(directory, W_OK) != 0 {
-            throw .readOnly(path, what: "the directory '\(directory)' is not writable")
+        switch access {
+        case .readOnly: return try openForReading(path: path, durability: durability)
+        case .readWrite: return try openForWriting(path: path, durability: durability)
         }
+    }
 
+    private static func openForWriting(path: String, durability: Durability) throws(StoreError) -> AppDatabase {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        try prepareDirectory(directory, for: path)
+
+        // The common case, an up-to-date database, opens without any lock or write. (An empty
+        // file may be a database another process is creating right now: see below.)
+        do {
+            if case .current = try existingState(path: path, directory: directory) {
+                return try makePool(path: path, durability: durability, migrating: false)
+            }
+        } catch let error where error.code == .emptyFile {}
+        // Creating or migrating: one process at a time (SQLite does not wait for a lock while
+        // switching a new file to WAL), within the same deadline.
+        let lock = OpeningLock(directory: directory, deadline: deadline)
+        defer { lock.release() }
+        switch try existingState(path: path, directory: directory) {
+        case .current: return try makePool(path: path, durability: durability, migrating: false)
+        case nil, .empty, .older: return try makePool(path: path, durability: durability, migrating: true)
+        case .newer(let unknown): throw .newerSchema(path, unknownMigrations: unknown)
+        case .foreign(let tables): throw .notFiredrillDatabase(path, tables: tables)
+        }
+    }
+
+    private static func makePool(path: String, durability: Durability, migrating: Bool) throws(StoreError) -> AppDatabase {
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration(durability: durability))
             // DatabasePool sets synchronous=NORMAL on its writer when it enables WAL.
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = \(durability.synchronousPragma)")
             }
-            return try AppDatabase(pool)
+            return try AppDatabase(pool, migrating: migrating)
         } catch {
             throw classify(error, path: path)
         }
     }
 
-    /// An empty database in memory, for tests and previews.
-    public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue(configuration: makeConfiguration(durability: .normal)))
+    private static func openForReading(path: String, durability: Durability) throws(StoreError) -> AppDatabase {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .noDatabase(path)
+        }
+        if isDirectory.boolValue { throw .cannotOpen(path, reason: "it is a directory, not a database file") }
+        try checkHeader(path)
+        let state: SchemaState
+        let queue: DatabaseQueue
+        do {
+            (queue, state) = try readOnlyQueue(path: path)
+        } catch {
+            throw classify(error, path: path)
+        }
+        switch state {
+        case .current:
+            do { return try AppDatabase(queue, migrating: false, filePath: path) } catch { throw classify(error, path: path) }
+        case .older:
+            // Bring the schema up to date once, when the file can be written.
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard access(path, W_OK) == 0, access(directory, W_OK) == 0 else {
+                throw .cannotOpen(path, reason: "it was written by an older firedrill and must be upgraded, which needs a writable copy; copy it somewhere writable and name the copy with --db")
+            }
+            try? queue.close()
+            return try openForWriting(path: path, durability: durability)
+        case .empty: throw .notFiredrillDatabase(path, tables: [])
+        case .newer(let unknown): throw .newerSchema(path, unknownMigrations: unknown)
+        case .foreign(let tables): throw .notFiredrillDatabase(path, tables: tables)
+        }
+    }
+
+    /// A read-only connection and the schema it sees. A WAL database in a place that cannot
+    /// be written (an archive) cannot get its shared-memory file; it is then read as an
+    /// immutable file, which SQLite reads without any lock.
+    private static func readOnlyQueue(path: String) throws -> (DatabaseQueue, SchemaState) {
+        var config = makeConfiguration(durability: .normal)
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            return (queue, try queue.read { db in try schemaState(db) })
+        } catch let error as DatabaseError where [ResultCode.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_BUSY].contains(error.resultCode.primaryResultCode) {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard Foundation.access(path, W_OK) != 0 || Foundation.access(directory, W_OK) != 0 else { throw error }
+            let queue = try DatabaseQueue(path: immutableURI(path), configuration: config)
+            return (queue, try queue.read { db in try schemaState(db) })
+        }
+    }
+
+    /// `file:PATH?immutable=1`, with the characters a URI reserves escaped.
+    static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    /// An empty database in memory, for tests and previews; `standingFor` is the file it
+    /// stands in for (a database not created yet), shown as its path.
+    public static func inMemory(standingFor path: String? = nil) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: makeConfiguration(durability: .normal)), filePath: path)
     }
 
     /// The database file used when the command line names none: `$FIREDRILL_DB`, else
@@ -117,18 +205,29 @@ extension AppDatabase {
         }
     }
 
-    /// Checks an existing file without writing to it: SQLite header, permissions, and schema
-    /// read over a read-only connection. Opening a `DatabasePool` may write (it enables WAL),
-    /// so nothing that must be refused gets that far.
-    private static func preflight(_ path: String, directory: String) throws(StoreError) {
+    /// The first bytes of a database file: an empty file, or one of another kind, is refused.
+    private static func checkHeader(_ path: String) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .cannotOpen(path, reason: "the file cannot be read; check its permissions")
         }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
-            throw .notADatabase(path)
+        if header.isEmpty { throw .emptyFile(path) }
+        if header != Data("SQLite format 3\0".utf8) { throw .notADatabase(path) }
+    }
+
+    /// What an existing file holds, checked without writing to it (`nil` when there is no
+    /// file yet): SQLite header, permissions, and schema read over a read-only connection.
+    /// Opening a `DatabasePool` may write (it enables WAL), so nothing that must be refused
+    /// gets that far.
+    private static func existingState(path: String, directory: String) throws(StoreError) -> SchemaState? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if access(directory, W_OK) != 0 { throw .readOnly(path, what: "the directory '\(directory)' is not writable") }
+            return nil
         }
+        if isDirectory.boolValue { throw .cannotCreatePath(path, reason: "it is a directory") }
+        try checkHeader(path)
         // Root passes these checks whatever the mode bits; SQLite's own errors remain.
         if access(path, W_OK) != 0 {
             throw .readOnly(path, what: "the file is read-only")
@@ -136,20 +235,18 @@ extension AppDatabase {
         if access(directory, W_OK) != 0 {
             throw .readOnly(path, what: "its directory '\(directory)' is not writable (SQLite keeps '-wal' and '-shm' files next to the database)")
         }
-        guard !header.isEmpty else { return } // An empty file is a new database.
-
-        var config = Configuration()
+        var config = makeConfiguration(durability: .normal)
         config.readonly = true
-        config.busyMode = .timeout(busyTimeout)
         let state: SchemaState
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             state = try queue.read { db in try schemaState(db) }
+            try queue.close()
         } catch {
             throw classify(error, path: path)
         }
         switch state {
-        case .empty, .current, .older: break
+        case .empty, .current, .older: return state
         case .newer(let unknown): throw .newerSchema(path, unknownMigrations: unknown)
         case .foreign(let tables): throw .notFiredrillDatabase(path, tables: tables)
         }
@@ -161,7 +258,7 @@ extension AppDatabase {
         guard let error = error as? DatabaseError else {
             return .cannotOpen(path, reason: reason(error))
         }
-        return classify(resultCode: error.resultCode.rawValue, message: error.message, path: path)
+        return classify(resultCode: error.resultCode.primaryResultCode.rawValue, message: error.message, path: path)
     }
 
     /// Turns an SQLite primary result code met while opening `path` into a ``StoreError``.
@@ -175,11 +272,24 @@ extension AppDatabase {
             return .readOnly(path, what: "SQLite cannot write it (\(message ?? "read-only"))")
         case ResultCode.SQLITE_CANTOPEN.rawValue:
             return .cannotOpen(path, reason: "SQLite cannot open the file; check that it and its directory are accessible")
-        case ResultCode.SQLITE_BUSY.rawValue:
-            return .cannotOpen(path, reason: "another process kept the database locked for more than \(Int(busyTimeout)) seconds; try again")
+        case ResultCode.SQLITE_BUSY.rawValue, ResultCode.SQLITE_LOCKED.rawValue:
+            return .busy(path)
+        case ResultCode.SQLITE_FULL.rawValue:
+            return .diskFull(path)
+        case ResultCode.SQLITE_IOERR.rawValue where isOnFullDisk(path):
+            return .diskFull(path)
         default:
             return .cannotOpen(path, reason: message ?? "SQLite error \(resultCode)")
         }
+    }
+
+    /// Whether the file system holding `path` has no space left: SQLite reports a full disk
+    /// as an I/O error when it cannot extend its shared-memory or journal files.
+    static func isOnFullDisk(_ path: String) -> Bool {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var info = statvfs()
+        guard statvfs(directory, &info) == 0 else { return false }
+        return info.f_bavail == 0
     }
 
     private static func reason(_ error: any Error) -> String {
@@ -192,16 +302,15 @@ extension AppDatabase {
     }
 }
 
-/// An advisory lock (flock) on the database's directory, held while a process opens the
-/// database: enabling WAL and migrating are then done by one process at a time. Waits at
-/// most ``AppDatabase/busyTimeout``, then proceeds without it.
+/// An advisory lock (flock) on the database's directory, held while a process creates or
+/// migrates the database: enabling WAL and migrating are then done by one process at a time.
+/// Waits until `deadline` at most, then proceeds without it.
 private struct OpeningLock {
     private let descriptor: CInt
 
-    init(directory: String) {
-        descriptor = open(directory, O_RDONLY)
+    init(directory: String, deadline: Date) {
+        descriptor = open(directory, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
-        let deadline = Date().addingTimeInterval(AppDatabase.busyTimeout)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else { break }
             usleep(5_000)

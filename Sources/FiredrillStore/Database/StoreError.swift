@@ -18,6 +18,16 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case notFiredrillDatabase
         /// Any other failure to open the database.
         case cannotOpen
+        /// A command that only reads names a database that does not exist.
+        case noDatabase
+        /// The file is empty: not a firedrill database (and not taken over as one).
+        case emptyFile
+        /// Another process held the database for longer than the busy timeout.
+        case busy
+        /// The disk holding the database is full.
+        case diskFull
+        /// Writing failed for another reason (an I/O error).
+        case writeFailed
         /// No run has the given id (or id prefix).
         case runNotFound
         /// Several runs start with the given id prefix.
@@ -98,6 +108,40 @@ extension StoreError {
 
     static func cannotOpen(_ path: String, reason: String) -> StoreError {
         StoreError(.cannotOpen, "cannot open the database '\(path)': \(reason)", path: path)
+    }
+
+    static func noDatabase(_ path: String) -> StoreError {
+        StoreError(.noDatabase, """
+            there is no firedrill database at '\(path)' (nothing was created). \
+            Check the path given with --db or FIREDRILL_DB; drills are recorded there when they run.
+            """, path: path)
+    }
+
+    static func emptyFile(_ path: String) -> StoreError {
+        StoreError(.emptyFile, """
+            '\(path)' is an empty file, not a firedrill database. \(unchanged) \
+            Delete it to start a new database there, or choose another path with --db or FIREDRILL_DB.
+            """, path: path)
+    }
+
+    static func busy(_ path: String) -> StoreError {
+        StoreError(.busy, """
+            another process kept the database '\(path)' locked for more than \(Int(AppDatabase.busyTimeout)) seconds; \
+            nothing was changed. Try again when it is done.
+            """, path: path)
+    }
+
+    static func diskFull(_ path: String) -> StoreError {
+        StoreError(.diskFull, """
+            the disk holding the database '\(path)' is full; nothing of this change was stored. \
+            Free some space and try again.
+            """, path: path)
+    }
+
+    static func writeFailed(_ path: String, detail: String) -> StoreError {
+        StoreError(.writeFailed, """
+            the database '\(path)' could not be written (\(detail)); nothing of this change was stored.
+            """, path: path)
     }
 
     static func runNotFound(_ id: String) -> StoreError {

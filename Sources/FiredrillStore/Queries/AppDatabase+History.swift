@@ -7,19 +7,46 @@ extension AppDatabase {
     /// `run(scenario_id, started_at)`.
     public func history(filter: HistoryFilter = HistoryFilter()) throws -> [HistoryRow] {
         let query = Self.historyQuery(filter)
-        return try writer.read { db in
+        return try read { db in
             var rows: [HistoryRow] = []
             let cursor = try Row.fetchCursor(db, SQLRequest(literal: query))
             while let row = try cursor.next() {
-                rows.append(HistoryRow(
-                    runID: row[0], scenarioID: row[1], scenarioTitle: row[2],
-                    startedAt: try Self.date(row[3]), endedAt: try (row[4] as String?).map(Self.date(_:)),
-                    status: RunStatus(rawValue: row[5]) ?? .running, score: row[6],
-                    ackMs: row[7], escalateMs: row[8], firstActionMs: row[9], resolveMs: row[10], openActions: row[11]
-                ))
+                var reader = LenientRow(row)
+                let startedText = reader.text(at: 3, column: "started_at")
+                let started = Self.date(startedText, column: "started_at", reader: &reader)
+                let ended = reader.value(String.self, at: 4, column: "ended_at").flatMap { Self.date($0, column: "ended_at", reader: &reader) }
+                let statusText = reader.text(at: 5, column: "status")
+                var result = HistoryRow(
+                    runID: reader.text(at: 0, column: "id"), scenarioID: reader.text(at: 1, column: "scenario_id"),
+                    scenarioTitle: reader.text(at: 2, column: "scenario_title"),
+                    startedAt: started ?? Date(timeIntervalSince1970: 0), endedAt: ended,
+                    status: RunStatus(rawValue: statusText) ?? .interrupted,
+                    score: reader.value(Double.self, at: 6, column: "score"),
+                    ackMs: reader.value(Int64.self, at: 7, column: "ack_ms"),
+                    escalateMs: reader.value(Int64.self, at: 8, column: "escalate_ms"),
+                    firstActionMs: reader.value(Int64.self, at: 9, column: "first_action_ms"),
+                    resolveMs: reader.value(Int64.self, at: 10, column: "resolve_ms"),
+                    openActions: reader.value(Int.self, at: 11, column: "open actions") ?? 0
+                )
+                if RunStatus(rawValue: statusText) == nil { reader.noteDamage("status '\(statusText.prefix(20))' is unknown") }
+                if let score = result.score, !(0...100).contains(score) {
+                    reader.noteDamage("score \(score) is outside 0…100")
+                    result.score = nil
+                }
+                result.damage = reader.damage
+                rows.append(result)
             }
             return rows
         }
+    }
+
+    /// A stored instant, or `nil` (noted as damage) when it is not in the stored form.
+    static func date(_ text: String, column: String, reader: inout LenientRow) -> Date? {
+        guard let date = Timestamp.date(from: text) else {
+            reader.noteDamage("\(column) '\(text.prefix(40))' is not an ISO-8601 UTC instant")
+            return nil
+        }
+        return date
     }
 
     static func historyQuery(_ filter: HistoryFilter) -> SQL {
@@ -44,7 +71,7 @@ extension AppDatabase {
         var conditions = Self.runConditions(scenarioID: scenarioID, since: since, until: until)
         conditions.append("r.status = 'finished'")
         let whereClause = conditions.joined(separator: " AND ")
-        return try writer.read { db in
+        return try read { db in
             var credits: [String: [String: Double]] = [:]
             let results = try Row.fetchCursor(db, SQLRequest(literal: """
                 SELECT o.run_id, o.objective_id, o.credit
@@ -52,7 +79,9 @@ extension AppDatabase {
                 WHERE \(whereClause) AND o.credit IS NOT NULL
                 """))
             while let row = try results.next() {
-                credits[row[0] as String, default: [:]][row[1] as String] = row[2] as Double
+                var reader = LenientRow(row)
+                guard let credit = reader.value(Double.self, at: 2, column: "credit"), (0...1).contains(credit) else { continue }
+                credits[reader.text(at: 0, column: "run_id"), default: [:]][reader.text(at: 1, column: "objective_id")] = credit
             }
 
             var departments: [String: [String]] = [:]
@@ -63,7 +92,8 @@ extension AppDatabase {
                 ORDER BY p.run_id, p.department
                 """))
             while let row = try people.next() {
-                departments[row[0] as String, default: []].append(row[1])
+                var reader = LenientRow(row)
+                departments[reader.text(at: 0, column: "run_id"), default: []].append(reader.text(at: 1, column: "department"))
             }
 
             var points: [TrendPoint] = []
@@ -74,11 +104,18 @@ extension AppDatabase {
                 ORDER BY r.started_at, r.id
                 """))
             while let row = try runs.next() {
-                let id: String = row[0]
+                var reader = LenientRow(row)
+                let id = reader.text(at: 0, column: "id")
+                // A run whose start cannot be read has no place on a time axis: it is left out.
+                guard let started = Self.date(reader.text(at: 1, column: "started_at"), column: "started_at", reader: &reader) else { continue }
+                var score = reader.value(Double.self, at: 3, column: "score")
+                if let value = score, !(0...100).contains(value) { score = nil }
                 points.append(TrendPoint(
-                    runID: id, startedAt: try Self.date(row[1] as String), scenarioID: row[2], score: row[3],
-                    credits: credits[id] ?? [:], ackMs: row[4], escalateMs: row[5], firstActionMs: row[6],
-                    resolveMs: row[7], departments: departments[id] ?? []
+                    runID: id, startedAt: started, scenarioID: reader.text(at: 2, column: "scenario_id"), score: score,
+                    credits: credits[id] ?? [:], ackMs: reader.value(Int64.self, at: 4, column: "ack_ms"),
+                    escalateMs: reader.value(Int64.self, at: 5, column: "escalate_ms"),
+                    firstActionMs: reader.value(Int64.self, at: 6, column: "first_action_ms"),
+                    resolveMs: reader.value(Int64.self, at: 7, column: "resolve_ms"), departments: departments[id] ?? []
                 ))
             }
             return points
@@ -93,12 +130,5 @@ extension AppDatabase {
         if let since { conditions.append("r.started_at >= \(Timestamp.string(from: since))") }
         if let until { conditions.append("r.started_at < \(Timestamp.string(from: until))") }
         return conditions
-    }
-
-    private static func date(_ text: String) throws -> Date {
-        guard let date = Timestamp.date(from: text) else {
-            throw StoreError(.inconsistentRecord, "the stored instant '\(text.prefix(40))' is not ISO-8601 UTC with milliseconds")
-        }
-        return date
     }
 }

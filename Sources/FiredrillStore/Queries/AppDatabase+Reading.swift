@@ -5,12 +5,12 @@ import GRDB
 extension AppDatabase {
     /// The run with this id, or else the only run whose id starts with it.
     public func run(id: String) throws -> StoredRun {
-        try writer.read { db in try Self.resolveRun(db, id: id) }
+        try read { db in try Self.resolveRun(db, id: id) }
     }
 
     /// The run's events, in sequence order, decoded from their stored payloads.
     public func events(runID: String) throws -> [DrillEvent] {
-        try writer.read { db in
+        try read { db in
             _ = try Self.fetchRun(db, id: runID)
             let decoder = JSONDecoder()
             let records = try EventRecord
@@ -29,7 +29,7 @@ extension AppDatabase {
 
     /// The roles played in the run and by whom, in the order given at its start.
     public func participants(runID: String) throws -> [DrillReport.RecordInfo.Participant] {
-        try writer.read { db in
+        try read { db in
             _ = try Self.fetchRun(db, id: runID)
             return try Self.participants(db, runID: runID)
         }
@@ -38,7 +38,7 @@ extension AppDatabase {
     /// The facts about the stored record that go into the run's report, with the run's open
     /// corrective actions.
     public func recordInfo(runID: String) throws -> DrillReport.RecordInfo {
-        try writer.read { db in
+        try read { db in
             let run = try Self.fetchRun(db, id: runID)
             let actions = try CorrectiveAction
                 .filter(CorrectiveAction.Columns.runID == runID && CorrectiveAction.Columns.status != CorrectiveAction.Status.closed)

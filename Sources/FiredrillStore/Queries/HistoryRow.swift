@@ -15,6 +15,9 @@ public struct HistoryRow: Sendable, Hashable {
     public var resolveMs: Int64?
     /// Corrective actions of the run not closed yet.
     public var openActions: Int
+    /// Stored values of the run that could not be read (an edited or damaged record); the
+    /// row is still listed, with these values left out.
+    public var damage: [String] = []
 
     public init(
         runID: String, scenarioID: String, scenarioTitle: String, startedAt: Date, endedAt: Date?, status: RunStatus,

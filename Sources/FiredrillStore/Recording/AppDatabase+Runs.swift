@@ -16,6 +16,34 @@ extension AppDatabase {
         participants: [DrillReport.RecordInfo.Participant],
         wallClock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> RunRecorder {
+        let runID = try write { db in
+            try Self.insertRun(db, scenario: scenario, source: source, path: path, mode: mode, speed: speed,
+                               participants: participants, startedAt: wallClock())
+        }
+        return RunRecorder(database: self, runID: runID, wallClock: wallClock)
+    }
+
+    /// Records a whole run at once (a scripted replay): the run, its events and its result
+    /// in one transaction, so that a failure (a full disk) leaves nothing behind. Returns the
+    /// run's id.
+    public func recordFinishedRun(
+        scenario: Scenario, source: String, path: String, mode: RunMode, speed: Double?,
+        participants: [DrillReport.RecordInfo.Participant], events: [DrillEvent], report: DrillReport,
+        wallClock: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> String {
+        try write { db in
+            let runID = try Self.insertRun(db, scenario: scenario, source: source, path: path, mode: mode, speed: speed,
+                                           participants: participants, startedAt: wallClock())
+            try RunRecorder.append(events, to: runID, in: db, wallClock: wallClock)
+            try RunRecorder.finish(runID, with: report, in: db, endedAt: wallClock())
+            return runID
+        }
+    }
+
+    private static func insertRun(
+        _ db: Database, scenario: Scenario, source: String, path: String, mode: RunMode, speed: Double?,
+        participants: [DrillReport.RecordInfo.Participant], startedAt: Date
+    ) throws -> String {
         for participant in participants where scenario.role(participant.role) == nil {
             let roles = scenario.roles.map(\.id)
             throw StoreError.invalidInput("""
@@ -23,30 +51,26 @@ extension AppDatabase {
                 (roles: \(roles.joined(separator: ", ")))
                 """)
         }
-        let startedAt = Timestamp.string(from: wallClock())
-        let sha256 = EventChain.sha256Hex(source)
-        let runID = try writer.write { db in
-            let id = try Self.newRunID(db, startedAt: startedAt)
-            try StoredRun(
-                id: id, scenarioID: scenario.id, scenarioTitle: scenario.title, scenarioSource: source,
-                scenarioSHA256: sha256, scenarioPath: path, mode: mode, speed: speed, startedAt: startedAt,
-                endedAt: nil, status: .running, checkpointMs: 0, score: nil, ackMs: nil, escalateMs: nil,
-                firstActionMs: nil, resolveMs: nil, chainHead: nil, eventCount: 0
-            ).insert(db)
-            for participant in participants {
-                var record = ParticipantRecord(runID: id, participant: participant)
-                record.department = record.department ?? scenario.role(participant.role)?.department
-                try record.insert(db)
-            }
-            return id
+        let startedAt = Timestamp.string(from: startedAt)
+        let id = try Self.newRunID(db, startedAt: startedAt)
+        try StoredRun(
+            id: id, scenarioID: scenario.id, scenarioTitle: scenario.title, scenarioSource: source,
+            scenarioSHA256: EventChain.sha256Hex(source), scenarioPath: path, mode: mode, speed: speed, startedAt: startedAt,
+            endedAt: nil, status: .running, checkpointMs: 0, score: nil, ackMs: nil, escalateMs: nil,
+            firstActionMs: nil, resolveMs: nil, chainHead: nil, eventCount: 0
+        ).insert(db)
+        for participant in participants {
+            var record = ParticipantRecord(runID: id, participant: participant)
+            record.department = record.department ?? scenario.role(participant.role)?.department
+            try record.insert(db)
         }
-        return RunRecorder(database: self, runID: runID, wallClock: wallClock)
+        return id
     }
 
     /// A recorder continuing an interrupted (or abandoned running) run, given its id or a
     /// unique prefix of it. The run is marked running again.
     public func recorder(resuming runID: String, wallClock: @escaping @Sendable () -> Date = { Date() }) throws -> RunRecorder {
-        let id = try writer.write { db in
+        let id = try write { db in
             let run = try Self.resolveRun(db, id: runID)
             guard run.status != .finished else { throw StoreError.runFinished(run.id) }
             try StoredRun.filter(key: run.id).updateAll(db, StoredRun.Columns.status.set(to: RunStatus.running))
@@ -57,7 +81,7 @@ extension AppDatabase {
 
     /// Marks a running run interrupted. Interrupted runs stay so; finished runs are refused.
     public func markInterrupted(runID: String) throws {
-        try writer.write { db in
+        try write { db in
             let run = try Self.fetchRun(db, id: runID)
             switch run.status {
             case .finished: throw StoreError.runFinished(run.id)

@@ -23,51 +23,54 @@ public final class RunRecorder: DrillEventSink, Sendable {
     /// of stored events on, without gaps), each stamped with the wall clock.
     public func append(_ events: [DrillEvent]) throws {
         guard !events.isEmpty else { return }
-        try database.writer.write { db in
-            // Only the columns the chain needs: this runs once per acknowledged event.
-            guard let run = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT status, chain_head, event_count, checkpoint_ms, scenario_sha256 FROM run WHERE id = ?"),
-                arguments: [runID]
-            ) else { throw StoreError.runNotFound(runID) }
-            let status: RunStatus = run["status"]
-            guard status != .finished else { throw StoreError.runFinished(runID) }
-            let chainHead: String? = run["chain_head"]
-            let eventCount: Int = run["event_count"]
-            let last = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT seq, hash FROM event WHERE run_id = ? ORDER BY seq DESC LIMIT 1"),
-                arguments: [runID]
-            )
-            let lastHash: String? = last?["hash"]
-            let lastSequence: Int? = last?["seq"]
-            guard lastHash == chainHead, (lastSequence.map { $0 + 1 } ?? 0) == eventCount else {
-                throw StoreError(.inconsistentRecord, """
-                    the stored events of run '\(runID)' do not match its chain head or event count; \
-                    nothing was appended. Run 'firedrill verify \(runID)' to see what changed.
-                    """)
-            }
-            var chain = lastHash.map { EventChain(runID: runID, head: $0, nextSequence: eventCount) }
-                ?? EventChain(runID: runID, scenarioSHA256: run["scenario_sha256"])
-            var checkpoint: Int64 = run["checkpoint_ms"]
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO event (run_id, seq, drill_ms, wall_time, type, payload, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        try database.write { db in try Self.append(events, to: runID, in: db, wallClock: wallClock) }
+    }
+
+    /// Appends `events` to the run's chain inside the caller's transaction.
+    static func append(_ events: [DrillEvent], to runID: String, in db: Database, wallClock: () -> Date) throws {
+        // Only the columns the chain needs: this runs once per acknowledged event.
+        guard let run = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT status, chain_head, event_count, checkpoint_ms, scenario_sha256 FROM run WHERE id = ?"),
+            arguments: [runID]
+        ) else { throw StoreError.runNotFound(runID) }
+        let status: RunStatus = run["status"]
+        guard status != .finished else { throw StoreError.runFinished(runID) }
+        let chainHead: String? = run["chain_head"]
+        let eventCount: Int = run["event_count"]
+        let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT seq, hash FROM event WHERE run_id = ? ORDER BY seq DESC LIMIT 1"),
+            arguments: [runID]
+        )
+        let lastHash: String? = last?["hash"]
+        let lastSequence: Int? = last?["seq"]
+        guard lastHash == chainHead, (lastSequence.map { $0 + 1 } ?? 0) == eventCount else {
+            throw StoreError(.inconsistentRecord, """
+                the stored events of run '\(runID)' do not match its chain head or event count; \
+                nothing was appended. Run 'firedrill verify \(runID)' to see what changed.
                 """)
-            for event in events {
-                let link = try chain.append(event, wallTime: Timestamp.string(from: wallClock()))
-                try insert.execute(arguments: [
-                    runID, link.sequence, link.drillMs, link.wallTime, link.type, link.payload, link.previousHash, link.hash,
-                ])
-                checkpoint = max(checkpoint, link.drillMs)
-            }
-            try db.cachedStatement(sql: "UPDATE run SET chain_head = ?, event_count = ?, checkpoint_ms = ? WHERE id = ?")
-                .execute(arguments: [chain.head, chain.nextSequence, checkpoint, runID])
         }
+        var chain = lastHash.map { EventChain(runID: runID, head: $0, nextSequence: eventCount) }
+            ?? EventChain(runID: runID, scenarioSHA256: run["scenario_sha256"])
+        var checkpoint: Int64 = run["checkpoint_ms"]
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO event (run_id, seq, drill_ms, wall_time, type, payload, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for event in events {
+            let link = try chain.append(event, wallTime: Timestamp.string(from: wallClock()))
+            try insert.execute(arguments: [
+                runID, link.sequence, link.drillMs, link.wallTime, link.type, link.payload, link.previousHash, link.hash,
+            ])
+            checkpoint = max(checkpoint, link.drillMs)
+        }
+        try db.cachedStatement(sql: "UPDATE run SET chain_head = ?, event_count = ?, checkpoint_ms = ? WHERE id = ?")
+            .execute(arguments: [chain.head, chain.nextSequence, checkpoint, runID])
     }
 
     /// Notes the drill clock, so that an interrupted run resumes close to where it stopped.
     /// The checkpoint only moves forward.
     public func checkpoint(drillTime: DrillTime) throws {
-        try database.writer.write { db in
+        try database.write { db in
             try db.execute(
                 sql: "UPDATE run SET checkpoint_ms = MAX(checkpoint_ms, ?) WHERE id = ? AND status <> 'finished'",
                 arguments: [drillTime.milliseconds, runID]
@@ -78,29 +81,31 @@ public final class RunRecorder: DrillEventSink, Sendable {
     /// Closes the record with the drill's report: status finished, end time, score, metrics
     /// and one result per objective.
     public func finish(report: DrillReport) throws {
-        let endedAt = Timestamp.string(from: wallClock())
-        try database.writer.write { db in
-            var run = try AppDatabase.fetchRun(db, id: runID)
-            guard run.status != .finished else { throw StoreError.runFinished(runID) }
-            guard report.scenario.id == run.scenarioID else {
-                throw StoreError.invalidInput("the report is of scenario '\(report.scenario.id)', run '\(runID)' plays '\(run.scenarioID)'")
+        try database.write { db in try Self.finish(runID, with: report, in: db, endedAt: wallClock()) }
+    }
+
+    /// Closes the run's record inside the caller's transaction.
+    static func finish(_ runID: String, with report: DrillReport, in db: Database, endedAt: Date) throws {
+        var run = try AppDatabase.fetchRun(db, id: runID)
+        guard run.status != .finished else { throw StoreError.runFinished(runID) }
+        guard report.scenario.id == run.scenarioID else {
+            throw StoreError.invalidInput("the report is of scenario '\(report.scenario.id)', run '\(runID)' plays '\(run.scenarioID)'")
+        }
+        try run.updateChanges(db) { run in
+            run.status = .finished
+            run.endedAt = Timestamp.string(from: endedAt)
+            run.score = report.score
+            run.ackMs = report.metrics.timeToAcknowledgeSeconds.map(milliseconds(_:))
+            run.escalateMs = report.metrics.timeToEscalateSeconds.map(milliseconds(_:))
+            run.firstActionMs = report.metrics.timeToFirstActionSeconds.map(milliseconds(_:))
+            run.resolveMs = report.metrics.timeToResolveSeconds.map(milliseconds(_:))
+            if let end = report.drill.endedAtSeconds {
+                run.checkpointMs = max(run.checkpointMs, milliseconds(end))
             }
-            try run.updateChanges(db) { run in
-                run.status = .finished
-                run.endedAt = endedAt
-                run.score = report.score
-                run.ackMs = report.metrics.timeToAcknowledgeSeconds.map(milliseconds(_:))
-                run.escalateMs = report.metrics.timeToEscalateSeconds.map(milliseconds(_:))
-                run.firstActionMs = report.metrics.timeToFirstActionSeconds.map(milliseconds(_:))
-                run.resolveMs = report.metrics.timeToResolveSeconds.map(milliseconds(_:))
-                if let end = report.drill.endedAtSeconds {
-                    run.checkpointMs = max(run.checkpointMs, milliseconds(end))
-                }
-            }
-            try ObjectiveResultRecord.filter(ObjectiveResultRecord.Columns.runID == runID).deleteAll(db)
-            for result in report.objectives {
-                try ObjectiveResultRecord(runID: runID, result: result).insert(db, onConflict: .replace)
-            }
+        }
+        try ObjectiveResultRecord.filter(ObjectiveResultRecord.Columns.runID == runID).deleteAll(db)
+        for result in report.objectives {
+            try ObjectiveResultRecord(runID: runID, result: result).insert(db, onConflict: .replace)
         }
     }
 
