@@ -38,13 +38,20 @@ struct CLI {
 
     @discardableResult
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
+        try runExecutable([executable.path] + arguments, input: input, environment: environment, directory: directory)
+    }
+
+    /// Runs `command` (an executable path and its arguments), e.g. firedrill under `setpriv`.
+    static func runExecutable(_ command: [String], input: String = "", environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
         spawnLock.lock()
         defer { spawnLock.unlock() }
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Never the user's own database: tests that do not name one share a scratch file.
+        env["FIREDRILL_DB"] = scratchDatabase
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
@@ -65,7 +72,26 @@ struct CLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errorBox.data, as: UTF8.self))
     }
 
+    /// Runs a system tool (looked up in PATH) and returns its exit status; output is discarded.
+    @discardableResult
+    static func system(_ command: [String]) throws -> Int32 {
+        spawnLock.lock()
+        defer { spawnLock.unlock() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     private final class DataBox: @unchecked Sendable { var data = Data() }
+
+    /// The database of commands that name none (instead of the user's own).
+    static let scratchDatabase = FileManager.default.temporaryDirectory
+        .appendingPathComponent("firedrill-cli-scratch-\(UUID().uuidString)/firedrill.sqlite").path
 
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-cli-\(UUID().uuidString)")

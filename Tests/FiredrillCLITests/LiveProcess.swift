@@ -17,6 +17,7 @@ final class LiveProcess: @unchecked Sendable {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["FIREDRILL_DB"] = CLI.scratchDatabase
         process.environment = environment
         process.standardInput = input
         process.standardOutput = output

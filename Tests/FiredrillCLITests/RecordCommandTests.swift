@@ -76,11 +76,11 @@ struct RecordCommandTests {
         #expect(rows.map { $0["run_id"] as? String } == [second, first])
         #expect(rows.map { $0["score"] as? Double } == [31.3, 70])
         #expect(rows[0]["time_to_escalate_seconds"] is NSNull)
-        let csv = try CLI.run(["history", "--format", "csv", "--db", db]).stdout.split(separator: "\n")
+        let csv = try CLI.run(["history", "--format", "csv", "--db", db]).stdout.split(separator: "\r\n")
         #expect(csv.first?.hasPrefix("run_id,scenario_id,scenario_title,status,score,started_at") == true)
         #expect(csv.count == 3)
         #expect(try CLI.run(["history", "--scenario", "other", "--db", db]).stdout.contains("no runs"))
-        #expect(try CLI.run(["history", "--since", "2999-01-01", "--format", "csv", "--db", db]).stdout.split(separator: "\n").count == 1)
+        #expect(try CLI.run(["history", "--since", "2999-01-01", "--format", "csv", "--db", db]).stdout.split(separator: "\r\n").count == 1)
         let table = try CLI.run(["history", "--db", db]).stdout
         #expect(table.contains(first) && table.contains("finished"))
     }
@@ -98,7 +98,7 @@ struct RecordCommandTests {
         let departments = try CLI.run(["trends", "--by", "department", "--db", db]).stdout
         #expect(departments.contains("department certificate-fixture / Operations: 3 runs"), "\(departments)")
         #expect(departments.contains("department certificate-fixture / Security: 3 runs"), "\(departments)")
-        let csv = try CLI.run(["trends", "--format", "csv", "--db", db]).stdout.split(separator: "\n")
+        let csv = try CLI.run(["trends", "--format", "csv", "--db", db]).stdout.split(separator: "\r\n")
         #expect(csv.first == "scope,group,series,run_id,started_at,value")
         #expect(csv.filter { $0.contains(",score,") }.count == 3)
     }
@@ -134,7 +134,7 @@ struct RecordCommandTests {
         #expect(files == ["\(runID).json", "\(runID).md", "corrective-actions.csv", "objectives.csv", "runs.csv"])
         let runs = try String(contentsOf: out.appendingPathComponent("runs.csv"), encoding: .utf8)
         let head = try #require((try CLI.json(try CLI.run(["show", runID, "--db", db]).stdout)["record"] as? [String: Any])?["chain_head"] as? String)
-        #expect(runs.contains(head) && runs.contains(",yes\n"))
+        #expect(runs.contains(head) && runs.contains(",yes\r\n"))
         #expect(try String(contentsOf: out.appendingPathComponent("\(runID).md"), encoding: .utf8).contains(head))
     }
 
