@@ -51,6 +51,7 @@ public enum MarkdownReportRenderer {
             case .met: objective.elapsedSeconds.map(clock) ?? ""
             case .missed: "missed"
             case .notApplicable: "not applicable"
+            case .notExercised: "not exercised"
             }
             out.append("| \(name) | \(objective.kind.rawValue) | \(number(objective.weight)) | \(clock(objective.targetSeconds)) | \(clock(objective.limitSeconds)) | \(elapsed) | \(objective.credit.map { number($0, digits: 2) } ?? "–") | \(objective.rating?.rawValue ?? "–") | \(role(objective.metBy)) |")
         }
@@ -106,13 +107,15 @@ public enum MarkdownReportRenderer {
             out.append("")
         }
 
-        if let record = report.record, !record.openCorrectiveActions.isEmpty {
-            out.append("## Open corrective actions")
+        if let record = report.record, !record.correctiveActions.isEmpty {
+            out.append("## Improvement plan")
             out.append("")
-            out.append("| # | Objective | Issue | Corrective action | Capability | Due |")
-            out.append("|---:|---|---|---|---|---|")
-            for action in record.openCorrectiveActions {
-                out.append("| \(action.id) | \(action.objective.map { "`\($0)`" } ?? "–") | \(inline(action.issue)) | \(inline(action.correctiveAction)) | \(action.capability) | \(action.dueDate ?? "–") |")
+            out.append("| # | Objective | Issue | Corrective action | Capability | Responsible | Start | Due | Status |")
+            out.append("|---:|---|---|---|---|---|---|---|---|")
+            for action in record.correctiveActions {
+                let responsible = inline(action.responsibleOrg) + (action.responsibleRole.map { " / " + inline($0) } ?? "")
+                let status = action.status + (action.overdue ? " (overdue)" : "") + (action.closingEvidence.map { ": " + inline($0) } ?? "")
+                out.append("| \(action.id) | \(action.objective.map { "`\($0)`" } ?? "–") | \(inline(action.issue)) | \(inline(action.correctiveAction)) | \(action.capability) | \(responsible) | \(action.startDate ?? "–") | \(action.dueDate ?? "–") | \(status) |")
             }
             out.append("")
         }

@@ -21,7 +21,7 @@ struct DrillEngineTests {
             "10:00 inject-delivered angry",
             "30:00 ended completed",
         ])
-        let report = DrillReport(scenario: engine.scenario, events: engine.events)
+        let report = DrillReport(scenario: engine.scenario, events: engine.events, mode: .replay)
         #expect(report.score == 0)
         #expect(report.injects.map(\.status) == [.delivered, .delivered, .notReached, .notReached])
         #expect(report.injects.map(\.atSeconds) == [60, 600, nil, nil])
@@ -45,7 +45,7 @@ struct DrillEngineTests {
             "10:00 inject-skipped angry",
             "30:00 ended completed",
         ])
-        let report = DrillReport(scenario: engine.scenario, events: engine.events)
+        let report = DrillReport(scenario: engine.scenario, events: engine.events, mode: .replay)
         let esc = try #require(report.objectives.first { $0.id == "esc" })
         #expect(esc.status == .met && esc.elapsedSeconds == 240 && esc.credit == 1 && esc.rating == .performed)
         #expect(report.injects.first { $0.id == "angry" }?.status == .skipped)
@@ -67,7 +67,7 @@ struct DrillEngineTests {
             (660, F.action("ops", .escalate, to: "boss", via: "phone")), // elapsed 660: (900−660)/(900−300) = 0.4 (M)
             (1200, F.action("sec", .action, "Renew the CERTIFICATE")), // elapsed 1200 = target → 1 (P)
         ])
-        let report = DrillReport(scenario: engine.scenario, events: engine.events)
+        let report = DrillReport(scenario: engine.scenario, events: engine.events, mode: .replay)
         #expect(report.objectives.map(\.credit) == [1, 0.4, 1])
         #expect(report.objectives.map(\.rating) == [.performed, .majorChallenges, .performed])
         #expect(report.objectives.map(\.elapsedSeconds) == [30, 660, 1200])
@@ -85,7 +85,7 @@ struct DrillEngineTests {
             (30, F.action("ops", .acknowledge)),  // before alert (1:00): ignored for `ack`
             (240, F.action("ops", .acknowledge)), // elapsed 180: (240−180)/(240−120) = 0.5 → S
         ])
-        let report = DrillReport(scenario: engine.scenario, events: engine.events)
+        let report = DrillReport(scenario: engine.scenario, events: engine.events, mode: .replay)
         let ack = try #require(report.objectives.first)
         #expect(ack.elapsedSeconds == 180 && ack.credit == 0.5 && ack.rating == .someChallenges)
         // The metric counts the first acknowledgement, whatever its objective.
@@ -138,7 +138,7 @@ struct DrillEngineTests {
             Inject(id: "late", to: .all, channel: "chat", subject: "Late",
                    trigger: .when(.delivered("angry"), delay: .seconds(3600))),
         ])
-        let report = DrillReport(scenario: scenario, events: try play(scenario).events)
+        let report = DrillReport(scenario: scenario, events: try play(scenario).events, mode: .replay)
         #expect(report.injects.first { $0.id == "late" }?.status == .notReached)
         #expect(report.injects.first { $0.id == "late" }?.atSeconds == nil)
     }
@@ -151,7 +151,7 @@ struct DrillEngineTests {
             (240, F.action("ops", .escalate, to: "boss", via: "phone")),
             (700, F.action("ops", .communicate, "all fine")),
         ])
-        let report = DrillReport(scenario: scenario, events: engine.events)
+        let report = DrillReport(scenario: scenario, events: engine.events, mode: .replay)
         let calm = try #require(report.objectives.last)
         #expect(calm.status == .notApplicable && calm.rating == nil && calm.credit == nil && calm.elapsedSeconds == nil)
         // Only ack (0), esc (1 × 2) and fix (0) count: 100 × 2 / 4 = 50, not diluted by weight 5.
@@ -162,11 +162,11 @@ struct DrillEngineTests {
         var scenario = Fixtures.certificate()
         scenario.objectives[0].weight = 0
         let engine = try play(scenario, actions: [(90, F.action("ops", .acknowledge))])
-        let report = DrillReport(scenario: scenario, events: engine.events)
+        let report = DrillReport(scenario: scenario, events: engine.events, mode: .replay)
         #expect(report.objectives[0].rating == .performed)
         #expect(report.score == 0) // esc and fix missed; ack has no weight
         for index in scenario.objectives.indices { scenario.objectives[index].weight = 0 }
-        #expect(DrillReport(scenario: scenario, events: try play(scenario).events).score == nil)
+        #expect(DrillReport(scenario: scenario, events: try play(scenario).events, mode: .replay).score == nil)
     }
 
     @Test func matchIsCaseAndWidthInsensitiveAndNeedsOneKeyword() throws {
@@ -211,7 +211,7 @@ struct DrillEngineTests {
         var engine = DrillEngine(scenario: Fixtures.certificate())
         engine.start()
         engine.end(at: .seconds(300), reason: .endedByTrainer)
-        let report = DrillReport(scenario: engine.scenario, events: engine.events)
+        let report = DrillReport(scenario: engine.scenario, events: engine.events, mode: .replay)
         #expect(report.injects.map(\.status) == [.delivered, .notReached, .notReached, .notReached])
         #expect(report.drill.endedAtSeconds == 300 && report.drill.endReason == .endedByTrainer)
     }
@@ -252,20 +252,27 @@ struct DrillEngineTests {
 
     @Test func surveyAnswersComeAfterTheEndAndAreReportedWithTheirMedian() throws {
         var scenario = Fixtures.certificate()
-        scenario.survey = ["How realistic was it?", "How clear were the escalation paths?"]
+        scenario.survey = [SurveyQuestion("How realistic was it?"), SurveyQuestion("How clear were the escalation paths?"), SurveyQuestion("What would you change?", kind: .text)]
         var engine = DrillEngine(scenario: scenario)
         engine.start()
-        #expect(throws: EngineError.surveyBeforeEnd) { try engine.answerSurvey(question: 0, score: 4) }
+        #expect(throws: EngineError.surveyBeforeEnd) { try engine.answerSurvey(SurveyAnswer(participant: "a", question: 0, score: 4)) }
         engine.end(at: .seconds(300), reason: .endedByTrainer)
-        #expect(throws: EngineError.surveyScoreOutOfRange(6)) { try engine.answerSurvey(question: 0, score: 6) }
-        #expect(throws: EngineError.unknownSurveyQuestion(2)) { try engine.answerSurvey(question: 2, score: 3) }
-        _ = try engine.answerSurvey(question: 0, score: 4)
-        _ = try engine.answerSurvey(question: 0, score: 2)
-        #expect(engine.unansweredSurveyQuestions == [1])
-        #expect(engine.trace.suffix(2) == ["5:00 survey-answer 0:4", "5:00 survey-answer 0:2"])
-        let report = DrillReport(scenario: scenario, events: engine.events)
-        #expect(report.survey.map(\.answers) == [[4, 2], []])
-        #expect(report.survey.map(\.median) == [3, nil])
+        #expect(throws: EngineError.invalidInput("question 1 is answered 1 to 5, not 6")) { try engine.answerSurvey(SurveyAnswer(question: 0, score: 6)) }
+        #expect(throws: EngineError.invalidInput("the scenario has no survey question 4 (it has 3)")) { try engine.answerSurvey(SurveyAnswer(question: 3, score: 3)) }
+        #expect(throws: EngineError.invalidInput("question 3 is answered in words, not with a score")) { try engine.answerSurvey(SurveyAnswer(question: 2, score: 3, comment: "x")) }
+        _ = try engine.answerSurvey(SurveyAnswer(participant: "a", question: 0, score: 5))
+        _ = try engine.answerSurvey(SurveyAnswer(participant: "b", question: 0, score: 2, comment: "escalation path unclear"))
+        // a changes their mind: the newer answer replaces the older.
+        _ = try engine.answerSurvey(SurveyAnswer(participant: "a", question: 0, score: 4))
+        _ = try engine.answerSurvey(SurveyAnswer(participant: "b", question: 2, comment: "Call the supervisor first"))
+        #expect(engine.unansweredSurveyQuestions(participant: "a") == [1, 2])
+        #expect(engine.unansweredSurveyQuestions(participant: "b") == [1])
+        #expect(engine.trace.suffix(2) == ["5:00 survey-answer 0:4", "5:00 survey-answer 2:"])
+        let report = DrillReport(scenario: scenario, events: engine.events, mode: .replay)
+        #expect(report.survey.map(\.answers) == [[4, 2], [], []])
+        #expect(report.survey.map(\.count) == [2, 0, 1])
+        #expect(report.survey.map(\.median) == [3, nil, nil])
+        #expect(report.survey.map(\.texts) == [["escalation path unclear"], [], ["Call the supervisor first"]])
         #expect(try DrillEngine.restoring(scenario, from: engine.events).events == engine.events)
     }
 }

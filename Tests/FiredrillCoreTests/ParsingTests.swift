@@ -144,7 +144,7 @@ struct ScriptTests {
         let first = try script.play(scenario)
         let second = try script.play(scenario)
         #expect(first.events == second.events)
-        #expect(DrillReport(scenario: scenario, events: first.events).score == 70)
+        #expect(DrillReport(scenario: scenario, events: first.events, mode: .replay).score == 70)
     }
 }
 

@@ -23,7 +23,7 @@ struct ReportRenderingTests {
         engine.start()
         _ = try engine.perform(PlayerAction(role: "ops", kind: .acknowledge, text: "on it"), at: .seconds(90))
         engine.end(at: .seconds(600), reason: .completed)
-        return DrillReport(scenario: scenario, events: engine.events)
+        return DrillReport(scenario: scenario, events: engine.events, mode: .replay)
     }
 
     @Test func jsonHasTheContractKeysWithExplicitNulls() throws {
@@ -91,7 +91,7 @@ struct HostileRenderingTests {
         var engine = DrillEngine(scenario: scenario)
         engine.start()
         engine.end(at: .seconds(60), reason: .completed)
-        let markdown = MarkdownReportRenderer.render(DrillReport(scenario: scenario, events: engine.events))
+        let markdown = MarkdownReportRenderer.render(DrillReport(scenario: scenario, events: engine.events, mode: .replay))
         #expect(!markdown.contains("\u{1B}") && !markdown.contains("\u{7}"))
         #expect(markdown.contains("Bad \u{241B}[2J title"))
     }

@@ -57,10 +57,18 @@ struct CorrectiveActionTests {
         #expect(try database.correctiveActions(overdueAsOf: dec10).isEmpty)
         #expect(try database.correctiveActions().count == 3)
 
-        let info = try database.recordInfo(runID: runID)
-        #expect(info.openCorrectiveActions == [
-            .init(id: soon, objective: nil, issue: "No runbook", correctiveAction: "Write the failover runbook", capability: "Planning", dueDate: "2026-12-15"),
-        ])
+        // The report's improvement plan has every action of the run, closed ones with their evidence.
+        let info = try database.recordInfo(runID: runID, now: dec10)
+        #expect(info.correctiveActions.map(\.id) == [late, soon])
+        #expect(info.correctiveActions[0].status == "closed" && info.correctiveActions[0].closingEvidence == "Training held 2026-11-30")
+        #expect(info.correctiveActions[0].overdue == false)
+        #expect(info.correctiveActions[1] == .init(
+            id: soon, objective: nil, issue: "No runbook", correctiveAction: "Write the failover runbook", capability: "Planning",
+            responsibleOrg: "DBA team", responsibleRole: nil, startDate: nil, dueDate: "2026-12-15", status: "in-progress",
+            closingEvidence: nil, closedAt: nil, overdue: false
+        ))
+        let later = try #require(ISO8601DateFormatter().date(from: "2026-12-20T12:00:00Z"))
+        #expect(try database.recordInfo(runID: runID, now: later).correctiveActions.map(\.overdue) == [false, true])
     }
 
     @Test("invalid input is refused with a clear message", arguments: StoreKind.allCases)

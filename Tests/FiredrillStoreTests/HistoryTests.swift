@@ -13,7 +13,7 @@ struct HistoryTests {
         var ids: [String] = []
         for (day, scenario) in [(0, outage), (1, phishing), (3, outage)] {
             let participants = day == 1
-                ? [DrillReport.RecordInfo.Participant(role: "comms", displayName: nil, department: nil)]
+                ? [Participant(role: "comms", displayName: nil, department: nil)]
                 : Fixtures.participants
             ids.append(try Fixtures.recordFinishedRun(
                 in: database, scenario: scenario, clock: SteppingClock(start: Fixtures.day(day)), participants: participants
@@ -77,7 +77,7 @@ struct HistoryTests {
         let ids = try populate(fixture.database)
         let points = try fixture.database.trendPoints()
         #expect(points.map(\.runID) == [ids[0], ids[1], ids[3]])
-        let report = DrillReport(scenario: Fixtures.scenario(), events: Fixtures.events())
+        let report = DrillReport(scenario: Fixtures.scenario(), events: Fixtures.events(), mode: .replay)
         let expectedCredits = Dictionary(uniqueKeysWithValues: report.objectives.compactMap { o in o.credit.map { (o.id, $0) } })
         #expect(points[0].credits == expectedCredits)
         #expect(points[0].score == report.score)

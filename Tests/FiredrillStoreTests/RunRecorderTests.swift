@@ -40,7 +40,7 @@ struct RunRecorderTests {
         #expect(run.checkpointMs == 700_000)
         #expect(run.chainHead != nil)
 
-        let report = DrillReport(scenario: scenario, events: events)
+        let report = DrillReport(scenario: scenario, events: events, mode: .replay)
         try recorder.finish(report: report)
         run = try database.run(id: recorder.runID)
         #expect(run.status == .finished)
@@ -61,7 +61,7 @@ struct RunRecorderTests {
         #expect(info.chainHead == run.chainHead)
         #expect(info.scenarioSHA256 == run.scenarioSHA256)
         #expect(info.startedAt == "2026-11-22T04:01:02.000Z")
-        #expect(info.openCorrectiveActions.isEmpty)
+        #expect(info.correctiveActions.isEmpty)
 
         // Objective results are stored.
         let credits = try database.trendPoints().first?.credits
@@ -265,9 +265,9 @@ struct RunRecorderTests {
         )
         let events = Fixtures.actions(from: 0, count: 2)
         try finished.append(events)
-        try finished.finish(report: DrillReport(scenario: Fixtures.scenario(), events: events))
+        try finished.finish(report: DrillReport(scenario: Fixtures.scenario(), events: events, mode: .replay))
         #expect(storeError { try finished.append(Fixtures.actions(from: 2, count: 1)) }?.code == .runFinished)
-        #expect(storeError { try finished.finish(report: DrillReport(scenario: Fixtures.scenario(), events: events)) }?.code == .runFinished)
+        #expect(storeError { try finished.finish(report: DrillReport(scenario: Fixtures.scenario(), events: events, mode: .replay)) }?.code == .runFinished)
         #expect(storeError { _ = try fixture.database.recorder(resuming: finished.runID) }?.code == .runFinished)
     }
 
@@ -333,6 +333,6 @@ struct RunRecorderTests {
 
         let recorder = try database.startRun(scenario: Fixtures.scenario(), source: "s", path: "s", mode: .replay, speed: nil, participants: [])
         let other = Fixtures.scenario(id: "other")
-        #expect(storeError { try recorder.finish(report: DrillReport(scenario: other, events: [])) }?.code == .invalidInput)
+        #expect(storeError { try recorder.finish(report: DrillReport(scenario: other, events: [], mode: .replay)) }?.code == .invalidInput)
     }
 }

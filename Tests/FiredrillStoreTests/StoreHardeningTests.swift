@@ -28,7 +28,7 @@ struct StoreHardeningTests {
         let error = storeError {
             _ = try database.recordFinishedRun(
                 scenario: scenario, source: big, path: "/drills/x.yaml", mode: .replay, speed: nil,
-                participants: [], events: events, report: DrillReport(scenario: scenario, events: events)
+                participants: [], events: events, report: DrillReport(scenario: scenario, events: events, mode: .replay)
             )
         }
         #expect(error?.code == .diskFull)

@@ -79,7 +79,7 @@ extension Firedrill {
                     do {
                         let parsed = try ReplayScript.parse(script, for: scenario).get()
                         let engine = try parsed.play(scenario)
-                        let report = DrillReport(scenario: scenario, events: engine.events)
+                        let report = DrillReport(scenario: scenario, events: engine.events, mode: .replay)
                         _ = try JSONReportRenderer.render(report)
                         events = engine.events.count
                     } catch {

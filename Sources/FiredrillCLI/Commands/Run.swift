@@ -68,8 +68,8 @@ extension Firedrill {
 
         /// Parses `--player ROLE=NAME[/DEPARTMENT]` options; played roles without one are
         /// recorded without a name.
-        static func participants(_ options: [String], played: [String], in scenario: Scenario) throws -> [DrillReport.RecordInfo.Participant] {
-            var named: [String: DrillReport.RecordInfo.Participant] = [:]
+        static func participants(_ options: [String], played: [String], in scenario: Scenario) throws -> [Participant] {
+            var named: [String: Participant] = [:]
             for option in options {
                 let parts = option.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
@@ -79,12 +79,12 @@ extension Firedrill {
                     throw ValidationError("--player: unknown role '\(parts[0])'\(Suggestions.hint(for: parts[0], among: played))")
                 }
                 let nameAndDepartment = parts[1].split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                named[parts[0]] = DrillReport.RecordInfo.Participant(
+                named[parts[0]] = Participant(
                     role: parts[0], displayName: nameAndDepartment[0],
                     department: nameAndDepartment.count > 1 && !nameAndDepartment[1].isEmpty ? nameAndDepartment[1] : nil
                 )
             }
-            return played.map { named[$0] ?? DrillReport.RecordInfo.Participant(role: $0, displayName: nil, department: nil) }
+            return played.map { named[$0] ?? Participant(role: $0, displayName: nil, department: nil) }
         }
 
         func playedRoles(in scenario: Scenario) throws -> [String] {

@@ -36,7 +36,7 @@ struct RecordedDrill {
         try await drill.askSurvey()
 
         let engine = await session.snapshot
-        try store { try recorder.finish(report: DrillReport(scenario: presenter.scenario, events: engine.events)) }
+        try store { try recorder.finish(report: DrillReport(scenario: presenter.scenario, events: engine.events, mode: .live)) }
         let stored = try StoredReport(database, runID: recorder.runID)
         withExtendedLifetime(lock) {}
         Console.out("\n" + presenter.summary(stored.report) + "\n")

@@ -32,28 +32,39 @@ struct TerminalDrill {
         await printer.value
     }
 
-    /// Asks the unanswered survey questions, 1 to 5 each; Enter skips one, end of input the rest.
+    /// The participant key of the person at this terminal, for survey answers.
+    static let participant = "terminal"
+
+    /// Asks the unanswered survey questions: 1 to 5 (optionally followed by a comment, as in
+    /// `4 - clear after the status meeting`) for scale questions, free text for text
+    /// questions. Enter skips a question; end of input skips the rest.
     func askSurvey() async throws {
-        let unanswered = await session.snapshot.unansweredSurveyQuestions
+        let unanswered = await session.snapshot.unansweredSurveyQuestions(participant: Self.participant)
         guard !unanswered.isEmpty else { return }
         let survey = presenter.scenario.survey
-        say("\nSurvey: answer each question from 1 (poor) to 5 (excellent), or press Enter to skip it.")
+        say("\nSurvey: answer 1 (poor) to 5 (excellent), a number may be followed by a comment; write freely where asked; Enter skips.")
         for index in unanswered {
+            let question = survey[index]
             var attempts = 0
             while attempts < 3 {
-                Console.out("\(index + 1)/\(survey.count). \(survey[index]) [1-5] ")
+                let hint = question.kind == .scale ? "[1-5]" : "[text]"
+                Console.out("\(index + 1)/\(survey.count). \(presenter.safe(question.text)) \(hint) ")
                 guard let line = await lines.next() else {
                     say("")
                     return
                 }
-                let answer = line.trimmingCharacters(in: .whitespaces)
-                if answer.isEmpty { break }
-                if let score = Int(answer), (1...5).contains(score) {
-                    try await session.answerSurvey(question: index, score: score)
-                    break
+                if line.allSatisfy(\.isWhitespace) { break }
+                if let answer = SurveyAnswer.parse(line, question: index, kind: question.kind, participant: Self.participant) {
+                    do {
+                        try await session.answerSurvey(answer)
+                        break
+                    } catch {
+                        say("Not recorded: \(error)")
+                    }
+                } else {
+                    say("Please answer with a number from 1 to 5 (a comment may follow), or press Enter to skip.")
                 }
                 attempts += 1
-                say("Please answer with a number from 1 to 5, or press Enter to skip.")
             }
         }
     }

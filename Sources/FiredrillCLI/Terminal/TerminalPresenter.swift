@@ -58,8 +58,10 @@ struct TerminalPresenter: Sendable {
             case .inputClosed: "input closed"
             }
             return "\(time) \(style.bold("Drill ended")) (\(why))."
-        case .surveyAnswer(let question, let score):
-            return "  \(style.green("✓")) survey \(question + 1): \(score)"
+        case .surveyAnswer(let answer):
+            return "  \(style.green("✓")) survey \(answer.question + 1): \(answer.score.map(String.init) ?? safe(answer.comment ?? ""))"
+        case .adlibInject, .observation, .interrupted:
+            return nil
         }
     }
 
@@ -93,6 +95,7 @@ struct TerminalPresenter: Sendable {
             case .met: objective.elapsedSeconds.flatMap { DrillTime(seconds: $0)?.description } ?? ""
             case .missed: "missed"
             case .notApplicable: "n/a"
+            case .notExercised: "not exercised"
             }
             rows.append([
                 objective.name ?? objective.id, objective.kind.rawValue,

@@ -14,15 +14,21 @@ extension DrillEngine {
             switch event.kind {
             case .action(let action):
                 _ = try engine.perform(action, at: event.time)
+            case .adlibInject(let inject):
+                _ = try engine.deliver(inject, at: event.time)
+            case .observation(let observation):
+                _ = try engine.observe(observation, at: event.time)
             case .paused:
                 engine.pause(at: event.time)
+            case .interrupted:
+                engine.interrupt(at: event.time)
             case .resumed:
                 engine.advance(to: event.time)
                 engine.resume()
             case .ended(let reason):
                 engine.end(at: event.time, reason: reason)
-            case .surveyAnswer(let question, let score):
-                _ = try engine.answerSurvey(question: question, score: score)
+            case .surveyAnswer(let answer):
+                _ = try engine.answerSurvey(answer)
             case .started, .injectDelivered, .injectSkipped, .personaReply:
                 engine.advance(to: event.time)
             }

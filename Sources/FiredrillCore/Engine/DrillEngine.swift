@@ -33,6 +33,7 @@ public struct DrillEngine: Sendable {
     private var queue = Heap<ScheduledItem>()
     private var nextSequence = 0
     private var scheduledWhen: Set<Int> = []
+    private var adlibCount = 0
     private let injectIndex: [String: Int]
     /// For each atom, the `when` injects (by index) whose condition mentions it.
     private let whenDependents: [Condition.Atom: [Int]]
@@ -94,6 +95,7 @@ public struct DrillEngine: Sendable {
         guard !isFinished else { throw .finished }
         guard time >= now else { throw .timeWentBackwards(now: now, requested: time) }
         guard time <= scenario.duration else { throw .afterEnd(duration: scenario.duration) }
+        guard !isPaused else { throw .paused }
         guard let role = scenario.role(action.role) else { throw .unknownRole(action.role) }
         guard !role.isSimulated else { throw .simulatedRole(action.role) }
         let first = events.count
@@ -112,11 +114,22 @@ public struct DrillEngine: Sendable {
     /// Records that the drill clock stopped at `time`.
     @discardableResult
     public mutating func pause(at time: DrillTime) -> [DrillEvent] {
+        stop(at: time, as: .paused)
+    }
+
+    /// Records that the drill was cut off and its clock stopped at `time` (the last drill
+    /// time known to the record). The drill continues with ``resume()``.
+    @discardableResult
+    public mutating func interrupt(at time: DrillTime) -> [DrillEvent] {
+        stop(at: time, as: .interrupted)
+    }
+
+    private mutating func stop(at time: DrillTime, as kind: DrillEvent.Kind) -> [DrillEvent] {
         guard isStarted, !isFinished, !isPaused else { return [] }
         let first = events.count
         processDue(upTo: min(max(time, now), scenario.duration))
         isPaused = true
-        record(.paused, at: now)
+        record(kind, at: now)
         return Array(events[first...])
     }
 
@@ -142,18 +155,54 @@ public struct DrillEngine: Sendable {
         return Array(events[first...])
     }
 
-    /// Records an answer (1–5) to survey question `question` (0-based), after the drill ended.
-    public mutating func answerSurvey(question: Int, score: Int) throws(EngineError) -> [DrillEvent] {
-        guard isFinished else { throw .surveyBeforeEnd }
-        guard scenario.survey.indices.contains(question) else { throw .unknownSurveyQuestion(question) }
-        guard (1...5).contains(score) else { throw .surveyScoreOutOfRange(score) }
-        return [record(.surveyAnswer(question: question, score: score), at: now)]
+    /// Delivers an ad-lib inject at `time`, after everything due up to then. Its id is
+    /// given here: `adlib-1`, `adlib-2`, … The drill must be running.
+    public mutating func deliver(_ adlib: AdlibInject, at time: DrillTime) throws(EngineError) -> [DrillEvent] {
+        guard isStarted else { throw .notStarted }
+        guard !isFinished else { throw .finished }
+        guard !isPaused else { throw .paused }
+        guard time >= now else { throw .timeWentBackwards(now: now, requested: time) }
+        guard time <= scenario.duration else { throw .afterEnd(duration: scenario.duration) }
+        let problems = adlib.problems(in: scenario)
+        guard problems.isEmpty else { throw .invalidInput(problems.joined(separator: "; ")) }
+        let first = events.count
+        processDue(upTo: time)
+        var inject = adlib
+        inject.id = "adlib-\(adlibCount + 1)"
+        adlibCount += 1
+        let event = record(.adlibInject(inject), at: time)
+        ledger.apply(event)
+        return Array(events[first...])
     }
 
-    /// The survey questions (0-based) without an answer yet.
-    public var unansweredSurveyQuestions: [Int] {
+    /// Records an evaluator's observation: at `time` while the drill runs, at the drill time
+    /// where it stands while paused, at the end once it ended (evaluators write up after
+    /// the drill too).
+    public mutating func observe(_ observation: Observation, at time: DrillTime) throws(EngineError) -> [DrillEvent] {
+        guard isStarted else { throw .notStarted }
+        let problems = observation.problems(in: scenario)
+        guard problems.isEmpty else { throw .invalidInput(problems.joined(separator: "; ")) }
+        let first = events.count
+        if !isFinished && !isPaused {
+            guard time >= now else { throw .timeWentBackwards(now: now, requested: time) }
+            processDue(upTo: min(time, scenario.duration))
+        }
+        record(.observation(observation), at: now)
+        return Array(events[first...])
+    }
+
+    /// Records a participant's answer to a survey question, after the drill ended.
+    public mutating func answerSurvey(_ answer: SurveyAnswer) throws(EngineError) -> [DrillEvent] {
+        guard isFinished else { throw .surveyBeforeEnd }
+        let problems = answer.problems(in: scenario)
+        guard problems.isEmpty else { throw .invalidInput(problems.joined(separator: "; ")) }
+        return [record(.surveyAnswer(answer), at: now)]
+    }
+
+    /// The survey questions (0-based) that `participant` has not answered yet.
+    public func unansweredSurveyQuestions(participant: String?) -> [Int] {
         let answered = Set(events.compactMap { event -> Int? in
-            if case .surveyAnswer(let question, _) = event.kind { return question }
+            if case .surveyAnswer(let answer) = event.kind, answer.participant == participant { return answer.question }
             return nil
         })
         return scenario.survey.indices.filter { !answered.contains($0) }
@@ -238,27 +287,28 @@ struct ScheduledItem: Comparable, Sendable {
 public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     case notStarted
     case finished
+    case paused
     case timeWentBackwards(now: DrillTime, requested: DrillTime)
     case afterEnd(duration: DrillTime)
     case unknownRole(String)
     case simulatedRole(String)
     case inconsistentRecord(String)
     case surveyBeforeEnd
-    case unknownSurveyQuestion(Int)
-    case surveyScoreOutOfRange(Int)
+    /// A trainer's, evaluator's or participant's input breaks a rule (each problem named).
+    case invalidInput(String)
 
     public var description: String {
         switch self {
         case .notStarted: "the drill has not started"
         case .finished: "the drill has ended"
+        case .paused: "the drill is paused; resume it first"
         case .timeWentBackwards(let now, let requested): "drill time \(requested) is before the current drill time \(now)"
         case .afterEnd(let duration): "the drill ends at \(duration)"
         case .unknownRole(let role): "unknown role '\(role)'"
         case .simulatedRole(let role): "role '\(role)' is simulated by a persona and cannot act"
         case .inconsistentRecord(let detail): "the recorded events do not match the scenario: \(detail)"
         case .surveyBeforeEnd: "the survey is answered after the drill ends"
-        case .unknownSurveyQuestion(let index): "the scenario has no survey question \(index + 1)"
-        case .surveyScoreOutOfRange(let score): "survey answers are 1 to 5, not \(score)"
+        case .invalidInput(let problems): problems
         }
     }
 }

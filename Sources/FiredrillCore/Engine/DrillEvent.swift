@@ -19,18 +19,24 @@ public struct DrillEvent: Sendable, Hashable {
         case injectDelivered(inject: String)
         /// The inject's `if` guard was false at its delivery time.
         case injectSkipped(inject: String)
+        /// An inject the trainer wrote during the drill, delivered at once.
+        case adlibInject(AdlibInject)
         case action(PlayerAction)
         /// A persona answered an escalation.
         case personaReply(persona: String, to: String, text: String)
+        /// An evaluator's observation; it never changes the score.
+        case observation(Observation)
         case paused
+        /// The drill was cut off (its process died or was stopped) and its clock stopped
+        /// here; recorded when the drill is taken up again. Like a pause, it ends with `resumed`.
+        case interrupted
         case resumed
         case ended(EndReason)
-        /// An answer (1–5) to the scenario's survey question at `question` (0-based), given
-        /// after the drill ended.
-        case surveyAnswer(question: Int, score: Int)
+        /// A participant's answer to a survey question, given after the drill ended.
+        case surveyAnswer(SurveyAnswer)
     }
 
-    public enum EndReason: String, Sendable, Hashable, Codable {
+    public enum EndReason: String, Sendable, Hashable, Codable, CaseIterable {
         /// The drill reached its planned duration.
         case completed
         /// The trainer ended it early.
@@ -40,14 +46,20 @@ public struct DrillEvent: Sendable, Hashable {
     }
 
     /// A short name for the event type, as written in records and reports.
+    public var typeName: String { kind.typeName }
+}
+
+extension DrillEvent.Kind {
     public var typeName: String {
-        switch kind {
+        switch self {
         case .started: "started"
-        case .injectDelivered: "inject-delivered"
+        case .injectDelivered, .adlibInject: "inject-delivered"
         case .injectSkipped: "inject-skipped"
         case .action: "action"
         case .personaReply: "persona-reply"
+        case .observation: "observation"
         case .paused: "paused"
+        case .interrupted: "interrupted"
         case .resumed: "resumed"
         case .ended: "ended"
         case .surveyAnswer: "survey-answer"
@@ -56,11 +68,12 @@ public struct DrillEvent: Sendable, Hashable {
 }
 
 // The event's coded form is flat (`{"type": "action", "role": …}`) so that stored
-// records stay readable and their canonical form is easy to state.
+// records stay readable and their canonical form is easy to state. Keys that a kind does
+// not use are left out; an ad-lib inject is an `inject-delivered` with `adlib: true`.
 extension DrillEvent: Codable {
     enum CodingKeys: String, CodingKey {
         case sequence, time = "time_ms", type, inject, role, kind, text, target, channel, persona, to, reason
-        case question, score
+        case question, score, adlib, from, subject, body, objective, rating, by, participant, comment
     }
 
     public init(from decoder: any Decoder) throws {
@@ -70,7 +83,19 @@ extension DrillEvent: Codable {
         let type = try container.decode(String.self, forKey: .type)
         switch type {
         case "started": kind = .started
-        case "inject-delivered": kind = .injectDelivered(inject: try container.decode(String.self, forKey: .inject))
+        case "inject-delivered":
+            if try container.decodeIfPresent(Bool.self, forKey: .adlib) == true {
+                kind = .adlibInject(AdlibInject(
+                    id: try container.decode(String.self, forKey: .inject),
+                    to: try container.decode(Recipients.self, forKey: .to),
+                    channel: try container.decode(String.self, forKey: .channel),
+                    from: try container.decodeIfPresent(String.self, forKey: .from),
+                    subject: try container.decode(String.self, forKey: .subject),
+                    body: try container.decodeIfPresent(String.self, forKey: .body)
+                ))
+            } else {
+                kind = .injectDelivered(inject: try container.decode(String.self, forKey: .inject))
+            }
         case "inject-skipped": kind = .injectSkipped(inject: try container.decode(String.self, forKey: .inject))
         case "action":
             kind = .action(PlayerAction(
@@ -86,11 +111,24 @@ extension DrillEvent: Codable {
                 to: try container.decode(String.self, forKey: .to),
                 text: try container.decode(String.self, forKey: .text)
             )
+        case "observation":
+            kind = .observation(Observation(
+                objective: try container.decodeIfPresent(String.self, forKey: .objective),
+                rating: try container.decodeIfPresent(Scoring.Rating.self, forKey: .rating),
+                text: try container.decode(String.self, forKey: .text),
+                by: try container.decodeIfPresent(String.self, forKey: .by)
+            ))
         case "paused": kind = .paused
+        case "interrupted": kind = .interrupted
         case "resumed": kind = .resumed
         case "ended": kind = .ended(try container.decode(EndReason.self, forKey: .reason))
         case "survey-answer":
-            kind = .surveyAnswer(question: try container.decode(Int.self, forKey: .question), score: try container.decode(Int.self, forKey: .score))
+            kind = .surveyAnswer(SurveyAnswer(
+                participant: try container.decodeIfPresent(String.self, forKey: .participant),
+                question: try container.decode(Int.self, forKey: .question),
+                score: try container.decodeIfPresent(Int.self, forKey: .score),
+                comment: try container.decodeIfPresent(String.self, forKey: .comment)
+            ))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type '\(type)'")
         }
@@ -102,10 +140,18 @@ extension DrillEvent: Codable {
         try container.encode(time.milliseconds, forKey: .time)
         try container.encode(typeName, forKey: .type)
         switch kind {
-        case .started, .paused, .resumed:
+        case .started, .paused, .interrupted, .resumed:
             break
         case .injectDelivered(let inject), .injectSkipped(let inject):
             try container.encode(inject, forKey: .inject)
+        case .adlibInject(let inject):
+            try container.encode(true, forKey: .adlib)
+            try container.encode(inject.id, forKey: .inject)
+            try container.encode(inject.to, forKey: .to)
+            try container.encode(inject.channel, forKey: .channel)
+            try container.encodeIfPresent(inject.from, forKey: .from)
+            try container.encode(inject.subject, forKey: .subject)
+            try container.encodeIfPresent(inject.body, forKey: .body)
         case .action(let action):
             try container.encode(action.role, forKey: .role)
             try container.encode(action.kind, forKey: .kind)
@@ -116,11 +162,41 @@ extension DrillEvent: Codable {
             try container.encode(persona, forKey: .persona)
             try container.encode(to, forKey: .to)
             try container.encode(text, forKey: .text)
+        case .observation(let observation):
+            try container.encodeIfPresent(observation.objective, forKey: .objective)
+            try container.encodeIfPresent(observation.rating, forKey: .rating)
+            try container.encode(observation.text, forKey: .text)
+            try container.encodeIfPresent(observation.by, forKey: .by)
         case .ended(let reason):
             try container.encode(reason, forKey: .reason)
-        case .surveyAnswer(let question, let score):
-            try container.encode(question, forKey: .question)
-            try container.encode(score, forKey: .score)
+        case .surveyAnswer(let answer):
+            try container.encodeIfPresent(answer.participant, forKey: .participant)
+            try container.encode(answer.question, forKey: .question)
+            try container.encodeIfPresent(answer.score, forKey: .score)
+            try container.encodeIfPresent(answer.comment, forKey: .comment)
+        }
+    }
+}
+
+// `to` is the word `all` or a list of role ids, as in a scenario file.
+extension Recipients: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let word = try? container.decode(String.self) {
+            guard word == "all" else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'to' must be \"all\" or a list of role ids")
+            }
+            self = .all
+        } else {
+            self = .roles(try container.decode([String].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .all: try container.encode("all")
+        case .roles(let ids): try container.encode(ids)
         }
     }
 }

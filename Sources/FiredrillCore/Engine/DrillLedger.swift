@@ -8,6 +8,10 @@ public struct DrillLedger: Sendable {
     public private(set) var skipped: [String: DrillTime] = [:]
     public private(set) var met: [String: Satisfaction] = [:]
     public private(set) var firstAction: [ActionKind: DrillTime] = [:]
+    /// When the first inject (scenario or ad-lib) reached the players: detection starts here.
+    public private(set) var firstDelivery: DrillTime?
+    /// The first action of each kind that met an objective of that kind, with when.
+    public private(set) var firstEffective: [ActionKind: DrillTime] = [:]
     public private(set) var endTime: DrillTime?
     public private(set) var endReason: DrillEvent.EndReason?
 
@@ -53,19 +57,24 @@ public struct DrillLedger: Sendable {
     public mutating func apply(_ event: DrillEvent) -> [String] {
         switch event.kind {
         case .injectDelivered(let inject):
+            if firstDelivery == nil { firstDelivery = event.time }
             if delivered[inject] == nil {
                 delivered[inject] = event.time
                 startClocks(of: waiting.removeValue(forKey: inject) ?? [])
             }
+        case .adlibInject:
+            if firstDelivery == nil { firstDelivery = event.time }
         case .injectSkipped(let inject):
             if skipped[inject] == nil { skipped[inject] = event.time }
         case .action(let action):
             if firstAction[action.kind] == nil { firstAction[action.kind] = event.time }
-            return satisfy(with: action, at: event.time, sequence: event.sequence)
+            let newlyMet = satisfy(with: action, at: event.time, sequence: event.sequence)
+            if !newlyMet.isEmpty, firstEffective[action.kind] == nil { firstEffective[action.kind] = event.time }
+            return newlyMet
         case .ended(let reason):
             endTime = event.time
             endReason = reason
-        case .started, .personaReply, .paused, .resumed, .surveyAnswer:
+        case .started, .personaReply, .observation, .paused, .interrupted, .resumed, .surveyAnswer:
             break
         }
         return []
@@ -142,11 +151,17 @@ struct ObjectiveMatcher: Sendable {
 /// Case- and width-insensitive keyword matching ("PDF", "pdf" and "ＰＤＦ" are the same).
 public enum TextMatching {
     public static func normalize(_ text: String) -> String {
+        normalizeWidth(text).lowercased()
+    }
+
+    /// Full-width ASCII forms (U+FF01…U+FF5E, as a Japanese input method types them) to
+    /// their ASCII counterparts, and the ideographic space to a space: `ａｃｋ` is `ack`.
+    public static func normalizeWidth(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }) else { return text }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            // Full-width ASCII forms (U+FF01…U+FF5E) to their ASCII counterparts; the ideographic space to a space.
+        for scalar in text.unicodeScalars {
             if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
-                scalars.append(contentsOf: String(ascii).lowercased().unicodeScalars)
+                scalars.append(ascii)
             } else if scalar.value == 0x3000 {
                 scalars.append(" ")
             } else {

@@ -140,10 +140,37 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         wake()
     }
 
-    /// Records an answer (1–5) to a survey question (0-based), after the drill ended.
+    /// Records that the drill had been cut off at the drill time where its record stops,
+    /// when a restored drill is taken up again (it stands paused until ``resume()``).
+    public func interrupt(at time: DrillTime) throws {
+        guard engine.isStarted, !engine.isPaused, !engine.isFinished else { return }
+        try commit { $0.interrupt(at: time) }
+        anchorDrillTime = engine.now
+        wake()
+    }
+
+    /// Delivers an ad-lib inject now. Returns its event once stored.
     @discardableResult
-    public func answerSurvey(question: Int, score: Int) throws -> [DrillEvent] {
-        try commit { engine throws(EngineError) in try engine.answerSurvey(question: question, score: score) }
+    public func deliver(_ inject: AdlibInject) throws -> [DrillEvent] {
+        let time = currentDrillTime
+        let events = try commit { engine throws(EngineError) in try engine.deliver(inject, at: time) }
+        wake()
+        return events
+    }
+
+    /// Records an evaluator's observation at the current drill time.
+    @discardableResult
+    public func observe(_ observation: Observation) throws -> [DrillEvent] {
+        let time = currentDrillTime
+        let events = try commit { engine throws(EngineError) in try engine.observe(observation, at: time) }
+        wake()
+        return events
+    }
+
+    /// Records a participant's survey answer, after the drill ended.
+    @discardableResult
+    public func answerSurvey(_ answer: SurveyAnswer) throws -> [DrillEvent] {
+        try commit { engine throws(EngineError) in try engine.answerSurvey(answer) }
     }
 
     /// Tells the sink the current drill time, for resuming after a crash.

@@ -6,7 +6,10 @@ public struct Scenario: Sendable, Hashable {
     public var formatVersion: Int
     public var id: String
     public var title: String
+    /// For the trainer and the report; never shown to players.
     public var summary: String?
+    /// What players read before the drill starts.
+    public var briefing: String?
     public var language: String
     public var tags: [String]
     public var duration: DrillTime
@@ -14,17 +17,18 @@ public struct Scenario: Sendable, Hashable {
     public var roles: [Role]
     public var injects: [Inject]
     public var objectives: [Objective]
-    public var survey: [String]
+    public var survey: [SurveyQuestion]
 
     public init(
-        formatVersion: Int = 1, id: String, title: String, summary: String? = nil, language: String = "en",
-        tags: [String] = [], duration: DrillTime, channels: [String] = Scenario.defaultChannels,
-        roles: [Role], injects: [Inject], objectives: [Objective], survey: [String] = []
+        formatVersion: Int = 1, id: String, title: String, summary: String? = nil, briefing: String? = nil,
+        language: String = "en", tags: [String] = [], duration: DrillTime, channels: [String] = Scenario.defaultChannels,
+        roles: [Role], injects: [Inject], objectives: [Objective], survey: [SurveyQuestion] = []
     ) {
         self.formatVersion = formatVersion
         self.id = id
         self.title = title
         self.summary = summary
+        self.briefing = briefing
         self.language = language
         self.tags = tags
         self.duration = duration
@@ -150,11 +154,13 @@ public struct Objective: Sendable, Hashable {
     public var via: [String]?
     /// Keywords; an action must contain one of them (case-insensitive). Empty means any.
     public var match: [String]
+    /// The controls the objective gives evidence for; `nil` means its kind's (see ``ControlCatalog``).
+    public var controls: [String]?
 
     public init(
         id: String, name: String? = nil, kind: ActionKind, by: [String]? = nil, from: String? = nil,
         target: DrillTime, limit: DrillTime? = nil, weight: Double = 1, to: String? = nil, via: [String]? = nil,
-        match: [String] = []
+        match: [String] = [], controls: [String]? = nil
     ) {
         self.id = id
         self.name = name
@@ -167,6 +173,7 @@ public struct Objective: Sendable, Hashable {
         self.to = to
         self.via = via
         self.match = match
+        self.controls = controls
     }
 }
 

@@ -1,28 +1,57 @@
 /// The after-action report of one drill, computed from the scenario and the event log alone.
 ///
 /// The JSON keys are the contract's (snake_case) plus firedrill's own additions; `null`
-/// values are always written, never left out. Reports speak of roles, never of people.
+/// values are always written, never left out (see ``ExplicitNull``). Reports speak of
+/// roles, never of people: participants' names are kept in the record, not here.
 public struct DrillReport: Sendable, Hashable, Codable {
     public static let formatName = "firedrill-report/1"
 
     public var format: String = DrillReport.formatName
     public var scenario: ScenarioInfo
-    public var score: Double?
+    /// 0–100 with one decimal over the objectives exercised; `null` when none carries weight.
+    @ExplicitNull public var score: Double?
+    /// How much of the drill the score covers.
+    public var coverage: Coverage
     public var objectives: [ObjectiveResult]
     public var injects: [InjectResult]
     public var metrics: Metrics
     public var drill: DrillInfo
     public var roles: [RoleInfo]
+    /// Evaluators' observations, in the order recorded.
+    public var observations: [ObservationEntry]
     public var timeline: [TimelineEntry]
-    /// Each survey question with its answers (1–5) and their median.
+    /// Each survey question with its answers.
     public var survey: [SurveyResult]
     /// Facts about the stored record, when the drill was recorded.
     public var record: RecordInfo?
 
+    public init(
+        scenario: ScenarioInfo, score: Double?, coverage: Coverage, objectives: [ObjectiveResult], injects: [InjectResult],
+        metrics: Metrics, drill: DrillInfo, roles: [RoleInfo], observations: [ObservationEntry], timeline: [TimelineEntry],
+        survey: [SurveyResult], record: RecordInfo?
+    ) {
+        self.scenario = scenario
+        self.score = score
+        self.coverage = coverage
+        self.objectives = objectives
+        self.injects = injects
+        self.metrics = metrics
+        self.drill = drill
+        self.roles = roles
+        self.observations = observations
+        self.timeline = timeline
+        self.survey = survey
+        self.record = record
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, scenario, score, coverage, objectives, injects, metrics, drill, roles, observations, timeline, survey, record
+    }
+
     public struct ScenarioInfo: Sendable, Hashable, Codable {
         public var id: String
         public var title: String
-        public var summary: String?
+        @ExplicitNull public var summary: String?
         public var language: String
         public var durationSeconds: Double
         public var tags: [String]
@@ -30,62 +59,65 @@ public struct DrillReport: Sendable, Hashable, Codable {
         enum CodingKeys: String, CodingKey {
             case id, title, summary, language, durationSeconds = "duration_seconds", tags
         }
+    }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(summary, forKey: .summary)
-            try container.encode(language, forKey: .language)
-            try container.encode(durationSeconds, forKey: .durationSeconds)
-            try container.encode(tags, forKey: .tags)
+    /// How much of the drill the score covers (contract additions: drills ended early).
+    public struct Coverage: Sendable, Hashable, Codable {
+        /// Objectives met or missed: the ones the score is about.
+        public var objectivesExercised: Int
+        public var objectivesTotal: Int
+        public var weightExercised: Double
+        public var weightTotal: Double
+        /// The drill ran to its duration, or no objective was left unexercised.
+        public var complete: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case objectivesExercised = "objectives_exercised", objectivesTotal = "objectives_total"
+            case weightExercised = "weight_exercised", weightTotal = "weight_total", complete
         }
     }
 
-    public enum ObjectiveStatus: String, Sendable, Hashable, Codable {
+    public enum ObjectiveStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case met
         case missed
+        /// Its `from` inject was skipped (or, in a drill run to its end, never delivered).
         case notApplicable = "not-applicable"
+        /// The drill ended (or stopped) before the objective could be judged: its clock had
+        /// not started, or its limit had not passed.
+        case notExercised = "not-exercised"
+
+        /// Whether the objective counts in the score and the coverage.
+        public var isExercised: Bool { self == .met || self == .missed }
     }
 
     public struct ObjectiveResult: Sendable, Hashable, Codable {
         public var id: String
-        public var name: String?
+        @ExplicitNull public var name: String?
         public var kind: ActionKind
         public var weight: Double
         public var status: ObjectiveStatus
         public var targetSeconds: Double
         public var limitSeconds: Double
         /// When the objective's clock started (drill start or its `from` inject's delivery).
-        public var clockStartSeconds: Double?
-        public var elapsedSeconds: Double?
-        public var metAtSeconds: Double?
+        @ExplicitNull public var clockStartSeconds: Double?
+        @ExplicitNull public var elapsedSeconds: Double?
+        @ExplicitNull public var metAtSeconds: Double?
         /// The role whose action met the objective.
-        public var metBy: String?
-        public var credit: Double?
-        public var rating: Scoring.Rating?
+        @ExplicitNull public var metBy: String?
+        @ExplicitNull public var credit: Double?
+        @ExplicitNull public var rating: Scoring.Rating?
+        /// The rating of the latest observation about this objective that gave one.
+        @ExplicitNull public var evaluatorRating: Scoring.Rating?
+        /// What the team was expected to do: the `expect` of the inject the objective follows.
+        @ExplicitNull public var expected: String?
+        /// The controls and functions the objective exercises (ISO/IEC 27001, NIST).
+        public var controls: [String]
 
         enum CodingKeys: String, CodingKey {
             case id, name, kind, weight, status, targetSeconds = "target_seconds", limitSeconds = "limit_seconds"
             case clockStartSeconds = "clock_start_seconds", elapsedSeconds = "elapsed_seconds"
             case metAtSeconds = "met_at_seconds", metBy = "met_by", credit, rating
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(weight, forKey: .weight)
-            try container.encode(status, forKey: .status)
-            try container.encode(targetSeconds, forKey: .targetSeconds)
-            try container.encode(limitSeconds, forKey: .limitSeconds)
-            try container.encode(clockStartSeconds, forKey: .clockStartSeconds)
-            try container.encode(elapsedSeconds, forKey: .elapsedSeconds)
-            try container.encode(metAtSeconds, forKey: .metAtSeconds)
-            try container.encode(metBy, forKey: .metBy)
-            try container.encode(credit, forKey: .credit)
-            try container.encode(rating, forKey: .rating)
+            case evaluatorRating = "evaluator_rating", expected, controls
         }
     }
 
@@ -98,32 +130,32 @@ public struct DrillReport: Sendable, Hashable, Codable {
     public struct InjectResult: Sendable, Hashable, Codable {
         public var id: String
         public var status: InjectStatus
-        public var atSeconds: Double?
+        @ExplicitNull public var atSeconds: Double?
         public var channel: String
         public var subject: String
+        /// Written by the trainer during the drill.
+        public var adlib: Bool
 
         enum CodingKeys: String, CodingKey {
-            case id, status, atSeconds = "at_seconds", channel, subject
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(status, forKey: .status)
-            try container.encode(atSeconds, forKey: .atSeconds)
-            try container.encode(channel, forKey: .channel)
-            try container.encode(subject, forKey: .subject)
+            case id, status, atSeconds = "at_seconds", channel, subject, adlib
         }
     }
 
-    /// Drill times of the first action of each kind, by any role.
+    /// Drill times (from drill start) of the first action of each kind by any role, and the
+    /// effective timing: detection, and the first escalation and action that met objectives.
     public struct Metrics: Sendable, Hashable, Codable {
-        public var timeToAcknowledgeSeconds: Double?
-        public var timeToEscalateSeconds: Double?
-        public var timeToFirstActionSeconds: Double?
-        public var timeToResolveSeconds: Double?
-        public var timeToFirstCommunicationSeconds: Double?
-        public var timeToReportSeconds: Double?
+        @ExplicitNull public var timeToAcknowledgeSeconds: Double?
+        @ExplicitNull public var timeToEscalateSeconds: Double?
+        @ExplicitNull public var timeToFirstActionSeconds: Double?
+        @ExplicitNull public var timeToResolveSeconds: Double?
+        @ExplicitNull public var timeToFirstCommunicationSeconds: Double?
+        @ExplicitNull public var timeToReportSeconds: Double?
+        /// The first delivered inject: the first sign of the incident.
+        @ExplicitNull public var detectionAtSeconds: Double?
+        /// The first escalation that met an `escalate` objective.
+        @ExplicitNull public var timeToEffectiveEscalationSeconds: Double?
+        /// The first action that met an `action` objective.
+        @ExplicitNull public var timeToEffectiveActionSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
             case timeToAcknowledgeSeconds = "time_to_acknowledge_seconds"
@@ -132,71 +164,53 @@ public struct DrillReport: Sendable, Hashable, Codable {
             case timeToResolveSeconds = "time_to_resolve_seconds"
             case timeToFirstCommunicationSeconds = "time_to_first_communication_seconds"
             case timeToReportSeconds = "time_to_report_seconds"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(timeToAcknowledgeSeconds, forKey: .timeToAcknowledgeSeconds)
-            try container.encode(timeToEscalateSeconds, forKey: .timeToEscalateSeconds)
-            try container.encode(timeToFirstActionSeconds, forKey: .timeToFirstActionSeconds)
-            try container.encode(timeToResolveSeconds, forKey: .timeToResolveSeconds)
-            try container.encode(timeToFirstCommunicationSeconds, forKey: .timeToFirstCommunicationSeconds)
-            try container.encode(timeToReportSeconds, forKey: .timeToReportSeconds)
-        }
-
-        /// The metrics in a fixed order with their labels, for tables.
-        public var labelled: [(label: String, seconds: Double?)] {
-            [
-                ("Time to acknowledge", timeToAcknowledgeSeconds),
-                ("Time to escalate", timeToEscalateSeconds),
-                ("Time to first action", timeToFirstActionSeconds),
-                ("Time to first communication", timeToFirstCommunicationSeconds),
-                ("Time to report", timeToReportSeconds),
-                ("Time to resolve", timeToResolveSeconds),
-            ]
+            case detectionAtSeconds = "detection_at_seconds"
+            case timeToEffectiveEscalationSeconds = "time_to_effective_escalation_seconds"
+            case timeToEffectiveActionSeconds = "time_to_effective_action_seconds"
         }
     }
 
     public struct DrillInfo: Sendable, Hashable, Codable {
-        public var endedAtSeconds: Double?
-        public var endReason: DrillEvent.EndReason?
+        public var mode: DrillMode
+        @ExplicitNull public var endedAtSeconds: Double?
+        @ExplicitNull public var endReason: DrillEvent.EndReason?
         public var pauses: Int
+        /// Times the drill was cut off and taken up again.
+        public var interruptions: Int
         public var actions: Int
 
         enum CodingKeys: String, CodingKey {
-            case endedAtSeconds = "ended_at_seconds", endReason = "end_reason", pauses, actions
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(endedAtSeconds, forKey: .endedAtSeconds)
-            try container.encode(endReason, forKey: .endReason)
-            try container.encode(pauses, forKey: .pauses)
-            try container.encode(actions, forKey: .actions)
+            case mode, endedAtSeconds = "ended_at_seconds", endReason = "end_reason", pauses, interruptions, actions
         }
     }
 
     public struct RoleInfo: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
-        public var department: String?
+        @ExplicitNull public var department: String?
         public var simulated: Bool
+    }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(department, forKey: .department)
-            try container.encode(simulated, forKey: .simulated)
+    public struct ObservationEntry: Sendable, Hashable, Codable {
+        public var atSeconds: Double
+        @ExplicitNull public var objective: String?
+        @ExplicitNull public var rating: Scoring.Rating?
+        public var text: String
+        @ExplicitNull public var by: String?
+
+        enum CodingKeys: String, CodingKey {
+            case atSeconds = "at_seconds", objective, rating, text, by
         }
     }
 
     /// One line of the merged timeline: an inject delivered or skipped, an action, a persona
-    /// reply, or a change of the drill clock.
+    /// reply, an observation, or a change of the drill clock. Keys without a value are left
+    /// out here: each type has its own details.
     public struct TimelineEntry: Sendable, Hashable, Codable {
         public var atSeconds: Double
         public var type: String
         public var inject: String?
+        public var adlib: Bool?
         public var channel: String?
         public var subject: String?
         public var role: String?
@@ -205,40 +219,64 @@ public struct DrillReport: Sendable, Hashable, Codable {
         public var text: String?
         /// Objectives this action met.
         public var met: [String]?
+        public var objective: String?
+        public var rating: Scoring.Rating?
+
+        public init(
+            atSeconds: Double, type: String, inject: String? = nil, adlib: Bool? = nil, channel: String? = nil,
+            subject: String? = nil, role: String? = nil, kind: ActionKind? = nil, target: String? = nil,
+            text: String? = nil, met: [String]? = nil, objective: String? = nil, rating: Scoring.Rating? = nil
+        ) {
+            self.atSeconds = atSeconds
+            self.type = type
+            self.inject = inject
+            self.adlib = adlib
+            self.channel = channel
+            self.subject = subject
+            self.role = role
+            self.kind = kind
+            self.target = target
+            self.text = text
+            self.met = met
+            self.objective = objective
+            self.rating = rating
+        }
 
         enum CodingKeys: String, CodingKey {
-            case atSeconds = "at_seconds", type, inject, channel, subject, role, kind, target, text, met
+            case atSeconds = "at_seconds", type, inject, adlib, channel, subject, role, kind, target, text, met, objective, rating
         }
     }
 
+    /// A survey question with its answers: each participant's latest.
     public struct SurveyResult: Sendable, Hashable, Codable {
         public var question: String
+        public var kind: SurveyQuestion.Kind
+        /// Participants who answered.
+        public var count: Int
+        /// The scores of a scale question, in the order given.
         public var answers: [Int]
-        public var median: Double?
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(question, forKey: .question)
-            try container.encode(answers, forKey: .answers)
-            try container.encode(median, forKey: .median)
-        }
+        @ExplicitNull public var median: Double?
+        /// The answers of a text question, and the comments given with scores.
+        public var texts: [String]
     }
 
     /// Facts about the stored record of a drill.
     public struct RecordInfo: Sendable, Hashable, Codable {
         public var runID: String
-        public var startedAt: String?
-        public var endedAt: String?
-        public var speed: Double?
+        @ExplicitNull public var startedAt: String?
+        @ExplicitNull public var endedAt: String?
+        @ExplicitNull public var speed: Double?
         public var scenarioSHA256: String
-        public var chainHead: String?
+        @ExplicitNull public var chainHead: String?
         public var status: String
-        public var participants: [Participant]
-        public var openCorrectiveActions: [CorrectiveActionSummary]
+        /// The roles played and their departments (who played them is in the record, not here).
+        public var participants: [PlayedRole]
+        /// The improvement plan: every corrective action of the run, open and closed.
+        public var correctiveActions: [CorrectiveActionSummary]
 
         public init(
             runID: String, startedAt: String?, endedAt: String?, speed: Double?, scenarioSHA256: String,
-            chainHead: String?, status: String, participants: [Participant], openCorrectiveActions: [CorrectiveActionSummary]
+            chainHead: String?, status: String, participants: [PlayedRole], correctiveActions: [CorrectiveActionSummary]
         ) {
             self.runID = runID
             self.startedAt = startedAt
@@ -248,101 +286,83 @@ public struct DrillReport: Sendable, Hashable, Codable {
             self.chainHead = chainHead
             self.status = status
             self.participants = participants
-            self.openCorrectiveActions = openCorrectiveActions
+            self.correctiveActions = correctiveActions
         }
 
         enum CodingKeys: String, CodingKey {
             case runID = "run_id", startedAt = "started_at", endedAt = "ended_at", speed
             case scenarioSHA256 = "scenario_sha256", chainHead = "chain_head", status, participants
-            case openCorrectiveActions = "open_corrective_actions"
+            case correctiveActions = "corrective_actions"
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(runID, forKey: .runID)
-            try container.encode(startedAt, forKey: .startedAt)
-            try container.encode(endedAt, forKey: .endedAt)
-            try container.encode(speed, forKey: .speed)
-            try container.encode(scenarioSHA256, forKey: .scenarioSHA256)
-            try container.encode(chainHead, forKey: .chainHead)
-            try container.encode(status, forKey: .status)
-            try container.encode(participants, forKey: .participants)
-            try container.encode(openCorrectiveActions, forKey: .openCorrectiveActions)
-        }
-
-        /// A role played in the drill; the person's name is kept with the record, not analysed.
-        public struct Participant: Sendable, Hashable, Codable {
+        /// A role played in the drill, with its department.
+        public struct PlayedRole: Sendable, Hashable, Codable {
             public var role: String
-            public var displayName: String?
-            public var department: String?
+            @ExplicitNull public var department: String?
 
-            public init(role: String, displayName: String?, department: String?) {
+            public init(role: String, department: String?) {
                 self.role = role
-                self.displayName = displayName
                 self.department = department
             }
-
-            enum CodingKeys: String, CodingKey {
-                case role, displayName = "display_name", department
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(role, forKey: .role)
-                try container.encode(displayName, forKey: .displayName)
-                try container.encode(department, forKey: .department)
-            }
         }
 
+        /// An item of the improvement plan, with every HSEEP column.
         public struct CorrectiveActionSummary: Sendable, Hashable, Codable {
             public var id: Int64
-            public var objective: String?
+            @ExplicitNull public var objective: String?
             public var issue: String
             public var correctiveAction: String
             public var capability: String
-            public var dueDate: String?
+            public var responsibleOrg: String
+            @ExplicitNull public var responsibleRole: String?
+            @ExplicitNull public var startDate: String?
+            @ExplicitNull public var dueDate: String?
+            public var status: String
+            @ExplicitNull public var closingEvidence: String?
+            @ExplicitNull public var closedAt: String?
+            /// Not closed, and its due date is past.
+            public var overdue: Bool
 
-            public init(id: Int64, objective: String?, issue: String, correctiveAction: String, capability: String, dueDate: String?) {
+            public init(
+                id: Int64, objective: String?, issue: String, correctiveAction: String, capability: String,
+                responsibleOrg: String, responsibleRole: String?, startDate: String?, dueDate: String?, status: String,
+                closingEvidence: String?, closedAt: String?, overdue: Bool
+            ) {
                 self.id = id
                 self.objective = objective
                 self.issue = issue
                 self.correctiveAction = correctiveAction
                 self.capability = capability
+                self.responsibleOrg = responsibleOrg
+                self.responsibleRole = responsibleRole
+                self.startDate = startDate
                 self.dueDate = dueDate
+                self.status = status
+                self.closingEvidence = closingEvidence
+                self.closedAt = closedAt
+                self.overdue = overdue
             }
 
             enum CodingKeys: String, CodingKey {
-                case id, objective, issue, correctiveAction = "corrective_action", capability, dueDate = "due_date"
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(id, forKey: .id)
-                try container.encode(objective, forKey: .objective)
-                try container.encode(issue, forKey: .issue)
-                try container.encode(correctiveAction, forKey: .correctiveAction)
-                try container.encode(capability, forKey: .capability)
-                try container.encode(dueDate, forKey: .dueDate)
+                case id, objective, issue, correctiveAction = "corrective_action", capability
+                case responsibleOrg = "responsible_org", responsibleRole = "responsible_role"
+                case startDate = "start_date", dueDate = "due_date", status
+                case closingEvidence = "closing_evidence", closedAt = "closed_at", overdue
             }
         }
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case format, scenario, score, objectives, injects, metrics, drill, roles, timeline, survey, record
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(format, forKey: .format)
-        try container.encode(scenario, forKey: .scenario)
-        try container.encode(score, forKey: .score)
-        try container.encode(objectives, forKey: .objectives)
-        try container.encode(injects, forKey: .injects)
-        try container.encode(metrics, forKey: .metrics)
-        try container.encode(drill, forKey: .drill)
-        try container.encode(roles, forKey: .roles)
-        try container.encode(timeline, forKey: .timeline)
-        try container.encode(survey, forKey: .survey)
-        try container.encodeIfPresent(record, forKey: .record)
+extension DrillReport.Metrics {
+    /// The first-action metrics in a fixed order with their labels, for tables.
+    public var labelled: [(label: String, seconds: Double?)] {
+        [
+            ("Time to acknowledge", timeToAcknowledgeSeconds),
+            ("Time to escalate", timeToEscalateSeconds),
+            ("Time to first action", timeToFirstActionSeconds),
+            ("Time to first communication", timeToFirstCommunicationSeconds),
+            ("Time to report", timeToReportSeconds),
+            ("Time to resolve", timeToResolveSeconds),
+        ]
     }
 }

@@ -15,13 +15,14 @@ public struct ScenarioDecoder {
     }
 
     static let topLevelKeys = [
-        "firedrill", "id", "title", "summary", "language", "tags", "duration", "channels",
+        "firedrill", "id", "title", "summary", "briefing", "language", "tags", "duration", "channels",
         "roles", "injects", "objectives", "survey",
     ]
     static let roleKeys = ["id", "name", "department", "persona"]
     static let personaKeys = ["channels", "delay", "reply"]
     static let injectKeys = ["id", "to", "channel", "subject", "body", "from", "at", "when", "delay", "if", "expect", "notes"]
-    static let objectiveKeys = ["id", "name", "kind", "by", "from", "target", "limit", "weight", "to", "via", "match"]
+    static let objectiveKeys = ["id", "name", "kind", "by", "from", "target", "limit", "weight", "to", "via", "match", "controls"]
+    static let surveyKeys = ["question", "kind"]
 
     let limits: ValidationLimits
     var diagnostics = DiagnosticList()
@@ -49,6 +50,7 @@ public struct ScenarioDecoder {
         let id = top["id"].flatMap { slug($0, what: "scenario id") }
         let title = top["title"].flatMap { text($0, what: "title", oneLine: true) }
         let summary = top["summary"].flatMap { text($0, what: "summary", oneLine: false) }
+        let briefing = top["briefing"].flatMap { text($0, what: "briefing", oneLine: false) }
         var language = "en"
         if let node = top["language"], let tag = text(node, what: "language", oneLine: true) {
             if isLanguageTag(tag) { language = tag } else {
@@ -64,7 +66,7 @@ public struct ScenarioDecoder {
                 channels = list
             }
         }
-        let survey = top["survey"].flatMap { textList($0, what: "survey") } ?? []
+        let survey = top["survey"].flatMap { surveyQuestions($0) } ?? []
 
         // First pass: ids, so that references can be checked whatever their order.
         let roleNodes = top["roles"].flatMap { items($0, what: "roles", maximum: limits.maximumRoles) } ?? []
@@ -105,10 +107,37 @@ public struct ScenarioDecoder {
 
         guard let id, let title, let duration else { return nil }
         return Scenario(
-            formatVersion: 1, id: id, title: title, summary: summary, language: language, tags: tags,
+            formatVersion: 1, id: id, title: title, summary: summary, briefing: briefing, language: language, tags: tags,
             duration: duration, channels: channels, roles: roles, injects: injects, objectives: objectives,
             survey: survey
         )
+    }
+
+    /// Survey items: a question string (answered 1–5), or `{question: …, kind: scale | text}`.
+    mutating func surveyQuestions(_ node: SourceNode) -> [SurveyQuestion]? {
+        guard let items = scalarList(node, what: "survey", maximum: limits.maximumListItems) else { return nil }
+        var questions: [SurveyQuestion] = []
+        var valid = true
+        for item in items {
+            if case .mapping = item.value {
+                guard let map = fields(of: item, what: "a survey question", allowed: Self.surveyKeys, required: ["question"]) else { valid = false; continue }
+                let question = map["question"].flatMap { text($0, what: "question", oneLine: false) }
+                var kind = SurveyQuestion.Kind.scale
+                if let kindNode = map["kind"], let word = text(kindNode, what: "kind", oneLine: true) {
+                    if let value = SurveyQuestion.Kind(rawValue: word) { kind = value } else {
+                        let kinds = SurveyQuestion.Kind.allCases.map(\.rawValue)
+                        diagnostics.error(kindNode.location, "unknown survey question kind '\(word)'\(Suggestions.hint(for: word, among: kinds)) (kinds: scale for 1–5, text for free text)")
+                        valid = false
+                    }
+                } else if map["kind"] != nil { valid = false }
+                if let question { questions.append(SurveyQuestion(question, kind: kind)) } else { valid = false }
+            } else if let question = text(item, what: "survey", oneLine: false) {
+                questions.append(SurveyQuestion(question))
+            } else {
+                valid = false
+            }
+        }
+        return valid ? questions : nil
     }
 
     mutating func checkVersion(_ node: SourceNode) {
@@ -414,10 +443,26 @@ public struct ScenarioDecoder {
             } else { valid = false }
         }
 
+        var controls: [String]? = nil
+        if let controlsNode = map["controls"] {
+            if let list = textList(controlsNode, what: "controls") {
+                if case .sequence(let items) = controlsNode.value {
+                    for (item, control) in zip(items, list) where !ControlCatalog.isKnown(control) {
+                        diagnostics.error(item.location, "unknown control '\(control.prefix(40))'\(Suggestions.hint(for: control, among: ControlCatalog.allIDs)); write ISO/IEC 27001:2022 Annex A ids (A.5.24), NIST SP 800-53 IR ids (IR-3) or CSF 2.0 functions (DE, RS, RC)")
+                        valid = false
+                    }
+                } else if let control = list.first, !ControlCatalog.isKnown(control) {
+                    diagnostics.error(controlsNode.location, "unknown control '\(control.prefix(40))'\(Suggestions.hint(for: control, among: ControlCatalog.allIDs))")
+                    valid = false
+                }
+                controls = list
+            } else { valid = false }
+        }
+
         guard valid, let id, let kind, let target else { return nil }
         return Objective(
             id: id, name: name, kind: kind, by: by, from: from, target: target, limit: limit, weight: weight,
-            to: escalateTo, via: via, match: match
+            to: escalateTo, via: via, match: match, controls: controls
         )
     }
 

@@ -28,32 +28,33 @@ extension AppDatabase {
     }
 
     /// The roles played in the run and by whom, in the order given at its start.
-    public func participants(runID: String) throws -> [DrillReport.RecordInfo.Participant] {
+    public func participants(runID: String) throws -> [Participant] {
         try read { db in
             _ = try Self.fetchRun(db, id: runID)
             return try Self.participants(db, runID: runID)
         }
     }
 
-    /// The facts about the stored record that go into the run's report, with the run's open
-    /// corrective actions.
-    public func recordInfo(runID: String) throws -> DrillReport.RecordInfo {
+    /// The facts about the stored record that go into the run's report, with the run's
+    /// improvement plan (every corrective action, open and closed; overdue as of `now`).
+    public func recordInfo(runID: String, now: Date = Date()) throws -> DrillReport.RecordInfo {
         try read { db in
             let run = try Self.fetchRun(db, id: runID)
             let actions = try CorrectiveAction
-                .filter(CorrectiveAction.Columns.runID == runID && CorrectiveAction.Columns.status != CorrectiveAction.Status.closed)
+                .filter(CorrectiveAction.Columns.runID == runID)
                 .order(CorrectiveAction.Columns.id)
                 .fetchAll(db)
+            let today = Timestamp.day(of: now, in: TimeZone(secondsFromGMT: 0)!)
             return DrillReport.RecordInfo(
                 runID: run.id, startedAt: run.startedAt, endedAt: run.endedAt, speed: run.speed,
                 scenarioSHA256: run.scenarioSHA256, chainHead: run.chainHead, status: run.status.rawValue,
-                participants: try Self.participants(db, runID: runID),
-                openCorrectiveActions: actions.map(\.summary)
+                participants: try Self.participants(db, runID: runID).map { .init(role: $0.role, department: $0.department) },
+                correctiveActions: actions.map { $0.summary(today: today) }
             )
         }
     }
 
-    private static func participants(_ db: Database, runID: String) throws -> [DrillReport.RecordInfo.Participant] {
+    private static func participants(_ db: Database, runID: String) throws -> [Participant] {
         try ParticipantRecord
             .filter(ParticipantRecord.Columns.runID == runID)
             .order(Column.rowID)

@@ -13,7 +13,7 @@ extension AppDatabase {
     ///   - wallClock: The clock that stamps the run and its events.
     public func startRun(
         scenario: Scenario, source: String, path: String, mode: RunMode, speed: Double?,
-        participants: [DrillReport.RecordInfo.Participant],
+        participants: [Participant],
         wallClock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> RunRecorder {
         let runID = try write { db in
@@ -28,7 +28,7 @@ extension AppDatabase {
     /// run's id.
     public func recordFinishedRun(
         scenario: Scenario, source: String, path: String, mode: RunMode, speed: Double?,
-        participants: [DrillReport.RecordInfo.Participant], events: [DrillEvent], report: DrillReport,
+        participants: [Participant], events: [DrillEvent], report: DrillReport,
         wallClock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> String {
         try write { db in
@@ -42,7 +42,7 @@ extension AppDatabase {
 
     private static func insertRun(
         _ db: Database, scenario: Scenario, source: String, path: String, mode: RunMode, speed: Double?,
-        participants: [DrillReport.RecordInfo.Participant], startedAt: Date
+        participants: [Participant], startedAt: Date
     ) throws -> String {
         for participant in participants where scenario.role(participant.role) == nil {
             let roles = scenario.roles.map(\.id)

@@ -55,11 +55,14 @@ public struct CorrectiveAction: Sendable, Hashable, Codable, FetchableRecord, Ta
         static let status = Column(CodingKeys.status)
     }
 
-    /// The action as listed in a report's record.
-    public var summary: DrillReport.RecordInfo.CorrectiveActionSummary {
+    /// The action as listed in a report's improvement plan; `today` (`yyyy-MM-dd`) decides
+    /// whether it is overdue.
+    public func summary(today: String) -> DrillReport.RecordInfo.CorrectiveActionSummary {
         DrillReport.RecordInfo.CorrectiveActionSummary(
             id: id, objective: objectiveID, issue: issue, correctiveAction: correctiveAction,
-            capability: capability.rawValue, dueDate: dueDate
+            capability: capability.rawValue, responsibleOrg: responsibleOrg, responsibleRole: responsibleRole,
+            startDate: startDate, dueDate: dueDate, status: status.rawValue, closingEvidence: closingEvidence,
+            closedAt: closedAt, overdue: status != .closed && (dueDate.map { $0 < today } ?? false)
         )
     }
 }

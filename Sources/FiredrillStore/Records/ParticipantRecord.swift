@@ -22,14 +22,14 @@ struct ParticipantRecord: Sendable, Hashable, Codable, FetchableRecord, Persista
         static let department = Column(CodingKeys.department)
     }
 
-    init(runID: String, participant: DrillReport.RecordInfo.Participant) {
+    init(runID: String, participant: Participant) {
         self.runID = runID
         self.roleID = participant.role
         self.displayName = participant.displayName
         self.department = participant.department
     }
 
-    var participant: DrillReport.RecordInfo.Participant {
-        DrillReport.RecordInfo.Participant(role: roleID, displayName: displayName, department: department)
+    var participant: Participant {
+        Participant(role: roleID, displayName: displayName, department: department)
     }
 }

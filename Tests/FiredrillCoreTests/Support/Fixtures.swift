@@ -51,12 +51,14 @@ extension DrillEngine {
 extension DrillEvent {
     var traceLine: String {
         let detail: String = switch kind {
-        case .started, .paused, .resumed: ""
+        case .started, .paused, .resumed, .interrupted: ""
         case .injectDelivered(let id), .injectSkipped(let id): " " + id
         case .action(let action): " " + action.role + " " + action.commandLine
         case .personaReply(let persona, let to, _): " " + persona + "->" + to
         case .ended(let reason): " " + reason.rawValue
-        case .surveyAnswer(let question, let score): " \(question):\(score)"
+        case .surveyAnswer(let answer): " \(answer.question):\(answer.score.map(String.init) ?? "")"
+        case .adlibInject(let inject): " " + inject.id
+        case .observation(let observation): " " + (observation.objective ?? "-") + " " + (observation.rating?.rawValue ?? "-")
         }
         return "\(time) \(typeName)\(detail)"
     }

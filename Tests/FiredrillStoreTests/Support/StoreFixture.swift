@@ -101,8 +101,8 @@ enum Fixtures {
         """
 
     static let participants = [
-        DrillReport.RecordInfo.Participant(role: "oncall", displayName: "Ada", department: nil),
-        DrillReport.RecordInfo.Participant(role: "comms", displayName: nil, department: "PR"),
+        Participant(role: "oncall", displayName: "Ada", department: nil),
+        Participant(role: "comms", displayName: nil, department: "PR"),
     ]
 
     /// A whole drill's log: every kind of event, in order.
@@ -136,7 +136,7 @@ enum Fixtures {
     @discardableResult
     static func recordFinishedRun(
         in database: AppDatabase, scenario: Scenario = Fixtures.scenario(), clock: SteppingClock = SteppingClock(),
-        participants: [DrillReport.RecordInfo.Participant] = Fixtures.participants
+        participants: [Participant] = Fixtures.participants
     ) throws -> String {
         let recorder = try database.startRun(
             scenario: scenario, source: source, path: "/drills/\(scenario.id).yaml", mode: .replay, speed: nil,
@@ -145,7 +145,7 @@ enum Fixtures {
         let events = Fixtures.events()
         try recorder.append(Array(events[0..<3]))
         try recorder.append(Array(events[3...]))
-        try recorder.finish(report: DrillReport(scenario: scenario, events: events))
+        try recorder.finish(report: DrillReport(scenario: scenario, events: events, mode: .replay))
         return recorder.runID
     }
 }

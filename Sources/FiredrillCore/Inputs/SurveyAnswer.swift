@@ -1,0 +1,53 @@
+/// One participant's answer to one survey question: a score (1–5) with an optional comment
+/// for a scale question, the text for a text question.
+public struct SurveyAnswer: Sendable, Hashable {
+    /// Who answered: a participant key such as `terminal` or `p-3`, never a name. A newer
+    /// answer of the same participant to the same question replaces the older one.
+    public var participant: String?
+    /// 0-based index into the scenario's survey.
+    public var question: Int
+    public var score: Int?
+    public var comment: String?
+
+    public init(participant: String? = nil, question: Int, score: Int? = nil, comment: String? = nil) {
+        self.participant = participant
+        self.question = question
+        self.score = score
+        self.comment = comment
+    }
+
+    /// Problems with the answer for `scenario`; empty when it can be recorded.
+    public func problems(in scenario: Scenario, limits: ValidationLimits = .default) -> [String] {
+        guard scenario.survey.indices.contains(question) else {
+            return ["the scenario has no survey question \(question + 1) (it has \(scenario.survey.count))"]
+        }
+        var problems: [String] = []
+        switch scenario.survey[question].kind {
+        case .scale:
+            if let score, !(1...5).contains(score) { problems.append("question \(question + 1) is answered 1 to 5, not \(score)") }
+            if score == nil { problems.append("question \(question + 1) needs a score from 1 to 5") }
+        case .text:
+            if score != nil { problems.append("question \(question + 1) is answered in words, not with a score") }
+            if (comment ?? "").allSatisfy(\.isWhitespace) { problems.append("question \(question + 1) needs a text answer") }
+        }
+        if let comment { problems += TextField.problems(comment, field: "comment", oneLine: false, required: false, limits: limits) }
+        return problems
+    }
+
+    /// Reads a terminal answer: `4`, `4 - clear after the status meeting`, `４`, or free text
+    /// for a text question. `nil` when a scale answer does not start with 1 to 5.
+    public static func parse(_ line: String, question: Int, kind: SurveyQuestion.Kind, participant: String?) -> SurveyAnswer? {
+        let trimmed = TextMatching.normalizeWidth(line).trimmingWhitespace
+        switch kind {
+        case .text:
+            return SurveyAnswer(participant: participant, question: question, comment: trimmed)
+        case .scale:
+            guard let first = trimmed.first, let score = first.wholeNumberValue, (1...5).contains(score) else { return nil }
+            let rest = trimmed.dropFirst()
+            // A digit right after the first makes it another number (12), not a score.
+            if let next = rest.first, next.isNumber { return nil }
+            let comment = String(rest.drop { $0.isWhitespace || "-–—:,.、。)".contains($0) }).trimmingWhitespace
+            return SurveyAnswer(participant: participant, question: question, score: score, comment: comment.isEmpty ? nil : comment)
+        }
+    }
+}
