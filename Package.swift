@@ -44,6 +44,12 @@ let package = Package(
             dependencies: ["FiredrillCore", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strictSettings
         ),
+        // The scenario library shipped with the binary (YAML files as resources).
+        .target(
+            name: "FiredrillScenarios",
+            resources: [.copy("Scenarios")],
+            swiftSettings: strictSettings
+        ),
         // Durable drill records in SQLite (GRDB): runs, hash-chained events, actions.
         .target(
             name: "FiredrillStore",
@@ -62,6 +68,7 @@ let package = Package(
                 "FiredrillYAML",
                 "FiredrillReporting",
                 "FiredrillStore",
+                "FiredrillScenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

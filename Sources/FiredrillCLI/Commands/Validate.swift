@@ -22,7 +22,7 @@ extension Firedrill {
             let loader = ScenarioLoader()
             var failed = 0
             for file in files {
-                let path = BundledScenarios.resolve(file)
+                let path = ScenarioLocator.resolve(file)
                 let loaded = loader.load(path: path)
                 for line in loaded.formattedDiagnostics { Console.error(line) }
                 if let scenario = loaded.scenario {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FiredrillCore
+import FiredrillScenarios
 import FiredrillYAML
 import Foundation
 
@@ -10,7 +11,7 @@ struct ScenarioInput {
     var scenario: Scenario { loaded.scenario! }
 
     init(path: String) throws {
-        let resolved = BundledScenarios.resolve(path)
+        let resolved = ScenarioLocator.resolve(path)
         let loaded = ScenarioLoader().load(path: resolved)
         for line in loaded.formattedDiagnostics { Console.error(line) }
         guard loaded.scenario != nil else {
@@ -21,29 +22,17 @@ struct ScenarioInput {
     }
 }
 
-/// The scenarios shipped in the repository's `scenarios/` folder.
-enum BundledScenarios {
-    /// A path as given, or, for a bare id such as `cloud-region-outage`, the bundled file of
-    /// that name when there is one.
+/// Where a scenario named on the command line is found.
+enum ScenarioLocator {
+    /// A path as given when it names a file; else, for a bare name such as
+    /// `cloud-region-outage` or `cloud-region-outage-ja`, a file of that name in `scenarios/`
+    /// of the working directory, then the bundled scenario of that name.
     static func resolve(_ argument: String) -> String {
         if FileManager.default.fileExists(atPath: argument) || argument.contains("/") { return argument }
-        for directory in searchDirectories {
-            for suffix in [".yaml", ".yml", ".json"] {
-                let candidate = directory + "/" + argument + suffix
-                if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            }
+        for suffix in [".yaml", ".yml", ".json"] {
+            let candidate = "scenarios/" + argument + suffix
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }
-        return argument
-    }
-
-    /// `scenarios/` in the working directory, then beside the executable's package.
-    static var searchDirectories: [String] {
-        var directories = ["scenarios"]
-        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            directories.append(url.appendingPathComponent("scenarios").path)
-            url.deleteLastPathComponent()
-        }
-        return directories
+        return BundledScenarios.named(argument)?.path ?? argument
     }
 }
