@@ -88,10 +88,56 @@ struct ScriptTests {
         #expect(try parse("say hello").kind == .communicate)
         #expect(try parse("report filed").kind == .report)
         #expect(try parse("resolve").kind == .resolve)
+        // The kinds' names work as command words too, and full-width input as typed in Japanese.
+        #expect(try parse("acknowledge seen").kind == .acknowledge)
+        #expect(try parse("ａｃｋ　見ました") == PlayerAction(role: "ops", kind: .acknowledge, text: "見ました"))
+    }
+
+    /// Roles as people write them: `firmware lead`, `Firmware-Lead`, a name, `to …`.
+    let routing = Scenario(
+        id: "routing", title: "Routing", duration: .seconds(3600),
+        roles: [
+            Role(id: "support-desk", name: "Support desk"),
+            Role(id: "firmware-eng", name: "Firmware engineer"),
+            Role(id: "firmware-lead", name: "Priya Nair", persona: Persona(channels: ["pager", "phone"], reply: "on it")),
+            Role(id: "supervisor", name: "山本部長", persona: Persona(channels: ["phone"], reply: "はい")),
+            Role(id: "team-a", name: "Duty team"),
+            Role(id: "team-b", name: "Duty team"),
+        ],
+        injects: [Inject(id: "i", to: .all, channel: "chat", subject: "s", trigger: .at(.zero))],
+        objectives: [Objective(id: "o", kind: .acknowledge, target: .seconds(60))]
+    )
+
+    @Test(arguments: [
+        ("escalate firmware lead via pager unlock fails", "firmware-lead", "pager", "unlock fails"),
+        ("ESCALATE Firmware-Lead VIA Pager unlock fails", "firmware-lead", "pager", "unlock fails"),
+        ("escalate to firmware lead via phone now", "firmware-lead", "phone", "now"),
+        ("escalate Priya Nair via pager", "firmware-lead", "pager", ""),
+        ("escalate 山本部長 via phone 至急です", "supervisor", "phone", "至急です"),
+        ("escalate firmware eng check 4.2.0", "firmware-eng", "chat", "check 4.2.0"),
+        ("escalate firmware-lead viable theory", "firmware-lead", "chat", "viable theory"),
+    ])
+    func findsRolesAsPeopleWriteThem(command: String, target: String, channel: String, text: String) throws {
+        let action = try ActionCommand.parse(command, role: "support-desk", in: routing).get()
+        #expect(action.target == target && action.channel == channel && action.text == text, "\(action)")
     }
 
     @Test(arguments: [
-        ("acknowledge", "did you mean 'ack'"), ("escalte boss", "did you mean 'escalate'"), ("do", "needs text"),
+        ("escalate supervisor vai phone call me", "did you mean 'via phone'? Nothing was sent"),
+        ("escalate supervisor bia phnoe", "did you mean 'via phone'?"),
+        ("escalate duty team now", "'duty team' could mean 'team-a' or 'team-b'"),
+        ("escalate firmware leed via pager", "unknown role 'firmware'"),
+    ])
+    func asksBackInsteadOfGuessing(command: String, fragment: String) {
+        guard case .failure(let error) = ActionCommand.parse(command, role: "support-desk", in: routing) else {
+            Issue.record("'\(command)' should be asked back")
+            return
+        }
+        #expect(error.message.contains(fragment), "\(error.message)")
+    }
+
+    @Test(arguments: [
+        ("acknowlege", "did you mean 'ack'"), ("escalte boss", "did you mean 'escalate'"), ("do", "needs text"),
         ("escalate", "needs a role"), ("escalate bos", "did you mean 'boss'"), ("escalate boss via", "needs a channel"),
         ("escalate boss via fax", "unknown channel"), ("escalate ops", "itself"), ("", "empty command"),
     ])

@@ -57,49 +57,26 @@ public enum ActionCommand {
         guard command.count <= maximumLength else {
             return .failure(ParseError(message: "the command is \(command.count) characters long; the limit is \(maximumLength), so write a shorter summary"))
         }
-        var rest = Substring(command.trimmingWhitespace)
+        var rest = Substring(TextMatching.normalizeWidth(command).trimmingWhitespace)
         let word = rest.nextWord()
         guard !word.isEmpty else {
             return .failure(ParseError(message: "empty command; \(usage)"))
         }
-        guard let kind = ActionKind(command: word.lowercased()) else {
-            let words = ActionKind.allCases.map(\.command)
-            let hint = Suggestions.closest(to: String(word), among: words + ActionKind.allCases.map(\.rawValue))
-                .map { candidate in
-                    " — did you mean '\(ActionKind(rawValue: candidate)?.command ?? candidate)'?"
-                } ?? ""
+        guard let kind = commandWords[word.lowercased()] else {
+            let hint = Suggestions.closest(to: String(word), among: commandWords.keys.sorted())
+                .map { candidate in " — did you mean '\(commandWords[candidate]?.command ?? candidate)'?" } ?? ""
             return .failure(ParseError(message: "unknown command '\(word.prefix(40))'\(hint); \(usage)"))
         }
         var action = PlayerAction(role: role, kind: kind)
         switch kind {
         case .escalate:
-            let target = String(rest.nextWord())
-            guard !target.isEmpty else {
-                return .failure(ParseError(message: "escalate needs a role: escalate <role> [via <channel>] [text]"))
+            switch parseEscalation(&rest, role: role, in: scenario) {
+            case .success(let (target, channel)):
+                action.target = target
+                action.channel = channel
+            case .failure(let error):
+                return .failure(error)
             }
-            guard scenario.role(target) != nil else {
-                let hint = Suggestions.hint(for: target, among: scenario.roles.map(\.id))
-                return .failure(ParseError(message: "unknown role '\(target.prefix(40))'\(hint) (roles: \(scenario.roles.map(\.id).joined(separator: ", ")))"))
-            }
-            guard target != role else {
-                return .failure(ParseError(message: "'\(role)' cannot escalate to itself"))
-            }
-            var channel = defaultChannel
-            var lookahead = rest
-            if lookahead.nextWord() == "via" {
-                let named = String(lookahead.nextWord())
-                guard !named.isEmpty else {
-                    return .failure(ParseError(message: "'via' needs a channel, e.g. escalate \(target) via phone"))
-                }
-                channel = named
-                rest = lookahead
-            }
-            guard scenario.channels.contains(channel) else {
-                let hint = Suggestions.hint(for: channel, among: scenario.channels)
-                return .failure(ParseError(message: "unknown channel '\(channel.prefix(40))'\(hint) (channels: \(scenario.channels.joined(separator: ", ")))"))
-            }
-            action.target = target
-            action.channel = channel
         case .action, .communicate, .report:
             guard !rest.trimmingWhitespace.isEmpty else {
                 return .failure(ParseError(message: "'\(kind.command)' needs text, e.g. \(kind.command) \(example(for: kind))"))
@@ -111,6 +88,104 @@ public enum ActionCommand {
         return .success(action)
     }
 
+    /// The command words, with the kinds' own names as synonyms (`acknowledge`, `action`, `communicate`).
+    static let commandWords: [String: ActionKind] = {
+        var words: [String: ActionKind] = [:]
+        for kind in ActionKind.allCases {
+            words[kind.command] = kind
+            words[kind.rawValue] = kind
+        }
+        words["act"] = .action
+        return words
+    }()
+
+    /// Reads `<role> [via <channel>]` after `escalate`, leaving the text in `rest`.
+    ///
+    /// The role may be written as its id in any case (`Firmware-Lead`), with spaces for
+    /// dashes (`firmware lead`) or as its name (`Priya Nair, firmware team lead`), and may be
+    /// preceded by `to`; the longest match wins, and a match shared by two roles is refused.
+    /// A word after the role that looks like a misspelt `via` followed by a channel is asked
+    /// about rather than taken as the message.
+    static func parseEscalation(_ rest: inout Substring, role: String, in scenario: Scenario) -> Result<(String, String), ParseError> {
+        var words: [Substring] = []
+        var probe = rest
+        for _ in 0..<8 {
+            let word = probe.nextWord()
+            if word.isEmpty { break }
+            words.append(word)
+        }
+        guard !words.isEmpty else {
+            return .failure(ParseError(message: "escalate needs a role: escalate <role> [via <channel>] [text]"))
+        }
+        var skip = 0
+        if words[0].lowercased() == "to", scenario.role("to") == nil, words.count > 1 { skip = 1 }
+        var match: (target: String, length: Int)? = nil
+        for length in stride(from: words.count - skip, through: 1, by: -1) {
+            let phrase = words[skip..<(skip + length)].joined(separator: " ")
+            let candidates = roles(matching: phrase, in: scenario)
+            if candidates.count > 1 {
+                return .failure(ParseError(message: "'\(phrase.prefix(60))' could mean \(candidates.map { "'\($0)'" }.joined(separator: " or ")); write the role id"))
+            }
+            if let target = candidates.first {
+                match = (target, length)
+                break
+            }
+        }
+        guard let (target, length) = match else {
+            let typed = String(words[skip])
+            let hint = Suggestions.hint(for: typed, among: scenario.roles.map(\.id))
+            return .failure(ParseError(message: "unknown role '\(typed.prefix(40))'\(hint) (roles: \(scenario.roles.map(\.id).joined(separator: ", ")))"))
+        }
+        guard target != role else {
+            return .failure(ParseError(message: "'\(role)' cannot escalate to itself"))
+        }
+        for _ in 0..<(skip + length) { _ = rest.nextWord() }
+
+        var channel = defaultChannel
+        var lookahead = rest
+        let next = lookahead.nextWord()
+        if next.lowercased() == "via" {
+            let named = String(lookahead.nextWord())
+            guard !named.isEmpty else {
+                return .failure(ParseError(message: "'via' needs a channel, e.g. escalate \(target) via phone"))
+            }
+            guard let found = scenario.channels.first(where: { $0 == named.lowercased() }) else {
+                let hint = Suggestions.hint(for: named, among: scenario.channels)
+                return .failure(ParseError(message: "unknown channel '\(named.prefix(40))'\(hint) (channels: \(scenario.channels.joined(separator: ", ")))"))
+            }
+            channel = found
+            rest = lookahead
+        } else if looksLikeVia(next) {
+            var after = lookahead
+            let named = after.nextWord().lowercased()
+            if let channel = scenario.channels.first(where: { $0 == named }) ?? Suggestions.closest(to: named, among: scenario.channels) {
+                return .failure(ParseError(message: "did you mean 'via \(channel)'? Nothing was sent; type: escalate \(target) via \(channel)\(after.isEmpty ? "" : " …")"))
+            }
+        }
+        return .success((target, channel))
+    }
+
+    /// The roles `phrase` names: by id in any case, id with spaces for dashes, or name.
+    static func roles(matching phrase: String, in scenario: Scenario) -> [String] {
+        let wanted = phrase.lowercased()
+        let dashed = wanted.replacingAll(" ", with: "-")
+        var found: [String] = []
+        for role in scenario.roles {
+            let name = TextMatching.normalize(role.name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if role.id == wanted || role.id == dashed || name == wanted {
+                found.append(role.id)
+            }
+        }
+        return found
+    }
+
+    /// `vai`, `vis`, `bia`, `va`: one edit away from `via`, and not a word of its own.
+    static func looksLikeVia(_ word: Substring) -> Bool {
+        let lower = word.lowercased()
+        guard (2...4).contains(lower.count), lower != "via" else { return false }
+        return Suggestions.editDistance(Array(lower), Array("via")) == 1
+    }
+
     public static let usage = "commands: ack [text], escalate <role> [via <channel>] [text], do <text>, say <text>, report <text>, resolve [text]"
 
     static func example(for kind: ActionKind) -> String {
@@ -120,6 +195,12 @@ public enum ActionCommand {
         case .report: "incident report filed as INC-1234"
         default: ""
         }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
     }
 }
 

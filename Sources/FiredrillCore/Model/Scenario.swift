@@ -45,6 +45,10 @@ public struct Scenario: Sendable, Hashable {
     ]
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+    /// The role with this id, written in any case or width (`Ops`, `ＯＰＳ`).
+    public func role(matching text: String) -> Role? {
+        role(text) ?? role(TextMatching.normalize(text))
+    }
     public func inject(_ id: String) -> Inject? { injects.first { $0.id == id } }
     public func objective(_ id: String) -> Objective? { objectives.first { $0.id == id } }
 

@@ -52,16 +52,17 @@ public struct ReplayScript: Sendable, Hashable {
                 problem(lineNumber, "'\(timeWord.prefix(40))' is not a time; write mm:ss, h:mm:ss or a duration such as 90s or 5m")
                 continue
             }
-            let role = String(rest.nextWord())
-            guard !role.isEmpty else {
+            let written = String(rest.nextWord())
+            guard !written.isEmpty else {
                 problem(lineNumber, "missing role and command after the time; write <time> <role> <command>")
                 continue
             }
-            guard let played = scenario.role(role) else {
-                let hint = Suggestions.hint(for: role, among: scenario.playerRoles.map(\.id))
-                problem(lineNumber, "unknown role '\(role.prefix(40))'\(hint) (roles: \(scenario.playerRoles.map(\.id).joined(separator: ", ")))")
+            guard let played = scenario.role(matching: written) else {
+                let hint = Suggestions.hint(for: written, among: scenario.playerRoles.map(\.id))
+                problem(lineNumber, "unknown role '\(written.prefix(40))'\(hint) (roles: \(scenario.playerRoles.map(\.id).joined(separator: ", ")))")
                 continue
             }
+            let role = played.id
             guard !played.isSimulated else {
                 problem(lineNumber, "role '\(role)' is simulated by a persona and cannot act in a script")
                 continue
