@@ -13,7 +13,7 @@ struct ConcurrencyTests {
         let databases = [try AppDatabase.open(path: path), try AppDatabase.open(path: path)]
         let recorders = try databases.map { database in
             try database.startRun(
-                scenario: Fixtures.scenario(), source: Fixtures.source, path: "s.yaml", mode: .terminal, speed: 1,
+                scenario: Fixtures.scenario(), source: Fixtures.source, path: "s.yaml", interface: .terminal, speed: 1,
                 participants: Fixtures.participants
             )
         }
@@ -51,7 +51,7 @@ struct ConcurrencyTests {
         let first = try AppDatabase.open(path: path)
         let second = try AppDatabase.open(path: path)
         let recorder = try first.startRun(
-            scenario: Fixtures.scenario(), source: Fixtures.source, path: "s.yaml", mode: .terminal, speed: 1, participants: []
+            scenario: Fixtures.scenario(), source: Fixtures.source, path: "s.yaml", interface: .terminal, speed: 1, participants: []
         )
         try recorder.append(Fixtures.actions(from: 0, count: 3))
         try first.markInterrupted(runID: recorder.runID)
@@ -83,7 +83,7 @@ struct ConcurrentCreationTests {
             }
             #expect(failures.withLock { $0 }.isEmpty)
             for database in opened.withLock({ $0 }) {
-                #expect(try database.unsafeFetchText(sql: "SELECT group_concat(identifier) FROM grdb_migrations") == "v1")
+                #expect(try database.unsafeFetchText(sql: "SELECT group_concat(identifier) FROM grdb_migrations") == "v1,v2")
             }
         }
     }

@@ -12,7 +12,7 @@ struct RunRecorderTests {
         let scenario = Fixtures.scenario()
         let clock = SteppingClock()
         let recorder = try database.startRun(
-            scenario: scenario, source: Fixtures.source, path: "/drills/db.yaml", mode: .terminal, speed: 2.5,
+            scenario: scenario, source: Fixtures.source, path: "/drills/db.yaml", interface: .terminal, speed: 2.5,
             participants: Fixtures.participants, wallClock: clock.closure
         )
         #expect(recorder.runID.hasPrefix("r-20261122-040102-"))
@@ -24,7 +24,7 @@ struct RunRecorderTests {
         #expect(run.scenarioSource == Fixtures.source)
         #expect(run.scenarioSHA256 == EventChain.sha256Hex(Fixtures.source))
         #expect(run.scenarioSHA256.count == 64)
-        #expect(run.mode == .terminal && run.speed == 2.5 && run.scenarioPath == "/drills/db.yaml")
+        #expect(run.mode == .live && run.interface == .terminal && run.speed == 2.5 && run.scenarioPath == "/drills/db.yaml")
         #expect(run.chainHead == nil && run.eventCount == 0)
 
         let events = Fixtures.events()
@@ -60,7 +60,8 @@ struct RunRecorderTests {
         #expect(info.speed == 2.5)
         #expect(info.chainHead == run.chainHead)
         #expect(info.scenarioSHA256 == run.scenarioSHA256)
-        #expect(info.startedAt == "2026-11-22T04:01:02.000Z")
+        // The drill started with its first event, a tick after the record was made.
+        #expect(info.startedAt == "2026-11-22T04:01:03.001Z")
         #expect(info.correctiveActions.isEmpty)
 
         // Objective results are stored.
@@ -81,7 +82,11 @@ struct RunRecorderTests {
         #expect(try row("drill_ms", 2) == "95250")
         // The run row was stamped at 04:01:02.000; each event reading advances the clock 1.001 s.
         #expect(try row("wall_time", 0) == "2026-11-22T04:01:03.001Z")
-        #expect(try row("prev_hash", 0) == EventChain.genesisHash(runID: runID, scenarioSHA256: EventChain.sha256Hex(Fixtures.source)))
+        // The first link covers the run's facts, fixed when the first event was stored.
+        let factsJSON = try #require(try fixture.database.run(id: runID).facts)
+        let facts = try #require(RunFacts.decode(factsJSON))
+        #expect(facts.scenarioSHA256 == EventChain.sha256Hex(Fixtures.source) && facts.startedAt == "2026-11-22T04:01:03.001Z")
+        #expect(try row("prev_hash", 0) == EventChain.genesisHash(facts: facts.canonicalJSON))
         #expect(try row("prev_hash", 1) == row("hash", 0))
         let head = try fixture.database.run(id: runID).chainHead
         #expect(try row("hash", Fixtures.events().count - 1) == head)
@@ -125,7 +130,7 @@ struct RunRecorderTests {
     func emptyRunIsIntact(kind: StoreKind) throws {
         let fixture = try StoreFixture(kind)
         let recorder = try fixture.database.startRun(
-            scenario: Fixtures.scenario(), source: "x", path: "x.yaml", mode: .replay, speed: nil, participants: []
+            scenario: Fixtures.scenario(), source: "x", path: "x.yaml", interface: .script, speed: nil, participants: []
         )
         let genesis = EventChain.genesisHash(runID: recorder.runID, scenarioSHA256: EventChain.sha256Hex("x"))
         #expect(try fixture.database.verify(runID: recorder.runID) == .intact(head: genesis, events: 0))
@@ -246,7 +251,7 @@ struct RunRecorderTests {
     func appendGuards(kind: StoreKind) throws {
         let fixture = try StoreFixture(kind)
         let recorder = try fixture.database.startRun(
-            scenario: Fixtures.scenario(), source: "s", path: "s.yaml", mode: .replay, speed: nil, participants: []
+            scenario: Fixtures.scenario(), source: "s", path: "s.yaml", interface: .script, speed: nil, participants: []
         )
         try recorder.append(Fixtures.actions(from: 0, count: 3))
         let gap = storeError { try recorder.append(Fixtures.actions(from: 4, count: 1)) }
@@ -261,7 +266,7 @@ struct RunRecorderTests {
         #expect(storeError { try recorder.append(Fixtures.actions(from: 3, count: 1)) }?.code == .inconsistentRecord)
 
         let finished = try fixture.database.startRun(
-            scenario: Fixtures.scenario(), source: "s", path: "s.yaml", mode: .replay, speed: nil, participants: []
+            scenario: Fixtures.scenario(), source: "s", path: "s.yaml", interface: .script, speed: nil, participants: []
         )
         let events = Fixtures.actions(from: 0, count: 2)
         try finished.append(events)
@@ -276,7 +281,7 @@ struct RunRecorderTests {
         let fixture = try StoreFixture(kind)
         let clock = SteppingClock()
         let first = try fixture.database.startRun(
-            scenario: Fixtures.scenario(), source: Fixtures.source, path: "s.yaml", mode: .terminal, speed: 1,
+            scenario: Fixtures.scenario(), source: Fixtures.source, path: "s.yaml", interface: .terminal, speed: 1,
             participants: [], wallClock: clock.closure
         )
         try first.append(Fixtures.actions(from: 0, count: 4))
@@ -323,7 +328,7 @@ struct RunRecorderTests {
         let database = try AppDatabase.inMemory()
         let error = storeError {
             _ = try database.startRun(
-                scenario: Fixtures.scenario(), source: "s", path: "s", mode: .replay, speed: nil,
+                scenario: Fixtures.scenario(), source: "s", path: "s", interface: .script, speed: nil,
                 participants: [.init(role: "oncal", displayName: nil, department: nil)]
             )
         }
@@ -331,7 +336,7 @@ struct RunRecorderTests {
         #expect(error?.message.contains("oncall") == true)
         #expect(try database.history().isEmpty)
 
-        let recorder = try database.startRun(scenario: Fixtures.scenario(), source: "s", path: "s", mode: .replay, speed: nil, participants: [])
+        let recorder = try database.startRun(scenario: Fixtures.scenario(), source: "s", path: "s", interface: .script, speed: nil, participants: [])
         let other = Fixtures.scenario(id: "other")
         #expect(storeError { try recorder.finish(report: DrillReport(scenario: other, events: [], mode: .replay)) }?.code == .invalidInput)
     }

@@ -27,7 +27,7 @@ struct StoreHardeningTests {
         let big = String(repeating: "scenario text ", count: 40_000)
         let error = storeError {
             _ = try database.recordFinishedRun(
-                scenario: scenario, source: big, path: "/drills/x.yaml", mode: .replay, speed: nil,
+                scenario: scenario, source: big, path: "/drills/x.yaml", interface: .script, speed: nil,
                 participants: [], events: events, report: DrillReport(scenario: scenario, events: events, mode: .replay)
             )
         }

@@ -7,9 +7,11 @@ extension Firedrill {
         static let configuration = CommandConfiguration(
             abstract: "Check the hash chain of recorded runs.",
             discussion: """
-            Recomputes every event's hash from its content and the previous hash. A clean run \
-            prints its chain head (also shown in its reports); otherwise the first altered, \
-            inserted or deleted event is named. Exit 1 if any run fails.
+            Recomputes every event's hash from its content and the previous hash, checks the run's \
+            own facts (scenario hash, mode, speed, start, roles) against the facts its chain covers, \
+            and recomputes the score and every objective's result from the events to compare them \
+            with what is stored. A clean run prints its chain head (also shown in its reports); \
+            otherwise what differs is named. Exit 1 if any run fails.
             """
         )
 
@@ -26,7 +28,13 @@ extension Firedrill {
                 let run = try store { try database.run(id: id) }
                 switch try store({ try database.verify(runID: run.id) }) {
                 case .intact(let head, let events):
-                    Console.out("\(run.id): ok, \(events) events, chain head \(head)\n")
+                    let differences = Self.resultDifferences(database, runID: run.id)
+                    if differences.isEmpty {
+                        Console.out("\(run.id): ok, \(events) events, chain head \(head)\n")
+                    } else {
+                        failed += 1
+                        Console.out("\(run.id): FAILED: its stored result does not match its events: \(differences.joined(separator: "; "))\n")
+                    }
                 case .broken(let sequence, let reason):
                     failed += 1
                     Console.out("\(run.id): FAILED at event \(sequence): \(reason)\n")
@@ -37,6 +45,19 @@ extension Firedrill {
                 Console.error("\(failed) of \(ids.count) run\(ids.count == 1 ? "" : "s") failed verification")
                 throw ExitCode(1)
             }
+        }
+    }
+}
+
+extension Firedrill.Verify {
+    /// The differences between a run's stored result and the one recomputed from its events
+    /// (a run whose report cannot be rebuilt counts as one).
+    static func resultDifferences(_ database: AppDatabase, runID: String) -> [String] {
+        do {
+            let stored = try StoredReport(database, runID: runID)
+            return try store { try database.resultDifferences(runID: runID, report: stored.report) }
+        } catch {
+            return ["the report cannot be rebuilt: \(error)"]
         }
     }
 }

@@ -13,15 +13,19 @@ extension AppDatabase {
         try writer.write { db in
             try db.execute(sql: """
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(runs - 1))
-            INSERT INTO run (id, scenario_id, scenario_title, scenario_sha256, scenario_path, mode, speed, started_at,
-                             ended_at, status, checkpoint_ms, score, ack_ms, escalate_ms, first_action_ms, resolve_ms,
+            INSERT INTO run (id, scenario_id, scenario_title, scenario_sha256, scenario_path, mode, interface, speed, created_at,
+                             started_at, ended_at, status, checkpoint_ms, score, ack_ms, escalate_ms, first_action_ms, resolve_ms,
+                             objectives_exercised, objectives_total, weight_exercised, weight_total, complete,
                              chain_head, event_count, scenario_source)
             SELECT printf('r-%08d-%04x', i, i % 65536), 'scenario-' || (i % 20), 'Scenario ' || (i % 20), lower(hex(randomblob(32))),
-                   '/drills/s.yaml', 'terminal', 1.0,
+                   '/drills/s.yaml', 'live', 'terminal', 1.0,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', 1700000000 + i * 3600, 'unixepoch'),
                    strftime('%Y-%m-%dT%H:%M:%fZ', 1700000000 + i * 3600, 'unixepoch'),
                    strftime('%Y-%m-%dT%H:%M:%fZ', 1700000000 + i * 3600 + 1800, 'unixepoch'),
                    CASE WHEN i % 10 = 9 THEN 'interrupted' ELSE 'finished' END, 1800000,
-                   i % 100, 30000 + i % 60000, 120000, 45000, 900000, lower(hex(randomblob(32))), \(eventsPerRun), ?
+                   i % 100, 30000 + i % 60000, 120000, 45000, 900000,
+                   CASE WHEN i % 7 = 6 THEN 2 ELSE 3 END, 3, CASE WHEN i % 7 = 6 THEN 2 ELSE 3 END, 3, CASE WHEN i % 7 = 6 THEN 0 ELSE 1 END,
+                   lower(hex(randomblob(32))), \(eventsPerRun), ?
             FROM n
             """, arguments: [source])
             try db.execute(sql: """

@@ -7,7 +7,8 @@ import Foundation
 /// Each event is stored with the hash of the one before it and its own hash:
 ///
 /// ```text
-/// hash_0 = genesis = hex(SHA256("firedrill-run\n" + run_id + "\n" + scenario_sha256))
+/// hash_0 = genesis = hex(SHA256("firedrill-run/2\n" + facts))      (runs recorded since v2)
+///                   hex(SHA256("firedrill-run\n" + run_id + "\n" + scenario_sha256))  (older runs)
 /// hash_n = hex(SHA256(prev_hash_n + "\n" + canonical_n))
 /// ```
 ///
@@ -38,10 +39,18 @@ public struct EventChain: Sendable, Hashable {
     /// The sequence number the next event must have.
     public private(set) var nextSequence: Int
 
-    /// A chain with no event yet.
+    /// A chain with no event yet, of the first version: its first hash covers the run id and
+    /// the scenario hash only.
     public init(runID: String, scenarioSHA256: String) {
         self.runID = runID
         self.head = Self.genesisHash(runID: runID, scenarioSHA256: scenarioSHA256)
+        self.nextSequence = 0
+    }
+
+    /// A chain with no event yet whose first hash covers the run's facts.
+    public init(facts: RunFacts) {
+        self.runID = facts.runID
+        self.head = Self.genesisHash(facts: facts.canonicalJSON)
         self.nextSequence = 0
     }
 
@@ -78,9 +87,16 @@ public struct EventChain: Sendable, Hashable {
 // MARK: - The rules
 
 extension EventChain {
-    /// The hash the first event links to, binding the chain to its run and scenario.
+    /// The hash the first event links to, binding the chain to its run and scenario (chains
+    /// of version 1).
     public static func genesisHash(runID: String, scenarioSHA256: String) -> String {
         sha256Hex("firedrill-run\n" + runID + "\n" + scenarioSHA256)
+    }
+
+    /// The hash the first event links to, binding the chain to the run's facts (version 2):
+    /// `hex(SHA256("firedrill-run/2\n" + facts))`, `facts` being ``RunFacts/canonicalJSON``.
+    public static func genesisHash(facts: String) -> String {
+        sha256Hex("firedrill-run/2\n" + facts)
     }
 
     /// The stored form of an event: its JSON with sorted keys, without whitespace.
@@ -119,7 +135,7 @@ extension EventChain {
     }
 
     /// Configured once: encoding does not change the encoder, so it can be shared.
-    nonisolated(unsafe) private static let encoder: JSONEncoder = {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return encoder

@@ -12,13 +12,13 @@ extension AppDatabase {
     ///     takes its role's department from the scenario.
     ///   - wallClock: The clock that stamps the run and its events.
     public func startRun(
-        scenario: Scenario, source: String, path: String, mode: RunMode, speed: Double?,
-        participants: [Participant],
+        scenario: Scenario, source: String, path: String, interface: RunInterface, speed: Double?,
+        participants: [Participant], options: RunOptions? = nil, status: RunStatus = .running,
         wallClock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> RunRecorder {
         let runID = try write { db in
-            try Self.insertRun(db, scenario: scenario, source: source, path: path, mode: mode, speed: speed,
-                               participants: participants, startedAt: wallClock())
+            try Self.insertRun(db, scenario: scenario, source: source, path: path, interface: interface, speed: speed,
+                               participants: participants, options: options, status: status, createdAt: wallClock())
         }
         return RunRecorder(database: self, runID: runID, wallClock: wallClock)
     }
@@ -27,13 +27,13 @@ extension AppDatabase {
     /// in one transaction, so that a failure (a full disk) leaves nothing behind. Returns the
     /// run's id.
     public func recordFinishedRun(
-        scenario: Scenario, source: String, path: String, mode: RunMode, speed: Double?,
+        scenario: Scenario, source: String, path: String, interface: RunInterface, speed: Double?,
         participants: [Participant], events: [DrillEvent], report: DrillReport,
         wallClock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> String {
         try write { db in
-            let runID = try Self.insertRun(db, scenario: scenario, source: source, path: path, mode: mode, speed: speed,
-                                           participants: participants, startedAt: wallClock())
+            let runID = try Self.insertRun(db, scenario: scenario, source: source, path: path, interface: interface, speed: speed,
+                                           participants: participants, options: nil, status: .running, createdAt: wallClock())
             try RunRecorder.append(events, to: runID, in: db, wallClock: wallClock)
             try RunRecorder.finish(runID, with: report, in: db, endedAt: wallClock())
             return runID
@@ -41,8 +41,8 @@ extension AppDatabase {
     }
 
     private static func insertRun(
-        _ db: Database, scenario: Scenario, source: String, path: String, mode: RunMode, speed: Double?,
-        participants: [Participant], startedAt: Date
+        _ db: Database, scenario: Scenario, source: String, path: String, interface: RunInterface, speed: Double?,
+        participants: [Participant], options: RunOptions?, status: RunStatus, createdAt: Date
     ) throws -> String {
         for participant in participants where scenario.role(participant.role) == nil {
             let roles = scenario.roles.map(\.id)
@@ -51,13 +51,15 @@ extension AppDatabase {
                 (roles: \(roles.joined(separator: ", ")))
                 """)
         }
-        let startedAt = Timestamp.string(from: startedAt)
-        let id = try Self.newRunID(db, startedAt: startedAt)
+        let createdAt = Timestamp.string(from: createdAt)
+        let id = try Self.newRunID(db, startedAt: createdAt)
         try StoredRun(
             id: id, scenarioID: scenario.id, scenarioTitle: scenario.title, scenarioSource: source,
-            scenarioSHA256: EventChain.sha256Hex(source), scenarioPath: path, mode: mode, speed: speed, startedAt: startedAt,
-            endedAt: nil, status: .running, checkpointMs: 0, score: nil, ackMs: nil, escalateMs: nil,
-            firstActionMs: nil, resolveMs: nil, chainHead: nil, eventCount: 0
+            scenarioSHA256: EventChain.sha256Hex(source), scenarioPath: path, mode: interface.mode, interface: interface,
+            speed: speed, createdAt: createdAt, startedAt: createdAt, endedAt: nil, status: status, checkpointMs: 0,
+            score: nil, objectivesExercised: nil, objectivesTotal: nil, weightExercised: nil, weightTotal: nil, complete: nil,
+            ackMs: nil, escalateMs: nil, firstActionMs: nil, resolveMs: nil, detectionMs: nil, effectiveEscalationMs: nil,
+            effectiveActionMs: nil, chainVersion: 2, facts: nil, options: options?.json, chainHead: nil, eventCount: 0
         ).insert(db)
         for participant in participants {
             var record = ParticipantRecord(runID: id, participant: participant)
@@ -85,7 +87,7 @@ extension AppDatabase {
             let run = try Self.fetchRun(db, id: runID)
             switch run.status {
             case .finished: throw StoreError.runFinished(run.id)
-            case .interrupted: return
+            case .interrupted, .ready: return
             case .running:
                 try StoredRun.filter(key: run.id).updateAll(db, StoredRun.Columns.status.set(to: RunStatus.interrupted))
             }

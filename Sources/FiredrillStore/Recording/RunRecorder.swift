@@ -26,11 +26,13 @@ public final class RunRecorder: DrillEventSink, Sendable {
         try database.write { db in try Self.append(events, to: runID, in: db, wallClock: wallClock) }
     }
 
-    /// Appends `events` to the run's chain inside the caller's transaction.
+    /// Appends `events` to the run's chain inside the caller's transaction. The first event
+    /// fixes the run's facts (``RunFacts``): they are written to the run and hashed into the
+    /// chain's first link.
     static func append(_ events: [DrillEvent], to runID: String, in db: Database, wallClock: () -> Date) throws {
         // Only the columns the chain needs: this runs once per acknowledged event.
         guard let run = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT status, chain_head, event_count, checkpoint_ms, scenario_sha256 FROM run WHERE id = ?"),
+            db.cachedStatement(sql: "SELECT status, chain_head, event_count, checkpoint_ms, scenario_sha256, chain_version, facts FROM run WHERE id = ?"),
             arguments: [runID]
         ) else { throw StoreError.runNotFound(runID) }
         let status: RunStatus = run["status"]
@@ -49,22 +51,54 @@ public final class RunRecorder: DrillEventSink, Sendable {
                 nothing was appended. Run 'firedrill verify \(runID)' to see what changed.
                 """)
         }
-        var chain = lastHash.map { EventChain(runID: runID, head: $0, nextSequence: eventCount) }
-            ?? EventChain(runID: runID, scenarioSHA256: run["scenario_sha256"])
+        var chain: EventChain
+        // The first event's wall time is the drill's start, fixed in the facts.
+        var firstWallTime: Date? = nil
+        if let lastHash {
+            chain = EventChain(runID: runID, head: lastHash, nextSequence: eventCount)
+        } else {
+            let start = wallClock()
+            firstWallTime = start
+            chain = EventChain(facts: try fixFacts(of: runID, in: db, startedAt: start))
+        }
         var checkpoint: Int64 = run["checkpoint_ms"]
         let insert = try db.cachedStatement(sql: """
             INSERT INTO event (run_id, seq, drill_ms, wall_time, type, payload, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for event in events {
-            let link = try chain.append(event, wallTime: Timestamp.string(from: wallClock()))
+            let wallTime = firstWallTime ?? wallClock()
+            firstWallTime = nil
+            let link = try chain.append(event, wallTime: Timestamp.string(from: wallTime))
             try insert.execute(arguments: [
                 runID, link.sequence, link.drillMs, link.wallTime, link.type, link.payload, link.previousHash, link.hash,
             ])
             checkpoint = max(checkpoint, link.drillMs)
         }
-        try db.cachedStatement(sql: "UPDATE run SET chain_head = ?, event_count = ?, checkpoint_ms = ? WHERE id = ?")
-            .execute(arguments: [chain.head, chain.nextSequence, checkpoint, runID])
+        let newStatus = status == .ready ? RunStatus.running : status
+        try db.cachedStatement(sql: "UPDATE run SET chain_head = ?, event_count = ?, checkpoint_ms = ?, status = ? WHERE id = ?")
+            .execute(arguments: [chain.head, chain.nextSequence, checkpoint, newStatus, runID])
+    }
+
+    /// Fixes the run's facts as the drill starts: the start time is now, the roles are those
+    /// recorded as played. Returns them.
+    static func fixFacts(of runID: String, in db: Database, startedAt: Date) throws -> RunFacts {
+        let run = try AppDatabase.fetchRun(db, id: runID)
+        let roles = try ParticipantRecord
+            .filter(ParticipantRecord.Columns.runID == runID)
+            .order(Column.rowID)
+            .fetchAll(db)
+        var seen: Set<String> = []
+        let played = roles.filter { seen.insert($0.roleID).inserted }.map { DrillReport.RecordInfo.PlayedRole(role: $0.roleID, department: $0.department) }
+        let facts = RunFacts(
+            runID: runID, scenarioID: run.scenarioID, scenarioSHA256: run.scenarioSHA256, mode: run.mode,
+            interface: run.interface, speed: run.speed, startedAt: Timestamp.string(from: startedAt), roles: played
+        )
+        try db.execute(
+            sql: "UPDATE run SET facts = ?, chain_version = 2, started_at = ? WHERE id = ?",
+            arguments: [facts.canonicalJSON, facts.startedAt, runID]
+        )
+        return facts
     }
 
     /// Notes the drill clock, so that an interrupted run resumes close to where it stopped.
@@ -95,10 +129,19 @@ public final class RunRecorder: DrillEventSink, Sendable {
             run.status = .finished
             run.endedAt = Timestamp.string(from: endedAt)
             run.score = report.score
-            run.ackMs = report.metrics.timeToAcknowledgeSeconds.map(milliseconds(_:))
-            run.escalateMs = report.metrics.timeToEscalateSeconds.map(milliseconds(_:))
-            run.firstActionMs = report.metrics.timeToFirstActionSeconds.map(milliseconds(_:))
-            run.resolveMs = report.metrics.timeToResolveSeconds.map(milliseconds(_:))
+            run.objectivesExercised = report.coverage.objectivesExercised
+            run.objectivesTotal = report.coverage.objectivesTotal
+            run.weightExercised = report.coverage.weightExercised
+            run.weightTotal = report.coverage.weightTotal
+            run.complete = report.coverage.complete
+            let metrics = report.metrics
+            run.ackMs = metrics.timeToAcknowledgeSeconds.map(milliseconds(_:))
+            run.escalateMs = metrics.timeToEscalateSeconds.map(milliseconds(_:))
+            run.firstActionMs = metrics.timeToFirstActionSeconds.map(milliseconds(_:))
+            run.resolveMs = metrics.timeToResolveSeconds.map(milliseconds(_:))
+            run.detectionMs = metrics.detectionAtSeconds.map(milliseconds(_:))
+            run.effectiveEscalationMs = metrics.timeToEffectiveEscalationSeconds.map(milliseconds(_:))
+            run.effectiveActionMs = metrics.timeToEffectiveActionSeconds.map(milliseconds(_:))
             if let end = report.drill.endedAtSeconds {
                 run.checkpointMs = max(run.checkpointMs, milliseconds(end))
             }

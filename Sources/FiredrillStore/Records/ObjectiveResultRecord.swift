@@ -13,6 +13,8 @@ struct ObjectiveResultRecord: Sendable, Hashable, Codable, FetchableRecord, Pers
     var elapsedMs: Int64?
     var credit: Double?
     var rating: String?
+    /// The role whose action met the objective.
+    var metBy: String?
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id"
@@ -20,6 +22,7 @@ struct ObjectiveResultRecord: Sendable, Hashable, Codable, FetchableRecord, Pers
         case kind, weight, status
         case elapsedMs = "elapsed_ms"
         case credit, rating
+        case metBy = "met_by"
     }
 
     enum Columns {
@@ -36,6 +39,7 @@ struct ObjectiveResultRecord: Sendable, Hashable, Codable, FetchableRecord, Pers
         self.elapsedMs = result.elapsedSeconds.map(milliseconds(_:))
         self.credit = result.credit
         self.rating = result.rating?.rawValue
+        self.metBy = result.metBy
     }
 }
 

@@ -2,6 +2,8 @@ import GRDB
 
 /// Where a recorded run stands.
 public enum RunStatus: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+    /// Created on the server, not started yet: players can join and read the briefing.
+    case ready
     /// Being recorded (or cut off without anyone noticing yet).
     case running
     /// Ended and scored; its record no longer changes.

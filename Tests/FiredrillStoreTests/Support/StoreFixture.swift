@@ -139,7 +139,7 @@ enum Fixtures {
         participants: [Participant] = Fixtures.participants
     ) throws -> String {
         let recorder = try database.startRun(
-            scenario: scenario, source: source, path: "/drills/\(scenario.id).yaml", mode: .replay, speed: nil,
+            scenario: scenario, source: source, path: "/drills/\(scenario.id).yaml", interface: .script, speed: nil,
             participants: participants, wallClock: clock.closure
         )
         let events = Fixtures.events()
