@@ -60,6 +60,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The system's libedit, for line editing and history at the terminal drill's prompt.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         // The commands of the `firedrill` tool.
         .target(
             name: "FiredrillCLI",
@@ -69,6 +75,7 @@ let package = Package(
                 "FiredrillReporting",
                 "FiredrillStore",
                 "FiredrillScenarios",
+                "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -20,6 +20,7 @@ struct KillTests {
     func killAndResume(round: Int, using generator: inout SystemRandomNumberGenerator) throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("drills.sqlite").path
         let drill = try LiveProcess(["run", CLI.fixture("certificate.yaml"), "--speed", "20", "--db", db, "--out", try CLI.temporaryDirectory().path])
+        drill.send("/start")
         #expect(drill.waitFor("Drill started."), "round \(round): \(drill.text)")
         var acknowledged: [String] = []
         let count = Int.random(in: 0...6, using: &generator)
@@ -56,8 +57,10 @@ struct KillTests {
         let reopened = try AppDatabase.open(path: db)
         let final = try reopened.events(runID: run.runID)
         #expect(Array(final.prefix(events.count)) == events, "round \(round): the record is only appended to")
-        let paused = try #require(final.dropFirst(events.count).first { $0.kind == .paused })
-        #expect(paused.time >= stoppedAt, "round \(round): the clock continues where it stopped")
+        // The interruption is recorded as such, where the clock stopped.
+        let interruption = try #require(final.dropFirst(events.count).first { $0.kind == .interrupted })
+        #expect(interruption.time >= stoppedAt, "round \(round): the clock continues where it stopped")
+        #expect(!final.contains { $0.kind == .paused }, "round \(round): an interruption is not an ordinary pause")
         #expect(final.contains { if case .action(let action) = $0.kind { action.text == "after-\(round)" } else { false } })
         #expect(try reopened.verify(runID: run.runID).isIntact)
         #expect(try reopened.run(id: run.runID).status == .finished)
@@ -68,6 +71,7 @@ struct KillTests {
             let db = try CLI.temporaryDirectory().appendingPathComponent("drills.sqlite").path
             let drill = try LiveProcess(["run", CLI.fixture("certificate.yaml"), "--speed", "1", "--db", db, "--out", try CLI.temporaryDirectory().path])
             defer { drill.kill() }
+            drill.send("/start")
             #expect(drill.waitFor("Drill started."))
             let database = try AppDatabase.open(path: db)
             let runID = try #require(try database.history().first?.runID)

@@ -83,7 +83,7 @@ struct ReplayCommandTests {
         try text.write(toFile: broken, atomically: true, encoding: .utf8)
         let bad = try CLI.run(["validate", CLI.fixture("certificate.yaml"), broken])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("\(broken):22:14: unknown channel 'monitorng'; did you mean 'monitoring'?"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("\(broken):24:14: unknown channel 'monitorng'; did you mean 'monitoring'?"), "\(bad.stderr)")
     }
 
     @Test func bundledScenariosCanBeNamedById() throws {

@@ -49,11 +49,11 @@ struct RunCommandTests {
         let out = try CLI.temporaryDirectory()
         // No input: stdin is closed at once, which ends the drill, so keep it open with a
         // long speed-up instead: at 100 000× the drill is over before input could end it.
-        let result = try CLI.run(["run", CLI.fixture("certificate.yaml"), "--speed", "100000", "--as", "sec", "--out", out.path], input: "")
+        let result = try CLI.run(["run", CLI.fixture("certificate.yaml"), "--speed", "100000", "--as", "sec", "--out", out.path], input: "/start\n")
         #expect(result.status == 0, "\(result.stderr)")
         // The alert goes to ops only; sec sees the CTO's chat (to: all) if the drill got that far.
         #expect(!result.stdout.contains("TLS handshake failures"))
-        #expect(result.stdout.contains("Playing: Security officer (sec)"))
+        #expect(result.stdout.contains("You play: Security officer (sec)."))
     }
 
     @Test func badOptionsAreExplained() throws {
@@ -64,7 +64,7 @@ struct RunCommandTests {
         #expect(persona.stderr.contains("simulated by a persona"))
         let speed = try CLI.run(["run", CLI.fixture("certificate.yaml"), "--speed", "0"])
         #expect(speed.status != 0)
-        #expect(speed.stderr.contains("--speed must be a number greater than 0"))
+        #expect(speed.stderr.contains("--speed must be a number from 0.01 to 100000"))
         let missing = try CLI.run(["run", "/nonexistent.yaml"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("/nonexistent.yaml: no such file"))

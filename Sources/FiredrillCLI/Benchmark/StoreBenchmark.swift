@@ -59,7 +59,7 @@ struct StoreBenchmark {
         _ = try AppDatabase.open(path: path, durability: durability)
         let recorders = try (0..<writers).map { _ in
             try AppDatabase.open(path: path, durability: durability)
-                .startRun(scenario: scenario, source: "bench", path: "bench.yaml", mode: .terminal, speed: 1, participants: [])
+                .startRun(scenario: scenario, source: "bench", path: "bench.yaml", interface: .terminal, speed: 1, participants: [])
         }
         let failures = FailureBox()
         let events = self.events

@@ -57,7 +57,7 @@ extension Firedrill {
                 let path = URL(fileURLWithPath: input.loaded.path).standardizedFileURL.path
                 let runID = try store {
                     try database.recordFinishedRun(
-                        scenario: scenario, source: input.loaded.source ?? "", path: path, mode: .replay, speed: nil,
+                        scenario: scenario, source: input.loaded.source ?? "", path: path, interface: .script, speed: nil,
                         // The script's roles, unnamed; departments come from the scenario.
                         participants: scenario.playerRoles.map { .init(role: $0.id, displayName: nil, department: nil) },
                         events: engine.events, report: report

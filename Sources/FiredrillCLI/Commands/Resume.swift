@@ -9,8 +9,10 @@ extension Firedrill {
             abstract: "Continue a recorded terminal drill that was cut off.",
             discussion: """
             Rebuilds the drill from its record (checking that the scenario reproduces every \
-            stored event) and continues it with the drill clock where it stopped. The drill \
-            starts paused: type /resume when the team is ready.
+            stored event), records that it was interrupted, shows what the players had seen, \
+            and continues with the drill clock where it stopped. The drill starts paused: \
+            type /resume when the team is ready. The run's roles and report directory are kept \
+            unless given again.
             """
         )
 
@@ -25,18 +27,26 @@ extension Firedrill {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            if let speed, !(speed.isFinite && speed > 0 && speed <= 100_000) {
-                throw ValidationError("--speed must be a number greater than 0 and at most 100000, e.g. 60")
+            if let speed, !(speed.isFinite && speed >= 0.01 && speed <= 100_000) {
+                throw ValidationError("--speed must be a number from 0.01 to 100000, e.g. 60")
             }
         }
 
         func run() async throws {
             let database = try database.open()
-            let stored = try store { try database.run(id: runID) }
+            let stored: StoredRun
+            do {
+                stored = try database.run(id: runID)
+            } catch let error as StoreError where error.code == .runNotFound {
+                throw CLIError("\(error.message) (searched \(database.path); name another database with --db)")
+            }
             guard stored.status != .finished else {
                 throw CLIError("run \(stored.id) is finished; 'firedrill show \(stored.id)' prints its report")
             }
-            guard stored.mode == .terminal else { throw CLIError("run \(stored.id) is a replay; replays cannot be resumed") }
+            guard stored.interface == .terminal else {
+                let how = stored.interface == .script ? "is a replay; replays cannot be resumed" : "is played on a firedrill server; resume it from the trainer console"
+                throw CLIError("run \(stored.id) \(how)")
+            }
             // Checked before anything is appended: the run's own process may still be playing it.
             guard !RunLock.isHeld(databasePath: database.path, runID: stored.id) else {
                 throw CLIError("run \(stored.id) is being played by another firedrill process")
@@ -50,35 +60,44 @@ extension Firedrill {
                 throw CLIError("run \(stored.id) cannot be resumed: \(error)")
             }
             let recorder = try store { try database.recorder(resuming: stored.id) }
-            // Events the engine derives that were not stored yet, then a pause where the clock stopped.
+            // Events the engine derives that were not stored yet, then the interruption where the clock stopped.
             var missing = Array(engine.events.dropFirst(events.count))
             if !engine.isFinished {
-                missing += engine.pause(at: max(engine.now, DrillTime(milliseconds: stored.checkpointMs)))
+                missing += engine.interrupt(at: max(engine.now, DrillTime(milliseconds: stored.checkpointMs)))
             }
             if !missing.isEmpty { try store { try recorder.append(missing) } }
 
-            let participants = try store { try database.participants(runID: stored.id) }
-            let played = try playedRoles(in: scenario, recorded: participants.map(\.role))
+            let options = stored.runOptions
+            let played = try playedRoles(in: scenario, kept: options.roles, recorded: try store { try database.participants(runID: stored.id) }.map(\.role))
             let speed = speed ?? stored.speed ?? 1
-            let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color))
-            Console.out(presenter.banner(speed: speed))
+            let presenter = TerminalPresenter(
+                scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color), language: terminal.language
+            )
+            let console = TerminalConsole.standard(prompt: presenter.prompt(role: played[0]))
+            console.show(presenter.banner(speed: speed))
+            if let recap = presenter.recap(events) { console.show(recap + "\n") }
             if engine.isFinished {
-                Console.out("Run \(stored.id) had ended at \(engine.now.wholeSecondsDescription); completing its record.\n")
+                console.show(presenter.strings.completingRecord(stored.id, time: engine.now.wholeSecondsDescription))
             } else {
-                Console.out("Resuming run \(stored.id) at drill time \(engine.now.wholeSecondsDescription). The drill is paused: type /resume to continue.\n")
+                console.show(presenter.strings.resumingAt(stored.id, time: engine.now.wholeSecondsDescription))
             }
             let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder, restoring: engine)
-            let drill = RecordedDrill(
-                database: database, recorder: recorder, presenter: presenter, playedRoles: played,
-                outDirectory: terminal.out ?? Run.defaultOutDirectory(for: scenario, runID: stored.id)
+            let drill = TerminalDrill(presenter: presenter, console: console, playedRoles: played)
+            let recorded = RecordedDrill(
+                database: database, recorder: recorder, drill: drill,
+                outDirectory: terminal.out ?? options.outDirectory ?? Run.defaultOutDirectory(for: scenario, runID: stored.id)
             )
-            try await drill.play(session)
+            try await recorded.play(session)
         }
 
-        func playedRoles(in scenario: Scenario, recorded: [String]) throws -> [String] {
+        /// `--as` if given, else the roles the run was played with, else those recorded.
+        func playedRoles(in scenario: Scenario, kept: [String]?, recorded: [String]) throws -> [String] {
             if let roles = terminal.roles { return try Run.playedRoles(roles, in: scenario) }
-            let valid = recorded.filter { scenario.role($0)?.isSimulated == false }
-            return valid.isEmpty ? scenario.playerRoles.map(\.id) : valid
+            for candidates in [kept ?? [], recorded] {
+                let valid = candidates.filter { scenario.role($0)?.isSimulated == false }
+                if !valid.isEmpty { return valid }
+            }
+            return scenario.playerRoles.map(\.id)
         }
     }
 }

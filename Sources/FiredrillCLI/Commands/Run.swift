@@ -39,8 +39,8 @@ extension Firedrill {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            guard speed.isFinite, speed > 0, speed <= 100_000 else {
-                throw ValidationError("--speed must be a number greater than 0 and at most 100000, e.g. 60")
+            guard speed.isFinite, speed >= 0.01, speed <= 100_000 else {
+                throw ValidationError("--speed must be a number from 0.01 to 100000, e.g. 60")
             }
         }
 
@@ -50,20 +50,39 @@ extension Firedrill {
             let played = try playedRoles(in: scenario)
             let participants = try Self.participants(players, played: played, in: scenario)
             let database = try database.open()
+            let presenter = TerminalPresenter(
+                scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color), language: terminal.language
+            )
+            let console = TerminalConsole.standard(prompt: presenter.prompt(role: played[0]))
+            console.show(presenter.banner(speed: speed))
+            let drill = TerminalDrill(presenter: presenter, console: console, playedRoles: played)
+            // The drill starts when the trainer says so; nothing is recorded before.
+            guard case .start(let pending) = await drill.waitForStart() else {
+                console.close()
+                Console.out(presenter.strings.nothingRecorded + "\n")
+                return
+            }
             let source = input.loaded.source ?? ""
             let path = URL(fileURLWithPath: input.loaded.path).standardizedFileURL.path
-            let recorder = try store {
-                try database.startRun(scenario: scenario, source: source, path: path, mode: .terminal, speed: speed, participants: participants)
+            let recorder: RunRecorder
+            do {
+                recorder = try store {
+                    try database.startRun(
+                        scenario: scenario, source: source, path: path, interface: .terminal, speed: speed,
+                        participants: participants, options: RunOptions(outDirectory: terminal.out, roles: played)
+                    )
+                }
+            } catch {
+                console.close()
+                throw error
             }
-            let presenter = TerminalPresenter(scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color))
-            Console.out(presenter.banner(speed: speed))
-            Console.out("Recording run \(recorder.runID) in \(database.path).\n")
+            console.show(presenter.strings.recording(recorder.runID, in: database.path))
             let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder)
-            let drill = RecordedDrill(
-                database: database, recorder: recorder, presenter: presenter, playedRoles: played,
+            let recorded = RecordedDrill(
+                database: database, recorder: recorder, drill: drill,
                 outDirectory: terminal.out ?? Self.defaultOutDirectory(for: scenario, runID: recorder.runID)
             )
-            try await drill.play(session)
+            try await recorded.play(session, pending: pending)
         }
 
         /// Parses `--player ROLE=NAME[/DEPARTMENT]` options; played roles without one are

@@ -1,4 +1,7 @@
 import ArgumentParser
+import FiredrillCore
+
+extension Language: ExpressibleByArgument {}
 
 /// `--scenario`, `--since` and `--until`: which recorded runs a command looks at.
 struct RunFilterOptions: ParsableArguments {
@@ -22,4 +25,7 @@ struct TerminalOptions: ParsableArguments {
 
     @Option(help: "Colour: auto, always or never.")
     var color: TerminalStyle.Mode = .auto
+
+    @Option(name: .customLong("lang"), help: "Language of the terminal: en or ja (default: the scenario's language).")
+    var language: Language?
 }

@@ -21,7 +21,7 @@ struct StoredReport {
         self.run = run
         self.scenario = scenario
         self.events = events
-        report = DrillReport(scenario: scenario, events: events, mode: run.mode == .replay ? .replay : .live, record: record)
+        report = DrillReport(scenario: scenario, events: events, mode: run.mode, record: record)
     }
 
     /// The scenario a run was played from, parsed from the stored source.

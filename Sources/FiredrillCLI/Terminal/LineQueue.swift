@@ -45,6 +45,9 @@ final class LineQueue: Sendable {
         waiter?.resume(returning: line)
     }
 
+    /// Whether the input has ended.
+    var isFinished: Bool { state.withLock { $0.ended } }
+
     func finish() {
         let waiter = state.withLock { state -> CheckedContinuation<String?, Never>? in
             state.ended = true

@@ -8,13 +8,16 @@ import Foundation
 struct RecordedDrill {
     let database: AppDatabase
     let recorder: RunRecorder
-    let presenter: TerminalPresenter
-    let playedRoles: [String]
+    let drill: TerminalDrill
     let outDirectory: String
 
+    var presenter: TerminalPresenter { drill.presenter }
+    var console: TerminalConsole { drill.console }
+
     /// Plays the drill to its end, finishes the record, and writes and shows the report.
-    func play(_ session: DrillSession<ContinuousClock>) async throws {
+    func play(_ session: DrillSession<ContinuousClock>, pending: String? = nil) async throws {
         guard let lock = RunLock(databasePath: database.path, runID: recorder.runID) else {
+            console.close()
             throw CLIError("run \(recorder.runID) is being played by another firedrill process")
         }
         let interrupt = interruptHandler()
@@ -28,33 +31,44 @@ struct RecordedDrill {
             heartbeat.cancel()
             interrupt.cancel()
         }
-        let drill = TerminalDrill(
-            session: session, presenter: presenter, playedRoles: playedRoles, interactive: isatty(STDIN_FILENO) == 1,
-            lines: LineQueue.standardInput()
-        )
-        try await drill.run()
-        try await drill.askSurvey()
+        try await drill.run(session, pending: pending)
+        try await drill.askSurvey(session)
+        console.close()
 
         let engine = await session.snapshot
         try store { try recorder.finish(report: DrillReport(scenario: presenter.scenario, events: engine.events, mode: .live)) }
         let stored = try StoredReport(database, runID: recorder.runID)
         withExtendedLifetime(lock) {}
+        let strings = presenter.strings
         Console.out("\n" + presenter.summary(stored.report) + "\n")
         try ReportFiles.write(stored.report, to: outDirectory)
-        Console.out("Run \(recorder.runID) recorded in \(database.path); chain head \(stored.run.chainHead ?? "none").\n")
-        Console.out("Reports written to \(outDirectory)/report.json and report.md\n")
+        Console.out(strings.recorded(recorder.runID, path: database.path, head: stored.run.chainHead ?? "none") + "\n")
+        Console.out(strings.reportsWritten(outDirectory) + "\n")
     }
 
-    /// On Ctrl-C or SIGTERM: mark the run interrupted (everything acknowledged is already
-    /// stored) and exit, telling how to continue.
+    /// The command that continues this run, with the database named.
+    static func resumeCommand(runID: String, databasePath: String) -> String {
+        "firedrill resume \(runID) --db \(shellQuoted(databasePath))"
+    }
+
+    static func shellQuoted(_ text: String) -> String {
+        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "/._-~+:@".contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// On Ctrl-C or SIGTERM: give the terminal back, mark the run interrupted (everything
+    /// acknowledged is already stored) and exit, telling how to continue.
     private func interruptHandler() -> InterruptHandler {
         let recorder = recorder
+        let console = console
+        let hint = presenter.strings.interrupted(resume: Self.resumeCommand(runID: recorder.runID, databasePath: database.path))
         let sources = [SIGINT, SIGTERM].map { signalNumber -> any DispatchSourceSignal in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
+                console.restoreTerminal()
                 try? recorder.markInterrupted()
-                Console.error("\nInterrupted. Everything acknowledged is stored; continue with: firedrill resume \(recorder.runID)")
+                Console.error("\n" + hint)
                 exit(130)
             }
             source.resume()

@@ -1,28 +1,56 @@
 import FiredrillCore
 import Foundation
 
-/// The interactive loop of a terminal drill: prints events as they come and turns input
+/// The interactive loop of a terminal drill: shows events as they come and turns input
 /// lines into actions and drill commands.
 struct TerminalDrill {
-    let session: DrillSession<ContinuousClock>
     let presenter: TerminalPresenter
+    let console: TerminalConsole
     let playedRoles: [String]
-    let interactive: Bool
-    let lines: LineQueue
 
-    func run() async throws {
-        let printer = Task { [session, presenter, interactive] in
+    /// The participant key of the person at this terminal, for survey answers.
+    static let participant = "terminal"
+
+    enum StartDecision {
+        /// Start now; `pending` is a line to act on once started (piped input starts with its first line).
+        case start(pending: String?)
+        /// Input ended (or the trainer left) before the start.
+        case quit
+    }
+
+    /// Waits until the trainer starts the drill: Enter or `/start` at a terminal; from a
+    /// pipe, the first line starts it (and is acted on, unless it is `/start` or empty).
+    func waitForStart() async -> StartDecision {
+        let strings = presenter.strings
+        if console.interactive { console.show(strings.startHint) }
+        while let raw = await console.next() {
+            let line = TextMatching.normalizeWidth(raw).trimmingCharacters(in: .whitespaces)
+            let word = line.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            switch word {
+            case "", "/start": return .start(pending: nil)
+            case "/help": console.show(presenter.help(currentRole: playedRoles[0]))
+            case "/end", "/quit": return .quit
+            default:
+                if !console.interactive { return .start(pending: raw) }
+                console.show(strings.notStartedYet)
+            }
+        }
+        return .quit
+    }
+
+    /// Plays the drill until it ends: the session runs on the clock while input is read.
+    func run(_ session: DrillSession<ContinuousClock>, pending: String?) async throws {
+        let printer = Task { [presenter, console] in
             for await event in session.events {
-                if let text = presenter.render(event) {
-                    Console.out(text + "\n")
-                    if interactive { Console.out(presenter.style.dim("> ")) }
-                }
+                if let text = presenter.render(event) { console.show(text) }
             }
         }
         let input = Task { [self] in
             var current = playedRoles[0]
-            while let line = await lines.next() {
-                if await handle(line, currentRole: &current) == .stop { return }
+            console.setPrompt(presenter.prompt(role: current))
+            if let pending, await handle(pending, currentRole: &current, session: session) == .stop { return }
+            while let line = await console.next() {
+                if await handle(line, currentRole: &current, session: session) == .stop { return }
             }
             // End of input ends the drill (a cancelled wait means it has ended already).
             if !Task.isCancelled { try? await session.end(reason: .inputClosed) }
@@ -32,25 +60,22 @@ struct TerminalDrill {
         await printer.value
     }
 
-    /// The participant key of the person at this terminal, for survey answers.
-    static let participant = "terminal"
-
     /// Asks the unanswered survey questions: 1 to 5 (optionally followed by a comment, as in
     /// `4 - clear after the status meeting`) for scale questions, free text for text
     /// questions. Enter skips a question; end of input skips the rest.
-    func askSurvey() async throws {
+    func askSurvey(_ session: DrillSession<ContinuousClock>) async throws {
         let unanswered = await session.snapshot.unansweredSurveyQuestions(participant: Self.participant)
         guard !unanswered.isEmpty else { return }
+        let strings = presenter.strings
         let survey = presenter.scenario.survey
-        say("\nSurvey: answer 1 (poor) to 5 (excellent), a number may be followed by a comment; write freely where asked; Enter skips.")
+        console.show("\n" + strings.surveyIntro)
         for index in unanswered {
             let question = survey[index]
             var attempts = 0
             while attempts < 3 {
-                let hint = question.kind == .scale ? "[1-5]" : "[text]"
-                Console.out("\(index + 1)/\(survey.count). \(presenter.safe(question.text)) \(hint) ")
-                guard let line = await lines.next() else {
-                    say("")
+                let hint = question.kind == .scale ? strings.scaleHint : strings.textHint
+                guard let line = await console.ask("\(index + 1)/\(survey.count). \(presenter.safe(question.text)) \(hint) ") else {
+                    console.show("")
                     return
                 }
                 if line.allSatisfy(\.isWhitespace) { break }
@@ -59,10 +84,10 @@ struct TerminalDrill {
                         try await session.answerSurvey(answer)
                         break
                     } catch {
-                        say("Not recorded: \(error)")
+                        console.show(strings.notRecorded("\(error)"))
                     }
                 } else {
-                    say("Please answer with a number from 1 to 5 (a comment may follow), or press Enter to skip.")
+                    console.show(strings.surveyRetry)
                 }
                 attempts += 1
             }
@@ -71,25 +96,27 @@ struct TerminalDrill {
 
     enum Outcome { case `continue`, stop }
 
-    func handle(_ rawLine: String, currentRole: inout String) async -> Outcome {
-        let line = rawLine.trimmingCharacters(in: .whitespaces)
+    func handle(_ rawLine: String, currentRole: inout String, session: DrillSession<ContinuousClock>) async -> Outcome {
+        let strings = presenter.strings
+        let line = TextMatching.normalizeWidth(rawLine).trimmingCharacters(in: .whitespaces)
         guard !line.isEmpty else { return .continue }
         do {
-            if line.hasPrefix("/") { return try await command(line, currentRole: currentRole) }
+            if line.hasPrefix("/") { return try await command(line, currentRole: currentRole, session: session) }
             var role = currentRole
             var commandText = Substring(line)
             if line.hasPrefix("@") {
                 let word = commandText.prefix { !$0.isWhitespace }
-                let name = String(word.dropFirst())
-                guard playedRoles.contains(name) else {
-                    let hint = Suggestions.hint(for: name, among: playedRoles)
-                    say("'\(name)' is not one of the roles played here\(hint) (\(playedRoles.joined(separator: ", "))).")
+                let typed = String(word.dropFirst())
+                guard let name = playedRoles.first(where: { $0 == typed || $0 == typed.lowercased() }) else {
+                    let hint = Suggestions.hint(for: typed, among: playedRoles)
+                    console.show(strings.notPlayedHere(typed, hint: hint, played: playedRoles))
                     return .continue
                 }
                 commandText = commandText.dropFirst(word.count).drop { $0.isWhitespace }
                 if commandText.isEmpty {
                     currentRole = name
-                    say("Now acting as \(name).")
+                    console.setPrompt(presenter.prompt(role: name))
+                    console.show(strings.nowActingAs(name))
                     return .continue
                 }
                 role = name
@@ -98,32 +125,29 @@ struct TerminalDrill {
             case .success(let action):
                 try await session.perform(action)
             case .failure(let error):
-                say(error.message)
+                console.show(error.message)
             }
         } catch {
-            say("Not recorded: \(error)")
+            console.show(strings.notRecorded("\(error)"))
         }
         return .continue
     }
 
-    func command(_ line: String, currentRole: String) async throws -> Outcome {
-        let word = line.split(separator: " ").first.map(String.init) ?? line
+    func command(_ line: String, currentRole: String, session: DrillSession<ContinuousClock>) async throws -> Outcome {
+        let word = line.split(separator: " ").first.map { $0.lowercased() } ?? line
         switch word {
         case "/pause": try await session.pause()
         case "/resume": try await session.resume()
-        case "/status": say(presenter.status(await session.status))
-        case "/help": say(presenter.help(currentRole: currentRole))
+        case "/status": console.show(presenter.status(await session.status))
+        case "/help": console.show(presenter.help(currentRole: currentRole))
+        case "/start": console.show(presenter.strings.alreadyStarted)
         case "/end":
             try await session.end(reason: .endedByTrainer)
             return .stop
         default:
             let commands = ["/pause", "/resume", "/status", "/help", "/end"]
-            say("Unknown command '\(word)'\(Suggestions.hint(for: word, among: commands)); commands: \(commands.joined(separator: " ")). Actions have no slash, e.g. 'ack'.")
+            console.show(presenter.strings.unknownCommand(word, hint: Suggestions.hint(for: word, among: commands), commands: commands))
         }
         return .continue
-    }
-
-    private func say(_ text: String) {
-        Console.out(text + "\n")
     }
 }

@@ -1,121 +1,147 @@
 import FiredrillCore
 import FiredrillReporting
+import Foundation
 
-/// What players see in the terminal: injects as they arrive, persona replies, echoes of
-/// their own actions, and the closing objectives table. Trainer-only fields (`expect`,
-/// `notes`), skipped injects and future injects are never shown.
+/// What players see in the terminal: the briefing, injects as they arrive, messages and
+/// persona replies addressed to their roles, echoes of their own actions, and the closing
+/// objectives table. What a player may see is decided by ``Visibility``: trainer-only fields,
+/// skipped and future injects and scoring never appear while the drill runs.
 struct TerminalPresenter: Sendable {
     let scenario: Scenario
     let playedRoles: Set<String>
     let style: TerminalStyle
+    let strings: TerminalStrings
 
+    init(scenario: Scenario, playedRoles: Set<String>, style: TerminalStyle, language: Language? = nil) {
+        self.scenario = scenario
+        self.playedRoles = playedRoles
+        self.style = style
+        strings = TerminalStrings(language: language ?? Language(tag: scenario.language))
+    }
+
+    var audience: Audience { .player(roles: playedRoles) }
+
+    /// The title, the briefing (never the trainer's summary), who plays what, and the pace.
     func banner(speed: Double) -> String {
-        var lines = [style.bold("firedrill — \(scenario.title)")]
-        if let summary = scenario.summary { lines.append(style.dim(safe(summary.trimmingCharacters(in: .whitespacesAndNewlines)))) }
-        let roles = scenario.roles.filter { playedRoles.contains($0.id) }.map { "\($0.name) (\($0.id))" }
-        lines.append("Playing: \(roles.joined(separator: ", ")). Planned length \(scenario.duration), speed \(format(speed))×.")
-        lines.append("Type /help for commands. Injects appear as they arrive.")
+        var lines = [style.bold("firedrill — \(safe(scenario.title))")]
+        if let briefing = scenario.briefing?.trimmingCharacters(in: .whitespacesAndNewlines), !briefing.isEmpty {
+            lines.append("")
+            lines.append(style.bold(strings.briefing))
+            for line in TextLines(safe(briefing)) { lines.append("  " + line.text) }
+            lines.append("")
+        }
+        let mine = scenario.roles.filter { playedRoles.contains($0.id) }.map { "\(safe($0.name)) (\($0.id))" }
+        let others = scenario.roles.filter { !playedRoles.contains($0.id) }.map { "\(safe($0.name)) (\($0.id))" }
+        lines.append("\(strings.youPlay): \(mine.joined(separator: ", ")).")
+        if !others.isEmpty { lines.append("\(strings.otherRoles): \(others.joined(separator: ", ")).") }
+        lines.append(strings.plannedLength(scenario.duration.description, speed: format(speed)))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The text for an event, or `nil` for events players do not see.
+    /// The text for an event, or `nil` for events these players do not see.
     func render(_ event: DrillEvent) -> String? {
+        guard let view = Visibility.view(of: event, met: [], wallTime: nil, for: audience, scenario: scenario) else { return nil }
         let time = style.dim("[\(event.time.wholeSecondsDescription)]")
         switch event.kind {
         case .started:
-            return "\(time) \(style.bold("Drill started."))"
-        case .injectDelivered(let id):
-            guard let inject = scenario.inject(id) else { return nil }
-            let recipients = scenario.roles.filter { inject.to.includes($0) && playedRoles.contains($0.id) }
-            guard !recipients.isEmpty else { return nil }
-            var lines = ["\(time) \(style.cyan(icon(for: inject.channel) + " " + inject.channel.uppercased()))  from \(style.bold(safe(inject.from ?? "unknown sender")))  to \(recipients.map(\.id).joined(separator: ", "))"]
-            lines.append("  \(style.bold(safe(inject.subject)))")
-            if let body = inject.body?.trimmingCharacters(in: .whitespacesAndNewlines), !body.isEmpty {
+            return "\(time) \(style.bold(strings.drillStarted))"
+        case .injectDelivered, .adlibInject:
+            let channel = view.string("channel") ?? "?"
+            let recipients: [String] = switch view["to"] {
+            case .strings(let ids)?: ids.filter(playedRoles.contains)
+            default: scenario.playerRoles.map(\.id).filter(playedRoles.contains)
+            }
+            var lines = ["\(time) \(style.cyan(icon(for: channel) + " " + channel.uppercased()))  \(strings.from) \(style.bold(safe(view.string("from") ?? strings.unknownSender)))  \(strings.to) \(recipients.joined(separator: ", "))"]
+            lines.append("  \(style.bold(safe(view.string("subject") ?? "")))")
+            if let body = view.string("body")?.trimmingCharacters(in: .whitespacesAndNewlines), !body.isEmpty {
                 for line in TextLines(safe(body)) { lines.append("  \(line.text)") }
             }
             return lines.joined(separator: "\n")
-        case .injectSkipped:
-            return nil
         case .action(let action):
-            var text = "\(time) \(style.green("✓")) \(action.role): \(safe(action.commandLine))"
-            if action.kind == .escalate, let target = action.target, let persona = scenario.role(target)?.persona,
-               !persona.accepts(channel: action.channel ?? ActionCommand.defaultChannel) {
-                text += style.dim("  (no answer yet over \(action.channel ?? ActionCommand.defaultChannel))")
+            var lines: [String] = []
+            if playedRoles.contains(action.role) {
+                var echo = "\(time) \(style.green("✓")) \(action.role): \(safe(action.commandLine))"
+                if action.kind == .escalate, let target = action.target, let persona = scenario.role(target)?.persona,
+                   !persona.accepts(channel: action.channel ?? ActionCommand.defaultChannel) {
+                    echo += style.dim("  " + strings.noAnswerOver(action.channel ?? ActionCommand.defaultChannel))
+                }
+                lines.append(echo)
             }
-            return text
+            // An escalation to a played role is a message its players receive.
+            if action.kind == .escalate, let target = action.target, playedRoles.contains(target) {
+                let channel = action.channel ?? ActionCommand.defaultChannel
+                let sender = scenario.role(action.role)?.name ?? action.role
+                var message = "\(time) \(style.cyan(icon(for: channel) + " " + channel.uppercased()))  \(strings.from) \(style.bold(safe(sender)))  \(strings.to) \(target)"
+                if !action.text.isEmpty { message += "\n  " + safe(action.text) }
+                lines.append(message)
+            }
+            return lines.joined(separator: "\n")
         case .personaReply(let persona, let to, let reply):
-            guard playedRoles.contains(to) else { return nil }
             let name = scenario.role(persona)?.name ?? persona
-            return "\(time) \(style.magenta("↩ \(safe(name))")) to \(to): \(safe(reply))"
+            return "\(time) \(style.magenta("↩ \(safe(name))")) \(strings.to) \(to): \(safe(reply))"
         case .paused:
-            return "\(time) \(style.yellow("Drill paused.")) /resume to continue."
+            return "\(time) \(style.yellow(strings.drillPaused))"
+        case .interrupted:
+            return "\(time) \(style.yellow(strings.drillInterrupted))"
         case .resumed:
-            return "\(time) \(style.yellow("Drill resumed."))"
+            return "\(time) \(style.yellow(strings.drillResumed))"
         case .ended(let reason):
-            let why = switch reason {
-            case .completed: "planned duration reached"
-            case .endedByTrainer: "ended by the trainer"
-            case .inputClosed: "input closed"
-            }
-            return "\(time) \(style.bold("Drill ended")) (\(why))."
-        case .surveyAnswer(let answer):
-            return "  \(style.green("✓")) survey \(answer.question + 1): \(answer.score.map(String.init) ?? safe(answer.comment ?? ""))"
-        case .adlibInject, .observation, .interrupted:
+            return "\(time) \(style.bold(strings.drillEnded(reason)))"
+        case .injectSkipped, .observation, .surveyAnswer:
             return nil
         }
     }
 
+    /// Everything these players had seen before a drill was cut off, in order.
+    func recap(_ events: [DrillEvent]) -> String? {
+        let lines = events.compactMap { event -> String? in
+            switch event.kind {
+            case .started, .paused, .resumed, .interrupted, .ended: return nil
+            default: return render(event)
+            }
+        }
+        guard !lines.isEmpty else { return nil }
+        return ([style.bold(strings.recapHeading)] + lines).joined(separator: "\n")
+    }
+
     func status(_ status: DrillSession<ContinuousClock>.Status) -> String {
-        let state = status.isFinished ? "ended" : status.isPaused ? "paused" : "running"
-        return "Drill time \(status.drillTime.wholeSecondsDescription) of \(scenario.duration) (\(state)); injects so far: \(status.delivered); objectives met: \(status.objectivesMet) of \(status.objectives)."
+        let state = status.isFinished ? strings.ended : status.isPaused ? strings.paused : strings.running
+        return strings.status(
+            time: status.drillTime.wholeSecondsDescription, duration: scenario.duration.description, state: state,
+            delivered: status.delivered, met: status.objectivesMet, objectives: status.objectives
+        )
     }
 
     func help(currentRole: String) -> String {
-        """
-        You are acting as \(currentRole). Actions:
-          ack [text]                               acknowledge
-          escalate <role> [via <channel>] [text]   escalate (channel defaults to chat)
-          do <text>                                take an action
-          say <text>                               communicate
-          report <text>                            report
-          resolve [text]                           resolve
-          @<role> [action]                         act as another played role (\(playedRoles.sorted().joined(separator: ", ")))
-        Drill control:
-          /pause  /resume  /status  /help  /end    (end of input also ends the drill)
-        Roles: \(scenario.roles.map { $0.id + ($0.isSimulated ? "*" : "") }.joined(separator: ", "))  (* simulated)
-        Channels: \(scenario.channels.joined(separator: ", "))
-        """
+        strings.help(currentRole: currentRole, played: playedRoles.sorted(), roles: scenario.roles, channels: scenario.channels)
     }
 
-    /// The closing table of objectives with ratings, and the score.
+    /// The prompt, naming the acting role: `[duty-engineer] > `.
+    func prompt(role: String) -> String { "[\(role)] > " }
+
+    /// The closing table of objectives with ratings, the score and what it covers. Columns
+    /// are sized by display width, so Japanese names line up.
     func summary(_ report: DrillReport) -> String {
-        var rows: [[String]] = [["Objective", "Kind", "Target", "Elapsed", "Credit", "Rating"]]
+        var rows: [[String]] = [strings.objectiveHeader]
         for objective in report.objectives {
-            let elapsed: String = switch objective.status {
-            case .met: objective.elapsedSeconds.flatMap { DrillTime(seconds: $0)?.description } ?? ""
-            case .missed: "missed"
-            case .notApplicable: "n/a"
-            case .notExercised: "not exercised"
-            }
+            let elapsed: String = objective.status == .met
+                ? objective.elapsedSeconds.flatMap { DrillTime(seconds: $0)?.description } ?? ""
+                : strings.status(objective.status)
             rows.append([
-                objective.name ?? objective.id, objective.kind.rawValue,
+                safe(objective.name ?? objective.id), objective.kind.rawValue,
                 DrillTime(seconds: objective.targetSeconds)?.description ?? "–", elapsed,
                 objective.credit.map { format($0, digits: 2) } ?? "–", objective.rating?.rawValue ?? "–",
             ])
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let table = DisplayWidth.table(rows, rightAligned: [2, 3, 4])
         var lines: [String] = []
-        for (index, row) in rows.enumerated() {
-            let cells = row.enumerated().map { column, cell in cell + String(repeating: " ", count: widths[column] - cell.count) }
-            var line = cells.joined(separator: "  ")
-            if index == 0 { line = style.bold(line) } else {
-                line = colourRating(line, rating: row.last ?? "")
-            }
-            lines.append(line)
+        for (index, line) in table.enumerated() {
+            lines.append(index == 0 ? style.bold(line) : colourRating(line, rating: rows[index].last ?? ""))
         }
-        let score = report.score.map { format($0, digits: 1) + " / 100" } ?? "not scored"
+        let score = report.score.map { format($0, digits: 1) + " / 100" } ?? strings.notScored
         lines.append("")
-        lines.append(style.bold("Score: \(score)"))
+        lines.append(style.bold(strings.score(score)))
+        if !report.coverage.complete { lines.append(style.yellow(strings.coverage(report.coverage))) }
         return lines.joined(separator: "\n")
     }
 
@@ -148,5 +174,3 @@ struct TerminalPresenter: Sendable {
         MarkdownReportRenderer.number(value, digits: digits)
     }
 }
-
-import Foundation

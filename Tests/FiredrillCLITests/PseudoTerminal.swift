@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// A `firedrill` process on a pseudo-terminal, as a participant at a real terminal would
+/// run it: keys go in as typed (arrows and backspace included) and the screen's output can
+/// be awaited. Waits have a safety timeout so a broken build fails instead of hanging.
+/// Create it inside `CLI.exclusive`, held for as long as the process lives.
+final class PseudoTerminal: @unchecked Sendable {
+    let process = Process()
+    private let primary: FileHandle
+    private let lock = NSCondition()
+    private var buffer = ""
+    private var ended = false
+
+    init(_ arguments: [String], columns: Int = 120) throws {
+        // Linux's pseudo-terminal multiplexer: unlock the new pair and find its number
+        // (TIOCSPTLCK and TIOCGPTN, whose macros Swift does not import).
+        let descriptor = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard descriptor >= 0, ioctl(descriptor, 0x4004_5431, &unlock) == 0, ioctl(descriptor, 0x8004_5430, &number) == 0,
+              let secondary = FileHandle(forUpdatingAtPath: "/dev/pts/\(number)")
+        else {
+            throw CocoaError(.fileReadUnknown)
+        }
+        var size = winsize(ws_row: 40, ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(descriptor, UInt(TIOCSWINSZ), &size)
+        primary = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["FIREDRILL_DB"] = CLI.scratchDatabase
+        environment["TERM"] = "xterm"
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        process.standardInput = secondary
+        process.standardOutput = secondary
+        process.standardError = secondary
+        try process.run()
+        try secondary.close()
+        Thread { [self] in
+            // read(2), not FileHandle: a pseudo-terminal whose child has gone reads EIO.
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = read(descriptor, &chunk, chunk.count)
+                if count < 0 && errno == EINTR { continue }
+                lock.lock()
+                if count <= 0 { ended = true } else { buffer += String(decoding: chunk[..<count], as: UTF8.self) }
+                lock.broadcast()
+                lock.unlock()
+                if count <= 0 { return }
+            }
+        }.start()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return buffer
+    }
+
+    /// Types keys exactly as given (`"\r"` is Enter, `"\u{1B}[D"` the left arrow, `"\u{7F}"` backspace).
+    func type(_ keys: String) {
+        primary.write(Data(keys.utf8))
+    }
+
+    /// Waits until the screen output contains `fragment` (counting from `after` characters on).
+    func waitFor(_ fragment: String, after offset: Int = 0, safetyTimeout: TimeInterval = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(safetyTimeout)
+        lock.lock()
+        defer { lock.unlock() }
+        func found() -> Bool { String(buffer.dropFirst(offset)).contains(fragment) }
+        while !found() {
+            if ended || !lock.wait(until: deadline) { return found() }
+        }
+        return true
+    }
+
+    func finish() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
