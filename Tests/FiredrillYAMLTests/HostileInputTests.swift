@@ -88,38 +88,3 @@ struct HostileInputTests {
         #expect(ScenarioLoader().load(path: "/dev/zero").formattedDiagnostics.first?.contains("not a regular file") == true)
     }
 }
-
-@Suite("Bundled scenarios")
-struct BundledScenarioTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenarios")
-
-    static var files: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.sorted()
-    }
-
-    @Test func thereAreAtLeastSixIncludingTheRequiredOnes() {
-        #expect(Self.files.count >= 6)
-        for required in ["newsletter-brochure-leak-ja.yaml", "newsletter-brochure-leak.yaml", "smart-lock-firmware-auth.yaml"] {
-            #expect(Self.files.contains(required))
-        }
-    }
-
-    @Test(arguments: files)
-    func validatesAndUsesConditionsAndPersonas(file: String) throws {
-        let loaded = ScenarioLoader().load(path: Self.directory.appendingPathComponent(file).path)
-        #expect(loaded.formattedDiagnostics == [])
-        let scenario = try #require(loaded.scenario)
-        #expect(scenario.id + ".yaml" == file)
-        #expect(scenario.roles.contains { $0.isSimulated })
-        #expect(scenario.injects.contains { if case .when = $0.trigger { true } else { false } })
-        #expect(scenario.injects.contains { $0.guardCondition != nil })
-    }
-
-    @Test func theJapaneseNewsletterIsInJapanese() throws {
-        let scenario = try #require(ScenarioLoader().load(path: Self.directory.appendingPathComponent("newsletter-brochure-leak-ja.yaml").path).scenario)
-        #expect(scenario.language == "ja")
-        #expect(scenario.title.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) })
-    }
-}
