@@ -160,7 +160,7 @@ struct ScriptTests {
         let script = try ReplayScript.parse(text, for: scenario).get()
         #expect(script.entries.map(\.line) == [2, 4, 5])
         #expect(script.entries.map(\.time) == [.seconds(90), .seconds(300), .seconds(1200)])
-        #expect(script.entries[0].action.text == "seen")
+        #expect(script.entries[0].action?.text == "seen")
         #expect(script.entries[2].action == PlayerAction(role: "sec", kind: .action, text: "renew certificate"))
     }
 

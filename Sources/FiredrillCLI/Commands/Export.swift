@@ -10,7 +10,8 @@ extension Firedrill {
             abstract: "Write recorded runs as files a committee can file: JSON, Markdown and CSV, with chain heads.",
             discussion: """
             For each run: <run>.json and <run>.md (its full report, including the record and the \
-            chain head). For the set: runs.csv (one line per run with its scenario SHA-256 and chain \
+            chain head), <run>.script (its inputs as a replay script) and <run>.scenario.yaml (the \
+            exact scenario it played). For the set: runs.csv (one line per run with its scenario SHA-256 and chain \
             head), objectives.csv and corrective-actions.csv. Name runs, or a date range.
             """
         )
@@ -53,6 +54,8 @@ extension Firedrill {
                     let verified = try store { try database.verify(runID: id) }.isIntact
                     try write(try JSONReportRenderer.render(stored.report), to: "\(id).json")
                     try write(MarkdownReportRenderer.render(stored.report), to: "\(id).md")
+                    try write(stored.script, to: "\(id).script")
+                    try write(stored.run.scenarioSource, to: "\(id).scenario.yaml")
                     let run = stored.run
                     runLines.append([
                         run.id, run.scenarioID, run.scenarioTitle, run.scenarioSHA256, run.mode.rawValue,

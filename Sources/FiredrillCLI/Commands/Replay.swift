@@ -51,7 +51,7 @@ extension Firedrill {
                 Console.error("\(script): \(error)")
                 throw ExitCode(2)
             }
-            var report = DrillReport(scenario: scenario, events: engine.events, mode: .replay)
+            var report = DrillReport(scenario: scenario, events: engine.events, mode: parsed.mode)
             if record {
                 let database = try database.open()
                 let path = URL(fileURLWithPath: input.loaded.path).standardizedFileURL.path

@@ -7,23 +7,39 @@ extension Firedrill {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a recorded run's report, rebuilt from the stored scenario and events.",
-            discussion: "The result equals the report written at the end of the drill (open corrective actions are as of now)."
+            discussion: """
+            The result equals the report written at the end of the drill (corrective actions are \
+            as of now). --format script prints every input of the drill (actions, ad-lib injects, \
+            observations, pauses, the end, survey answers) as a replay script: 'firedrill replay' \
+            of it prints the same report as 'firedrill show --without-record'.
+            """
         )
 
         @Argument(help: "The run id (or a unique prefix of it).")
         var runID: String
 
-        @Option(help: "Report format: json or md.")
-        var format: ReportFormat = .json
+        @Option(help: "Report format: json, md, or script (the drill's inputs as a replay script).")
+        var format: ShowFormat = .json
+
+        @Flag(help: "Leave out the record section (run id, chain head, improvement plan): the report a replay of the run's script gives.")
+        var withoutRecord = false
 
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             let stored = try StoredReport(try database.open(.readOnly), runID: runID)
+            var report = stored.report
+            if withoutRecord { report.record = nil }
             switch format {
-            case .json: Console.out(try JSONReportRenderer.render(stored.report))
-            case .md: Console.out(MarkdownReportRenderer.render(stored.report))
+            case .json: Console.out(try JSONReportRenderer.render(report))
+            case .md: Console.out(MarkdownReportRenderer.render(report))
+            case .script: Console.out(stored.script)
             }
         }
     }
+}
+
+/// What `show` prints.
+enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, md, script
 }

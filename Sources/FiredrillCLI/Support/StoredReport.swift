@@ -24,6 +24,14 @@ struct StoredReport {
         report = DrillReport(scenario: scenario, events: events, mode: run.mode, record: record)
     }
 
+    /// The run's inputs as a replay script, which replays to the same report (without the record).
+    var script: String {
+        ReplayScript.export(events: events, scenario: scenario, mode: run.mode, header: [
+            "firedrill replay script of run \(run.id), scenario \(run.scenarioID) (SHA-256 \(run.scenarioSHA256))",
+            "replay it with the scenario the run stored: firedrill export \(run.id) --out DIR writes both",
+        ])
+    }
+
     /// The scenario a run was played from, parsed from the stored source.
     static func scenario(of run: StoredRun) throws -> Scenario {
         var limits = ValidationLimits()

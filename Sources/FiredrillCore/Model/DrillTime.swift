@@ -106,10 +106,20 @@ extension DrillTime {
         self = .seconds(total)
     }
 
-    /// Parses a replay-script time: `mm:ss`, `h:mm:ss`, or a duration (`90s`, `5m`).
+    /// Parses a replay-script time: `mm:ss`, `h:mm:ss`, or a duration (`90s`, `5m`). The
+    /// clock forms may end in milliseconds (`12:34.567`), as recorded live drills are.
     public init?(clockText text: String) {
         if let duration = DrillTime(durationText: text) {
             self = duration
+            return
+        }
+        if let dot = text.lastIndex(of: "."), text.contains(":") {
+            let fraction = text[text.index(after: dot)...]
+            guard (1...3).contains(fraction.count), fraction.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                  let whole = DrillTime(clockText: String(text[..<dot])), let digits = Int64(fraction)
+            else { return nil }
+            let scale: Int64 = fraction.count == 1 ? 100 : fraction.count == 2 ? 10 : 1
+            self = DrillTime(milliseconds: whole.milliseconds + digits * scale)
             return
         }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

@@ -1,14 +1,45 @@
 extension ReplayScript {
-    /// Plays the whole drill on the virtual clock: every action at its script time, then the
-    /// drill runs to its planned duration. The same scenario and script always give the
-    /// same events.
+    /// Plays the whole drill on the virtual clock: every step at its script time, then (unless
+    /// the script ends the drill or stops unfinished) the drill runs to its planned duration.
+    /// The same scenario and script always give the same events.
     public func play(_ scenario: Scenario) throws(EngineError) -> DrillEngine {
         var engine = DrillEngine(scenario: scenario)
         engine.start()
         for entry in entries {
-            _ = try engine.perform(entry.action, at: entry.time)
+            do {
+                try apply(entry, to: &engine)
+            } catch {
+                throw .invalidInput("line \(entry.line): \(error)")
+            }
         }
-        engine.end(at: scenario.duration, reason: .completed)
+        if isUnfinished {
+            if let last = entries.last { engine.advance(to: last.time) }
+        } else if !engine.isFinished {
+            engine.end(at: scenario.duration, reason: .completed)
+        }
         return engine
+    }
+
+    private func apply(_ entry: Entry, to engine: inout DrillEngine) throws(EngineError) {
+        let time = entry.time
+        switch entry.step {
+        case .action(let action): _ = try engine.perform(action, at: time)
+        case .adlib(let inject): _ = try engine.deliver(inject, at: time)
+        case .observation(let observation): _ = try engine.observe(observation, at: time)
+        case .pause:
+            guard !engine.isPaused else { throw .paused }
+            engine.pause(at: time)
+        case .interrupt:
+            guard !engine.isPaused else { throw .paused }
+            engine.interrupt(at: time)
+        case .resume:
+            guard engine.isPaused else { throw .invalidInput("the drill is not paused") }
+            engine.advance(to: time)
+            engine.resume()
+        case .end(let reason):
+            guard !engine.isFinished else { throw .finished }
+            engine.end(at: time, reason: reason)
+        case .survey(let answer): _ = try engine.answerSurvey(answer)
+        }
     }
 }

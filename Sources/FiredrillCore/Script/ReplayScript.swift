@@ -1,14 +1,58 @@
-/// A replay script: the players' actions of a whole drill, one per line, as
-/// `<time> <role> <command ...>`. `#` starts a comment; blank lines are ignored.
+import Foundation
+
+/// A replay script: everything people put into a drill, one step per line, so that the
+/// drill can be played again on a virtual clock.
+///
+/// ```text
+/// # players: <time> <role> <command>
+/// 01:30 ops ack seen the alert
+/// 11:00 ops escalate boss via phone certificate expired
+/// # trainer and evaluator: <time> !<verb> [JSON]
+/// 12:00 !inject {"to": ["ops"], "channel": "chat", "from": "CTO", "subject": "Status?"}
+/// 12:30 !observe {"objective": "esc", "rating": "S", "text": "Chat first, then phone"}
+/// 14:00 !pause
+/// 14:00 !resume
+/// 25:00 !end
+/// 25:00 !survey {"participant": "p-1", "question": 0, "score": 4}
+/// ```
+///
+/// `#` starts a comment on player lines (JSON lines are taken whole); blank lines are
+/// ignored. Times are `mm:ss`, `h:mm:ss` (optionally with `.mmm`) or a duration such as
+/// `90s`. Verbs: `!inject`, `!observe`, `!action` (a player action as JSON, for text that a
+/// command line cannot carry), `!pause`, `!resume`, `!interrupt`, `!end [reason]`,
+/// `!survey`; header lines without a time: `!mode live` (the inputs of a live drill) and
+/// `!unfinished` (the record stops without an end).
 public struct ReplayScript: Sendable, Hashable {
+    /// One input of the drill.
+    public enum Step: Sendable, Hashable {
+        case action(PlayerAction)
+        case adlib(AdlibInject)
+        case observation(Observation)
+        case pause
+        case resume
+        case interrupt
+        case end(DrillEvent.EndReason)
+        case survey(SurveyAnswer)
+    }
+
     public struct Entry: Sendable, Hashable {
         /// 1-based line number in the script file.
         public var line: Int
         public var time: DrillTime
-        public var action: PlayerAction
+        public var step: Step
+
+        /// The player action, for action steps.
+        public var action: PlayerAction? {
+            if case .action(let action) = step { return action }
+            return nil
+        }
     }
 
     public var entries: [Entry]
+    /// How the drill was played: `live` when the script holds a live drill's inputs.
+    public var mode: DrillMode = .replay
+    /// The drill had not ended when its record stopped (it was cut off and not resumed).
+    public var isUnfinished = false
 
     /// Problems found in a script, each naming its line.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
@@ -18,7 +62,7 @@ public struct ReplayScript: Sendable, Hashable {
     }
 
     public static let maximumLineLength = 20_000
-    /// Most actions in one script: ten times the largest drill the benchmarks play.
+    /// Most steps in one script: ten times the largest drill the benchmarks play.
     public static let maximumEntries = 200_000
     /// Problems reported before the parser stops looking (the rest are counted, not listed).
     public static let maximumProblems = 200
@@ -26,69 +70,185 @@ public struct ReplayScript: Sendable, Hashable {
     /// Parses a script for `scenario`, reporting every bad line. Lines may end in LF, CRLF
     /// or CR alike.
     public static func parse(_ text: String, for scenario: Scenario) -> Result<ReplayScript, ScriptError> {
+        var parser = Parser(scenario: scenario)
+        for numbered in TextLines(text) {
+            guard parser.problems.count < maximumProblems else {
+                parser.more += 1
+                continue
+            }
+            parser.read(numbered.text, line: numbered.number)
+            if parser.stopped { break }
+        }
+        if !parser.problems.isEmpty { return .failure(ScriptError(problems: parser.problems, more: parser.more)) }
+        return .success(ReplayScript(entries: parser.entries, mode: parser.mode, isUnfinished: parser.unfinished))
+    }
+
+    private struct Parser {
+        let scenario: Scenario
         var entries: [Entry] = []
         var problems: [Problem] = []
         var more = 0
         var previous = DrillTime.zero
-        func problem(_ line: Int, _ message: String) {
-            if problems.count < maximumProblems { problems.append(Problem(line: line, message: message)) } else { more += 1 }
+        var mode = DrillMode.replay
+        var unfinished = false
+        var stopped = false
+
+        init(scenario: Scenario) {
+            self.scenario = scenario
         }
-        for numbered in TextLines(text) {
-            let lineNumber = numbered.number
-            var line = numbered.text
-            guard line.utf8.count <= maximumLineLength else {
-                problem(lineNumber, "line is longer than \(maximumLineLength) bytes")
-                continue
+
+        mutating func problem(_ line: Int, _ message: String) {
+            problems.append(Problem(line: line, message: message))
+        }
+
+        mutating func read(_ raw: Substring, line lineNumber: Int) {
+            guard raw.utf8.count <= ReplayScript.maximumLineLength else {
+                problem(lineNumber, "line is longer than \(ReplayScript.maximumLineLength) bytes")
+                return
             }
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            if let bad = ControlCharacters.firstForbidden(in: line, allowingNewlines: false) {
+            if let bad = ControlCharacters.firstForbidden(in: raw, allowingNewlines: false) {
                 problem(lineNumber, "column \(bad.offset): control character \(bad.name) is not allowed in a script; remove it (is this a text file?)")
-                continue
+                return
             }
-            var rest = line
-            let timeWord = rest.nextWord()
-            if timeWord.isEmpty { continue }
-            guard let time = DrillTime(clockText: String(timeWord)) else {
-                problem(lineNumber, "'\(timeWord.prefix(40))' is not a time; write mm:ss, h:mm:ss or a duration such as 90s or 5m")
-                continue
+            var rest = raw
+            let first = rest.nextWord()
+            if first.isEmpty || first.hasPrefix("#") { return }
+            if first.hasPrefix("!") {
+                header(String(first), rest: rest, line: lineNumber)
+                return
             }
-            let written = String(rest.nextWord())
-            guard !written.isEmpty else {
+            guard let time = DrillTime(clockText: String(first)) else {
+                problem(lineNumber, "'\(first.prefix(40))' is not a time; write mm:ss, h:mm:ss or a duration such as 90s or 5m")
+                return
+            }
+            var lookahead = rest
+            let second = lookahead.nextWord()
+            guard !second.isEmpty, !second.hasPrefix("#") else {
                 problem(lineNumber, "missing role and command after the time; write <time> <role> <command>")
-                continue
-            }
-            guard let played = scenario.role(matching: written) else {
-                let hint = Suggestions.hint(for: written, among: scenario.playerRoles.map(\.id))
-                problem(lineNumber, "unknown role '\(written.prefix(40))'\(hint) (roles: \(scenario.playerRoles.map(\.id).joined(separator: ", ")))")
-                continue
-            }
-            let role = played.id
-            guard !played.isSimulated else {
-                problem(lineNumber, "role '\(role)' is simulated by a persona and cannot act in a script")
-                continue
+                return
             }
             if time < previous {
                 problem(lineNumber, "time \(time) is earlier than the line before (\(previous)); times must not decrease")
-                continue
+                return
             }
             if time > scenario.duration {
                 problem(lineNumber, "time \(time) is after the end of the drill (\(scenario.duration))")
-                continue
+                return
             }
-            guard entries.count < maximumEntries else {
-                problem(lineNumber, "the script has more than \(maximumEntries) actions; split the drill or shorten the script")
-                break
+            guard entries.count < ReplayScript.maximumEntries else {
+                problem(lineNumber, "the script has more than \(ReplayScript.maximumEntries) steps; split the drill or shorten the script")
+                stopped = true
+                return
             }
-            switch ActionCommand.parse(String(rest), role: role, in: scenario) {
-            case .success(let action):
-                entries.append(Entry(line: lineNumber, time: time, action: action))
-                previous = time
-            case .failure(let error):
-                problem(lineNumber, error.message)
+            let step: Step?
+            if second.hasPrefix("!") {
+                step = verb(String(second.dropFirst()), json: lookahead.trimmingWhitespace, line: lineNumber)
+            } else {
+                if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+                step = playerAction(&rest, line: lineNumber)
+            }
+            guard let step else { return }
+            entries.append(Entry(line: lineNumber, time: time, step: step))
+            previous = time
+        }
+
+        mutating func header(_ word: String, rest: Substring, line: Int) {
+            switch word {
+            case "!mode":
+                switch rest.trimmingWhitespace {
+                case "live": mode = .live
+                case "replay": mode = .replay
+                default: problem(line, "'!mode' is 'live' or 'replay'")
+                }
+            case "!unfinished":
+                unfinished = true
+            default:
+                problem(line, "'\(word.prefix(20))' needs a time before it, e.g. '12:00 \(word.prefix(20))'; without a time only !mode and !unfinished")
             }
         }
-        if !problems.isEmpty { return .failure(ScriptError(problems: problems, more: more)) }
-        return .success(ReplayScript(entries: entries))
+
+        mutating func playerAction(_ rest: inout Substring, line: Int) -> Step? {
+            let written = String(rest.nextWord())
+            guard let played = scenario.role(matching: written) else {
+                let hint = Suggestions.hint(for: written, among: scenario.playerRoles.map(\.id))
+                problem(line, "unknown role '\(written.prefix(40))'\(hint) (roles: \(scenario.playerRoles.map(\.id).joined(separator: ", ")))")
+                return nil
+            }
+            guard !played.isSimulated else {
+                problem(line, "role '\(played.id)' is simulated by a persona and cannot act in a script")
+                return nil
+            }
+            switch ActionCommand.parse(String(rest), role: played.id, in: scenario) {
+            case .success(let action): return .action(action)
+            case .failure(let error):
+                problem(line, error.message)
+                return nil
+            }
+        }
+
+        mutating func verb(_ name: String, json: String, line: Int) -> Step? {
+            func decode<T: Decodable>(_ type: T.Type) -> T? {
+                guard !json.isEmpty else {
+                    problem(line, "'!\(name)' needs its details as JSON, e.g. \(ScriptLine.example(name))")
+                    return nil
+                }
+                do {
+                    return try JSONDecoder().decode(T.self, from: Data(json.utf8))
+                } catch {
+                    problem(line, "'!\(name)': the JSON cannot be read (\(ScriptLine.describe(error))); e.g. \(ScriptLine.example(name))")
+                    return nil
+                }
+            }
+            func check(_ problems: [String]) -> Bool {
+                for message in problems { problem(line, "'!\(name)': \(message)") }
+                return problems.isEmpty
+            }
+            func noArguments() -> Bool {
+                if !json.isEmpty && !json.hasPrefix("#") { problem(line, "'!\(name)' takes nothing after it"); return false }
+                return true
+            }
+            switch name {
+            case "inject":
+                guard let form = decode(ScriptLine.AdlibForm.self) else { return nil }
+                let inject = form.inject
+                return check(inject.problems(in: scenario)) ? .adlib(inject) : nil
+            case "observe":
+                guard let form = decode(ScriptLine.ObservationForm.self) else { return nil }
+                guard let observation = form.observation(line: line, problem: &problems) else { return nil }
+                return check(observation.problems(in: scenario)) ? .observation(observation) : nil
+            case "action":
+                guard let form = decode(ScriptLine.ActionForm.self) else { return nil }
+                let action = form.action
+                guard let role = scenario.role(action.role), !role.isSimulated else {
+                    problem(line, "'!action': unknown or simulated role '\(action.role.prefix(40))'")
+                    return nil
+                }
+                if action.kind == .escalate, action.target.flatMap({ scenario.role($0) }) == nil {
+                    problem(line, "'!action': an escalation needs a known 'target' role")
+                    return nil
+                }
+                return check(TextField.problems(action.text, field: "text", oneLine: true, required: false)) ? .action(action) : nil
+            case "survey":
+                guard let form = decode(ScriptLine.SurveyForm.self) else { return nil }
+                let answer = form.answer
+                return check(answer.problems(in: scenario)) ? .survey(answer) : nil
+            case "pause": return noArguments() ? .pause : nil
+            case "resume": return noArguments() ? .resume : nil
+            case "interrupt": return noArguments() ? .interrupt : nil
+            case "end":
+                let word = json.split(separator: " ").first.map(String.init) ?? ""
+                if word.isEmpty || word.hasPrefix("#") { return .end(.endedByTrainer) }
+                guard let reason = DrillEvent.EndReason(rawValue: word) else {
+                    problem(line, "'!end' takes a reason: ended-by-trainer (the default), input-closed or completed")
+                    return nil
+                }
+                return .end(reason)
+            default:
+                let verbs = ["inject", "observe", "action", "survey", "pause", "resume", "interrupt", "end"]
+                problem(line, "unknown step '!\(name.prefix(20))'\(Suggestions.hint(for: name, among: verbs)) (steps: \(verbs.map { "!" + $0 }.joined(separator: ", ")))")
+                return nil
+            }
+        }
     }
 }
 

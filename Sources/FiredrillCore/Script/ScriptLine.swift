@@ -1,0 +1,158 @@
+import Foundation
+
+/// The JSON forms of a script's `!` steps, shared by the parser and the exporter.
+enum ScriptLine {
+    struct AdlibForm: Codable {
+        var to: Recipients
+        var channel: String
+        var from: String?
+        var subject: String
+        var body: String?
+
+        var inject: AdlibInject { AdlibInject(to: to, channel: channel, from: from, subject: subject, body: body) }
+
+        init(_ inject: AdlibInject) {
+            to = inject.to
+            channel = inject.channel
+            from = inject.from
+            subject = inject.subject
+            body = inject.body
+        }
+    }
+
+    struct ObservationForm: Codable {
+        var objective: String?
+        var rating: String?
+        var text: String
+        var by: String?
+
+        init(_ observation: Observation) {
+            objective = observation.objective
+            rating = observation.rating?.rawValue
+            text = observation.text
+            by = observation.by
+        }
+
+        func observation(line: Int, problem problems: inout [ReplayScript.Problem]) -> Observation? {
+            var parsed: Scoring.Rating? = nil
+            if let rating {
+                guard let value = Scoring.Rating(rawValue: rating.uppercased()) else {
+                    problems.append(.init(line: line, message: "'!observe': rating is P, S, M or U, not '\(rating.prefix(10))'"))
+                    return nil
+                }
+                parsed = value
+            }
+            return Observation(objective: objective, rating: parsed, text: text, by: by)
+        }
+    }
+
+    struct ActionForm: Codable {
+        var role: String
+        var kind: ActionKind
+        var text: String
+        var target: String?
+        var channel: String?
+
+        var action: PlayerAction {
+            PlayerAction(role: role, kind: kind, text: text, target: target,
+                         channel: kind == .escalate ? (channel ?? ActionCommand.defaultChannel) : channel)
+        }
+
+        init(_ action: PlayerAction) {
+            role = action.role
+            kind = action.kind
+            text = action.text
+            target = action.target
+            channel = action.channel
+        }
+    }
+
+    struct SurveyForm: Codable {
+        var participant: String?
+        var question: Int
+        var score: Int?
+        var comment: String?
+
+        var answer: SurveyAnswer { SurveyAnswer(participant: participant, question: question, score: score, comment: comment) }
+
+        init(_ answer: SurveyAnswer) {
+            participant = answer.participant
+            question = answer.question
+            score = answer.score
+            comment = answer.comment
+        }
+    }
+
+    static func example(_ verb: String) -> String {
+        switch verb {
+        case "inject": #"{"to": ["ops"], "channel": "chat", "from": "CTO", "subject": "Status?", "body": "…"}"#
+        case "observe": #"{"objective": "ack", "rating": "S", "text": "…"}"#
+        case "action": #"{"role": "ops", "kind": "action", "text": "…"}"#
+        case "survey": #"{"participant": "p-1", "question": 0, "score": 4, "comment": "…"}"#
+        default: ""
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, _)?: "'\(key.stringValue)' is missing"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
+        case .dataCorrupted(let context)?:
+            context.codingPath.isEmpty ? "not valid JSON" : "'\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
+        default: "not valid JSON"
+        }
+    }
+
+    /// One line of JSON, keys sorted, without escaped slashes.
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+extension ReplayScript {
+    /// The script of a recorded drill: every input that went into it, at its drill time, so
+    /// that replaying it gives the same events and the same report. Events the engine
+    /// derives (deliveries, skips, persona replies, a completed end) are not inputs and are
+    /// left out. `header` lines are written first, as comments.
+    public static func export(events: [DrillEvent], scenario: Scenario, mode: DrillMode, header: [String] = []) -> String {
+        var lines = header.map { "# " + ControlCharacters.neutralized($0).replacingAll("\n", with: " ") }
+        if mode == .live { lines.append("!mode live") }
+        var ended = false
+        for event in events {
+            let time = event.time.description
+            switch event.kind {
+            case .started, .injectDelivered, .injectSkipped, .personaReply:
+                continue
+            case .action(let action):
+                lines.append(time + " " + actionLine(action, in: scenario))
+            case .adlibInject(let inject):
+                lines.append("\(time) !inject \(ScriptLine.json(ScriptLine.AdlibForm(inject)))")
+            case .observation(let observation):
+                lines.append("\(time) !observe \(ScriptLine.json(ScriptLine.ObservationForm(observation)))")
+            case .paused: lines.append("\(time) !pause")
+            case .interrupted: lines.append("\(time) !interrupt")
+            case .resumed: lines.append("\(time) !resume")
+            case .ended(let reason):
+                ended = true
+                if reason != .completed { lines.append("\(time) !end\(reason == .endedByTrainer ? "" : " " + reason.rawValue)") }
+            case .surveyAnswer(let answer):
+                lines.append("\(time) !survey \(ScriptLine.json(ScriptLine.SurveyForm(answer)))")
+            }
+        }
+        if !ended && !events.isEmpty { lines.append("!unfinished") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `<role> <command>` when the command line reads back as the same action; otherwise
+    /// the exact JSON form (text with `#`, a role name that needs it, …).
+    static func actionLine(_ action: PlayerAction, in scenario: Scenario) -> String {
+        let command = action.commandLine
+        if !command.contains("#"), case .success(let parsed) = ActionCommand.parse(command, role: action.role, in: scenario), parsed == action {
+            return action.role + " " + command
+        }
+        return "!action " + ScriptLine.json(ScriptLine.ActionForm(action))
+    }
+}

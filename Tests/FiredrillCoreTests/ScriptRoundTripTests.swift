@@ -1,0 +1,106 @@
+import Testing
+@testable import FiredrillCore
+
+/// Every input of a drill can be written as a script line, and the script exported from a
+/// drill's record replays to exactly the same events and report.
+@Suite("Script round trip")
+struct ScriptRoundTripTests {
+    var scenario: Scenario {
+        var scenario = Fixtures.certificate()
+        scenario.survey = [SurveyQuestion("How realistic?"), SurveyQuestion("What would you change?", kind: .text)]
+        return scenario
+    }
+
+    /// A live drill with every kind of input, at millisecond drill times.
+    func liveDrill() throws -> DrillEngine {
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        _ = try engine.perform(PlayerAction(role: "ops", kind: .acknowledge, text: "seen #42, looking"), at: DrillTime(milliseconds: 75_250))
+        _ = try engine.deliver(AdlibInject(to: .roles(["ops", "sec"]), channel: "chat", from: "CTO", subject: "Status?", body: "Line one\nline \"two\" # not a comment"), at: DrillTime(milliseconds: 130_500))
+        _ = try engine.observe(Observation(objective: "ack", rating: .performed, text: "Quick and calm", by: "evaluator-1"), at: DrillTime(milliseconds: 140_000))
+        engine.pause(at: DrillTime(milliseconds: 200_001))
+        _ = try engine.observe(Observation(text: "Paused for a question"), at: DrillTime(milliseconds: 200_001))
+        engine.resume()
+        _ = try engine.perform(PlayerAction(role: "ops", kind: .escalate, text: "cert expired", target: "boss", channel: "phone"), at: .seconds(400))
+        engine.interrupt(at: DrillTime(milliseconds: 450_999))
+        engine.advance(to: DrillTime(milliseconds: 450_999))
+        engine.resume()
+        _ = try engine.perform(PlayerAction(role: "sec", kind: .action, text: "renew the certificate"), at: .seconds(700))
+        engine.end(at: .seconds(900), reason: .endedByTrainer)
+        _ = try engine.observe(Observation(objective: "fix", rating: .someChallenges, text: "Renewal took long"), at: .seconds(900))
+        _ = try engine.answerSurvey(SurveyAnswer(participant: "p-1", question: 0, score: 4, comment: "felt real"))
+        _ = try engine.answerSurvey(SurveyAnswer(participant: "p-2", question: 1, comment: "Call the supervisor first"))
+        return engine
+    }
+
+    @Test func theExportedScriptReplaysToTheSameEventsAndReport() throws {
+        let live = try liveDrill()
+        let text = ReplayScript.export(events: live.events, scenario: scenario, mode: .live, header: ["run r-1"])
+        #expect(text.hasPrefix("# run r-1\n!mode live\n"))
+        #expect(text.contains("1:15.250 !action {"), "text with # is written as JSON:\n\(text)")
+        #expect(text.contains("2:10.500 !inject {"))
+        #expect(text.contains("3:20.001 !pause") && text.contains("7:30.999 !interrupt") && text.contains("15:00 !end\n"))
+        let script = try ReplayScript.parse(text, for: scenario).get()
+        #expect(script.mode == .live)
+        let replayed = try script.play(scenario)
+        #expect(replayed.events == live.events)
+        let original = DrillReport(scenario: scenario, events: live.events, mode: .live)
+        let again = DrillReport(scenario: scenario, events: replayed.events, mode: script.mode)
+        #expect(again == original)
+        #expect(original.drill.interruptions == 1 && original.drill.pauses == 1)
+        #expect(original.observations.count == 3 && original.objectives.first { $0.id == "fix" }?.evaluatorRating == .someChallenges)
+        #expect(original.injects.last?.adlib == true && original.injects.last?.id == "adlib-1")
+    }
+
+    @Test("a record that stops without an end replays to the same unfinished drill")
+    func unfinished() throws {
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        _ = try engine.perform(PlayerAction(role: "ops", kind: .acknowledge), at: .seconds(90))
+        engine.advance(to: .seconds(120))
+        let text = ReplayScript.export(events: engine.events, scenario: scenario, mode: .live)
+        #expect(text.hasSuffix("!unfinished\n"))
+        let replayed = try ReplayScript.parse(text, for: scenario).get().play(scenario)
+        #expect(replayed.events == engine.events)
+        #expect(!replayed.isFinished)
+    }
+
+    @Test(arguments: [
+        ("1:00 !inject {\"to\": [\"nobody\"], \"channel\": \"chat\", \"subject\": \"x\"}", "'!inject': 'to': unknown role 'nobody'"),
+        ("1:00 !inject {\"to\": \"all\", \"channel\": \"chat\"}", "'subject' is missing"),
+        ("1:00 !observe {\"objective\": \"ack\", \"rating\": \"Z\", \"text\": \"x\"}", "rating is P, S, M or U"),
+        ("1:00 !observe {\"objective\": \"akc\", \"text\": \"x\"}", "unknown objective 'akc'; did you mean 'ack'?"),
+        ("1:00 !fly", "unknown step '!fly'"),
+        ("1:00 !end soon", "'!end' takes a reason"),
+        ("1:00 !inject not json", "the JSON cannot be read"),
+        ("!pause", "needs a time before it"),
+        ("1:00 !survey {\"question\": 9, \"score\": 3}", "has no survey question 10"),
+    ])
+    func badStepsAreExplained(line: String, fragment: String) {
+        guard case .failure(let error) = ReplayScript.parse(line, for: scenario) else {
+            Issue.record("'\(line)' should be refused")
+            return
+        }
+        #expect(error.problems.first?.message.contains(fragment) == true, "\(error.problems)")
+        #expect(error.problems.first?.line == 1)
+    }
+
+    @Test("steps that the drill's state does not allow stop the replay with the line")
+    func stateErrors() throws {
+        let script = try ReplayScript.parse("1:00 !pause\n2:00 ops ack\n", for: scenario).get()
+        #expect(throws: EngineError.self) { try script.play(scenario) }
+        do {
+            _ = try script.play(scenario)
+        } catch {
+            #expect("\(error)".contains("line 2:"))
+        }
+    }
+
+    @Test func clockTimesWithMilliseconds() {
+        #expect(DrillTime(clockText: "1:15.250") == DrillTime(milliseconds: 75_250))
+        #expect(DrillTime(clockText: "1:02:03.5") == DrillTime(milliseconds: 3_723_500))
+        #expect(DrillTime(clockText: "1:15.2500") == nil)
+        #expect(DrillTime(clockText: "1:15.") == nil)
+        #expect(DrillTime(clockText: "15.5") == nil)
+    }
+}
