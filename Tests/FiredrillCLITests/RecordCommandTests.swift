@@ -134,7 +134,13 @@ struct RecordCommandTests {
         let result = try CLI.run(["export", "--out", out.path, "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
-        #expect(files == ["\(runID).json", "\(runID).md", "corrective-actions.csv", "objectives.csv", "runs.csv"])
+        #expect(files == [
+            "\(runID).json", "\(runID).md", "\(runID).script", "\(runID).scenario.yaml",
+            "corrective-actions.csv", "objectives.csv", "runs.csv",
+        ])
+        // The exported script and scenario replay to the run's report without its record.
+        let replayed = try CLI.run(["replay", out.appendingPathComponent("\(runID).scenario.yaml").path, out.appendingPathComponent("\(runID).script").path])
+        #expect(replayed.stdout == (try CLI.run(["show", runID, "--without-record", "--db", db])).stdout)
         let runs = try String(contentsOf: out.appendingPathComponent("runs.csv"), encoding: .utf8)
         let head = try #require((try CLI.json(try CLI.run(["show", runID, "--db", db]).stdout)["record"] as? [String: Any])?["chain_head"] as? String)
         #expect(runs.contains(head) && runs.contains(",yes\r\n"))
