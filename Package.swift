@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "FiredrillCoreTests", dependencies: ["FiredrillCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "FiredrillYAMLTests",
-            dependencies: ["FiredrillYAML", "FiredrillCore"],
+            dependencies: ["FiredrillYAML", "FiredrillCore", "Yams"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -64,7 +64,7 @@ public struct ScenarioLoader: Sendable {
         }
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch {
             return Loaded(path: path, source: text, scenario: nil, diagnostics: Self.list(Self.diagnostic(for: error)))
         }

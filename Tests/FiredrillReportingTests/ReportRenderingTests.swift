@@ -96,3 +96,34 @@ struct HostileRenderingTests {
         #expect(markdown.contains("Bad \u{241B}[2J title"))
     }
 }
+
+@Suite("Fast timeline JSON")
+struct TimelineJSONTests {
+    static func jsonEncoder(_ report: DrillReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    }
+
+    @Test("the report's JSON is byte for byte JSONEncoder's, hostile text and every entry type included")
+    func sameBytesAsJSONEncoder() throws {
+        let scenario = Scenario(
+            id: "json", title: "JSON", duration: .seconds(3600),
+            roles: [Role(id: "ops", name: "Ops"), Role(id: "boss", name: "Boss", persona: Persona(reply: "Quote \" backslash \\ slash / tab\t"))],
+            injects: (0..<80).map { Inject(id: "i\($0)", to: .all, channel: "chat", subject: "Subject \($0) 日本語 \"q\"", trigger: .at(.seconds(Int64($0 * 10)))) },
+            objectives: [Objective(id: "ack", kind: .acknowledge, target: .seconds(60)), Objective(id: "esc", kind: .escalate, target: .seconds(60), to: "boss")]
+        )
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        _ = try engine.perform(PlayerAction(role: "ops", kind: .acknowledge, text: "line\nbreak \u{1} ctrl é 😀"), at: DrillTime(milliseconds: 1_234))
+        _ = try engine.perform(PlayerAction(role: "ops", kind: .escalate, text: "", target: "boss", channel: "phone"), at: .seconds(5))
+        _ = try engine.deliver(AdlibInject(to: .all, channel: "chat", from: "CTO", subject: "Ad-lib </script>", body: "b"), at: .seconds(7))
+        _ = try engine.observe(Observation(objective: "ack", rating: .someChallenges, text: "obs"), at: .seconds(8))
+        engine.pause(at: .seconds(9))
+        engine.resume()
+        engine.end(at: .seconds(1000), reason: .endedByTrainer)
+        let report = DrillReport(scenario: scenario, events: engine.events, mode: .live)
+        #expect(report.timeline.count > 64)
+        #expect(try JSONReportRenderer.render(report) == (try Self.jsonEncoder(report)))
+    }
+}

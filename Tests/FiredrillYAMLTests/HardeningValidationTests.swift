@@ -1,6 +1,7 @@
 import FiredrillCore
 import Foundation
 import Testing
+import Yams
 @testable import FiredrillYAML
 
 /// Validation cases from trying firedrill with broken and hostile scenarios.
@@ -78,5 +79,30 @@ struct HardeningValidationTests {
         let lines = load(text).formattedDiagnostics
         #expect(lines.count == 1, "\(lines)")
         #expect(lines.first?.contains("unknown channel 'monitorin'") == true)
+    }
+}
+
+/// Plain scalars are typed without Yams' regular expressions, by the same rules.
+@Suite("Plain scalar types")
+struct PlainScalarTests {
+    static let samples = [
+        "", "~", "null", "Null", "NULL", "nul", "yes", "No", "ON", "off", "true", "False", "TRUE", "y", "n",
+        "0", "1", "-1", "+7", "007", "0o17", "0o18", "0b101", "0b2", "0x1F", "0xG", "1_000", "1:30", "1:60", "190:20:30",
+        "1.5", "-1.5", ".5", "1.", "1e5", "1.5e-3", ".5e+3", ".5e3", "1e", ".inf", "-.INF", ".nan", ".NaN", "1:30.5",
+        "5m", "90s", "1h30m", "2026-11-23", "abc", "1.2.3", "--1", "0x", "+", ".", "e5", "1__2", "9:5",
+    ]
+
+    @Test(arguments: samples)
+    func sameTypeAsYamsDefaultResolver(text: String) throws {
+        let node = try #require(try Yams.compose(yaml: "value: \(text.isEmpty ? "" : text)"))
+        let value = try #require(node.mapping?["value"])
+        let expected: SourceScalar.ScalarType = switch value.tag.description {
+        case Tag.Name.null.rawValue: .null
+        case Tag.Name.bool.rawValue: .bool
+        case Tag.Name.int.rawValue: .int
+        case Tag.Name.float.rawValue: .float
+        default: .string
+        }
+        #expect(PlainScalar.type(of: text) == expected, "\(text)")
     }
 }

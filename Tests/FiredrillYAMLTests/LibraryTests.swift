@@ -119,3 +119,18 @@ enum MarkdownNumber {
         value == value.rounded() ? String(Int64(value)) : String(value)
     }
 }
+
+@Suite("Scenario template")
+struct TemplateTests {
+    @Test("the template drill validates and its script replays to the score it states")
+    func template() throws {
+        let directory = LibraryTests.directory.appendingPathComponent("template")
+        let loaded = ScenarioLoader().load(path: directory.appendingPathComponent("drill-template.yaml").path)
+        #expect(loaded.formattedDiagnostics == [])
+        let scenario = try #require(loaded.scenario)
+        let text = try String(contentsOfFile: directory.appendingPathComponent("drill-template.script").path, encoding: .utf8)
+        let report = DrillReport(scenario: scenario, events: try ReplayScript.parse(text, for: scenario).get().play(scenario).events, mode: .replay)
+        let stated = TextLines(text).map { String($0.text) }.first { $0.hasPrefix("# expected score:") }
+        #expect(stated.map { $0.dropFirst("# expected score:".count).trimmingCharacters(in: .whitespaces) } == report.score.map(MarkdownNumber.format))
+    }
+}

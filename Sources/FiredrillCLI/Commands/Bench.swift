@@ -29,6 +29,9 @@ extension Firedrill {
         @Flag(inversion: .prefixedNo, help: "Measure the store: durable appends (one and several writers), history and trends.")
         var store = true
 
+        @Option(help: "Also write each synthetic scenario and script to this directory (synthetic-<scale>.yaml and .script), to time whole commands.")
+        var write: String?
+
         @Option(help: "Store: events appended per writer.")
         var events: Int = 5_000
 
@@ -56,12 +59,17 @@ extension Firedrill {
 
         func runDrill() throws {
             Console.out("Drill benchmark (best of \(repeats); times in seconds)\n")
-            let header = ["scale", "injects", "objectives", "script lines", "YAML bytes", "validate", "replay", "events"]
+            let header = ["scale", "injects", "objectives", "script lines", "YAML bytes", "validate", "replay", "parse/play/report/json", "events"]
             var rows: [[String]] = [header]
             for scale in scales {
                 let drill = SyntheticDrill.scaled(scale)
                 let yaml = drill.yaml
                 let script = drill.script
+                if let write {
+                    try FileManager.default.createDirectory(atPath: write, withIntermediateDirectories: true)
+                    try yaml.write(toFile: "\(write)/synthetic-\(format(scale)).yaml", atomically: true, encoding: .utf8)
+                    try script.write(toFile: "\(write)/synthetic-\(format(scale)).script", atomically: true, encoding: .utf8)
+                }
                 let limits = ValidationLimits.scaled(by: max(1, Int(scale.rounded(.up)) * 2))
                 let loader = ScenarioLoader(limits: limits)
 
@@ -75,13 +83,23 @@ extension Firedrill {
 
                 var events = 0
                 var failure: (any Error)?
+                var parts = [Double](repeating: .infinity, count: 4)
+                let clock = ContinuousClock()
                 let replay = best(of: repeats) {
                     do {
+                        var laps: [Duration] = []
+                        var start = clock.now
+                        func lap() { laps.append(start.duration(to: clock.now)); start = clock.now }
                         let parsed = try ReplayScript.parse(script, for: scenario).get()
+                        lap()
                         let engine = try parsed.play(scenario)
+                        lap()
                         let report = DrillReport(scenario: scenario, events: engine.events, mode: .replay)
+                        lap()
                         _ = try JSONReportRenderer.render(report)
+                        lap()
                         events = engine.events.count
+                        for (index, value) in laps.enumerated() { parts[index] = min(parts[index], Self.seconds(value)) }
                     } catch {
                         failure = error
                     }
@@ -89,11 +107,17 @@ extension Firedrill {
                 if let failure { throw ValidationError("replay failed: \(failure)") }
                 rows.append([
                     format(scale) + "×", "\(drill.injects)", "\(drill.objectives)", "\(drill.scriptLines)", "\(yaml.utf8.count)",
-                    String(format: "%.4f", validate), String(format: "%.4f", replay), "\(events)",
+                    String(format: "%.4f", validate), String(format: "%.4f", replay),
+                    parts.map { String(format: "%.3f", $0) }.joined(separator: "/"), "\(events)",
                 ])
             }
             Console.out(table(rows))
             Console.out("Targets at 1× on 2 cores: validate < 0.2 s, replay < 0.5 s; growth about linear.\n")
+        }
+
+        static func seconds(_ duration: Duration) -> Double {
+            let (seconds, attoseconds) = duration.components
+            return Double(seconds) + Double(attoseconds) / 1e18
         }
 
         func best(of count: Int, _ body: () -> Void) -> Double {

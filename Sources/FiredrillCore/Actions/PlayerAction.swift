@@ -51,10 +51,16 @@ public enum ActionCommand {
 
     /// Parses `command` as played by `role`, checking roles and channels against `scenario`.
     public static func parse(_ command: String, role: String, in scenario: Scenario) -> Result<PlayerAction, ParseError> {
+        parse(command, role: role, in: scenario, roles: RoleDirectory(scenario))
+    }
+
+    /// Parses with a ``RoleDirectory`` built once for the scenario (scripts parse many lines).
+    public static func parse(_ command: String, role: String, in scenario: Scenario, roles directory: RoleDirectory) -> Result<PlayerAction, ParseError> {
         if let bad = ControlCharacters.firstForbidden(in: command, allowingNewlines: false) {
             return .failure(ParseError(message: "the command contains the control character \(bad.name) at character \(bad.offset); type plain text"))
         }
-        guard command.count <= maximumLength else {
+        // Counting characters is slow; a command of fewer bytes than the limit is within it.
+        guard command.utf8.count <= maximumLength || command.count <= maximumLength else {
             return .failure(ParseError(message: "the command is \(command.count) characters long; the limit is \(maximumLength), so write a shorter summary"))
         }
         var rest = Substring(TextMatching.normalizeWidth(command).trimmingWhitespace)
@@ -70,7 +76,7 @@ public enum ActionCommand {
         var action = PlayerAction(role: role, kind: kind)
         switch kind {
         case .escalate:
-            switch parseEscalation(&rest, role: role, in: scenario) {
+            switch parseEscalation(&rest, role: role, in: scenario, roles: directory) {
             case .success(let (target, channel)):
                 action.target = target
                 action.channel = channel
@@ -106,7 +112,7 @@ public enum ActionCommand {
     /// preceded by `to`; the longest match wins, and a match shared by two roles is refused.
     /// A word after the role that looks like a misspelt `via` followed by a channel is asked
     /// about rather than taken as the message.
-    static func parseEscalation(_ rest: inout Substring, role: String, in scenario: Scenario) -> Result<(String, String), ParseError> {
+    static func parseEscalation(_ rest: inout Substring, role: String, in scenario: Scenario, roles directory: RoleDirectory) -> Result<(String, String), ParseError> {
         var words: [Substring] = []
         var probe = rest
         for _ in 0..<8 {
@@ -122,7 +128,7 @@ public enum ActionCommand {
         var match: (target: String, length: Int)? = nil
         for length in stride(from: words.count - skip, through: 1, by: -1) {
             let phrase = words[skip..<(skip + length)].joined(separator: " ")
-            let candidates = roles(matching: phrase, in: scenario)
+            let candidates = directory.roles(matching: phrase)
             if candidates.count > 1 {
                 return .failure(ParseError(message: "'\(phrase.prefix(60))' could mean \(candidates.map { "'\($0)'" }.joined(separator: " or ")); write the role id"))
             }
@@ -165,20 +171,6 @@ public enum ActionCommand {
         return .success((target, channel))
     }
 
-    /// The roles `phrase` names: by id in any case, id with spaces for dashes, or name.
-    static func roles(matching phrase: String, in scenario: Scenario) -> [String] {
-        let wanted = phrase.lowercased()
-        let dashed = wanted.replacingAll(" ", with: "-")
-        var found: [String] = []
-        for role in scenario.roles {
-            let name = TextMatching.normalize(role.name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            if role.id == wanted || role.id == dashed || name == wanted {
-                found.append(role.id)
-            }
-        }
-        return found
-    }
-
     /// `vai`, `vis`, `bia`, `va`: one edit away from `via`, and not a word of its own.
     static func looksLikeVia(_ word: Substring) -> Bool {
         let lower = word.lowercased()
@@ -198,6 +190,26 @@ public enum ActionCommand {
     }
 }
 
+/// The roles of a scenario by the ways people write them: the id in any case, the id with
+/// spaces for dashes, and the name (case, width and spacing aside).
+public struct RoleDirectory: Sendable {
+    private var phrases: [String: [String]] = [:]
+
+    public init(_ scenario: Scenario) {
+        for role in scenario.roles {
+            let name = TextMatching.normalize(role.name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for phrase in Set([role.id, role.id.replacingAll("-", with: " "), name]) {
+                phrases[phrase, default: []].append(role.id)
+            }
+        }
+    }
+
+    /// The roles `phrase` names (more than one when it is ambiguous).
+    public func roles(matching phrase: String) -> [String] {
+        phrases[phrase.lowercased()] ?? []
+    }
+}
+
 extension String {
     func replacingAll(_ target: Character, with replacement: Character) -> String {
         String(map { $0 == target ? replacement : $0 })
@@ -207,11 +219,24 @@ extension String {
 extension Substring {
     /// Removes and returns the next whitespace-delimited word.
     mutating func nextWord() -> Substring {
-        while let first, first.isWhitespace { removeFirst() }
-        let end = firstIndex(where: \.isWhitespace) ?? endIndex
-        let word = self[startIndex..<end]
+        // Scans UTF-8 bytes: ASCII space, tab and line breaks directly; any other byte above
+        // 0x7F starts a character that is checked as a whole (e.g. the ideographic space).
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex, Self.isSpace(at: start, in: self) { start = index(after: start) }
+        var end = start
+        while end < utf8.endIndex, !Self.isSpace(at: end, in: self) {
+            end = utf8[end] < 0x80 ? utf8.index(after: end) : index(after: end)
+        }
+        let word = self[start..<end]
         self = self[end...]
         return word
+    }
+
+    private static func isSpace(at position: Index, in text: Substring) -> Bool {
+        let byte = text.utf8[position]
+        if byte < 0x80 { return byte == 32 || (9...13).contains(byte) }
+        return text[position].isWhitespace
     }
 
     var trimmingWhitespace: String { String(self).trimmingWhitespace }

@@ -157,7 +157,10 @@ public enum TextMatching {
     /// Full-width ASCII forms (U+FF01…U+FF5E, as a Japanese input method types them) to
     /// their ASCII counterparts, and the ideographic space to a space: `ａｃｋ` is `ack`.
     public static func normalizeWidth(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }) else { return text }
+        // Full-width forms start with the UTF-8 byte 0xEF, the ideographic space with 0xE3.
+        guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }),
+              text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 })
+        else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {

@@ -28,3 +28,11 @@ extension KeyedDecodingContainer {
         try decodeIfPresent(type, forKey: key) ?? ExplicitNull(wrappedValue: nil)
     }
 }
+
+extension KeyedEncodingContainer {
+    /// Writes the value, or `null`, straight into the container (synthesized `Encodable`
+    /// picks this overload, which avoids a nested encoder per field).
+    public mutating func encode<T>(_ value: ExplicitNull<T>, forKey key: Key) throws {
+        if let wrapped = value.wrappedValue { try encode(wrapped, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+}

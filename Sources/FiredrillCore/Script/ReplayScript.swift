@@ -85,6 +85,7 @@ public struct ReplayScript: Sendable, Hashable {
 
     private struct Parser {
         let scenario: Scenario
+        let roles: RoleDirectory
         var entries: [Entry] = []
         var problems: [Problem] = []
         var more = 0
@@ -95,6 +96,7 @@ public struct ReplayScript: Sendable, Hashable {
 
         init(scenario: Scenario) {
             self.scenario = scenario
+            roles = RoleDirectory(scenario)
         }
 
         mutating func problem(_ line: Int, _ message: String) {
@@ -178,7 +180,7 @@ public struct ReplayScript: Sendable, Hashable {
                 problem(line, "role '\(played.id)' is simulated by a persona and cannot act in a script")
                 return nil
             }
-            switch ActionCommand.parse(String(rest), role: played.id, in: scenario) {
+            switch ActionCommand.parse(String(rest), role: played.id, in: scenario, roles: roles) {
             case .success(let action): return .action(action)
             case .failure(let error):
                 problem(line, error.message)

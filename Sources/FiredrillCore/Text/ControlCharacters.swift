@@ -32,6 +32,12 @@ public enum ControlCharacters {
     /// The first forbidden character of `text`, if any. With `allowingNewlines`, LF is
     /// allowed (CR never is: line breaks are LF once a text has been read).
     public static func firstForbidden(in text: some StringProtocol, allowingNewlines: Bool) -> Finding? {
+        // Every forbidden character has a UTF-8 byte below 0x20, 0x7F, or starts with 0xC2
+        // (C1 controls) or 0xE2 (the bidi controls): text without them needs no closer look.
+        let suspicious = text.utf8.contains { byte in
+            (byte < 0x20 && byte != 0x09 && !(allowingNewlines && byte == 0x0A)) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        }
+        guard suspicious else { return nil }
         var offset = 0
         for scalar in text.unicodeScalars {
             offset += 1
