@@ -239,5 +239,34 @@ extension Substring {
         return text[position].isWhitespace
     }
 
-    var trimmingWhitespace: String { String(self).trimmingWhitespace }
+    /// Without leading and trailing whitespace: ASCII spaces by byte, anything else (the
+    /// ideographic space) by character.
+    var trimmingWhitespace: String {
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end {
+            let byte = utf8[start]
+            if byte < 0x80 {
+                guard byte == 32 || (9...13).contains(byte) else { break }
+                start = utf8.index(after: start)
+            } else {
+                guard self[start].isWhitespace else { break }
+                start = index(after: start)
+            }
+        }
+        while start < end {
+            let before = utf8.index(before: end)
+            let byte = utf8[before]
+            if byte < 0x80 {
+                guard byte == 32 || (9...13).contains(byte) else { break }
+                end = before
+            } else {
+                let character = index(before: end)
+                guard self[character].isWhitespace else { break }
+                end = character
+            }
+        }
+        return String(self[start..<end])
+    }
 }

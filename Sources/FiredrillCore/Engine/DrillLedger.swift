@@ -100,7 +100,7 @@ public struct DrillLedger: Sendable {
         var newlyMet: [String] = []
         var remaining: [Int] = []
         remaining.reserveCapacity(list.count)
-        let normalizedText = TextMatching.normalize(action.text)
+        let normalizedText = Array(TextMatching.normalize(action.text).utf8)
         for position in list {
             let matcher = matchers[position]
             if let start = clockStart(of: matcher.objective), time >= start,
@@ -121,7 +121,8 @@ struct ObjectiveMatcher: Sendable {
     let objective: Objective
     let roles: Set<String>
     let channels: Set<String>?
-    let keywords: [String]
+    /// Normalized keywords as UTF-8 bytes.
+    let keywords: [[UInt8]]
 
     init(objective: Objective, scenario: Scenario) {
         self.objective = objective
@@ -133,10 +134,11 @@ struct ObjectiveMatcher: Sendable {
         } else {
             channels = nil
         }
-        keywords = objective.match.map(TextMatching.normalize).filter { !$0.isEmpty }
+        keywords = objective.match.map { Array(TextMatching.normalize($0).utf8) }.filter { !$0.isEmpty }
     }
 
-    func accepts(_ action: PlayerAction, normalizedText: String) -> Bool {
+    /// `normalizedText` is the action's text through ``TextMatching/normalize(_:)``, as UTF-8.
+    func accepts(_ action: PlayerAction, normalizedText: [UInt8]) -> Bool {
         guard action.kind == objective.kind, roles.contains(action.role) else { return false }
         if objective.kind == .escalate {
             guard action.target == objective.to else { return false }
@@ -144,12 +146,30 @@ struct ObjectiveMatcher: Sendable {
             if let channels, !channels.contains(channel) { return false }
         }
         if keywords.isEmpty { return true }
-        return keywords.contains { normalizedText.contains($0) }
+        return keywords.contains { TextMatching.contains(normalizedText, $0) }
     }
 }
 
 /// Case- and width-insensitive keyword matching ("PDF", "pdf" and "ＰＤＦ" are the same).
 public enum TextMatching {
+    /// Whether `needle` occurs in `haystack`, both normalized UTF-8. (A byte search: the
+    /// standard library's `contains` builds a search table per call, which made long drills
+    /// with many keyword objectives slow.)
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = 1
+                while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     public static func normalize(_ text: String) -> String {
         normalizeWidth(text).lowercased()
     }

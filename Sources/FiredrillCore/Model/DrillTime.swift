@@ -109,6 +109,10 @@ extension DrillTime {
     /// Parses a replay-script time: `mm:ss`, `h:mm:ss`, or a duration (`90s`, `5m`). The
     /// clock forms may end in milliseconds (`12:34.567`), as recorded live drills are.
     public init?(clockText text: String) {
+        if let fast = Self.clock(text.utf8) {
+            self = fast
+            return
+        }
         if let duration = DrillTime(durationText: text) {
             self = duration
             return
@@ -138,6 +142,55 @@ extension DrillTime {
         }
         guard seconds <= DrillTime.maximumSeconds else { return nil }
         self = .seconds(seconds)
+    }
+
+    /// `m:ss`, `mm:ss` or `h:mm:ss`, optionally `.f` to `.fff`, read byte by byte (scripts
+    /// have one per line); `nil` for anything else, which the general parser then reads.
+    static func clock(_ bytes: String.UTF8View) -> DrillTime? {
+        var fields: [Int64] = []
+        var fieldDigits: [Int] = []
+        var digits = 0
+        var value: Int64 = 0
+        var fraction: Int64? = nil
+        var fractionDigits = 0
+        for byte in bytes {
+            switch byte {
+            case 48...57:
+                if fraction != nil {
+                    guard fractionDigits < 3 else { return nil }
+                    fraction = fraction! * 10 + Int64(byte - 48)
+                    fractionDigits += 1
+                } else {
+                    guard digits < 9 else { return nil }
+                    value = value * 10 + Int64(byte - 48)
+                    digits += 1
+                }
+            case UInt8(ascii: ":"):
+                guard digits > 0, fraction == nil, fields.count < 2 else { return nil }
+                fields.append(value)
+                fieldDigits.append(digits)
+                value = 0
+                digits = 0
+            case UInt8(ascii: "."):
+                guard digits > 0, fraction == nil, !fields.isEmpty else { return nil }
+                fraction = 0
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !fields.isEmpty, fraction == nil || fractionDigits > 0 else { return nil }
+        fields.append(value)
+        let seconds: Int64
+        if fields.count == 2 {
+            guard fields[1] < 60 else { return nil }
+            seconds = fields[0] * 60 + fields[1]
+        } else {
+            guard fields[1] < 60, fields[2] < 60, fieldDigits[1] == 2 else { return nil }
+            seconds = fields[0] * 3600 + fields[1] * 60 + fields[2]
+        }
+        guard seconds <= maximumSeconds else { return nil }
+        let scale: Int64 = fractionDigits == 1 ? 100 : fractionDigits == 2 ? 10 : 1
+        return DrillTime(milliseconds: seconds * 1000 + (fraction ?? 0) * scale)
     }
 
     /// The longest duration the format accepts: 30 days. Longer values are rejected rather

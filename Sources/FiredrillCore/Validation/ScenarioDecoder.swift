@@ -771,11 +771,6 @@ extension ScenarioDecoder {
 
 extension String {
     var trimmingWhitespace: String {
-        // Fast path: nothing to trim at either end when both end bytes are ASCII non-space.
-        if let first = utf8.first, let last = utf8.last, first > 32, first < 0x80, last > 32, last < 0x80 { return self }
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
+        Substring(self).trimmingWhitespace
     }
 }
