@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "firedrill", targets: ["firedrill"]),
         .library(name: "FiredrillCore", targets: ["FiredrillCore"]),
+        .library(name: "FiredrillYAML", targets: ["FiredrillYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
