@@ -22,7 +22,7 @@ for target in ScenarioLoader ReplayScript ActionCommand; do
     status=1
     echo "$target: FAILED (see Fuzz/artifacts)"; tail -20 "$log"
   fi
-  done_line=$(grep -E "^#[0-9]+ +DONE" "$log" | tail -1 || true)
+  done_line=$(grep -E "^#[0-9]+[[:space:]]+DONE" "$log" | tail -1 || true)
   echo "$target: $(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1), $(echo "$done_line" | grep -oE 'cov: [0-9]+|exec/s: [0-9]+|rss: [0-9]+Mb' | tr '\n' ' ')(wall $(( $(date +%s) - start )) s)"
 done
 rm -rf "$work"

@@ -116,10 +116,30 @@ struct ScriptTests {
         ("escalate 山本部長 via phone 至急です", "supervisor", "phone", "至急です"),
         ("escalate firmware eng check 4.2.0", "firmware-eng", "chat", "check 4.2.0"),
         ("escalate firmware-lead viable theory", "firmware-lead", "chat", "viable theory"),
+        ("escalate firmware-lead via pager: unlock fails", "firmware-lead", "pager", "unlock fails"),
+        ("escalate supervisor via phone：至急です", "supervisor", "phone", "至急です"),
     ])
     func findsRolesAsPeopleWriteThem(command: String, target: String, channel: String, text: String) throws {
         let action = try ActionCommand.parse(command, role: "support-desk", in: routing).get()
         #expect(action.target == target && action.channel == channel && action.text == text, "\(action)")
+    }
+
+    /// Found by the fuzzer: spaces and combining marks mixed (" \u{20DF}" is one character
+    /// that starts with a space) crashed the trimming of a command.
+    @Test(arguments: [
+        " \u{205F}\t\t\t\u{205F}\u{205F}\t \u{20DF} ",
+        "act \u{20DF} ",
+        "say \u{3000} \u{0301}\u{3000}",
+        "ack \u{0600} ",
+    ])
+    func commandsMixingSpacesAndCombiningMarksDoNotCrash(command: String) {
+        switch ActionCommand.parse(command, role: "support-desk", in: routing) {
+        case .success(let action):
+            #expect(action.text.unicodeScalars.first.map { !$0.properties.isWhitespace } ?? true)
+            #expect(action.text.unicodeScalars.last.map { !$0.properties.isWhitespace } ?? true)
+        case .failure(let error):
+            #expect(!error.message.isEmpty)
+        }
     }
 
     @Test(arguments: [

@@ -151,7 +151,16 @@ public enum ActionCommand {
         var lookahead = rest
         let next = lookahead.nextWord()
         if next.lowercased() == "via" {
-            let named = String(lookahead.nextWord())
+            // "via phone: the door…", "via phone：至急" — a colon or comma ends the channel's name.
+            let word = lookahead.nextWord()
+            var named = String(word)
+            if let separator = word.firstIndex(where: { [":", ",", "：", "、"].contains($0) }) {
+                named = String(word[..<separator])
+                let remainder = word[word.index(after: separator)...].drop { [":", ",", "：", "、"].contains($0) }
+                if !remainder.isEmpty {
+                    lookahead = Substring(String(remainder) + lookahead)
+                }
+            }
             guard !named.isEmpty else {
                 return .failure(ParseError(message: "'via' needs a channel, e.g. escalate \(target) via phone"))
             }
@@ -239,34 +248,24 @@ extension Substring {
         return text[position].isWhitespace
     }
 
-    /// Without leading and trailing whitespace: ASCII spaces by byte, anything else (the
-    /// ideographic space) by character.
+    /// Without leading and trailing whitespace, scalar by scalar (ASCII by its value, the
+    /// rest, such as the ideographic space, by its Unicode property). Scalars, not
+    /// characters: a space followed by a combining mark is one character, and stepping by
+    /// characters from one end and by bytes from the other could cross over.
     var trimmingWhitespace: String {
-        let utf8 = self.utf8
-        var start = utf8.startIndex
-        var end = utf8.endIndex
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, Self.isTrimmedSpace(scalars[start]) { start = scalars.index(after: start) }
         while start < end {
-            let byte = utf8[start]
-            if byte < 0x80 {
-                guard byte == 32 || (9...13).contains(byte) else { break }
-                start = utf8.index(after: start)
-            } else {
-                guard self[start].isWhitespace else { break }
-                start = index(after: start)
-            }
+            let before = scalars.index(before: end)
+            guard Self.isTrimmedSpace(scalars[before]) else { break }
+            end = before
         }
-        while start < end {
-            let before = utf8.index(before: end)
-            let byte = utf8[before]
-            if byte < 0x80 {
-                guard byte == 32 || (9...13).contains(byte) else { break }
-                end = before
-            } else {
-                let character = index(before: end)
-                guard self[character].isWhitespace else { break }
-                end = character
-            }
-        }
-        return String(self[start..<end])
+        return String(scalars[start..<end])
+    }
+
+    private static func isTrimmedSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 32 || (9...13).contains(scalar.value) : scalar.properties.isWhitespace
     }
 }
