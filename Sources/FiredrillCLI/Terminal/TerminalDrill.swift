@@ -40,6 +40,9 @@ struct TerminalDrill {
 
     /// Plays the drill until it ends: the session runs on the clock while input is read.
     func run(_ session: DrillSession<ContinuousClock>, pending: String?) async throws {
+        // Started before any input is read: an action or `/end` typed (or piped) at once must
+        // find the drill running, not race the session's own start.
+        try await session.start()
         let printer = Task { [presenter, console] in
             for await event in session.events {
                 if let text = presenter.render(event) { console.show(text) }
