@@ -22,6 +22,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         // The functional core: scenario model, validation, conditions, the drill engine
@@ -61,6 +68,29 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Recorded runs read back: their report and script rebuilt from the stored scenario and
+        // events, and whether a live process is playing them.
+        .target(
+            name: "FiredrillRecords",
+            dependencies: ["FiredrillCore", "FiredrillYAML", "FiredrillStore"],
+            swiftSettings: strictSettings
+        ),
+        // The live drill server (`firedrill serve`): HTTP API, event streams, web pages.
+        .target(
+            name: "FiredrillServer",
+            dependencies: [
+                "FiredrillCore", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillScenarios", "FiredrillRecords",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Public"), .copy("OpenAPI")],
+            swiftSettings: strictSettings
+        ),
         // The system's libedit, for line editing and history at the terminal drill's prompt.
         .systemLibrary(
             name: "CLibEdit",
@@ -76,7 +106,13 @@ let package = Package(
                 "FiredrillReporting",
                 "FiredrillStore",
                 "FiredrillScenarios",
+                "FiredrillRecords",
+                "FiredrillServer",
                 "CLibEdit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -101,6 +137,20 @@ let package = Package(
         .testTarget(
             name: "FiredrillStoreTests",
             dependencies: ["FiredrillStore", "FiredrillCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FiredrillServerTests",
+            dependencies: [
+                "FiredrillServer", "FiredrillCore", "FiredrillStore", "FiredrillReporting", "FiredrillRecords",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FiredrillCore
+import FiredrillRecords
 import FiredrillReporting
 import FiredrillStore
 import FiredrillYAML

@@ -1,5 +1,6 @@
 import Dispatch
 import FiredrillCore
+import FiredrillRecords
 import FiredrillStore
 import Foundation
 

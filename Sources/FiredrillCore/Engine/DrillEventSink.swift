@@ -9,8 +9,12 @@ public protocol DrillEventSink: Sendable {
     /// Called now and then with the current drill time while nothing else happens, so that a
     /// drill cut off between events can resume close to where its clock stopped.
     func checkpoint(drillTime: DrillTime) throws
+    /// Told, after the session woke for scheduled items (injects, persona replies), how late
+    /// after their due time it processed them, for delivery-lateness figures.
+    func scheduledItemsProcessed(lateBy lateness: Duration)
 }
 
 extension DrillEventSink {
     public func checkpoint(drillTime: DrillTime) throws {}
+    public func scheduledItemsProcessed(lateBy lateness: Duration) {}
 }

@@ -72,6 +72,16 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         return DrillTime(milliseconds: min(max(drill, engine.now.milliseconds), scenario.duration.milliseconds))
     }
 
+    /// Starts the drill clock at drill time 0 and records the start (``run()`` does this
+    /// itself when it has not been done).
+    public func start() throws {
+        guard !engine.isStarted else { return }
+        anchorInstant = clock.now
+        anchorDrillTime = .zero
+        try commit { $0.start() }
+        wake()
+    }
+
     /// Runs the drill until it ends. Events stream out of ``events`` as they happen.
     /// A restored session starts paused: call ``resume()`` to continue.
     public func run() async throws {
@@ -100,6 +110,7 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
             } else {
                 try commit { $0.advance(to: time) }
             }
+            sink?.scheduledItemsProcessed(lateBy: deadline.duration(to: clock.now))
         }
     }
 

@@ -149,6 +149,24 @@ extension AppDatabase {
             }
         }
 
+        // v3: access tokens of drills played through `firedrill serve` (only their hashes).
+        migrator.registerMigration("v3") { db in
+            try db.create(table: "token") { t in
+                t.primaryKey("id", .text)
+                t.column("run_id", .text).notNull().indexed().references("run", onDelete: .cascade)
+                t.column("kind", .text).notNull().check(sql: "kind IN ('evaluator', 'observer', 'player')")
+                // JSON array of role ids, for players.
+                t.column("roles", .text)
+                t.column("label", .text).notNull()
+                // The name a participant gives when joining: evidence of who took part, never in reports.
+                t.column("display_name", .text)
+                t.column("hash", .text).notNull().unique()
+                t.column("created_at", .text).notNull()
+                t.column("joined_at", .text)
+                t.column("revoked_at", .text)
+            }
+        }
+
         // Migrations of later firedrill versions are appended here, with new names.
 
         return migrator

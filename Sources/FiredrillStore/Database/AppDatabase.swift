@@ -77,6 +77,11 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Whether the database answers: one trivial read (for health checks).
+    public func ping() throws {
+        _ = try read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
     static func classifyWrite(_ error: DatabaseError, path: String) -> StoreError {
         switch error.resultCode.primaryResultCode {
         case .SQLITE_FULL: .diskFull(path)

@@ -10,6 +10,11 @@ extension AppDatabase {
 
     /// The run's events, in sequence order, decoded from their stored payloads.
     public func events(runID: String) throws -> [DrillEvent] {
+        try storedEvents(runID: runID).map(\.event)
+    }
+
+    /// The run's events with the wall time each was stored at.
+    public func storedEvents(runID: String) throws -> [(event: DrillEvent, wallTime: String)] {
         try read { db in
             _ = try Self.fetchRun(db, id: runID)
             let decoder = JSONDecoder()
@@ -19,7 +24,7 @@ extension AppDatabase {
                 .fetchAll(db)
             return try records.map { record in
                 do {
-                    return try decoder.decode(DrillEvent.self, from: Data(record.payload.utf8))
+                    return (try decoder.decode(DrillEvent.self, from: Data(record.payload.utf8)), record.wallTime)
                 } catch {
                     throw StoreError(.inconsistentRecord, "event \(record.seq) of run '\(runID)' cannot be read: \(error)")
                 }

@@ -140,3 +140,34 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Changes the speed of a run that has not started (its facts are fixed at the start).
+    public func setSpeed(runID: String, speed: Double) throws {
+        try write { db in
+            let run = try Self.fetchRun(db, id: runID)
+            guard run.eventCount == 0 else {
+                throw StoreError.invalidInput("run '\(runID)' has started; its speed is part of its record")
+            }
+            try StoredRun.filter(key: runID).updateAll(db, Column("speed").set(to: speed))
+        }
+    }
+}
+
+extension AppDatabase {
+    /// A recorder for a finished run, for what may still come after its end (survey
+    /// answers, evaluators' write-ups).
+    public func recorder(appendingTo runID: String, wallClock: @escaping @Sendable () -> Date = { Date() }) throws -> RunRecorder {
+        let run = try self.run(id: runID)
+        return RunRecorder(database: self, runID: run.id, wallClock: wallClock)
+    }
+
+    /// Marks a server drill that never started as ready again (after a restart).
+    public func markReady(runID: String) throws {
+        try write { db in
+            let run = try Self.fetchRun(db, id: runID)
+            guard run.eventCount == 0, run.status != .finished else { return }
+            try StoredRun.filter(key: runID).updateAll(db, StoredRun.Columns.status.set(to: RunStatus.ready))
+        }
+    }
+}

@@ -22,21 +22,36 @@ public final class RunRecorder: DrillEventSink, Sendable {
     /// Stores `events`, which must continue the run's log (sequence numbers from the count
     /// of stored events on, without gaps), each stamped with the wall clock.
     public func append(_ events: [DrillEvent]) throws {
-        guard !events.isEmpty else { return }
-        try database.write { db in try Self.append(events, to: runID, in: db, wallClock: wallClock) }
+        _ = try appendReturningWallTimes(events)
+    }
+
+    /// Stores `events` as ``append(_:)`` does and returns the wall time stamped on each
+    /// (ISO-8601 UTC with milliseconds), for those who show them.
+    public func appendReturningWallTimes(_ events: [DrillEvent]) throws -> [String] {
+        guard !events.isEmpty else { return [] }
+        return try database.write { db in try Self.append(events, to: runID, in: db, wallClock: wallClock) }
     }
 
     /// Appends `events` to the run's chain inside the caller's transaction. The first event
     /// fixes the run's facts (``RunFacts``): they are written to the run and hashed into the
     /// chain's first link.
-    static func append(_ events: [DrillEvent], to runID: String, in db: Database, wallClock: () -> Date) throws {
+    @discardableResult
+    static func append(_ events: [DrillEvent], to runID: String, in db: Database, wallClock: () -> Date) throws -> [String] {
         // Only the columns the chain needs: this runs once per acknowledged event.
         guard let run = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT status, chain_head, event_count, checkpoint_ms, scenario_sha256, chain_version, facts FROM run WHERE id = ?"),
             arguments: [runID]
         ) else { throw StoreError.runNotFound(runID) }
         let status: RunStatus = run["status"]
-        guard status != .finished else { throw StoreError.runFinished(runID) }
+        // A finished run's result is fixed; what comes after (participants' survey answers,
+        // evaluators' write-ups) is still recorded, and changes no score.
+        let afterTheEnd = events.allSatisfy { event in
+            switch event.kind {
+            case .surveyAnswer, .observation: true
+            default: false
+            }
+        }
+        guard status != .finished || afterTheEnd else { throw StoreError.runFinished(runID) }
         let chainHead: String? = run["chain_head"]
         let eventCount: Int = run["event_count"]
         let last = try Row.fetchOne(
@@ -62,6 +77,8 @@ public final class RunRecorder: DrillEventSink, Sendable {
             chain = EventChain(facts: try fixFacts(of: runID, in: db, startedAt: start))
         }
         var checkpoint: Int64 = run["checkpoint_ms"]
+        var wallTimes: [String] = []
+        wallTimes.reserveCapacity(events.count)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO event (run_id, seq, drill_ms, wall_time, type, payload, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -74,10 +91,12 @@ public final class RunRecorder: DrillEventSink, Sendable {
                 runID, link.sequence, link.drillMs, link.wallTime, link.type, link.payload, link.previousHash, link.hash,
             ])
             checkpoint = max(checkpoint, link.drillMs)
+            wallTimes.append(link.wallTime)
         }
         let newStatus = status == .ready ? RunStatus.running : status
         try db.cachedStatement(sql: "UPDATE run SET chain_head = ?, event_count = ?, checkpoint_ms = ?, status = ? WHERE id = ?")
             .execute(arguments: [chain.head, chain.nextSequence, checkpoint, newStatus, runID])
+        return wallTimes
     }
 
     /// Fixes the run's facts as the drill starts: the start time is now, the roles are those

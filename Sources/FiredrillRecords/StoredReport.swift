@@ -5,18 +5,19 @@ import Foundation
 
 /// Rebuilds a run's report from what the database holds: the exact scenario source and the
 /// event log. This is the only way reports of recorded runs are made, so the report written
-/// at the end of a drill and `firedrill show` agree byte for byte.
-struct StoredReport {
-    let run: StoredRun
-    let scenario: Scenario
-    let events: [DrillEvent]
-    let report: DrillReport
+/// at the end of a drill, `firedrill show` and the server's report agree byte for byte.
+public struct StoredReport: Sendable {
+    public let run: StoredRun
+    public let scenario: Scenario
+    public let events: [DrillEvent]
+    public let report: DrillReport
 
-    init(_ database: AppDatabase, runID: String) throws {
-        let run = try store { try database.run(id: runID) }
+    /// Throws ``StoreError`` (no such run, unreadable events) or ``StoredScenarioError``.
+    public init(_ database: AppDatabase, runID: String) throws {
+        let run = try database.run(id: runID)
         let scenario = try Self.scenario(of: run)
-        let events = try store { try database.events(runID: run.id) }
-        var record = try store { try database.recordInfo(runID: run.id) }
+        let events = try database.events(runID: run.id)
+        var record = try database.recordInfo(runID: run.id)
         record.status = Self.displayStatus(of: run, databasePath: database.path).rawValue
         self.run = run
         self.scenario = scenario
@@ -25,7 +26,7 @@ struct StoredReport {
     }
 
     /// The run's inputs as a replay script, which replays to the same report (without the record).
-    var script: String {
+    public var script: String {
         ReplayScript.export(events: events, scenario: scenario, mode: run.mode, header: [
             "firedrill replay script of run \(run.id), scenario \(run.scenarioID) (SHA-256 \(run.scenarioSHA256))",
             "replay it with the scenario the run stored: firedrill export \(run.id) --out DIR writes both",
@@ -33,23 +34,34 @@ struct StoredReport {
     }
 
     /// The scenario a run was played from, parsed from the stored source.
-    static func scenario(of run: StoredRun) throws -> Scenario {
+    public static func scenario(of run: StoredRun) throws(StoredScenarioError) -> Scenario {
         var limits = ValidationLimits()
         limits.maximumFileBytes = max(limits.maximumFileBytes, run.scenarioSource.utf8.count)
         let loaded = ScenarioLoader(limits: limits).load(data: Data(run.scenarioSource.utf8), path: run.scenarioPath)
         guard let scenario = loaded.scenario else {
-            throw CLIError("run \(run.id): its stored scenario no longer validates:\n" + loaded.formattedDiagnostics.joined(separator: "\n"))
+            throw StoredScenarioError(runID: run.id, problems: loaded.formattedDiagnostics)
         }
         return scenario
     }
 
     /// `running` only while a process plays the run; a run whose process died is `interrupted`.
-    static func displayStatus(of run: StoredRun, databasePath: String) -> RunStatus {
+    public static func displayStatus(of run: StoredRun, databasePath: String) -> RunStatus {
         displayStatus(run.status, runID: run.id, databasePath: databasePath)
     }
 
-    static func displayStatus(_ status: RunStatus, runID: String, databasePath: String) -> RunStatus {
+    public static func displayStatus(_ status: RunStatus, runID: String, databasePath: String) -> RunStatus {
         if status == .running, !RunLock.isHeld(databasePath: databasePath, runID: runID) { return .interrupted }
         return status
+    }
+}
+
+/// A stored scenario that no longer validates (this firedrill is stricter than the one that
+/// recorded it, or the record was changed).
+public struct StoredScenarioError: Error, Sendable, CustomStringConvertible {
+    public var runID: String
+    public var problems: [String]
+
+    public var description: String {
+        "run \(runID): its stored scenario no longer validates:\n" + problems.joined(separator: "\n")
     }
 }

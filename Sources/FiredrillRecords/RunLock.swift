@@ -1,13 +1,14 @@
 import Foundation
 
-/// An advisory lock held by the process that is playing a run, so that other processes can
+/// An advisory lock held by the process that is playing a run (a terminal drill, or a
+/// server for each drill it holds), so that other processes can
 /// tell a run in progress from one whose process died (even by SIGKILL, which releases the
 /// lock with the process).
-final class RunLock {
+public final class RunLock: @unchecked Sendable {
     private let descriptor: Int32
 
     /// Takes the lock of `runID`, or returns `nil` when another process holds it.
-    init?(databasePath: String, runID: String) {
+    public init?(databasePath: String, runID: String) {
         let path = Self.path(databasePath: databasePath, runID: runID)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -24,7 +25,7 @@ final class RunLock {
     }
 
     /// Whether a live process holds the lock of `runID`.
-    static func isHeld(databasePath: String, runID: String) -> Bool {
+    public static func isHeld(databasePath: String, runID: String) -> Bool {
         let path = path(databasePath: databasePath, runID: runID)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import FiredrillServer
+import FiredrillStore
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+extension Firedrill {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve live drills over HTTP: the API, event streams and sign-in links, until SIGINT or SIGTERM.",
+            discussion: """
+            Several drills run at once, recorded in the same database as every other command. \
+            The trainer's token is $FIREDRILL_TRAINER_TOKEN (at least 32 characters) or, when \
+            that is not set, a new one printed once at start as a sign-in link. Drills left \
+            unfinished by an earlier server (a crash, a kill, a shutdown) are offered again, \
+            paused where they stopped; the trainer resumes them. The API is described at \
+            /openapi.json; health at /healthz, Prometheus figures at /metrics.
+            """
+        )
+
+        @Option(help: "The address to listen on (0.0.0.0 for every interface).")
+        var host = "127.0.0.1"
+
+        @Option(help: "The port to listen on (0: any free port, printed at start).")
+        var port = 8080
+
+        @Option(help: "The address participants open, for the links the server prints and hands out (default http://HOST:PORT).")
+        var publicURL: String?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+            if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+                throw ValidationError("--public-url must start with http:// or https://, e.g. https://drill.example.com")
+            }
+        }
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let trainerToken: String
+            let generated: Bool
+            if let given = environment["FIREDRILL_TRAINER_TOKEN"], !given.isEmpty {
+                guard given.count >= 32, given.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline }) else {
+                    throw CLIError("FIREDRILL_TRAINER_TOKEN must be at least 32 characters without spaces (for example: openssl rand -base64 32)")
+                }
+                trainerToken = given
+                generated = false
+            } else {
+                trainerToken = ServerConfiguration.newTrainerToken()
+                generated = true
+            }
+            let records = try database.open(.readWrite)
+            var logger = Logger(label: "firedrill", factory: { StreamLogHandler.standardError(label: $0) })
+            logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+            let configuration = ServerConfiguration(host: host, port: port, trainerToken: trainerToken, publicURL: publicURL)
+            let path = database.path
+            let app = try FiredrillServer.application(
+                configuration: configuration, database: records, clock: ContinuousClock(), logger: logger,
+                onRunning: { boundPort in
+                    let base = configuration.baseURL(boundPort: boundPort)
+                    var lines = ["firedrill serve: listening on \(base) (database \(path)); stop with Ctrl-C"]
+                    if generated {
+                        lines.append("Trainer sign-in (shown once; set FIREDRILL_TRAINER_TOKEN to choose it): \(base)/join/\(trainerToken)")
+                    }
+                    Console.out(lines.joined(separator: "\n") + "\n")
+                }
+            )
+            let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import FiredrillStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Finds the caller of an API request: `Authorization: Bearer TOKEN`, or `?access_token=`
+/// on event streams (a browser's EventSource cannot send headers), or the session cookie a
+/// browser gets from `/join/TOKEN`. A missing or unknown token is 401.
+///
+/// A request authenticated by cookie that changes something must also carry the header
+/// `X-Firedrill-Request: 1`: a custom header a cross-site form cannot send (and no CORS is
+/// allowed), so another site cannot act with a participant's cookie.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = FiredrillRequestContext
+    let tokens: TokenCache
+
+    static let cookieName = "firedrill_session"
+    static let csrfHeader = HTTPField.Name("X-Firedrill-Request")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var fromCookie = false
+        var secret: String? = nil
+        if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+                throw APIError(.unauthorized, "unauthorized", "the Authorization header must be 'Bearer TOKEN'")
+            }
+            secret = String(parts[1]).trimmingCharacters(in: .whitespaces)
+        } else if let query = request.uri.queryParameters.get("access_token"), request.uri.path.hasSuffix("/events") {
+            secret = query
+        } else if let cookie = request.cookies[Self.cookieName]?.value {
+            secret = cookie
+            fromCookie = true
+        }
+        guard let secret, !secret.isEmpty, secret.utf8.count <= 200 else { throw APIError.unauthorized }
+        guard let caller = tokens.caller(for: secret) else {
+            throw APIError(.unauthorized, "unauthorized", "this token is not valid (unknown or revoked); ask the trainer for a new link")
+        }
+        if fromCookie, request.method != .get, request.method != .head, request.headers[Self.csrfHeader] == nil {
+            throw APIError.forbidden("a request that changes something must send the header 'X-Firedrill-Request: 1' (cookie sessions)")
+        }
+        context.caller = caller
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,204 @@
+import FiredrillCore
+import FiredrillRecords
+import FiredrillReporting
+import FiredrillScenarios
+import FiredrillStore
+import FiredrillYAML
+import Foundation
+import Hummingbird
+
+/// Making, listing, reading and steering drills: `/api/v1/drills…`.
+struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
+    let parts: ServerParts<C>
+
+    /// The bodies of scenario uploads may be this large; every other body 1 MB.
+    static var uploadLimit: Int { 4 * 1_048_576 }
+
+    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
+        api.get("scenarios", use: scenarios)
+        api.post("scenarios/validate", use: validate)
+        api.post("drills", use: create)
+        api.get("drills", use: list)
+        api.get("drills/:id", use: show)
+        api.post("drills/:id/start") { request, context in try await steer(context, "start") { try await $0.start() } }
+        api.post("drills/:id/pause") { request, context in try await steer(context, "pause") { try await $0.pause() } }
+        api.post("drills/:id/resume") { request, context in try await steer(context, "resume") { try await $0.resume() } }
+        api.post("drills/:id/end") { request, context in try await steer(context, "end") { try await $0.end() } }
+        api.post("drills/:id/speed", use: speed)
+        api.post("drills/:id/injects", use: inject)
+        api.get("drills/:id/report", use: report)
+    }
+
+    // MARK: Scenarios
+
+    @Sendable func scenarios(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "list the bundled scenarios")
+        let loader = ScenarioLoader()
+        let items = BundledScenarios.all().compactMap { entry -> ScenarioList.Item? in
+            guard let scenario = loader.load(path: entry.path).scenario else { return nil }
+            return ScenarioList.Item(
+                name: entry.name, id: scenario.id, title: scenario.title, language: scenario.language,
+                durationSeconds: scenario.duration.seconds, tags: scenario.tags
+            )
+        }
+        return JSONBody.response(ScenarioList(scenarios: items))
+    }
+
+    @Sendable func validate(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "validate scenarios")
+        let body = try await JSONBody.decode(ValidateRequest.self, from: request, limit: Self.uploadLimit)
+        let loaded = ScenarioLoader().load(data: Data(body.source.utf8), path: "upload")
+        return JSONBody.response(ValidateResponse(
+            valid: loaded.scenario != nil, problems: loaded.formattedDiagnostics,
+            scenarioID: loaded.scenario?.id, title: loaded.scenario?.title
+        ))
+    }
+
+    // MARK: Drills
+
+    @Sendable func create(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "create drills")
+        let body = try await JSONBody.decode(CreateDrillRequest.self, from: request, limit: Self.uploadLimit)
+        let speed = body.speed ?? 1
+        guard speed.isFinite, speed >= 0.01, speed <= 100_000 else {
+            throw APIError.invalid("invalid_speed", "'speed' must be a number from 0.01 to 100000 (60 plays an hour in a minute)")
+        }
+        let loaded: ScenarioLoader.Loaded
+        let path: String
+        switch (body.scenario, body.source) {
+        case (let name?, nil):
+            guard let entry = BundledScenarios.named(name) else {
+                let names = BundledScenarios.all().map(\.name).joined(separator: ", ")
+                throw APIError.invalid("unknown_scenario", "there is no bundled scenario '\(name.prefix(80))'; bundled: \(names)")
+            }
+            loaded = ScenarioLoader().load(path: entry.path)
+            path = "bundled:\(entry.name)"
+        case (nil, let source?):
+            loaded = ScenarioLoader().load(data: Data(source.utf8), path: "upload")
+            path = "upload"
+        case (.some, .some):
+            throw APIError.invalid("ambiguous_scenario", "give either 'scenario' (a bundled scenario) or 'source' (scenario text), not both")
+        case (nil, nil):
+            throw APIError.invalid("missing_scenario", "give 'scenario' (a bundled scenario's name) or 'source' (YAML or JSON scenario text)")
+        }
+        guard let scenario = loaded.scenario, let source = loaded.source else {
+            let problems = loaded.formattedDiagnostics
+            throw APIError.invalid(
+                "invalid_scenario", "the scenario has \(problems.count) problem\(problems.count == 1 ? "" : "s"); fix them and upload it again",
+                problems: problems
+            )
+        }
+        guard !scenario.playerRoles.isEmpty else {
+            throw APIError.invalid("no_played_roles", "the scenario has no role played by a person (every role is a simulated persona)")
+        }
+        let (drill, issued) = try await parts.registry.create(scenario: scenario, source: source, path: path, speed: speed)
+        var players: [String: String] = [:]
+        var playerLinks: [String: String] = [:]
+        for (role, secret) in issued.players {
+            players[role] = secret
+            playerLinks[role] = parts.link(for: secret)
+        }
+        return JSONBody.response(
+            CreateDrillResponse(
+                id: drill.runID, status: .ready,
+                tokens: .init(evaluator: issued.evaluator, observer: issued.observer, players: players),
+                links: .init(evaluator: parts.link(for: issued.evaluator), observer: parts.link(for: issued.observer), players: playerLinks)
+            ),
+            status: .created
+        )
+    }
+
+    @Sendable func list(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "list every drill")
+        var items: [DrillList.Item] = []
+        for drill in await parts.registry.all {
+            let state = await drill.state()
+            items.append(DrillList.Item(
+                id: drill.runID, scenarioID: drill.scenario.id, title: drill.scenario.title, status: state.status,
+                drillSeconds: state.drillTime.seconds, createdAt: drill.createdAt
+            ))
+        }
+        items.sort { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+        return JSONBody.response(DrillList(drills: items))
+    }
+
+    @Sendable func show(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer", "player"], doing: "read this drill")
+        return JSONBody.response(await parts.document(drill, for: caller))
+    }
+
+    func steer(_ context: FiredrillRequestContext, _ verb: String, _ change: (LiveDrill<C>) async throws -> Void) async throws -> Response {
+        let (drill, caller) = try await parts.access(context, ["trainer"], doing: "\(verb) the drill")
+        try await ServerParts<C>.translating { try await change(drill) }
+        return JSONBody.response(await parts.document(drill, for: caller))
+    }
+
+    @Sendable func speed(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, caller) = try await parts.access(context, ["trainer"], doing: "set the drill's speed")
+        let body = try await JSONBody.decode(SpeedRequest.self, from: request)
+        guard body.speed.isFinite, body.speed >= 0.01, body.speed <= 100_000 else {
+            throw APIError.invalid("invalid_speed", "'speed' must be a number from 0.01 to 100000")
+        }
+        try await drill.setSpeed(body.speed)
+        return JSONBody.response(await parts.document(drill, for: caller))
+    }
+
+    @Sendable func inject(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, caller) = try await parts.access(context, ["trainer"], doing: "send ad-lib injects")
+        let body = try await JSONBody.decode(AdlibRequest.self, from: request)
+        let inject = AdlibInject(to: body.to, channel: body.channel, from: body.from, subject: body.subject, body: body.body)
+        let problems = inject.problems(in: drill.scenario)
+        guard problems.isEmpty else {
+            throw APIError.invalid("invalid_inject", problems.joined(separator: "; "), problems: problems)
+        }
+        let event = try await ServerParts<C>.translating { try await drill.deliver(inject) }
+        return JSONBody.response(drill.hub.view(of: event, for: caller.audience), status: .created)
+    }
+
+    @Sendable func report(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, _) = try await parts.access(context, ["trainer", "evaluator", "observer"], doing: "read the report")
+        let format = request.uri.queryParameters.get("format") ?? "json"
+        guard format == "json" || format == "md" else {
+            throw APIError.badRequest("'format' is json or md")
+        }
+        guard await drill.state().status == .finished else {
+            throw APIError.conflict("drill_not_ended", "the report is written when the drill has ended")
+        }
+        let stored = try StoredReport(parts.database, runID: drill.runID)
+        if format == "md" {
+            return JSONBody.text(MarkdownReportRenderer.render(stored.report), contentType: "text/markdown; charset=utf-8")
+        }
+        return JSONBody.text(try JSONReportRenderer.render(stored.report), contentType: "application/json; charset=utf-8")
+    }
+}
+
+extension ServerParts {
+    /// A drill as its caller may see it.
+    func document(_ drill: LiveDrill<C>, for caller: Caller) async -> DrillDocument {
+        let state = await drill.state()
+        let scenario = drill.scenario
+        let token: AccessToken? = if case .token(let token) = caller { tokens.current(token.id) ?? token } else { nil }
+        return DrillDocument(
+            id: drill.runID, scenarioID: scenario.id, title: scenario.title, status: state.status,
+            drillSeconds: state.drillTime.seconds, durationSeconds: scenario.duration.seconds, speed: state.speed,
+            briefing: scenario.briefing, summary: caller.audience.seesProgress ? scenario.summary : nil,
+            language: scenario.language, channels: scenario.channels,
+            roles: scenario.roles.map { RoleDocument(id: $0.id, name: $0.name, department: $0.department, simulated: $0.isSimulated) },
+            myRoles: caller.roles,
+            me: CallerDocument(kind: caller.kindName, roles: caller.roles, tokenID: token?.id, label: token?.label, name: token?.displayName),
+            survey: scenario.survey.map { SurveyQuestionDocument(question: $0.text, kind: $0.kind) },
+            createdAt: drill.createdAt, mode: .live
+        )
+    }
+
+    /// Runs a change to a drill, answering the engine's refusals as the API's errors.
+    static func translating<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as EngineError {
+            throw LiveDrill<C>.apiError(error)
+        } catch SessionError.paused {
+            throw APIError.conflict("drill_paused", "the drill is paused; wait for the trainer to resume it")
+        }
+    }
+}

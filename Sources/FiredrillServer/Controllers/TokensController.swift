@@ -1,0 +1,67 @@
+import FiredrillCore
+import FiredrillStore
+import Foundation
+import Hummingbird
+
+/// The trainer hands out and revokes a drill's tokens: `/api/v1/drills/{id}/tokens…`.
+struct TokensController<C: Clock>: Sendable where C.Duration == Duration {
+    let parts: ServerParts<C>
+
+    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
+        api.post("drills/:id/tokens", use: create)
+        api.get("drills/:id/tokens", use: list)
+        api.delete("drills/:id/tokens/:token", use: revoke)
+    }
+
+    @Sendable func create(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, _) = try await parts.access(context, ["trainer"], doing: "hand out tokens")
+        let body = try await JSONBody.decode(TokenRequest.self, from: request)
+        guard let kind = AccessToken.Kind(rawValue: body.kind) else {
+            throw APIError.invalid("invalid_kind", "'kind' is player, evaluator or observer")
+        }
+        var roles: [String] = []
+        if kind == .player {
+            roles = body.roles ?? []
+            guard !roles.isEmpty else { throw APIError.invalid("missing_roles", "a player token needs 'roles': the scenario roles it plays") }
+            for role in roles {
+                guard let found = drill.scenario.role(role) else {
+                    throw APIError.invalid("unknown_role", "the scenario has no role '\(role.prefix(60))'")
+                }
+                guard !found.isSimulated else {
+                    throw APIError.invalid("simulated_role", "'\(role)' is a simulated person; players play the other roles")
+                }
+            }
+            roles = Array(NSOrderedSet(array: roles)) as? [String] ?? roles
+        }
+        var name: String? = nil
+        if let given = body.name?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+            guard given.count <= 80, ControlCharacters.firstForbidden(in: given, allowingNewlines: false) == nil else {
+                throw APIError.invalid("invalid_name", "a name has 1 to 80 characters and no control characters")
+            }
+            name = given
+        }
+        let made = try parts.database.makeToken(runID: drill.runID, kind: kind, roles: roles, displayName: name)
+        parts.tokens.add(made.token)
+        return JSONBody.response(
+            NewTokenResponse(id: made.token.id, token: made.secret, link: parts.link(for: made.secret), kind: kind.rawValue, roles: roles),
+            status: .created
+        )
+    }
+
+    @Sendable func list(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, _) = try await parts.access(context, ["trainer"], doing: "list tokens")
+        return JSONBody.response(TokenList(tokens: try parts.database.tokens(runID: drill.runID).map(TokenDocument.init)))
+    }
+
+    /// Revokes a token by its public id (`tok-…`): it gives no access from now on.
+    @Sendable func revoke(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, _) = try await parts.access(context, ["trainer"], doing: "revoke tokens")
+        let id = try context.parameters.require("token")
+        guard try parts.database.tokens(runID: drill.runID).contains(where: { $0.id == id }) else {
+            throw APIError(.notFound, "token_not_found", "drill '\(drill.runID)' has no token '\(id.prefix(40))'; tokens are named by their id (tok-…)")
+        }
+        let revoked = try parts.database.revokeToken(id: id, runID: drill.runID)
+        parts.tokens.update(revoked)
+        return JSONBody.response(TokenDocument(revoked))
+    }
+}

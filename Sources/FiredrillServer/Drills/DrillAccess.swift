@@ -1,0 +1,43 @@
+import FiredrillStore
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// The server's shared parts, as the controllers use them.
+struct ServerParts<C: Clock>: Sendable where C.Duration == Duration {
+    let registry: DrillRegistry<C>
+    let database: AppDatabase
+    let tokens: TokenCache
+    let metrics: ServerMetrics
+    let configuration: ServerConfiguration
+    let boundPort: BoundPort
+
+    /// The drill named in the path, and who asks, when `kinds` may: a token of another drill
+    /// gets 404 (as if the drill did not exist); a kind that may not gets 403.
+    func access(_ context: FiredrillRequestContext, _ kinds: Set<String>, doing what: String) async throws -> (LiveDrill<C>, Caller) {
+        let id = try context.parameters.require("id")
+        guard let caller = context.caller else { throw APIError.unauthorized }
+        if let own = caller.drillID, own != id { throw APIError.drillNotFound(id) }
+        guard let drill = await registry.drill(id) else { throw APIError.drillNotFound(id) }
+        guard kinds.contains(caller.kindName) else {
+            throw APIError.forbidden("a \(caller.kindName) token may not \(what)")
+        }
+        return (drill, caller)
+    }
+
+    func requireTrainer(_ context: FiredrillRequestContext, doing what: String) throws {
+        guard let caller = context.caller else { throw APIError.unauthorized }
+        guard caller == .trainer else { throw APIError.forbidden("only the trainer may \(what)") }
+    }
+
+    func link(for secret: String) -> String {
+        configuration.baseURL(boundPort: boundPort.value) + "/join/" + secret
+    }
+}
+
+/// The port the server listens on, known once it is running (port 0 in tests).
+final class BoundPort: Sendable {
+    private let port = Mutex<Int?>(nil)
+    var value: Int? { port.withLock { $0 } }
+    func set(_ value: Int) { port.withLock { $0 = value } }
+}

@@ -1,0 +1,144 @@
+import FiredrillCore
+import FiredrillRecords
+import FiredrillStore
+import Prometheus
+import Foundation
+import Logging
+
+/// The drills the server holds, by id: made by the trainer, or taken up again after a
+/// restart from the database.
+actor DrillRegistry<C: Clock> where C.Duration == Duration {
+    let database: AppDatabase
+    let clock: C
+    let tokens: TokenCache
+    let metrics: ServerMetrics?
+    let logger: Logger
+    private var drills: [String: LiveDrill<C>] = [:]
+
+    init(database: AppDatabase, clock: C, tokens: TokenCache, metrics: ServerMetrics?, logger: Logger) {
+        self.database = database
+        self.clock = clock
+        self.tokens = tokens
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    func drill(_ id: String) -> LiveDrill<C>? { drills[id] }
+
+    var all: [LiveDrill<C>] { Array(drills.values) }
+
+    /// The tokens of a new drill: one for an evaluator, one for an observer, one player
+    /// token per played role.
+    struct IssuedTokens: Sendable {
+        var evaluator: String
+        var observer: String
+        var players: [(role: String, token: String)]
+    }
+
+    /// Records a new drill, ready to start, and issues its tokens.
+    func create(scenario: Scenario, source: String, path: String, speed: Double) throws -> (LiveDrill<C>, IssuedTokens) {
+        let participants = scenario.playerRoles.map { Participant(role: $0.id, department: $0.department) }
+        let recorder = try database.startRun(
+            scenario: scenario, source: source, path: path, interface: .server, speed: speed, participants: participants,
+            status: .ready
+        )
+        let evaluator = try database.makeToken(runID: recorder.runID, kind: .evaluator)
+        let observer = try database.makeToken(runID: recorder.runID, kind: .observer)
+        var players: [(String, String)] = []
+        for role in scenario.playerRoles {
+            let made = try database.makeToken(runID: recorder.runID, kind: .player, roles: [role.id])
+            tokens.add(made.token)
+            players.append((role.id, made.secret))
+        }
+        tokens.add(evaluator.token)
+        tokens.add(observer.token)
+        let run = try database.run(id: recorder.runID)
+        let hub = EventHub(scenario: scenario, stored: [], metrics: metrics)
+        let drill = LiveDrill(
+            runID: run.id, scenario: scenario, createdAt: run.createdAt, speed: speed, database: database, recorder: recorder,
+            hub: hub, clock: clock, metrics: metrics, restored: nil, recordFinished: false, interrupted: false
+        )
+        drills[run.id] = drill
+        metrics?.drillsActive.set(to: Double(drills.count))
+        logger.info("drill created", metadata: ["run": "\(run.id)", "scenario": "\(scenario.id)"])
+        return (drill, IssuedTokens(evaluator: evaluator.secret, observer: observer.secret, players: players))
+    }
+
+    /// Takes up every drill the server was holding when it stopped: each one that had
+    /// started is recorded as interrupted where its clock stopped and stands paused until
+    /// the trainer resumes it; drills not started are ready again; finished drills are held
+    /// for their reports and surveys.
+    func restore() {
+        let runs: [StoredRun]
+        do {
+            runs = try database.serverRuns(limit: 500)
+        } catch {
+            logger.error("cannot list the drills to take up", metadata: ["error": "\(error)"])
+            return
+        }
+        for run in runs.reversed() where drills[run.id] == nil {
+            do {
+                try restore(run)
+            } catch {
+                logger.error("cannot take up a drill", metadata: ["run": "\(run.id)", "error": "\(error)"])
+            }
+        }
+        metrics?.drillsActive.set(to: Double(drills.count))
+    }
+
+    private func restore(_ run: StoredRun) throws {
+        let scenario = try StoredReport.scenario(of: run)
+        let stored = try database.storedEvents(runID: run.id)
+        let recorder: RunRecorder
+        if run.status == .finished {
+            recorder = try database.recorder(appendingTo: run.id)
+        } else {
+            recorder = try database.recorder(resuming: run.id)
+        }
+        var engine: DrillEngine? = nil
+        var interrupted = false
+        var events = stored
+        if !stored.isEmpty {
+            var restored = try DrillEngine.restoring(scenario, from: stored.map(\.event))
+            var missing = Array(restored.events.dropFirst(stored.count))
+            if !restored.isFinished && !restored.isPaused {
+                missing += restored.interrupt(at: max(restored.now, DrillTime(milliseconds: run.checkpointMs)))
+            }
+            if !missing.isEmpty {
+                let wallTimes = try recorder.appendReturningWallTimes(missing)
+                events += zip(missing, wallTimes).map { ($0, $1) }
+            }
+            interrupted = restored.events.last?.kind == .interrupted
+            engine = restored
+        } else if run.status != .ready {
+            try database.markReady(runID: run.id)
+        }
+        let hub = EventHub(scenario: scenario, stored: events, metrics: metrics)
+        let drill = LiveDrill(
+            runID: run.id, scenario: scenario, createdAt: run.createdAt, speed: run.speed ?? 1, database: database,
+            recorder: recorder, hub: hub, clock: clock, metrics: metrics, restored: engine,
+            recordFinished: run.status == .finished, interrupted: interrupted
+        )
+        drills[run.id] = drill
+        Task { await drill.launch() }
+        logger.info("drill taken up", metadata: ["run": "\(run.id)", "status": "\(run.status.rawValue)", "events": "\(events.count)"])
+    }
+
+    /// Keeps every running drill's clock noted in the record.
+    func checkpointAll() async {
+        for drill in drills.values { await drill.checkpoint() }
+    }
+
+    func heartbeat() {
+        for drill in drills.values { drill.hub.heartbeat() }
+    }
+
+    /// Graceful shutdown: every running drill is recorded as interrupted at its drill time
+    /// (a restarted server offers it paused there), and every event stream ends.
+    func shutDown() async {
+        for drill in drills.values {
+            await drill.interruptForShutdown()
+            drill.hub.close()
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import FiredrillCore
+import Foundation
+import Prometheus
+import Synchronization
+
+/// One drill's events on their way to the event streams.
+///
+/// The hub keeps the drill's log as stored (each event with its wall time and the
+/// objectives it met), so a stream that opens or reopens catches up from it without a
+/// database read, then receives live events: subscribing snapshots the log and registers the
+/// subscriber under one lock, so nothing is missed or sent twice.
+///
+/// Publishing never waits. Each subscriber has a bounded buffer; a client too slow to keep
+/// up is dropped (its stream ends) and catches up when it reconnects with `Last-Event-ID`.
+/// Messages are rendered once per audience, not once per subscriber.
+final class EventHub: Sendable {
+    let scenario: Scenario
+    /// Messages a subscriber may have waiting before it is dropped.
+    let bufferLimit: Int
+    private let metrics: ServerMetrics?
+
+    struct Entry: Sendable {
+        var event: DrillEvent
+        var wallTime: String
+        var met: [DrillFeed.Met]
+    }
+
+    private struct Subscriber {
+        var audience: Audience
+        var continuation: AsyncStream<String>.Continuation
+    }
+
+    private struct State {
+        var log: [Entry] = []
+        var feed: DrillFeed
+        var subscribers: [Int: Subscriber] = [:]
+        var nextID = 0
+        var closed = false
+    }
+
+    private let state: Mutex<State>
+
+    init(scenario: Scenario, stored: [(event: DrillEvent, wallTime: String)], bufferLimit: Int = 4_096, metrics: ServerMetrics? = nil) {
+        self.scenario = scenario
+        self.bufferLimit = bufferLimit
+        self.metrics = metrics
+        var feed = DrillFeed(scenario: scenario)
+        let log = stored.map { Entry(event: $0.event, wallTime: $0.wallTime, met: feed.take($0.event)) }
+        state = Mutex(State(log: log, feed: feed))
+    }
+
+    /// The event-stream message of an event for an audience, or `nil` if it does not see it.
+    static func message(_ entry: Entry, for audience: Audience, scenario: Scenario) -> String? {
+        guard let view = Visibility.view(of: entry.event, met: entry.met, wallTime: entry.wallTime, for: audience, scenario: scenario) else {
+            return nil
+        }
+        return "id: \(entry.event.sequence)\nevent: \(entry.event.typeName)\ndata: \(JSONBody.compact(view))\n\n"
+    }
+
+    /// The view of an event for an audience, for answers that carry it (an action's 201).
+    func view(of event: DrillEvent, for audience: Audience) -> EventView? {
+        let entry = state.withLock { state in state.log.last { $0.event.sequence == event.sequence } }
+        guard let entry else { return nil }
+        return Visibility.view(of: entry.event, met: entry.met, wallTime: entry.wallTime, for: audience, scenario: scenario)
+    }
+
+    /// Adds stored events and sends them to the subscribers that see them. Never waits.
+    func publish(_ events: [DrillEvent], wallTimes: [String]) {
+        var dropped: [AsyncStream<String>.Continuation] = []
+        var sent = 0
+        state.withLock { state in
+            for (event, wallTime) in zip(events, wallTimes) {
+                let entry = Entry(event: event, wallTime: wallTime, met: state.feed.take(event))
+                state.log.append(entry)
+                var rendered: [Audience: String?] = [:]
+                for (id, subscriber) in state.subscribers {
+                    let message: String?
+                    if let cached = rendered[subscriber.audience] {
+                        message = cached
+                    } else {
+                        message = Self.message(entry, for: subscriber.audience, scenario: scenario)
+                        rendered[subscriber.audience] = message
+                    }
+                    guard let message else { continue }
+                    if case .dropped = subscriber.continuation.yield(message) {
+                        dropped.append(subscriber.continuation)
+                        state.subscribers[id] = nil
+                    } else {
+                        sent += 1
+                    }
+                }
+            }
+        }
+        metrics?.eventsSent.increment(by: Int64(sent))
+        for continuation in dropped {
+            metrics?.streamsDropped.increment()
+            continuation.finish()
+        }
+    }
+
+    /// A subscription: the messages after `lastSeen` already in the log, then a stream of
+    /// live ones. The stream ends when the hub closes or the subscriber is too slow.
+    struct Subscription {
+        var id: Int
+        var backlog: [String]
+        var stream: AsyncStream<String>
+    }
+
+    func subscribe(audience: Audience, after lastSeen: Int?) -> Subscription {
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(bufferLimit))
+        let (id, backlog, closed) = state.withLock { state -> (Int, [String], Bool) in
+            let id = state.nextID
+            state.nextID += 1
+            let start = lastSeen.map { seen in state.log.firstIndex { $0.event.sequence > seen } ?? state.log.count } ?? 0
+            let backlog = state.log[start...].compactMap { Self.message($0, for: audience, scenario: scenario) }
+            if !state.closed { state.subscribers[id] = Subscriber(audience: audience, continuation: continuation) }
+            return (id, backlog, state.closed)
+        }
+        if closed { continuation.finish() }
+        continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
+        return Subscription(id: id, backlog: backlog, stream: stream)
+    }
+
+    func unsubscribe(_ id: Int) {
+        state.withLock { state in _ = state.subscribers.removeValue(forKey: id) }
+    }
+
+    /// Sends an SSE comment to every subscriber, so idle connections stay open through
+    /// proxies and dead ones are noticed.
+    func heartbeat() {
+        let continuations = state.withLock { state in state.subscribers.values.map(\.continuation) }
+        for continuation in continuations { continuation.yield(": heartbeat\n\n") }
+    }
+
+    /// Ends every stream (graceful shutdown); later subscriptions end at once.
+    func close() {
+        let continuations = state.withLock { state -> [AsyncStream<String>.Continuation] in
+            state.closed = true
+            defer { state.subscribers.removeAll() }
+            return state.subscribers.values.map(\.continuation)
+        }
+        for continuation in continuations { continuation.finish() }
+    }
+
+    var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    /// The log so far (for the trainer's board and for tests).
+    var entries: [Entry] { state.withLock { $0.log } }
+
+    /// The objectives met so far, with when and for how much (for boards).
+    var facts: DrillLedger { state.withLock { $0.feed.facts } }
+}
