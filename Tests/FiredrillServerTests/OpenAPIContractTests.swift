@@ -1,0 +1,113 @@
+import FiredrillServer
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("The OpenAPI document and the authorization matrix")
+struct OpenAPIContractTests {
+    /// Every route the controllers register, as `METHOD /path/{param}`, read from their sources.
+    static func registeredRoutes() throws -> Set<String> {
+        let controllers = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/FiredrillServer/Controllers")
+        let pattern = try Regex(#"(api|router)\.(get|post|put|patch|delete)\("([^"]*)""#)
+        var routes: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: controllers.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: controllers.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                let group = String(match.output[1].substring ?? "")
+                let method = String(match.output[2].substring ?? "").uppercased()
+                var path = String(match.output[3].substring ?? "")
+                path = path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+                let full = group == "api" ? "/api/v1/" + path : (path.hasPrefix("/") ? path : "/" + path)
+                routes.insert("\(method) \(full)")
+            }
+        }
+        return routes
+    }
+
+    @Test func theServedDocumentDescribesExactlyTheRoutesThereAre() async throws {
+        let harness = try ServerHarness()
+        let registered = try Self.registeredRoutes()
+        #expect(registered.count >= 20, "the route scan found \(registered.count) routes")
+        try await harness.application().test(.router) { client in
+            let answer = try await client.call(.get, "/openapi.json", token: nil)
+            #expect(answer.status == .ok)
+            #expect(answer.json["openapi"] as? String == "3.1.0")
+            let paths = try #require(answer.json["paths"] as? [String: [String: Any]])
+            var documented: Set<String> = []
+            for (path, item) in paths {
+                for method in item.keys where ["get", "post", "put", "patch", "delete"].contains(method) {
+                    documented.insert("\(method.uppercased()) \(path)")
+                }
+            }
+            #expect(documented.subtracting(registered).sorted() == [], "documented but not served")
+            #expect(registered.subtracting(documented).sorted() == [], "served but not documented")
+        }
+    }
+
+    /// Every API endpoint × every kind of caller: those the contract allows get past
+    /// authorization (whatever the answer to their empty body); the others get 401 (no or
+    /// an unknown token), 403 (a kind that may not) or 404 (a token of another drill).
+    @Test func everyEndpointAgainstEveryKindOfToken() async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            let (id, tokens) = try await client.createDrill()
+            let (_, otherTokens) = try await client.createDrill()
+            let players = try #require(tokens["players"] as? [String: String])
+            let callers: [(String, String?)] = [
+                ("none", nil), ("unknown", "fdp_unknown-token-0000000000000000000000000"),
+                ("trainer", ServerHarness.trainer), ("evaluator", tokens["evaluator"] as? String),
+                ("observer", tokens["observer"] as? String), ("player", players["support"]),
+                ("other-drill", otherTokens["evaluator"] as? String),
+            ]
+            let all: Set<String> = ["trainer", "evaluator", "observer", "player"]
+            let endpoints: [(HTTPRequest.Method, String, Set<String>)] = [
+                (.get, "/api/v1/scenarios", ["trainer"]),
+                (.post, "/api/v1/scenarios/validate", ["trainer"]),
+                (.get, "/api/v1/drills", ["trainer"]),
+                (.post, "/api/v1/drills", ["trainer"]),
+                (.get, "/api/v1/drills/\(id)", all),
+                (.post, "/api/v1/drills/\(id)/start", ["trainer"]),
+                (.post, "/api/v1/drills/\(id)/pause", ["trainer"]),
+                (.post, "/api/v1/drills/\(id)/resume", ["trainer"]),
+                (.post, "/api/v1/drills/\(id)/speed", ["trainer"]),
+                (.post, "/api/v1/drills/\(id)/injects", ["trainer"]),
+                (.post, "/api/v1/drills/\(id)/actions", ["trainer", "player"]),
+                (.post, "/api/v1/drills/\(id)/observations", ["trainer", "evaluator"]),
+                (.post, "/api/v1/drills/\(id)/me", ["evaluator", "observer", "player"]),
+                (.post, "/api/v1/drills/\(id)/tokens", ["trainer"]),
+                (.get, "/api/v1/drills/\(id)/tokens", ["trainer"]),
+                (.delete, "/api/v1/drills/\(id)/tokens/tok-none", ["trainer"]),
+                (.get, "/api/v1/drills/\(id)/report", ["trainer", "evaluator", "observer"]),
+                (.post, "/api/v1/drills/\(id)/survey", ["player"]),
+                (.post, "/api/v1/drills/\(id)/end", ["trainer"]),
+                // Allowed callers would open an endless stream here; only refusals are checked.
+                (.get, "/api/v1/drills/\(id)/events", []),
+            ]
+            for (method, path, allowed) in endpoints {
+                for (kind, token) in callers {
+                    if path.hasSuffix("/events") && all.contains(kind) && kind != "other-drill" { continue }
+                    let body: String? = method == .post ? "{}" : nil
+                    let answer = try await client.call(method, path, token: token, body: body)
+                    let code = answer.errorCode
+                    let refused = answer.status == .unauthorized || (answer.status == .forbidden && code == "forbidden")
+                        || (answer.status == .notFound && code == "drill_not_found")
+                    let drillScoped = path.contains("/drills/")
+                    switch kind {
+                    case "none", "unknown":
+                        #expect(answer.status == .unauthorized, "\(method) \(path) as \(kind): \(answer.status)")
+                    case "other-drill" where drillScoped:
+                        #expect(answer.status == .notFound && code == "drill_not_found", "\(method) \(path) as \(kind): \(answer.status)")
+                    case _ where allowed.contains(kind):
+                        #expect(!refused && answer.status != .internalServerError, "\(method) \(path) as \(kind): \(answer.status) \(answer.text)")
+                    default:
+                        #expect(answer.status == .forbidden, "\(method) \(path) as \(kind): \(answer.status) \(answer.text)")
+                    }
+                }
+            }
+        }
+    }
+}
