@@ -45,7 +45,7 @@ extension Firedrill {
                 throw CLIError("run \(stored.id) is finished; 'firedrill show \(stored.id)' prints its report")
             }
             guard stored.interface == .terminal else {
-                let how = stored.interface == .script ? "is a replay; replays cannot be resumed" : "is played on a firedrill server; resume it from the trainer console"
+                let how = stored.interface == .script ? "is a replay; replays cannot be resumed" : "is played on a firedrill server; the trainer resumes it there (POST /api/v1/drills/RUN/resume once the server runs again)"
                 throw CLIError("run \(stored.id) \(how)")
             }
             // Checked before anything is appended: the run's own process may still be playing it.
