@@ -17,7 +17,7 @@ status=0
 for target in ScenarioLoader ReplayScript ActionCommand; do
   log="$work/$target.log"
   start=$(date +%s)
-  if ! ".build-fuzz/release/Fuzz$target" -runs="$runs" -timeout=10 -rss_limit_mb=512 -max_len=65536 \
+  if ! SWIFT_BACKTRACE=enable=no ".build-fuzz/release/Fuzz$target" -runs="$runs" -timeout=10 -rss_limit_mb=512 -max_len=65536 \
        -artifact_prefix="Fuzz/artifacts/$target-" "$work/$target" >"$log" 2>&1; then
     status=1
     echo "$target: FAILED (see Fuzz/artifacts)"; tail -20 "$log"
