@@ -17,7 +17,10 @@ public enum BundledScenarios {
 
     /// The folder of bundled scenarios, or `nil` if the resources were not installed with the binary.
     public static var directory: URL? {
-        Bundle.module.url(forResource: "Scenarios", withExtension: nil)
+        PackageResources.folder(
+            target: "FiredrillScenarios", subfolder: "Scenarios",
+            sourceFolder: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios")
+        )
     }
 
     /// Every bundled scenario, by name.

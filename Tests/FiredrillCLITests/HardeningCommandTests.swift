@@ -197,9 +197,32 @@ struct HardeningCommandTests {
         var records: [[String]] = []
         while let row = reader.next() { records.append(row) }
         #expect(records.count == 2, "\(csv)")
-        #expect(records.last?[3] == "first line\r\nsecond line")
-        #expect(csv.contains("\"first line\r\nsecond line\""))
+        // CRLF is read as a line break like LF, and the field stays one quoted CSV field.
+        #expect(records.last?[3] == "first line\nsecond line")
+        #expect(csv.contains("\"first line\nsecond line\""))
         #expect(csv.contains("\"Update the\nchecklist\""))
+        // In the table, each action stays on one line.
+        let listed = try CLI.run(["actions", "list", "--db", db]).stdout
+        #expect(listed.split(separator: "\n").count == 2, "\(listed)")
+        #expect(listed.contains("Update the ⏎ checklist"))
+    }
+
+    @Test("corrective actions refuse escape sequences, and a stored one is shown harmlessly")
+    func correctiveActionControlCharacters() throws {
+        let db = try CLI.temporaryDirectory().appendingPathComponent("c.sqlite").path
+        let run = try CLI.run(["replay", Self.scenario, Self.script, "--record", "--db", db]).stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        let add = try CLI.run([
+            "actions", "add", "--run", run, "--issue", "Slow", "--action", "Clear\u{1B}[2J the screen",
+            "--capability", "Planning", "--org", "Support", "--db", db,
+        ])
+        #expect(add.status != 0)
+        #expect(add.stderr.contains("U+001B (ESC)"), "\(add.stderr)")
+        // A value written into the database by other means cannot act on the terminal.
+        #expect(try CLI.system(["sqlite3", db, "INSERT INTO corrective_action (run_id, issue, corrective_action, capability, responsible_org, status, created_at) VALUES ('\(run)', 'x', 'wipe' || char(27) || '[2J', 'Planning', 'Ops', 'open', '2026-12-01T00:00:00.000Z')"]) == 0)
+        let listed = try CLI.run(["actions", "list", "--db", db])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(!listed.stdout.contains("\u{1B}"))
+        #expect(listed.stdout.contains("wipe␛[2J"))
     }
 
     @Test("an archived copy that cannot be written can be verified and listed",

@@ -50,6 +50,35 @@ struct TerminalDrillTests {
         #expect(actions.count == 2)
     }
 
+    @Test("an inject that arrives while a line is being typed is printed above it, and the line is drawn again")
+    func injectWhileTyping() throws {
+        try CLI.exclusive {
+            let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
+            // At speed 20 the alert due at 1:00 arrives 3 s after the start.
+            let terminal = try PseudoTerminal(["run", CLI.fixture("certificate.yaml"), "--speed", "20", "--db", db, "--out", CLI.temporaryDirectory().path])
+            defer { terminal.kill() }
+            #expect(terminal.waitFor("Press Enter"))
+            terminal.type("\r")
+            #expect(terminal.waitFor("Drill started."))
+            terminal.type("do renew the cert")
+            #expect(terminal.waitFor("do renew the cert"))
+            let typed = terminal.text.count
+            #expect(!terminal.text.contains("TLS handshake failures"), "the alert came before the line was typed: \(terminal.text)")
+            #expect(terminal.waitFor("TLS handshake failures", after: typed), "\(terminal.text)")
+            let alert = try #require(terminal.text.range(of: "TLS handshake failures"))
+            let afterAlert = terminal.text.distance(from: terminal.text.startIndex, to: alert.upperBound)
+            // The half-typed line was cleared before the alert (never printed into it) and comes back below it.
+            #expect(terminal.text[..<alert.lowerBound].contains("\r\u{1B}[2K"))
+            #expect(terminal.waitFor("[ops] > do renew the cert", after: afterAlert), "\(terminal.text)")
+            terminal.type(" now\r")
+            #expect(terminal.waitFor("✓ ops: do renew the cert now"), "\(terminal.text)")
+            terminal.type("/end\r")
+            #expect(terminal.waitFor("1/3."))
+            terminal.type("\r\r\r")
+            #expect(terminal.finish() == 0)
+        }
+    }
+
     @Test("from a pipe, the drill starts with the first line; with no input it never starts and nothing is recorded")
     func pipedStart() throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("p.sqlite").path
@@ -130,7 +159,10 @@ struct TerminalDrillTests {
             let result = try CLI.run(["validate", name], directory: elsewhere)
             #expect(result.status == 0, "\(name): \(result.stderr)")
         }
-        #expect(try CLI.run(["validate", "no-such-drill"], directory: elsewhere).status == 1)
+        let missing = try CLI.run(["validate", "newsletter-brochure-leek"], directory: elsewhere)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("did you mean 'newsletter-brochure-leak'?"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("bundled: certificate-expiry-3am,"), "\(missing.stderr)")
     }
 
     @Test("an escalation to a played role reaches its player as a message; one to a role played elsewhere is not shown there")

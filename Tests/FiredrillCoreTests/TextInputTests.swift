@@ -103,4 +103,14 @@ struct TextInputTests {
         #expect(DrillTime(seconds: .nan) == nil)
         #expect(DrillTime(seconds: 1e308) == nil)
     }
+
+    @Test("ad-lib injects, observations and survey comments read CRLF and CR as line breaks", arguments: ["\r\n", "\r"])
+    func typedTextLineEndings(terminator: String) {
+        let text = "first" + terminator + "second" + terminator + "third"
+        #expect(AdlibInject(to: .all, channel: "chat", subject: "s", body: text).body == "first\nsecond\nthird")
+        #expect(Observation(text: text).text == "first\nsecond\nthird")
+        #expect(SurveyAnswer(question: 0, score: 4, comment: text).comment == "first\nsecond\nthird")
+        #expect(TextField.withLineFeeds("a\r\n\r\nb\n\rc") == "a\n\nb\n\nc")
+        #expect(TextField.problems(Observation(text: text).text, field: "text", oneLine: false, required: true).isEmpty)
+    }
 }

@@ -100,7 +100,19 @@ struct CorrectiveActionTests {
         #expect(add(start: "2026-12-02", due: "2026-12-01")?.message.contains("before the start date") == true)
         #expect(add(run: "nope")?.code == .runNotFound)
         #expect(add(objective: "nope")?.message.contains("no objective 'nope'") == true)
+        // Text written into the record follows the rules of every other text: no escape
+        // sequences, no line breaks in one-line fields, within the length limits.
+        #expect(add(action: "Clear \u{1B}[2J the screen")?.message.contains("U+001B (ESC)") == true)
+        #expect(add(issue: "bell\u{07}")?.message.contains("U+0007 (BEL)") == true)
+        #expect(add(org: "Support\nteam")?.message.contains("U+000A (LF)") == true)
+        #expect(add(issue: String(repeating: "x", count: 20_001))?.message.contains("the limit is 20000") == true)
         #expect(try database.correctiveActions().isEmpty)
+        // CRLF and CR are line breaks like LF.
+        let crlf = try database.addCorrectiveAction(
+            runID: runID, issue: "first\r\nsecond\rthird", correctiveAction: "a", capability: "Planning", responsibleOrg: "o"
+        )
+        #expect(try database.correctiveActions().first { $0.id == crlf }?.issue == "first\nsecond\nthird")
+        try database.unsafeExecute(sql: "DELETE FROM corrective_action")
 
         let id = try database.addCorrectiveAction(runID: runID, issue: "i", correctiveAction: "a", capability: "Exercise", responsibleOrg: "o")
         #expect(storeError { try database.closeCorrectiveAction(id: id, evidence: "  ") }?.message.contains("closing evidence is required") == true)

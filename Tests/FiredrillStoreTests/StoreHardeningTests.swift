@@ -110,4 +110,12 @@ struct StoreHardeningTests {
         let points = try fixture.database.trendPoints()
         #expect(points.map(\.runID) == [good])
     }
+
+    @Test("a stored speed that is not a finite number reads as unknown in the report's record", arguments: StoreKind.allCases)
+    func nonFiniteSpeed(kind: StoreKind) throws {
+        let fixture = try StoreFixture(kind)
+        let run = try Fixtures.recordFinishedRun(in: fixture.database)
+        try fixture.database.unsafeExecute(sql: "UPDATE run SET speed = 1e999 WHERE id = ?", arguments: [run])
+        #expect(try fixture.database.recordInfo(runID: run).speed == nil)
+    }
 }

@@ -25,6 +25,7 @@ extension Firedrill {
                 let path = ScenarioLocator.resolve(file)
                 let loaded = loader.load(path: path)
                 for line in loaded.formattedDiagnostics { Console.error(line) }
+                if let hint = ScenarioLocator.notFoundHint(file, resolved: path) { Console.error(hint) }
                 if let scenario = loaded.scenario {
                     if !quiet {
                         Console.out("\(path): ok — '\(scenario.id)', \(scenario.injects.count) injects, \(scenario.objectives.count) objectives, \(scenario.roles.count) roles\n")

@@ -14,6 +14,7 @@ struct ScenarioInput {
         let resolved = ScenarioLocator.resolve(path)
         let loaded = ScenarioLoader().load(path: resolved)
         for line in loaded.formattedDiagnostics { Console.error(line) }
+        if let hint = ScenarioLocator.notFoundHint(path, resolved: resolved) { Console.error(hint) }
         guard loaded.scenario != nil else {
             Console.error("\(resolved): the scenario is not valid; fix the problems above (firedrill validate \(resolved))")
             throw ExitCode(2)
@@ -34,5 +35,18 @@ enum ScenarioLocator {
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }
         return BundledScenarios.named(argument)?.path ?? argument
+    }
+
+    /// For a bare name that is neither a file nor a bundled scenario, what there is to choose
+    /// from; `nil` otherwise.
+    static func notFoundHint(_ argument: String, resolved: String) -> String? {
+        guard resolved == argument, !argument.contains("/"), !FileManager.default.fileExists(atPath: argument) else { return nil }
+        let names = BundledScenarios.all().map(\.name)
+        guard !names.isEmpty else {
+            return "'\(argument)' is not a file, and this firedrill has no bundled scenarios (its resource folder is missing)"
+        }
+        let english = names.filter { !$0.hasSuffix("-ja") }
+        return "'\(argument)' is not a file nor a bundled scenario\(Suggestions.hint(for: argument, among: names)) "
+            + "(bundled: \(english.joined(separator: ", ")), each also as <id>-ja)"
     }
 }

@@ -16,7 +16,7 @@ public struct AdlibInject: Sendable, Hashable {
         self.channel = channel
         self.from = from
         self.subject = subject
-        self.body = body
+        self.body = TextField.withLineFeeds(body)
     }
 
     /// Problems with an ad-lib inject for `scenario`, as messages naming the field; empty

@@ -11,7 +11,7 @@ public struct Observation: Sendable, Hashable {
     public init(objective: String? = nil, rating: Scoring.Rating? = nil, text: String, by: String? = nil) {
         self.objective = objective
         self.rating = rating
-        self.text = text
+        self.text = TextField.withLineFeeds(text)
         self.by = by
     }
 

@@ -13,7 +13,7 @@ public struct SurveyAnswer: Sendable, Hashable {
         self.participant = participant
         self.question = question
         self.score = score
-        self.comment = comment
+        self.comment = TextField.withLineFeeds(comment)
     }
 
     /// Problems with the answer for `scenario`; empty when it can be recorded.

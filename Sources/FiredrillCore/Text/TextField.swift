@@ -2,6 +2,28 @@
 /// comments): the same as for a scenario's fields, so what is refused in a file is refused
 /// everywhere.
 public enum TextField {
+    /// `text` with every line break written as LF: CRLF and CR, as a Windows or classic Mac
+    /// client sends them, mean the same as LF.
+    public static func withLineFeeds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var scalars = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                scalars.append("\n")
+            } else if !(scalar == "\n" && afterCR) {
+                scalars.append(scalar)
+            }
+            afterCR = scalar == "\r"
+        }
+        return String(scalars)
+    }
+
+    /// ``withLineFeeds(_:)`` for an optional text.
+    public static func withLineFeeds(_ text: String?) -> String? {
+        text.map(withLineFeeds)
+    }
+
     /// Problems with `text` for `field`, as messages; empty when it is acceptable.
     public static func problems(_ text: String, field: String, oneLine: Bool, required: Bool, limits: ValidationLimits = .default) -> [String] {
         var problems: [String] = []

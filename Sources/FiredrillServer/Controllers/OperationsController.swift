@@ -12,8 +12,7 @@ struct OperationsController<C: Clock>: Sendable where C.Duration == Duration {
             JSONBody.text(parts.metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("openapi.json") { _, _ in
-            guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "OpenAPI"),
-                  let data = try? Data(contentsOf: url) else {
+            guard let data = ServerResources.openAPIDocument else {
                 throw APIError(.internalServerError, "missing_document", "the OpenAPI document is missing from this build")
             }
             return Response(

@@ -11,7 +11,7 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
     func addRoutes(to router: Router<FiredrillRequestContext>) {
         router.get("join/:token", use: join)
         router.get("/") { _, _ in
-            guard let url = Bundle.module.url(forResource: "index", withExtension: "html", subdirectory: "Public"),
+            guard let url = ServerResources.publicFolder?.appendingPathComponent("index.html"),
                   let data = try? Data(contentsOf: url) else {
                 throw APIError(.notFound, "not_found", "this build has no start page")
             }

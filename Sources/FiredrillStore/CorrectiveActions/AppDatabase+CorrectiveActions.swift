@@ -1,3 +1,4 @@
+import FiredrillCore
 import Foundation
 import GRDB
 
@@ -16,11 +17,11 @@ extension AppDatabase {
         createdAt: Date = Date()
     ) throws -> Int64 {
         let capability = try Capability(validating: capability)
-        let issue = try Self.required(issue, "issue")
-        let action = try Self.required(correctiveAction, "corrective action")
-        let organization = try Self.required(responsibleOrg, "responsible organization")
-        let role = Self.optional(responsibleRole)
-        let objectiveID = Self.optional(objectiveID)
+        let issue = try Self.required(issue, "issue", oneLine: false)
+        let action = try Self.required(correctiveAction, "corrective action", oneLine: false)
+        let organization = try Self.required(responsibleOrg, "responsible organization", oneLine: true)
+        let role = try Self.optional(responsibleRole, "responsible role")
+        let objectiveID = try Self.optional(objectiveID, "objective")
         for (name, day) in [("start date", startDate), ("due date", dueDate)] {
             if let day, !Timestamp.isValidDay(day) {
                 throw StoreError.invalidInput("the \(name) '\(day.prefix(20))' is not a date written yyyy-MM-dd")
@@ -89,7 +90,7 @@ extension AppDatabase {
     /// Closes a corrective action with the evidence that it was done.
     @discardableResult
     public func closeCorrectiveAction(id: Int64, evidence: String, at date: Date = Date()) throws -> CorrectiveAction {
-        let evidence = try Self.required(evidence, "closing evidence")
+        let evidence = try Self.required(evidence, "closing evidence", oneLine: false)
         return try write { db in
             let action = try Self.fetchCorrectiveAction(db, id: id)
             guard action.status != .closed else {
@@ -110,14 +111,19 @@ extension AppDatabase {
         return action
     }
 
-    private static func required(_ text: String, _ name: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// `text` trimmed, with LF line breaks, checked like any text people write into the
+    /// record (length, no control characters, no line breaks in one-line fields).
+    private static func required(_ text: String, _ name: String, oneLine: Bool) throws -> String {
+        let trimmed = TextField.withLineFeeds(text).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw StoreError.invalidInput("the \(name) is required") }
+        if let problem = TextField.problems(trimmed, field: name, oneLine: oneLine, required: true).first {
+            throw StoreError.invalidInput(problem)
+        }
         return trimmed
     }
 
-    private static func optional(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
+    private static func optional(_ text: String?, _ name: String) throws -> String? {
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        return try required(text, name, oneLine: true)
     }
 }

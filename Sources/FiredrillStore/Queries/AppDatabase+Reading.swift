@@ -51,7 +51,7 @@ extension AppDatabase {
                 .fetchAll(db)
             let today = Timestamp.day(of: now, in: TimeZone(secondsFromGMT: 0)!)
             return DrillReport.RecordInfo(
-                runID: run.id, startedAt: run.startedAt, endedAt: run.endedAt, speed: run.speed,
+                runID: run.id, startedAt: run.startedAt, endedAt: run.endedAt, speed: run.speed.flatMap { $0.isFinite ? $0 : nil },
                 scenarioSHA256: run.scenarioSHA256, chainHead: run.chainHead, status: run.status.rawValue,
                 participants: try Self.participants(db, runID: runID).map { .init(role: $0.role, department: $0.department) },
                 correctiveActions: actions.map { $0.summary(today: today) }
