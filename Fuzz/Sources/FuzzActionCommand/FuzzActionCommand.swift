@@ -3,7 +3,7 @@ import FiredrillYAML
 import Foundation
 
 /// Any text as a command typed at the terminal or sent over HTTP: the parser must accept it
-/// as an action that reads back the same, or refuse it with a message.
+/// as a well-formed action of the typing role, or refuse it with a message.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzActionCommand(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
