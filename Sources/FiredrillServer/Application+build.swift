@@ -26,6 +26,7 @@ public enum FiredrillServer {
         let router = Router(context: FiredrillRequestContext.self)
         router.add(middleware: JSONErrorMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware())
+        if let files = FileServing.middleware(folder: configuration.webRoot) { router.add(middleware: files) }
         OperationsController(parts: parts).addRoutes(to: router)
         WebController(parts: parts).addRoutes(to: router)
         let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens))

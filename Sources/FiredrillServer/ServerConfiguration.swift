@@ -15,10 +15,14 @@ public struct ServerConfiguration: Sendable {
     public var heartbeatInterval: Duration
     /// How often running drills note their clock in the record.
     public var checkpointInterval: Duration
+    /// The folder of the web pages: the one shipped with firedrill unless another is given
+    /// (`$FIREDRILL_WEB_ROOT`, for working on the pages without a rebuild).
+    public var webRoot: URL?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, trainerToken: String, publicURL: String? = nil,
-        idleTimeout: Duration = .seconds(60), heartbeatInterval: Duration = .seconds(15), checkpointInterval: Duration = .seconds(1)
+        idleTimeout: Duration = .seconds(60), heartbeatInterval: Duration = .seconds(15), checkpointInterval: Duration = .seconds(1),
+        webRoot: URL? = nil
     ) {
         self.host = host
         self.port = port
@@ -27,6 +31,7 @@ public struct ServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.heartbeatInterval = heartbeatInterval
         self.checkpointInterval = checkpointInterval
+        self.webRoot = webRoot ?? ServerResources.publicFolder
     }
 
     /// A new trainer token: 32 random bytes in base64url.

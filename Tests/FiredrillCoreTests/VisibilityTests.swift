@@ -131,4 +131,75 @@ struct VisibilityTests {
         let json = String(decoding: try encoder.encode(view), as: UTF8.self)
         #expect(json == #"{"adlib":false,"at_seconds":60,"body":null,"channel":"monitoring","from":null,"inject":"alert","seq":7,"subject":"TLS failures","to":["ops"],"type":"inject-delivered","wall_time":"2026-11-23T10:00:12.500Z"}"#)
     }
+
+    @Test("the live board: players see none of it, observers no schedule and no expectations, the staff all")
+    func progressByAudience() throws {
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        _ = engine.advance(to: .seconds(45))
+        let progress = DrillProgress(engine: engine, at: .seconds(45))
+        #expect(Visibility.progress(progress, for: ops) == nil)
+        #expect(Visibility.progress(progress, for: both) == nil)
+        #expect(Visibility.progress(progress, for: .trainer) == progress)
+        #expect(Visibility.progress(progress, for: .evaluator) == progress)
+        let observed = try #require(Visibility.progress(progress, for: .observer))
+        #expect(observed.injects == nil)
+        #expect(observed.objectives.map(\.id) == progress.objectives.map(\.id))
+        #expect(observed.objectives.allSatisfy { $0.expected == nil })
+        let schedule = try #require(progress.injects)
+        #expect(schedule.first { $0.id == "secret" }?.notes == "play it cool")
+    }
+}
+
+/// The live board's view of a drill under way, state by state.
+@Suite("Drill progress")
+struct DrillProgressTests {
+    @Test("injects: delivered, skipped, scheduled, waiting on a condition, then scheduled once it holds")
+    func injectStates() throws {
+        var engine = DrillEngine(scenario: Fixtures.certificate(extraInjects: [
+            Inject(id: "skipme", to: .all, channel: "chat", subject: "Skipped", trigger: .at(.seconds(40)), guardCondition: .met("fix")),
+        ]))
+        engine.start()
+        _ = engine.advance(to: .seconds(70))
+        var progress = DrillProgress(engine: engine, at: .seconds(70))
+        func state(_ id: String) -> (DrillProgress.InjectStatus?, Double?) {
+            let inject = progress.injects?.first { $0.id == id }
+            return (inject?.status, inject?.atSeconds)
+        }
+        #expect(state("alert") == (.delivered, 60))
+        #expect(state("skipme") == (.skipped, 40))
+        #expect(state("angry") == (.scheduled, 600))
+        #expect(state("follow") == (.waiting, nil))
+        #expect(progress.injects?.first { $0.id == "follow" }?.trigger == "when met(esc) + 1:00")
+        #expect(progress.injects?.first { $0.id == "angry" }?.condition == "not met(esc)")
+        _ = try engine.perform(Fixtures.action("ops", .escalate, "cert", to: "boss", via: "phone"), at: .seconds(100))
+        progress = DrillProgress(engine: engine, at: .seconds(100))
+        #expect(state("follow") == (.scheduled, 160))
+        #expect(state("chain") == (.waiting, nil))
+        _ = try engine.deliver(AdlibInject(to: .all, channel: "chat", subject: "CTO"), at: .seconds(110))
+        progress = DrillProgress(engine: engine, at: .seconds(110))
+        #expect(progress.injects?.last?.adlib == true && progress.injects?.last?.trigger == "ad-lib")
+    }
+
+    @Test("objectives: waiting for their inject, open, met on time or late, missed once the limit passed")
+    func objectiveStates() throws {
+        var engine = DrillEngine(scenario: Fixtures.certificate())
+        engine.start()
+        _ = engine.advance(to: .seconds(30))
+        var progress = DrillProgress(engine: engine, at: .seconds(30))
+        func status(_ id: String) -> DrillProgress.ObjectiveStatus? { progress.objectives.first { $0.id == id }?.status }
+        #expect(status("ack") == .waiting)  // its clock starts with the alert at 1:00
+        #expect(status("esc") == .open)
+        #expect(progress.score == nil)
+        _ = engine.advance(to: .seconds(100))
+        _ = try engine.perform(Fixtures.action("ops", .acknowledge), at: .seconds(100))
+        // The session's clock stands at 16:00, the engine's last event earlier: esc's limit (15:00) has passed.
+        progress = DrillProgress(engine: engine, at: .seconds(960))
+        let ack = try #require(progress.objectives.first { $0.id == "ack" })
+        #expect(ack.status == .met && ack.onTime && ack.elapsedSeconds == 40 && ack.dueAtSeconds == 180)
+        #expect(status("esc") == .missed)
+        #expect(progress.score == 33.3) // ack 1 × 1, esc 0 × 2
+        #expect(progress.coverage.objectivesExercised == 2 && !progress.coverage.complete)
+        #expect(progress.drillSeconds == 960)
+    }
 }

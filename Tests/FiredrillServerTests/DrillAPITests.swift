@@ -33,6 +33,39 @@ struct DrillAPITests {
         }
     }
 
+    @Test("the live board: staff see the schedule with its notes, observers the objectives only, players nothing")
+    func progressByAudience() async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            let (id, tokens) = try await client.createDrill()
+            let support = (tokens["players"] as? [String: String])?["support"]
+            let before = try await client.call(.get, "/api/v1/drills/\(id)/progress")
+            #expect(before.status == .ok)
+            let plan = try #require(before.json["injects"] as? [[String: Any]])
+            #expect(plan.map { $0["status"] as? String } == ["scheduled"])
+            #expect(plan.first?["at_seconds"] as? Double == 3000)
+            #expect(plan.first?["trigger"] as? String == "at 50:00")
+            #expect(plan.first?["notes"] as? String == "TRAINER-ONLY-NOTE")
+            _ = try await client.call(.post, "/api/v1/drills/\(id)/start")
+            let ack = try await client.call(.post, "/api/v1/drills/\(id)/actions", token: support, body: #"{"role": "support", "command": "ack"}"#)
+            #expect(ack.status == .created)
+            let staff = try await client.call(.get, "/api/v1/drills/\(id)/progress", token: tokens["evaluator"] as? String)
+            let objectives = try #require(staff.json["objectives"] as? [[String: Any]])
+            #expect(objectives.map { $0["status"] as? String } == ["met", "open"])
+            #expect(objectives.first?["on_time"] as? Bool == true && objectives.first?["met_by"] as? String == "support")
+            #expect(objectives.last?["due_at_seconds"] as? Double == 600)
+            #expect(staff.json["score"] as? Double == 100, "only the decided objective counts: \(staff.text)")
+            let coverage = try #require(staff.json["coverage"] as? [String: Any])
+            #expect(coverage["objectives_exercised"] as? Int == 1 && coverage["complete"] as? Bool == false)
+            let observer = try await client.call(.get, "/api/v1/drills/\(id)/progress", token: tokens["observer"] as? String)
+            #expect(observer.status == .ok)
+            #expect(observer.json["injects"] is NSNull)
+            #expect(!observer.text.contains("TRAINER-ONLY"))
+            let player = try await client.call(.get, "/api/v1/drills/\(id)/progress", token: support)
+            #expect(player.status == .forbidden)
+        }
+    }
+
     @Test func tokensAreCheckedByKindAndDrill() async throws {
         let harness = try ServerHarness()
         try await harness.application().test(.router) { client in

@@ -62,6 +62,8 @@ struct OpenAPIContractTests {
                 ("trainer", ServerHarness.trainer), ("evaluator", tokens["evaluator"] as? String),
                 ("observer", tokens["observer"] as? String), ("player", players["support"]),
                 ("other-drill", otherTokens["evaluator"] as? String),
+                ("other-drill", otherTokens["observer"] as? String),
+                ("other-drill", (otherTokens["players"] as? [String: String])?["support"]),
             ]
             let all: Set<String> = ["trainer", "evaluator", "observer", "player"]
             let endpoints: [(HTTPRequest.Method, String, Set<String>)] = [
@@ -82,6 +84,7 @@ struct OpenAPIContractTests {
                 (.get, "/api/v1/drills/\(id)/tokens", ["trainer"]),
                 (.delete, "/api/v1/drills/\(id)/tokens/tok-none", ["trainer"]),
                 (.get, "/api/v1/drills/\(id)/report", ["trainer", "evaluator", "observer"]),
+                (.get, "/api/v1/drills/\(id)/progress", ["trainer", "evaluator", "observer"]),
                 (.post, "/api/v1/drills/\(id)/survey", ["player"]),
                 (.post, "/api/v1/drills/\(id)/end", ["trainer"]),
                 // Allowed callers would open an endless stream here; only refusals are checked.

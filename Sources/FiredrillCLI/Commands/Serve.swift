@@ -55,7 +55,10 @@ extension Firedrill {
             let records = try database.open(.readWrite)
             var logger = Logger(label: "firedrill", factory: { StreamLogHandler.standardError(label: $0) })
             logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
-            let configuration = ServerConfiguration(host: host, port: port, trainerToken: trainerToken, publicURL: publicURL)
+            let configuration = ServerConfiguration(
+                host: host, port: port, trainerToken: trainerToken, publicURL: publicURL,
+                webRoot: environment["FIREDRILL_WEB_ROOT"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            )
             let path = database.path
             let app = try FiredrillServer.application(
                 configuration: configuration, database: records, clock: ContinuousClock(), logger: logger,

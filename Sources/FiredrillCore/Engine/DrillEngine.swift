@@ -63,6 +63,16 @@ public struct DrillEngine: Sendable {
         return next.time
     }
 
+    /// The scenario injects waiting in the schedule, by id, with the drill time each is due
+    /// (an `at` inject from the start, a `when` inject once its condition has held).
+    public var scheduledInjects: [String: DrillTime] {
+        var due: [String: DrillTime] = [:]
+        for item in queue.unordered {
+            if case .inject(let position) = item.item { due[scenario.injects[position].id] = item.time }
+        }
+        return due
+    }
+
     // MARK: Driving the drill
 
     /// Starts the drill at drill time 0.

@@ -1,8 +1,11 @@
 extension DrillReport {
     /// Computes the report of a drill from its scenario and event log.
     ///
-    /// - Parameter mode: How the drill was played; every rendering says so.
-    public init(scenario: Scenario, events: [DrillEvent], mode: DrillMode, record: RecordInfo? = nil) {
+    /// - Parameters:
+    ///   - mode: How the drill was played; every rendering says so.
+    ///   - standingAt: For a drill still under way, its drill time now: objectives whose limit
+    ///     has passed by then count as missed (default: the time of the last event).
+    public init(scenario: Scenario, events: [DrillEvent], mode: DrillMode, record: RecordInfo? = nil, standingAt: DrillTime? = nil) {
         var ledger = DrillLedger(scenario: scenario)
         let injectsByID = Dictionary(scenario.injects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var timeline: [TimelineEntry] = []
@@ -59,7 +62,7 @@ extension DrillReport {
 
         // Where the drill stands: its end, or the last event of a drill that was cut off.
         let ranToEnd = ledger.endReason == .completed
-        let standsAt = ledger.endTime ?? events.last?.time ?? .zero
+        let standsAt = ledger.endTime ?? max(standingAt ?? .zero, events.last?.time ?? .zero)
         var scored: [(weight: Double, credit: Double)] = []
         var exercisedWeight = 0.0
         var exercisedCount = 0

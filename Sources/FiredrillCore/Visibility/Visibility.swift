@@ -9,6 +9,9 @@
 /// | action | by a role in R, or an escalation to a role in R | yes, with `met` | yes, with `met` |
 /// | persona reply | to a role in R | yes | yes |
 /// | observation, survey answer | no | no | yes |
+///
+/// The drill's progress (objective board, metrics, the schedule of injects) follows the
+/// same rule: see ``progress(_:for:)``.
 public enum Visibility {
     /// Whether `audience` sees `event` at all.
     public static func canSee(_ event: DrillEvent, audience: Audience, scenario: Scenario) -> Bool {
@@ -101,6 +104,21 @@ public enum Visibility {
             add("comment", .string(answer.comment))
         }
         return EventView(seq: event.sequence, type: event.typeName, atSeconds: event.time.seconds, wallTime: wallTime, fields: fields)
+    }
+
+    /// What `audience` sees of the drill's progress: the staff see all of it; observers the
+    /// objectives and metrics without `expect` and without the schedule of injects (what is
+    /// still to come is the staff's); players see none of it.
+    public static func progress(_ progress: DrillProgress, for audience: Audience) -> DrillProgress? {
+        switch audience {
+        case .player: return nil
+        case .evaluator, .trainer: return progress
+        case .observer:
+            var seen = progress
+            seen.injects = nil
+            for index in seen.objectives.indices { seen.objectives[index].expected = nil }
+            return seen
+        }
     }
 
     private static func recipients(_ recipients: Recipients?) -> EventView.Value {

@@ -27,6 +27,7 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         api.post("drills/:id/speed", use: speed)
         api.post("drills/:id/injects", use: inject)
         api.get("drills/:id/report", use: report)
+        api.get("drills/:id/progress", use: progress)
     }
 
     // MARK: Scenarios
@@ -153,6 +154,15 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         }
         let event = try await ServerParts<C>.translating { try await drill.deliver(inject) }
         return JSONBody.response(drill.hub.view(of: event, for: caller.audience), status: .created)
+    }
+
+    /// The live board: objectives, metrics and (for the staff) the schedule of injects.
+    @Sendable func progress(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer"], doing: "read the drill's progress")
+        guard let seen = Visibility.progress(await drill.progress(), for: caller.audience) else {
+            throw APIError.forbidden("a \(caller.kindName) token may not read the drill's progress")
+        }
+        return JSONBody.response(seen)
     }
 
     @Sendable func report(_ request: Request, context: FiredrillRequestContext) async throws -> Response {

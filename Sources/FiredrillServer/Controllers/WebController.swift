@@ -1,19 +1,20 @@
+import FiredrillStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 
 /// What a browser opens: `/join/TOKEN` exchanges a token for an HttpOnly, SameSite session
-/// cookie and sends the browser on without the token in its address bar; `/` is the
-/// start page.
+/// cookie and sends the browser to its page without the token in its address bar; the
+/// pages and their assets are plain files (`Public/`, see ``FileServing``).
 struct WebController<C: Clock>: Sendable where C.Duration == Duration {
     let parts: ServerParts<C>
 
     func addRoutes(to router: Router<FiredrillRequestContext>) {
         router.get("join/:token", use: join)
         router.get("/") { _, _ in
-            guard let url = ServerResources.publicFolder?.appendingPathComponent("index.html"),
+            guard let url = parts.configuration.webRoot?.appendingPathComponent("index.html"),
                   let data = try? Data(contentsOf: url) else {
-                throw APIError(.notFound, "not_found", "this build has no start page")
+                throw APIError(.notFound, "not_found", "this build has no web pages")
             }
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
@@ -24,14 +25,40 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
 
     @Sendable func join(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         let secret = try context.parameters.require("token")
-        guard secret.utf8.count <= 200, parts.tokens.caller(for: secret) != nil else {
+        guard secret.utf8.count <= 200, let caller = parts.tokens.caller(for: secret) else {
             throw APIError(.unauthorized, "unauthorized", "this link is not valid (unknown or revoked); ask the trainer for a new one")
         }
-        var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store", .referrerPolicyHeader: "no-referrer"])
+        var response = Response(
+            status: .seeOther, headers: [.location: Self.page(for: caller), .cacheControl: "no-store", .referrerPolicyHeader: "no-referrer"]
+        )
         response.setCookie(Cookie(
             name: AuthMiddleware.cookieName, value: secret, maxAge: 7 * 24 * 3600, path: "/", httpOnly: true, sameSite: .strict
         ))
         return response
+    }
+
+    /// The page a caller lands on after signing in.
+    static func page(for caller: Caller) -> String {
+        switch caller {
+        case .trainer: return "/console.html"
+        case .token(let token):
+            let drill = token.runID.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_"])) ?? ""
+            switch token.kind {
+            case .player: return "/play.html#drill=\(drill)"
+            case .evaluator: return "/evaluate.html#drill=\(drill)"
+            case .observer: return "/observe.html#drill=\(drill)"
+            }
+        }
+    }
+}
+
+/// The web pages and their assets, served from the configured folder with ETags (a page
+/// is checked again on each load, so a new firedrill's pages are never stale).
+enum FileServing {
+    static func middleware(folder: URL?) -> FileMiddleware<FiredrillRequestContext, LocalFileSystem>? {
+        guard let folder else { return nil }
+        return FileMiddleware(folder.path, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true)
+            .withAdditionalMediaType(.init(type: .application, subType: "javascript"), mappedToFileExtension: "mjs")
     }
 }
 

@@ -76,6 +76,13 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         return State(status: drillStatus, drillTime: status.drillTime, speed: speed)
     }
 
+    /// Where the drill stands now (before its start: everything still to come).
+    func progress() async -> DrillProgress {
+        guard let session else { return DrillProgress(engine: DrillEngine(scenario: scenario), at: .zero) }
+        let status = await session.status
+        return DrillProgress(engine: await session.snapshot, at: status.drillTime)
+    }
+
     /// The engine's full state: events so far and the ledger.
     func engine() async -> DrillEngine? {
         await session?.snapshot
