@@ -66,6 +66,42 @@ struct DrillAPITests {
         }
     }
 
+    @Test("a sign-in link gives an HttpOnly, SameSite cookie per kind of token, lands on its page, and cookie requests that change something need the header")
+    func browserSessions() async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            let (id, tokens) = try await client.createDrill()
+            let support = try #require((tokens["players"] as? [String: String])?["support"])
+            let join = try await client.call(.get, "/join/\(support)", token: nil)
+            #expect(join.status == .seeOther)
+            #expect(join.headers[.location] == "/play.html#drill=\(id)")
+            let cookie = try #require(join.headers[.setCookie])
+            #expect(cookie.hasPrefix("firedrill_player=\(support);"))
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+            #expect(try await client.call(.get, "/join/\(ServerHarness.trainer)", token: nil).headers[.location] == "/console.html")
+            #expect(try await client.call(.get, "/join/fdp_nothing", token: nil).status == .unauthorized)
+
+            let player: HTTPFields = [.cookie: "firedrill_player=\(support)"]
+            #expect(try await client.call(.get, "/api/v1/drills/\(id)", token: nil, headers: player).json["my_roles"] as? [String] == ["support"])
+            // Another site could make the browser send the cookie with a form; it cannot add the header.
+            let forged = try await client.call(.post, "/api/v1/drills/\(id)/me", token: nil, body: #"{"name": "Aiko"}"#, headers: player)
+            #expect(forged.status == .forbidden)
+            var withHeader = player
+            withHeader[HTTPField.Name("X-Firedrill-Request")!] = "1"
+            #expect(try await client.call(.post, "/api/v1/drills/\(id)/me", token: nil, body: #"{"name": "Aiko"}"#, headers: withHeader).status == .ok)
+
+            // A trainer who also opened a player's link in this browser says which session a page acts as.
+            let both: HTTPFields = [.cookie: "firedrill_player=\(support); firedrill_trainer=\(ServerHarness.trainer)"]
+            #expect(try await client.call(.get, "/api/v1/drills", token: nil, headers: both).status == .unauthorized)
+            var asTrainer = both
+            asTrainer[HTTPField.Name("X-Firedrill-As")!] = "trainer"
+            #expect(try await client.call(.get, "/api/v1/drills", token: nil, headers: asTrainer).status == .ok)
+            let asPlayer = try await client.call(.get, "/api/v1/drills/\(id)?as=player", token: nil, headers: both)
+            #expect(asPlayer.json["my_roles"] as? [String] == ["support"])
+            #expect(try await client.call(.get, "/api/v1/drills?as=boss", token: nil, headers: both).status == .badRequest)
+        }
+    }
+
     @Test func tokensAreCheckedByKindAndDrill() async throws {
         let harness = try ServerHarness()
         try await harness.application().test(.router) { client in

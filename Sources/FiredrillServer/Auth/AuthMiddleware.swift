@@ -7,6 +7,11 @@ import Hummingbird
 /// on event streams (a browser's EventSource cannot send headers), or the session cookie a
 /// browser gets from `/join/TOKEN`. A missing or unknown token is 401.
 ///
+/// A browser keeps one session cookie per kind of token (`firedrill_trainer`,
+/// `firedrill_player`, …), so a trainer who opens a player's link in another tab keeps the
+/// console. A page says which it acts as with `X-Firedrill-As: KIND` (or `?as=KIND`, for
+/// event streams); without it, the only cookie there is counts.
+///
 /// A request authenticated by cookie that changes something must also carry the header
 /// `X-Firedrill-Request: 1`: a custom header a cross-site form cannot send (and no CORS is
 /// allowed), so another site cannot act with a participant's cookie.
@@ -14,8 +19,27 @@ struct AuthMiddleware: RouterMiddleware {
     typealias Context = FiredrillRequestContext
     let tokens: TokenCache
 
-    static let cookieName = "firedrill_session"
     static let csrfHeader = HTTPField.Name("X-Firedrill-Request")!
+    static let asHeader = HTTPField.Name("X-Firedrill-As")!
+    static let kinds = ["trainer", "evaluator", "observer", "player"]
+
+    /// The session cookie of a kind of token.
+    static func cookieName(kind: String) -> String { "firedrill_\(kind)" }
+
+    /// The session cookie the request acts with: the kind it names, or the only one it has.
+    static func sessionCookie(_ request: Request) throws -> String? {
+        if let kind = request.headers[asHeader] ?? request.uri.queryParameters.get("as").map { String($0) } {
+            guard kinds.contains(kind) else {
+                throw APIError.badRequest("X-Firedrill-As (or ?as=) is one of \(kinds.joined(separator: ", "))")
+            }
+            return request.cookies[cookieName(kind: kind)]?.value
+        }
+        let present = kinds.compactMap { request.cookies[cookieName(kind: $0)]?.value }
+        guard present.count <= 1 else {
+            throw APIError(.unauthorized, "unauthorized", "this browser is signed in more than once; say which with the header X-Firedrill-As (trainer, evaluator, observer or player)")
+        }
+        return present.first
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -29,7 +53,7 @@ struct AuthMiddleware: RouterMiddleware {
             secret = String(parts[1]).trimmingCharacters(in: .whitespaces)
         } else if let query = request.uri.queryParameters.get("access_token"), request.uri.path.hasSuffix("/events") {
             secret = query
-        } else if let cookie = request.cookies[Self.cookieName]?.value {
+        } else if let cookie = try Self.sessionCookie(request) {
             secret = cookie
             fromCookie = true
         }

@@ -32,7 +32,7 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
             status: .seeOther, headers: [.location: Self.page(for: caller), .cacheControl: "no-store", .referrerPolicyHeader: "no-referrer"]
         )
         response.setCookie(Cookie(
-            name: AuthMiddleware.cookieName, value: secret, maxAge: 7 * 24 * 3600, path: "/", httpOnly: true, sameSite: .strict
+            name: AuthMiddleware.cookieName(kind: caller.kindName), value: secret, maxAge: 7 * 24 * 3600, path: "/", httpOnly: true, sameSite: .strict
         ))
         return response
     }
