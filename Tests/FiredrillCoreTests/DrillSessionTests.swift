@@ -123,10 +123,14 @@ struct DrillSessionTests {
         sink.failing.withLock { $0 = true }
         await #expect(throws: RecordingSink.Failure.self) { try await session.perform(F.action("ops", .acknowledge)) }
         #expect(await session.snapshot.events.count == 2)
+        #expect(await session.snapshot.ledger.met.isEmpty, "the refused action met nothing")
+        #expect(await session.snapshot.ledger.firstAction.isEmpty)
         sink.failing.withLock { $0 = false }
         let accepted = try await session.perform(F.action("ops", .acknowledge))
         #expect(accepted.map(\.typeName) == ["action"])
+        #expect(accepted.first?.sequence == 2)
         #expect(sink.stored.count == 3)
+        #expect(await session.snapshot.ledger.met["ack"] != nil)
         run.cancel()
     }
 

@@ -102,6 +102,26 @@ struct DrillAPITests {
         }
     }
 
+    @Test("two starts at once: one starts the drill, the other is told it has started; a drill that ended cannot be paused")
+    func steeringConflicts() async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            let (id, _) = try await client.createDrill()
+            async let first = client.call(.post, "/api/v1/drills/\(id)/start")
+            async let second = client.call(.post, "/api/v1/drills/\(id)/start")
+            let statuses = try await [first.status.code, second.status.code].sorted()
+            #expect(statuses == [200, 409])
+            #expect(try harness.database.storedEvents(runID: id).filter { $0.event.typeName == "started" }.count == 1)
+            #expect(try await client.call(.post, "/api/v1/drills/\(id)/speed", body: #"{"speed": 2}"#).status == .conflict)
+            #expect(try await client.call(.post, "/api/v1/drills/\(id)/pause").json["status"] as? String == "paused")
+            #expect(try await client.call(.post, "/api/v1/drills/\(id)/pause").status == .ok, "pausing a paused drill changes nothing")
+            _ = try await client.call(.post, "/api/v1/drills/\(id)/end")
+            let late = try await client.call(.post, "/api/v1/drills/\(id)/pause")
+            #expect(late.status == .conflict && late.errorCode == "drill_ended")
+            #expect(try await client.call(.post, "/api/v1/drills/\(id)/resume").errorCode == "drill_ended")
+        }
+    }
+
     @Test func tokensAreCheckedByKindAndDrill() async throws {
         let harness = try ServerHarness()
         try await harness.application().test(.router) { client in

@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import FiredrillCore
-import FiredrillServer
+@testable import FiredrillServer
 import FiredrillStore
 import Foundation
 import HTTPTypes
@@ -95,5 +95,58 @@ struct EventStreamTests {
             let bad = try await client.call(.get, "/api/v1/drills/\(id)/events", token: support, headers: [HTTPField.Name("Last-Event-ID")!: "soon"])
             #expect(bad.status == .badRequest)
         }
+    }
+
+    @Test("?last_event_id= resumes like the header; idle streams get heartbeats; a revoked token's open stream ends")
+    func queryResumeHeartbeatsAndRevocation() async throws {
+        let harness = try ServerHarness()
+        try await harness.application(heartbeat: .milliseconds(100)).test(.live) { client in
+            let port = try #require(client.port)
+            let (id, tokens) = try await client.createDrill()
+            let support = try #require((tokens["players"] as? [String: String])?["support"])
+            _ = try await client.call(.post, "/api/v1/drills/\(id)/start")
+            _ = try await client.call(.post, "/api/v1/drills/\(id)/actions", token: support, body: #"{"role": "support", "command": "say one"}"#)
+            _ = try await client.call(.post, "/api/v1/drills/\(id)/actions", token: support, body: #"{"role": "support", "command": "say two"}"#)
+            let stored = try harness.database.storedEvents(runID: id).map(\.event)
+            let one = try #require(stored.first { if case .action(let action) = $0.kind { action.text == "one" } else { false } })
+
+            let reader = EventStreamReader()
+            _ = try await reader.open(port: port, drill: id, token: support, query: "&last_event_id=\(one.sequence)")
+            #expect(try await reader.next()?.data["text"] == "two")
+            // Nothing happens in the drill: a heartbeat comment keeps the stream alive.
+            #expect(try await reader.waitForComment(": heartbeat"))
+            let listed = try await client.call(.get, "/api/v1/drills/\(id)/tokens")
+            let tokenID = try #require((listed.json["tokens"] as? [[String: Any]])?.first { ($0["roles"] as? [String]) == ["support"] }?["id"] as? String)
+            #expect(try await client.call(.delete, "/api/v1/drills/\(id)/tokens/\(tokenID)").status == .ok)
+            // The open stream ends, and the token no longer opens anything.
+            #expect(try await reader.next() == nil)
+            try await reader.close()
+            #expect(try await client.call(.get, "/api/v1/drills/\(id)", token: support).status == .unauthorized)
+        }
+    }
+
+    @Test("a subscriber that does not read is dropped when its buffer is full; the others get everything")
+    func slowSubscribersAreDropped() async throws {
+        let scenario = Scenario(
+            id: "hub", title: "Hub", duration: .seconds(3600), roles: [Role(id: "ops", name: "Ops")],
+            injects: [Inject(id: "i", to: .all, channel: "chat", subject: "s", trigger: .at(.seconds(60)))],
+            objectives: [Objective(id: "o", kind: .acknowledge, target: .seconds(60))]
+        )
+        let hub = EventHub(scenario: scenario, stored: [], bufferLimit: 3, metrics: ServerMetrics())
+        func publish(_ sequence: Int) {
+            let event = DrillEvent(sequence: sequence, time: .seconds(Int64(sequence)), kind: sequence == 0 ? .started : .paused)
+            hub.publish([event], wallTimes: ["2026-12-01T00:00:00.000Z"])
+        }
+        let slow = hub.subscribe(audience: .trainer, after: nil)
+        let reader = hub.subscribe(audience: .observer, after: nil)
+        var iterator = reader.stream.makeAsyncIterator()
+        for sequence in 0..<3 { publish(sequence) }
+        for sequence in 0..<3 { #expect(await iterator.next()?.hasPrefix("id: \(sequence)\n") == true) }
+        publish(3) // the slow subscriber's buffer is full: it is dropped, the reader is not
+        #expect(await iterator.next()?.hasPrefix("id: 3\n") == true)
+        #expect(hub.subscriberCount == 1)
+        var buffered: [String] = []
+        for await message in slow.stream { buffered.append(message) }
+        #expect(buffered.count == 3, "the slow one keeps what it had and reconnects for the rest")
     }
 }

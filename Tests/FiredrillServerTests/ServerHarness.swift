@@ -68,15 +68,15 @@ struct ServerHarness {
         database = try AppDatabase.open(path: databasePath, durability: .normal, access: .readWrite)
     }
 
-    func application() throws -> some ApplicationProtocol {
-        try Self.application(on: database)
+    func application(heartbeat: Duration = .seconds(15)) throws -> some ApplicationProtocol {
+        try Self.application(on: database, heartbeat: heartbeat)
     }
 
-    static func application(on database: AppDatabase) throws -> some ApplicationProtocol {
+    static func application(on database: AppDatabase, heartbeat: Duration = .seconds(15)) throws -> some ApplicationProtocol {
         var logger = Logger(label: "firedrill-test")
         logger.logLevel = .critical
         return try FiredrillServer.application(
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, trainerToken: trainer),
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, trainerToken: trainer, heartbeatInterval: heartbeat),
             database: database, clock: ContinuousClock(), logger: logger
         )
     }
@@ -130,8 +130,8 @@ final class EventStreamReader {
     private var pending = ""
     var comments: [String] = []
 
-    func open(port: Int, drill: String, token: String, lastEventID: Int? = nil) async throws -> HTTPClientResponse {
-        var request = HTTPClientRequest(url: "http://localhost:\(port)/api/v1/drills/\(drill)/events?access_token=\(token)")
+    func open(port: Int, drill: String, token: String, lastEventID: Int? = nil, query: String = "") async throws -> HTTPClientResponse {
+        var request = HTTPClientRequest(url: "http://localhost:\(port)/api/v1/drills/\(drill)/events?access_token=\(token)\(query)")
         if let lastEventID { request.headers.add(name: "Last-Event-ID", value: "\(lastEventID)") }
         let response = try await client.execute(request, timeout: .seconds(5))
         iterator = response.body.makeAsyncIterator()
@@ -160,6 +160,20 @@ final class EventStreamReader {
                 return Message(id: id, type: type, data: data, raw: block)
             }
             guard var chunk = try await iterator?.next() else { return nil }
+            pending += chunk.readString(length: chunk.readableBytes) ?? ""
+        }
+    }
+
+    /// Reads until a comment starting with `prefix` has come; `false` if the stream ends first.
+    func waitForComment(_ prefix: String) async throws -> Bool {
+        while true {
+            if comments.contains(where: { $0.hasPrefix(prefix) }) { return true }
+            if let range = pending.range(of: "\n\n"), pending.hasPrefix(":") || pending.hasPrefix("retry:") {
+                comments.append(String(pending[..<range.lowerBound]))
+                pending.removeSubrange(..<range.upperBound)
+                continue
+            }
+            guard var chunk = try await iterator?.next() else { return false }
             pending += chunk.readString(length: chunk.readableBytes) ?? ""
         }
     }

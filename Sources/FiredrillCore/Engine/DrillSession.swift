@@ -19,14 +19,17 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
     private var pauseWaiter: CheckedContinuation<Void, Never>?
     private let continuation: AsyncStream<DrillEvent>.Continuation
 
-    /// Every event, after it has been handed to the sink, in order.
+    /// Every event, after it has been handed to the sink, in order (empty unless the
+    /// session was made with `streamingEvents`).
     public nonisolated let events: AsyncStream<DrillEvent>
 
     /// Creates a session. With `restoring`, the drill continues from a recorded engine
-    /// (see ``DrillEngine/restoring(_:from:)``) and starts paused.
+    /// (see ``DrillEngine/restoring(_:from:)``) and starts paused. With `streamingEvents`,
+    /// ``events`` carries every event: whoever asks for it must read it, as it keeps
+    /// every event until read.
     public init(
         scenario: Scenario, clock: C, speed: Double = 1, sink: (any DrillEventSink)? = nil,
-        restoring restored: DrillEngine? = nil
+        restoring restored: DrillEngine? = nil, streamingEvents: Bool = true
     ) {
         precondition(speed > 0 && speed.isFinite, "speed must be positive")
         self.scenario = scenario
@@ -36,7 +39,7 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         engine = restored ?? DrillEngine(scenario: scenario)
         anchorDrillTime = engine.now
         anchorInstant = clock.now
-        (events, continuation) = AsyncStream.makeStream(of: DrillEvent.self, bufferingPolicy: .unbounded)
+        (events, continuation) = AsyncStream.makeStream(of: DrillEvent.self, bufferingPolicy: streamingEvents ? .unbounded : .bufferingNewest(0))
     }
 
     /// A snapshot of the drill for status displays.
@@ -192,14 +195,26 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
 
     // MARK: Internals
 
-    /// Applies a change to a copy of the engine, stores the resulting events, and only then
-    /// keeps the change and publishes the events. A failing sink leaves the drill unchanged.
+    /// Applies a change to the engine, stores the resulting events, and only then publishes
+    /// them. A failing sink leaves the drill as it was: the engine is rebuilt from the events
+    /// stored before the change.
+    ///
+    /// The change is made in place, not on a copy: copying the engine would copy its whole
+    /// event log for every action (the engine checks a request before changing anything, so
+    /// a refused request changes nothing). Rebuilding costs as much, but only when the
+    /// record cannot be written.
     @discardableResult
     private func commit(_ change: (inout DrillEngine) throws(EngineError) -> [DrillEvent]) throws -> [DrillEvent] {
-        var next = engine
-        let events = try change(&next)
-        if !events.isEmpty { try sink?.append(events) }
-        engine = next
+        let stored = engine.events.count
+        let events = try change(&engine)
+        if !events.isEmpty, let sink {
+            do {
+                try sink.append(events)
+            } catch {
+                engine = try DrillEngine.restoring(scenario, from: Array(engine.events.prefix(stored)))
+                throw error
+            }
+        }
         for event in events { continuation.yield(event) }
         return events
     }

@@ -1,4 +1,5 @@
 import FiredrillCore
+import FiredrillStore
 import Foundation
 import Prometheus
 import HTTPTypes
@@ -26,7 +27,8 @@ struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
             lastSeen = value
         }
         let hub = drill.hub
-        let subscription = hub.subscribe(audience: caller.audience, after: lastSeen)
+        let tokenID: String? = if case .token(let token) = caller { token.id } else { nil }
+        let subscription = hub.subscribe(audience: caller.audience, tokenID: tokenID, after: lastSeen)
         let metrics = parts.metrics
         return Response(
             status: .ok,

@@ -53,7 +53,8 @@ struct TokensController<C: Clock>: Sendable where C.Duration == Duration {
         return JSONBody.response(TokenList(tokens: try parts.database.tokens(runID: drill.runID).map(TokenDocument.init)))
     }
 
-    /// Revokes a token by its public id (`tok-…`): it gives no access from now on.
+    /// Revokes a token by its public id (`tok-…`): it gives no access from now on, and its
+    /// open event streams end.
     @Sendable func revoke(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         let (drill, _) = try await parts.access(context, ["trainer"], doing: "revoke tokens")
         let id = try context.parameters.require("token")
@@ -62,6 +63,7 @@ struct TokensController<C: Clock>: Sendable where C.Duration == Duration {
         }
         let revoked = try parts.database.revokeToken(id: id, runID: drill.runID)
         parts.tokens.update(revoked)
+        drill.hub.disconnect(tokenID: revoked.id)
         return JSONBody.response(TokenDocument(revoked))
     }
 }

@@ -23,7 +23,19 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
         self.logger = logger
     }
 
-    func drill(_ id: String) -> LiveDrill<C>? { drills[id] }
+    /// The drill with this id: held in memory, or a finished drill of an earlier server
+    /// taken up from the record when it is first asked for (for its report and survey).
+    func drill(_ id: String) -> LiveDrill<C>? {
+        if let drill = drills[id] { return drill }
+        guard id.utf8.count <= 64, let run = try? database.run(id: id), run.id == id, run.interface == .server else { return nil }
+        do {
+            try restore(run)
+        } catch {
+            logger.error("cannot take up a drill", metadata: ["run": "\(id)", "error": "\(error)"])
+        }
+        metrics?.drillsActive.set(to: Double(drills.count))
+        return drills[id]
+    }
 
     var all: [LiveDrill<C>] { Array(drills.values) }
 
@@ -66,25 +78,28 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
 
     /// Takes up every drill the server was holding when it stopped: each one that had
     /// started is recorded as interrupted where its clock stopped and stands paused until
-    /// the trainer resumes it; drills not started are ready again; finished drills are held
-    /// for their reports and surveys.
+    /// the trainer resumes it; drills not started are ready again. The most recent finished
+    /// drills are held for the trainer's list; older ones are taken up when asked for.
     func restore() {
-        let runs: [StoredRun]
+        let ids: [String]
         do {
-            runs = try database.serverRuns(limit: 500)
+            ids = try database.serverRunIDs(finished: false) + database.serverRunIDs(finished: true, limit: Self.finishedHeld)
         } catch {
             logger.error("cannot list the drills to take up", metadata: ["error": "\(error)"])
             return
         }
-        for run in runs.reversed() where drills[run.id] == nil {
+        for id in ids.reversed() where drills[id] == nil {
             do {
-                try restore(run)
+                try restore(try database.run(id: id))
             } catch {
-                logger.error("cannot take up a drill", metadata: ["run": "\(run.id)", "error": "\(error)"])
+                logger.error("cannot take up a drill", metadata: ["run": "\(id)", "error": "\(error)"])
             }
         }
         metrics?.drillsActive.set(to: Double(drills.count))
     }
+
+    /// How many finished drills a starting server takes up at once.
+    static var finishedHeld: Int { 50 }
 
     private func restore(_ run: StoredRun) throws {
         let scenario = try StoredReport.scenario(of: run)

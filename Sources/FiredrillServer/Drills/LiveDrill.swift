@@ -20,6 +20,8 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     private let metrics: ServerMetrics?
     private(set) var speed: Double
     private var session: DrillSession<C>?
+    /// Set while the start is being recorded, so a second start at the same moment is refused.
+    private var starting = false
     private var runTask: Task<Void, Never>?
     private var recordFinished: Bool
     private var interrupted: Bool
@@ -46,7 +48,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         if let engine {
             let session = DrillSession(
                 scenario: scenario, clock: clock, speed: speed, sink: LiveSink(recorder: recorder, hub: hub, metrics: metrics),
-                restoring: engine
+                restoring: engine, streamingEvents: false
             )
             self.session = session
         }
@@ -90,22 +92,29 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
 
     // MARK: Steering
 
-    func setSpeed(_ value: Double) throws(APIError) {
-        guard session == nil else { throw .conflict("drill_started", "the speed is set before the drill starts") }
+    func setSpeed(_ value: Double) throws {
+        guard session == nil, !starting else { throw APIError.conflict("drill_started", "the speed is set before the drill starts") }
+        try database.setSpeed(runID: runID, speed: value)
         speed = value
-        try? database.setSpeed(runID: runID, speed: value)
     }
 
     func start() async throws {
-        guard session == nil else { throw APIError.conflict("drill_started", "the drill has already started") }
-        let session = DrillSession(scenario: scenario, clock: clock, speed: speed, sink: LiveSink(recorder: recorder, hub: hub, metrics: metrics))
+        guard session == nil, !starting else { throw APIError.conflict("drill_started", "the drill has already started") }
+        starting = true
+        defer { starting = false }
+        let session = DrillSession(
+            scenario: scenario, clock: clock, speed: speed, sink: LiveSink(recorder: recorder, hub: hub, metrics: metrics),
+            streamingEvents: false
+        )
         try await session.start()
         self.session = session
         launch()
     }
 
+    /// Stops the clock; pausing a paused drill changes nothing.
     func pause() async throws {
         let session = try running("pause")
+        guard !(await session.status.isFinished) else { throw APIError.conflict("drill_ended", "the drill has ended") }
         try await session.pause()
     }
 
@@ -201,7 +210,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     // MARK: Internals
 
     private func running(_ verb: String) throws(APIError) -> DrillSession<C> {
-        guard let session else { throw .conflict("drill_not_started", "the drill has not started; start it first") }
+        guard let session else { throw .conflict("drill_not_started", "the drill has not started; start it first, then \(verb) it") }
         return session
     }
 

@@ -27,6 +27,8 @@ final class EventHub: Sendable {
 
     private struct Subscriber {
         var audience: Audience
+        /// The token the stream was opened with (`nil` for the trainer's).
+        var tokenID: String?
         var continuation: AsyncStream<String>.Continuation
     }
 
@@ -106,14 +108,14 @@ final class EventHub: Sendable {
         var stream: AsyncStream<String>
     }
 
-    func subscribe(audience: Audience, after lastSeen: Int?) -> Subscription {
+    func subscribe(audience: Audience, tokenID: String? = nil, after lastSeen: Int?) -> Subscription {
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(bufferLimit))
         let (id, backlog, closed) = state.withLock { state -> (Int, [String], Bool) in
             let id = state.nextID
             state.nextID += 1
             let start = lastSeen.map { seen in state.log.firstIndex { $0.event.sequence > seen } ?? state.log.count } ?? 0
             let backlog = state.log[start...].compactMap { Self.message($0, for: audience, scenario: scenario) }
-            if !state.closed { state.subscribers[id] = Subscriber(audience: audience, continuation: continuation) }
+            if !state.closed { state.subscribers[id] = Subscriber(audience: audience, tokenID: tokenID, continuation: continuation) }
             return (id, backlog, state.closed)
         }
         if closed { continuation.finish() }
@@ -130,6 +132,15 @@ final class EventHub: Sendable {
     func heartbeat() {
         let continuations = state.withLock { state in state.subscribers.values.map(\.continuation) }
         for continuation in continuations { continuation.yield(": heartbeat\n\n") }
+    }
+
+    /// Ends the streams opened with a token (it was revoked).
+    func disconnect(tokenID: String) {
+        let continuations = state.withLock { state -> [AsyncStream<String>.Continuation] in
+            let ids = state.subscribers.filter { $0.value.tokenID == tokenID }.map(\.key)
+            return ids.compactMap { state.subscribers.removeValue(forKey: $0)?.continuation }
+        }
+        for continuation in continuations { continuation.finish() }
     }
 
     /// Ends every stream (graceful shutdown); later subscriptions end at once.

@@ -64,25 +64,18 @@ extension AppDatabase {
         }
     }
 
-    /// Runs played on the server that have not finished, oldest first: the drills a
-    /// restarted server offers again.
-    public func unfinishedServerRuns() throws -> [StoredRun] {
+    /// The ids of the drills made on a server, newest first: the unfinished ones (ready,
+    /// running or interrupted), or the finished ones (at most `limit`). Only ids are read, so
+    /// a damaged row cannot stop the others from being taken up.
+    public func serverRunIDs(finished: Bool, limit: Int = .max) throws -> [String] {
         try read { db in
-            try StoredRun
-                .filter(Column("interface") == RunInterface.server.rawValue && StoredRun.Columns.status != RunStatus.finished.rawValue)
-                .order(Column("created_at"))
-                .fetchAll(db)
-        }
-    }
-
-    /// Every run played on the server, newest first (for the trainer's list).
-    public func serverRuns(limit: Int = 200) throws -> [StoredRun] {
-        try read { db in
-            try StoredRun
+            let status = Column("status")
+            return try String.fetchAll(db, StoredRun
+                .select(Column("id"))
                 .filter(Column("interface") == RunInterface.server.rawValue)
+                .filter(finished ? status == RunStatus.finished.rawValue : status != RunStatus.finished.rawValue)
                 .order(Column("created_at").desc)
-                .limit(limit)
-                .fetchAll(db)
+                .limit(limit))
         }
     }
 }

@@ -1,0 +1,66 @@
+// dom.mjs: a tiny element builder. Text is always set with textContent (or text nodes),
+// never parsed as HTML, so whatever a scenario or a participant wrote stays text.
+
+// Properties set directly on the element; everything else becomes an attribute.
+const PROPS = new Set(['value', 'checked', 'disabled', 'hidden', 'selected', 'open', 'tabIndex', 'htmlFor', 'required', 'readOnly']);
+
+/** el('p', {class: 'x', text: 'hello'}, child, 'more text', [children]) */
+export function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') node.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
+    else if (key === 'text') node.textContent = String(value);
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+    else if (key === 'href') node.setAttribute('href', safeHref(value));
+    else if (PROPS.has(key)) node[key] = value;
+    else if (key === 'innerHTML' || key === 'outerHTML') throw new Error('dom.mjs never sets HTML');
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+/** Appends strings (as text), nodes and (nested) arrays; skips null, undefined and false. */
+export function append(node, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(node, child);
+    else if (child instanceof Node) node.appendChild(child);
+    else node.appendChild(document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Replaces a node's children. */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
+export const $ = (selector, root = document) => root.querySelector(selector);
+export const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
+
+/** Only same-origin paths and http(s) URLs may become links. */
+export function safeHref(value) {
+  const s = String(value);
+  if (s.startsWith('/') && !s.startsWith('//')) return s;
+  if (s.startsWith('#')) return s;
+  try {
+    const url = new URL(s, location.href);
+    if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'blob:') return url.href;
+  } catch { /* fall through */ }
+  return '#';
+}
+
+/** Shows or hides an element. */
+export function show(node, visible = true) {
+  node.hidden = !visible;
+  return node;
+}
+
+/** A text with line breaks kept (white-space: pre-wrap in CSS), as a <div class="text">. */
+export function textBlock(text, lang, extraClass) {
+  return el('div', { class: ['text', extraClass], lang: lang || null, text: text ?? '' });
+}
