@@ -1,0 +1,316 @@
+import AsyncHTTPClient
+import FiredrillCore
+import FiredrillRecords
+import FiredrillReporting
+import FiredrillStore
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Testing
+
+/// `firedrill serve` as a real process on a real socket: three players follow their streams
+/// and act while the server is killed with SIGKILL and started again on the same database.
+@Suite("A live drill across a server kill")
+struct ServerProcessTests {
+    static let scenario = """
+    firedrill: 1
+    id: three-players
+    title: Door does not unlock
+    briefing: Customers write in. Act as you would.
+    duration: 60m
+    roles:
+      - id: support
+        name: Support desk
+        department: Customer support
+      - id: firmware-lead
+        name: Firmware lead
+        department: Engineering
+      - id: app-lead
+        name: App lead
+        department: Engineering
+      - id: director
+        name: Director
+        persona:
+          channels: [phone]
+          reply: Keep me posted.
+    injects:
+      - id: ticket
+        to: [support]
+        channel: ticket
+        subject: My door does not unlock from the app
+        at: 0s
+      - id: later
+        to: all
+        channel: chat
+        subject: Later
+        at: 55m
+    objectives:
+      - id: ack
+        kind: acknowledge
+        by: [support]
+        from: ticket
+        target: 5m
+      - id: esc
+        kind: escalate
+        to: firmware-lead
+        target: 10m
+      - id: fix
+        kind: action
+        match: [rollback]
+        target: 30m
+    """
+
+    @Test("three players, a kill -9 and a restart: every stream catches up without gap or duplicate, nothing acknowledged is lost, and the report equals 'show'")
+    func killAndRestart() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = directory.appendingPathComponent("fd.sqlite").path
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+
+        var server = try ServerProcess(database: db)
+        var api = API(http: http, base: try server.waitForAddress())
+        let created = try await api.call(.POST, "/api/v1/drills", body: ["source": Self.scenario, "speed": 1])
+        let id = try #require(created["id"] as? String)
+        let tokens = try #require(created["tokens"] as? [String: Any])
+        let players = try #require(tokens["players"] as? [String: String])
+        #expect(players.keys.sorted() == ["app-lead", "firmware-lead", "support"])
+        let evaluator = try #require(tokens["evaluator"] as? String)
+
+        // Each player follows its stream from before the start.
+        let roles = ["support", "firmware-lead", "app-lead"]
+        var streams: [String: PlayerStream] = [:]
+        for role in roles { streams[role] = try await PlayerStream.open(http: http, base: api.base, drill: id, token: players[role]!, after: nil) }
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/start")
+
+        var acknowledged: [Int] = []
+        func act(_ role: String, _ command: String) async throws {
+            let answer = try await api.call(.POST, "/api/v1/drills/\(id)/actions", token: players[role], body: ["role": role, "command": command])
+            acknowledged.append(try #require(answer["seq"] as? Int, "\(answer)"))
+        }
+        try await act("support", "ack looking into it")
+        try await act("support", "escalate firmware lead via chat unlock fails since 4.2")
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/injects", body: ["to": ["app-lead"], "channel": "email", "from": "QA", "subject": "App 3.1 crash reports"])
+        try await act("app-lead", "say checking the app side")
+        // Actions in flight while the server dies: some may be answered, some not; every one
+        // that was answered must be in the record.
+        let firstAPI = api
+        let firmware = try #require(players["firmware-lead"])
+        let inFlight = Task { () -> [Int] in
+            var seqs: [Int] = []
+            for index in 0..<200 {
+                guard let answer = try? await firstAPI.call(.POST, "/api/v1/drills/\(id)/actions", token: firmware, body: ["role": "firmware-lead", "command": "say status \(index)"]),
+                      let seq = answer["seq"] as? Int else { break }
+                seqs.append(seq)
+            }
+            return seqs
+        }
+        for role in roles { try await streams[role]!.waitFor { $0.type == "started" } }
+        // Kill while the firmware lead is still sending.
+        try await streams["firmware-lead"]!.waitFor { $0.data["text"] as? String == "status 5" }
+        server.kill()
+        acknowledged += await inFlight.value
+        for role in roles { try await streams[role]!.drain() }
+
+        // The same database, a new process (and port): the drill is offered paused where it stopped.
+        server = try ServerProcess(database: db)
+        api = API(http: http, base: try server.waitForAddress())
+        let drill = try await api.call(.GET, "/api/v1/drills/\(id)")
+        #expect(drill["status"] as? String == "interrupted")
+        for role in roles {
+            streams[role] = try await streams[role]!.reopen(http: http, base: api.base)
+        }
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/resume")
+        try await act("firmware-lead", "do rollback of firmware 4.2 to 4.1")
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/observations", token: evaluator, body: ["objective": "esc", "rating": "S", "text": "Chat first; the firmware lead answered quickly."])
+        try await act("support", "escalate director via phone customers affected")
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/end")
+        for role in roles { try await streams[role]!.waitFor { $0.type == "ended" } }
+
+        // Every acknowledged action is in the record, and the record verifies.
+        let database = try AppDatabase.open(path: db, access: .readOnly)
+        let stored = try database.storedEvents(runID: id).map(\.event)
+        let storedSeqs = Set(stored.map(\.sequence))
+        #expect(acknowledged.allSatisfy(storedSeqs.contains), "acknowledged but missing: \(acknowledged.filter { !storedSeqs.contains($0) })")
+        guard case .intact = try database.verify(runID: id) else {
+            Issue.record("the record should verify")
+            return
+        }
+        // Each stream, both connections together, is exactly what that player may see of the record, in order.
+        let scenario = try StoredReport(database, runID: id).scenario
+        for role in roles {
+            let expected = stored.filter { Visibility.canSee($0, audience: .player(roles: [role]), scenario: scenario) }.map(\.sequence)
+            let received = streams[role]!.received.map(\.id)
+            #expect(received == expected, "\(role): received \(received), expected \(expected)")
+        }
+        #expect(streams["firmware-lead"]!.received.contains { $0.data["target"] as? String == "firmware-lead" })
+        #expect(!streams["support"]!.received.contains { $0.data["subject"] as? String == "App 3.1 crash reports" })
+
+        // The server's report is `firedrill show`'s, byte for byte.
+        let served = try await api.text("/api/v1/drills/\(id)/report?format=json")
+        let shown = try StoredReport(database, runID: id)
+        #expect(served == (try JSONReportRenderer.render(shown.report)))
+        #expect(shown.report.observations.count == 1)
+        #expect(shown.report.drill.interruptions == 1)
+        server.terminate()
+        for role in roles { try await streams[role]!.close() }
+        try await http.shutdown()
+    }
+}
+
+/// A `firedrill serve` child process on a free port.
+struct ServerProcess {
+    static let trainer = "trainer-token-for-e2e-tests-0123456789abcdef"
+    let process = Process()
+    private let output = Pipe()
+
+    init(database: String) throws {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let executable = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("firedrill") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle.appendingPathComponent("firedrill")
+        process.executableURL = executable
+        process.arguments = ["serve", "--port", "0", "--db", database]
+        var environment = ProcessInfo.processInfo.environment
+        environment["FIREDRILL_TRAINER_TOKEN"] = Self.trainer
+        environment["LOG_LEVEL"] = "error"
+        process.environment = environment
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// The base URL the server printed once it listens.
+    func waitForAddress() throws -> String {
+        var text = ""
+        let handle = output.fileHandleForReading
+        while !text.contains("\n") {
+            let data = handle.availableData
+            guard !data.isEmpty else { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        guard let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) else {
+            throw ServerProcessError(message: "the server did not say where it listens: \(text)")
+        }
+        return String(text[range])
+    }
+
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func terminate() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+struct ServerProcessError: Error { var message: String }
+
+/// Calls to the API as the trainer or with a token, over the socket.
+struct API {
+    let http: HTTPClient
+    let base: String
+
+    func call(_ method: HTTPMethod, _ path: String, token: String? = ServerProcess.trainer, body: [String: Any]? = nil) async throws -> [String: Any] {
+        var request = HTTPClientRequest(url: base + path)
+        request.method = method
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
+        }
+        let response = try await http.execute(request, timeout: .seconds(10))
+        let data = try await response.body.collect(upTo: 4 << 20)
+        let object = try JSONSerialization.jsonObject(with: Data(String(buffer: data).utf8))
+        guard (200..<300).contains(response.status.code) else {
+            throw ServerProcessError(message: "\(method) \(path): \(response.status) \(object)")
+        }
+        return object as? [String: Any] ?? [:]
+    }
+
+    func text(_ path: String) async throws -> String {
+        var request = HTTPClientRequest(url: base + path)
+        request.headers.add(name: "Authorization", value: "Bearer \(ServerProcess.trainer)")
+        let response = try await http.execute(request, timeout: .seconds(10))
+        return String(buffer: try await response.body.collect(upTo: 4 << 20))
+    }
+}
+
+/// One player's event stream, kept across reconnects: every message received, in order.
+final class PlayerStream {
+    struct Message {
+        var id: Int
+        var type: String
+        var data: [String: Any]
+    }
+
+    let drill: String
+    let token: String
+    private(set) var received: [Message] = []
+    private var iterator: HTTPClientResponse.Body.AsyncIterator?
+    private var pending = ""
+
+    private init(drill: String, token: String) {
+        self.drill = drill
+        self.token = token
+    }
+
+    static func open(http: HTTPClient, base: String, drill: String, token: String, after: Int?) async throws -> PlayerStream {
+        let stream = PlayerStream(drill: drill, token: token)
+        try await stream.connect(http: http, base: base, after: after)
+        return stream
+    }
+
+    /// Connects again after the last message received, as a browser's EventSource does.
+    func reopen(http: HTTPClient, base: String) async throws -> PlayerStream {
+        try await connect(http: http, base: base, after: received.last?.id)
+        return self
+    }
+
+    private func connect(http: HTTPClient, base: String, after: Int?) async throws {
+        var request = HTTPClientRequest(url: "\(base)/api/v1/drills/\(drill)/events?access_token=\(token)")
+        if let after { request.headers.add(name: "Last-Event-ID", value: "\(after)") }
+        let response = try await http.execute(request, timeout: .seconds(30))
+        guard response.status == .ok else { throw ServerProcessError(message: "stream: \(response.status)") }
+        iterator = response.body.makeAsyncIterator()
+        pending = ""
+    }
+
+    /// Reads messages until one satisfies `condition`.
+    func waitFor(_ condition: (Message) -> Bool) async throws {
+        while true {
+            if received.contains(where: condition) { return }
+            guard try await readMore() else { throw ServerProcessError(message: "the stream ended first") }
+        }
+    }
+
+    /// Reads until the connection ends (after the server died).
+    func drain() async throws {
+        while (try? await readMore()) == true {}
+        iterator = nil
+    }
+
+    func close() async throws {
+        iterator = nil
+    }
+
+    /// Reads one chunk and parses complete messages; `false` at the end of the stream.
+    private func readMore() async throws -> Bool {
+        guard var chunk = try await iterator?.next() else { return false }
+        pending += chunk.readString(length: chunk.readableBytes) ?? ""
+        while let range = pending.range(of: "\n\n") {
+            let block = pending[..<range.lowerBound]
+            pending.removeSubrange(..<range.upperBound)
+            var id: Int?, type = "", data: [String: Any] = [:]
+            for line in block.split(separator: "\n") {
+                if line.hasPrefix("id: ") { id = Int(line.dropFirst(4)) }
+                if line.hasPrefix("event: ") { type = String(line.dropFirst(7)) }
+                if line.hasPrefix("data: ") {
+                    data = (try? JSONSerialization.jsonObject(with: Data(line.dropFirst(6).utf8))) as? [String: Any] ?? [:]
+                }
+            }
+            if let id { received.append(Message(id: id, type: type, data: data)) }
+        }
+        return true
+    }
+}
