@@ -40,12 +40,18 @@ struct TerminalPresenter: Sendable {
 
     /// The text for an event, or `nil` for events these players do not see.
     func render(_ event: DrillEvent) -> String? {
-        guard let view = Visibility.view(of: event, met: [], wallTime: nil, for: audience, scenario: scenario) else { return nil }
-        let time = style.dim("[\(event.time.wholeSecondsDescription)]")
-        switch event.kind {
-        case .started:
+        Visibility.view(of: event, met: [], wallTime: nil, for: audience, scenario: scenario).flatMap(render)
+    }
+
+    /// The text for what these players see of an event: the same view a player's event
+    /// stream carries, so `firedrill join` shows a drill exactly as `firedrill run` does.
+    func render(_ view: EventView) -> String? {
+        guard let at = DrillTime(seconds: view.atSeconds) else { return nil }
+        let time = style.dim("[\(at.wholeSecondsDescription)]")
+        switch view.type {
+        case "started":
             return "\(time) \(style.bold(strings.drillStarted))"
-        case .injectDelivered, .adlibInject:
+        case "inject-delivered":
             let channel = view.string("channel") ?? "?"
             let recipients: [String] = switch view["to"] {
             case .strings(let ids)?: ids.filter(playedRoles.contains)
@@ -57,7 +63,8 @@ struct TerminalPresenter: Sendable {
                 for line in TextLines(safe(body)) { lines.append("  \(line.text)") }
             }
             return lines.joined(separator: "\n")
-        case .action(let action):
+        case "action":
+            guard let action = Self.action(in: view) else { return nil }
             var lines: [String] = []
             if playedRoles.contains(action.role) {
                 var echo = "\(time) \(style.green("✓")) \(action.role): \(safe(action.commandLine))"
@@ -75,31 +82,40 @@ struct TerminalPresenter: Sendable {
                 if !action.text.isEmpty { message += "\n  " + safe(action.text) }
                 lines.append(message)
             }
-            return lines.joined(separator: "\n")
-        case .personaReply(let persona, let to, let reply):
+            return lines.isEmpty ? nil : lines.joined(separator: "\n")
+        case "persona-reply":
+            let persona = view.string("role") ?? "?"
             let name = scenario.role(persona)?.name ?? persona
-            return "\(time) \(style.magenta("↩ \(safe(name))")) \(strings.to) \(to): \(safe(reply))"
-        case .paused:
+            return "\(time) \(style.magenta("↩ \(safe(name))")) \(strings.to) \(view.string("to") ?? "?"): \(safe(view.string("text") ?? ""))"
+        case "paused":
             return "\(time) \(style.yellow(strings.drillPaused))"
-        case .interrupted:
+        case "interrupted":
             return "\(time) \(style.yellow(strings.drillInterrupted))"
-        case .resumed:
+        case "resumed":
             return "\(time) \(style.yellow(strings.drillResumed))"
-        case .ended(let reason):
+        case "ended":
+            let reason = view.string("reason").flatMap(DrillEvent.EndReason.init(rawValue:)) ?? .completed
             return "\(time) \(style.bold(strings.drillEnded(reason)))"
-        case .injectSkipped, .observation, .surveyAnswer:
+        default:
             return nil
         }
     }
 
+    /// The action an `action` view describes.
+    static func action(in view: EventView) -> PlayerAction? {
+        guard let role = view.string("role"), let kind = view.string("kind").flatMap(ActionKind.init(rawValue:)) else { return nil }
+        return PlayerAction(role: role, kind: kind, text: view.string("text") ?? "", target: view.string("target"), channel: view.string("channel"))
+    }
+
     /// Everything these players had seen before a drill was cut off, in order.
     func recap(_ events: [DrillEvent]) -> String? {
-        let lines = events.compactMap { event -> String? in
-            switch event.kind {
-            case .started, .paused, .resumed, .interrupted, .ended: return nil
-            default: return render(event)
-            }
-        }
+        recap(events.compactMap { Visibility.view(of: $0, met: [], wallTime: nil, for: audience, scenario: scenario) })
+    }
+
+    /// ``recap(_:)`` of the views a player's stream carried.
+    func recap(_ views: [EventView]) -> String? {
+        let clock: Set<String> = ["started", "paused", "resumed", "interrupted", "ended"]
+        let lines = views.filter { !clock.contains($0.type) }.compactMap(render)
         guard !lines.isEmpty else { return nil }
         return ([style.bold(strings.recapHeading)] + lines).joined(separator: "\n")
     }
