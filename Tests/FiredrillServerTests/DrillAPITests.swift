@@ -80,6 +80,10 @@ struct DrillAPITests {
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
             #expect(try await client.call(.get, "/join/\(ServerHarness.trainer)", token: nil).headers[.location] == "/console.html")
             #expect(try await client.call(.get, "/join/fdp_nothing", token: nil).status == .unauthorized)
+            let session = try await client.call(.get, "/api/v1/session", token: support)
+            #expect(session.json["kind"] as? String == "player" && session.json["drill_id"] as? String == id)
+            #expect(session.json["roles"] as? [String] == ["support"])
+            #expect(try await client.call(.get, "/api/v1/session").json["drill_id"] is NSNull)
 
             let player: HTTPFields = [.cookie: "firedrill_player=\(support)"]
             #expect(try await client.call(.get, "/api/v1/drills/\(id)", token: nil, headers: player).json["my_roles"] as? [String] == ["support"])

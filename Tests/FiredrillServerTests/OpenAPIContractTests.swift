@@ -68,6 +68,7 @@ struct OpenAPIContractTests {
             let all: Set<String> = ["trainer", "evaluator", "observer", "player"]
             let endpoints: [(HTTPRequest.Method, String, Set<String>)] = [
                 (.get, "/api/v1/scenarios", ["trainer"]),
+                (.get, "/api/v1/session", all.union(["other-drill"])),
                 (.post, "/api/v1/scenarios/validate", ["trainer"]),
                 (.get, "/api/v1/drills", ["trainer"]),
                 (.post, "/api/v1/drills", ["trainer"]),

@@ -48,6 +48,21 @@ struct CallerDocument: Encodable {
     }
 }
 
+/// Who a caller is, as `GET /api/v1/session` gives it.
+struct SessionDocument: Encodable {
+    var kind: String
+    /// The drill of a drill token; `null` for the trainer.
+    @ExplicitNull var drillID: String?
+    var roles: [String]
+    @ExplicitNull var tokenID: String?
+    @ExplicitNull var label: String?
+    @ExplicitNull var name: String?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, drillID = "drill_id", roles, tokenID = "token_id", label, name
+    }
+}
+
 /// A drill as `GET /api/v1/drills/{id}` gives it.
 struct DrillDocument: Encodable {
     var id: String

@@ -3,7 +3,8 @@ import FiredrillStore
 import Foundation
 import Hummingbird
 
-/// The trainer hands out and revokes a drill's tokens: `/api/v1/drills/{id}/tokens…`.
+/// The trainer hands out and revokes a drill's tokens (`/api/v1/drills/{id}/tokens…`);
+/// any caller asks who it is (`/api/v1/session`).
 struct TokensController<C: Clock>: Sendable where C.Duration == Duration {
     let parts: ServerParts<C>
 
@@ -11,6 +12,17 @@ struct TokensController<C: Clock>: Sendable where C.Duration == Duration {
         api.post("drills/:id/tokens", use: create)
         api.get("drills/:id/tokens", use: list)
         api.delete("drills/:id/tokens/:token", use: revoke)
+        api.get("session", use: session)
+    }
+
+    /// Who the caller is: its kind, its drill and roles. A client that holds only a token
+    /// (a terminal joining, a page after sign-in) finds its drill here.
+    @Sendable func session(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        guard let caller = context.caller else { throw APIError.unauthorized }
+        let token: AccessToken? = if case .token(let token) = caller { parts.tokens.current(token.id) ?? token } else { nil }
+        return JSONBody.response(SessionDocument(
+            kind: caller.kindName, drillID: caller.drillID, roles: caller.roles, tokenID: token?.id, label: token?.label, name: token?.displayName
+        ))
     }
 
     @Sendable func create(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
