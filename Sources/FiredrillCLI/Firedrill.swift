@@ -18,6 +18,7 @@ public struct Firedrill: AsyncParsableCommand {
             Actions.self,
             Export.self,
             Serve.self,
+            Join.self,
             Bench.self,
         ]
     )

@@ -58,6 +58,8 @@ struct ServerProcessTests {
         kind: action
         match: [rollback]
         target: 30m
+    survey:
+      - How clear was the routing?
     """
 
     @Test("three players, a kill -9 and a restart: every stream catches up without gap or duplicate, nothing acknowledged is lost, and the report equals 'show'")
@@ -157,18 +159,72 @@ struct ServerProcessTests {
     }
 }
 
-/// A `firedrill serve` child process on a free port.
+extension ServerProcessTests {
+    @Test("firedrill join: a player's terminal over HTTP sees the drill as 'run' shows it, acts, rides out a server restart and answers the survey")
+    func joinOverHTTP() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-join-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = directory.appendingPathComponent("fd.sqlite").path
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        var server = try ServerProcess(database: db)
+        var api = API(http: http, base: try server.waitForAddress())
+        let port = try #require(Int(api.base.split(separator: ":").last ?? ""))
+        let created = try await api.call(.POST, "/api/v1/drills", body: ["source": Self.scenario, "speed": 1])
+        let id = try #require(created["id"] as? String)
+        let link = try #require((created["links"] as? [String: Any]).flatMap { $0["players"] as? [String: String] }?["support"])
+
+        let join = try JoinProcess([link, "--name", "Aiko"])
+        #expect(join.waitFor("Waiting for the trainer to start the drill."), "\(join.text)")
+        #expect(join.text.contains("Customers write in. Act as you would.") && join.text.contains("You play: Support desk (support)."))
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/start")
+        #expect(join.waitFor("TICKET  from unknown sender  to support\n  My door does not unlock from the app"), "\(join.text)")
+        join.send("escalate Firmware Lead via chat door fails since 4.2")
+        #expect(join.waitFor("✓ support: escalate firmware-lead via chat door fails since 4.2"), "\(join.text)")
+        join.send("/pause")
+        #expect(join.waitFor("Only the trainer starts, pauses, resumes and ends the drill."))
+        join.send("escalate firmware lead vai phone now")
+        #expect(join.waitFor("did you mean 'via phone'?"), "\(join.text)")
+
+        // The server dies and comes back on the same address: the terminal says so and catches up.
+        server.kill()
+        #expect(join.waitFor("Connection to the server lost; reconnecting…"), "\(join.text)")
+        server = try ServerProcess(database: db, port: port)
+        api = API(http: http, base: try server.waitForAddress())
+        #expect(join.waitFor("Reconnected; nothing was missed."), "\(join.text)")
+        #expect(join.text.contains("it stands paused until the trainer resumes it"))
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/resume")
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/injects", body: ["to": ["support"], "channel": "email", "from": "A customer", "subject": "Still locked out"])
+        #expect(join.waitFor("Still locked out"))
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/end")
+        #expect(join.waitFor("1/1. How clear was the routing? [1-5]"), "\(join.text)")
+        join.send("4 - clear after the first escalation")
+        #expect(join.finish() == 0, "\(join.text)")
+        #expect(join.text.contains("Thank you."))
+
+        let database = try AppDatabase.open(path: db, access: .readOnly)
+        let report = try StoredReport(database, runID: id).report
+        #expect(report.timeline.contains { $0.type == "action" && $0.role == "support" && $0.target == "firmware-lead" })
+        #expect(report.survey.first?.answers == [4] && report.survey.first?.texts == ["clear after the first escalation"])
+        #expect(try database.tokens(runID: id).contains { $0.displayName == "Aiko" })
+        server.terminate()
+        try await http.shutdown()
+    }
+}
+
+/// A `firedrill serve` child process (on a free port unless one is given).
 struct ServerProcess {
     static let trainer = "trainer-token-for-e2e-tests-0123456789abcdef"
+    static let executable: URL = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("firedrill") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle.appendingPathComponent("firedrill")
+    }()
     let process = Process()
     private let output = Pipe()
 
-    init(database: String) throws {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let executable = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("firedrill") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle.appendingPathComponent("firedrill")
-        process.executableURL = executable
-        process.arguments = ["serve", "--port", "0", "--db", database]
+    init(database: String, port: Int = 0) throws {
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--port", "\(port)", "--db", database]
         var environment = ProcessInfo.processInfo.environment
         environment["FIREDRILL_TRAINER_TOKEN"] = Self.trainer
         environment["LOG_LEVEL"] = "error"
@@ -205,6 +261,66 @@ struct ServerProcess {
 }
 
 struct ServerProcessError: Error { var message: String }
+
+/// `firedrill join` as a child process fed through a pipe, its output awaited as it comes.
+final class JoinProcess: @unchecked Sendable {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let lock = NSCondition()
+    private var buffer = ""
+    private var ended = false
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = ServerProcess.executable
+        process.arguments = ["join"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let handle = output.fileHandleForReading
+        Thread { [self] in
+            while true {
+                let data = handle.availableData
+                lock.lock()
+                if data.isEmpty { ended = true } else { buffer += String(decoding: data, as: UTF8.self) }
+                lock.broadcast()
+                lock.unlock()
+                if data.isEmpty { return }
+            }
+        }.start()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return buffer
+    }
+
+    func send(_ line: String) {
+        input.fileHandleForWriting.write(Data((line + "\n").utf8))
+    }
+
+    /// Waits until the output contains `fragment` (a safety timeout keeps a broken build from hanging).
+    func waitFor(_ fragment: String, safetyTimeout: TimeInterval = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(safetyTimeout)
+        lock.lock()
+        defer { lock.unlock() }
+        while !buffer.contains(fragment) {
+            if ended || !lock.wait(until: deadline) { return buffer.contains(fragment) }
+        }
+        return true
+    }
+
+    func finish() -> Int32 {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
 
 /// Calls to the API as the trainer or with a token, over the socket.
 struct API {

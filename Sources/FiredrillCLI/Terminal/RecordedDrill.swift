@@ -33,7 +33,7 @@ struct RecordedDrill {
             interrupt.cancel()
         }
         try await drill.run(session, pending: pending)
-        try await drill.askSurvey(session)
+        try await drill.askSurvey(LocalDrillControl(session: session))
         console.close()
 
         let engine = await session.snapshot

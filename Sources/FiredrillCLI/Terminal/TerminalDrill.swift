@@ -48,13 +48,9 @@ struct TerminalDrill {
                 if let text = presenter.render(event) { console.show(text) }
             }
         }
+        let control = LocalDrillControl(session: session)
         let input = Task { [self] in
-            var current = playedRoles[0]
-            console.setPrompt(presenter.prompt(role: current))
-            if let pending, await handle(pending, currentRole: &current, session: session) == .stop { return }
-            while let line = await console.next() {
-                if await handle(line, currentRole: &current, session: session) == .stop { return }
-            }
+            if await readInput(control, pending: pending) == .stop { return }
             // End of input ends the drill (a cancelled wait means it has ended already).
             if !Task.isCancelled { try? await session.end(reason: .inputClosed) }
         }
@@ -63,11 +59,23 @@ struct TerminalDrill {
         await printer.value
     }
 
+    /// Reads lines and acts on them until input ends (`.continue`) or a line ends the drill
+    /// or the player's part in it (`.stop`).
+    func readInput(_ control: some DrillControl, pending: String? = nil) async -> Outcome {
+        var current = playedRoles[0]
+        console.setPrompt(presenter.prompt(role: current))
+        if let pending, await handle(pending, currentRole: &current, control: control) == .stop { return .stop }
+        while let line = await console.next() {
+            if await handle(line, currentRole: &current, control: control) == .stop { return .stop }
+        }
+        return .continue
+    }
+
     /// Asks the unanswered survey questions: 1 to 5 (optionally followed by a comment, as in
     /// `4 - clear after the status meeting`) for scale questions, free text for text
     /// questions. Enter skips a question; end of input skips the rest.
-    func askSurvey(_ session: DrillSession<ContinuousClock>) async throws {
-        let unanswered = await session.snapshot.unansweredSurveyQuestions(participant: Self.participant)
+    func askSurvey(_ control: some DrillControl, participant: String = Self.participant) async throws {
+        let unanswered = await control.unansweredSurveyQuestions(participant: participant)
         guard !unanswered.isEmpty else { return }
         let strings = presenter.strings
         let survey = presenter.scenario.survey
@@ -82,9 +90,9 @@ struct TerminalDrill {
                     return
                 }
                 if line.allSatisfy(\.isWhitespace) { break }
-                if let answer = SurveyAnswer.parse(line, question: index, kind: question.kind, participant: Self.participant) {
+                if let answer = SurveyAnswer.parse(line, question: index, kind: question.kind, participant: participant) {
                     do {
-                        try await session.answerSurvey(answer)
+                        try await control.answerSurvey(answer)
                         break
                     } catch {
                         console.show(strings.notRecorded("\(error)"))
@@ -99,12 +107,12 @@ struct TerminalDrill {
 
     enum Outcome { case `continue`, stop }
 
-    func handle(_ rawLine: String, currentRole: inout String, session: DrillSession<ContinuousClock>) async -> Outcome {
+    func handle(_ rawLine: String, currentRole: inout String, control: some DrillControl) async -> Outcome {
         let strings = presenter.strings
         let line = TextMatching.normalizeWidth(rawLine).trimmingCharacters(in: .whitespaces)
         guard !line.isEmpty else { return .continue }
         do {
-            if line.hasPrefix("/") { return try await command(line, currentRole: currentRole, session: session) }
+            if line.hasPrefix("/") { return try await command(line, currentRole: currentRole, control: control) }
             var role = currentRole
             var commandText = Substring(line)
             if line.hasPrefix("@") {
@@ -126,7 +134,7 @@ struct TerminalDrill {
             }
             switch ActionCommand.parse(String(commandText), role: role, in: presenter.scenario) {
             case .success(let action):
-                try await session.perform(action)
+                try await control.perform(action, typed: String(commandText))
             case .failure(let error):
                 console.show(error.message)
             }
@@ -136,19 +144,22 @@ struct TerminalDrill {
         return .continue
     }
 
-    func command(_ line: String, currentRole: String, session: DrillSession<ContinuousClock>) async throws -> Outcome {
+    func command(_ line: String, currentRole: String, control: some DrillControl) async throws -> Outcome {
         let word = line.split(separator: " ").first.map { $0.lowercased() } ?? line
+        let steers = presenter.strings.steers
         switch word {
-        case "/pause": try await session.pause()
-        case "/resume": try await session.resume()
-        case "/status": console.show(presenter.status(await session.status))
+        case "/pause" where steers: try await control.pause()
+        case "/resume" where steers: try await control.resume()
+        case "/status": console.show(try await control.status(presenter))
         case "/help": console.show(presenter.help(currentRole: currentRole))
-        case "/start": console.show(presenter.strings.alreadyStarted)
-        case "/end":
-            try await session.end(reason: .endedByTrainer)
+        case "/start" where steers: console.show(presenter.strings.alreadyStarted)
+        case "/end" where steers:
+            try await control.end()
             return .stop
+        case "/start", "/pause", "/resume", "/end": console.show(presenter.strings.onlyTheTrainer)
+        case "/quit" where !steers: return .stop
         default:
-            let commands = ["/pause", "/resume", "/status", "/help", "/end"]
+            let commands = steers ? ["/pause", "/resume", "/status", "/help", "/end"] : ["/status", "/help", "/quit"]
             console.show(presenter.strings.unknownCommand(word, hint: Suggestions.hint(for: word, among: commands), commands: commands))
         }
         return .continue

@@ -12,11 +12,13 @@ struct TerminalPresenter: Sendable {
     let style: TerminalStyle
     let strings: TerminalStrings
 
-    init(scenario: Scenario, playedRoles: Set<String>, style: TerminalStyle, language: Language? = nil) {
+    /// - Parameter steers: Whether the people at this terminal steer the drill, or only play
+    ///   in it (the trainer steers a drill joined on a server).
+    init(scenario: Scenario, playedRoles: Set<String>, style: TerminalStyle, language: Language? = nil, steers: Bool = true) {
         self.scenario = scenario
         self.playedRoles = playedRoles
         self.style = style
-        strings = TerminalStrings(language: language ?? Language(tag: scenario.language))
+        strings = TerminalStrings(language: language ?? Language(tag: scenario.language), steers: steers)
     }
 
     var audience: Audience { .player(roles: playedRoles) }

@@ -4,6 +4,9 @@ import FiredrillCore
 /// `--lang`). Scenario text is shown as written.
 struct TerminalStrings: Sendable {
     let language: Language
+    /// Whether the people at this terminal steer the drill (`run`, `resume`), or only play
+    /// in it (`join`: the trainer steers on the server).
+    var steers = true
 
     private func text(_ english: String, _ japanese: String) -> String {
         language == .japanese ? japanese : english
@@ -28,8 +31,15 @@ struct TerminalStrings: Sendable {
         text("Recording run \(runID) in \(path).", "実行 \(runID) を \(path) に記録しています。")
     }
     var drillStarted: String { text("Drill started.", "訓練開始。") }
-    var drillPaused: String { text("Drill paused. /resume to continue.", "一時停止中。/resume で再開します。") }
-    var drillInterrupted: String { text("The drill was cut off here; it stands paused.", "訓練はここで中断されました。一時停止中です。") }
+    var drillPaused: String {
+        steers ? text("Drill paused. /resume to continue.", "一時停止中。/resume で再開します。")
+            : text("Drill paused by the trainer.", "トレーナーが訓練を一時停止しました。")
+    }
+    var drillInterrupted: String {
+        steers ? text("The drill was cut off here; it stands paused.", "訓練はここで中断されました。一時停止中です。")
+            : text("The drill was cut off here (the server stopped); it stands paused until the trainer resumes it.",
+                   "訓練はここで中断されました（サーバー停止）。トレーナーが再開するまで一時停止中です。")
+    }
     var drillResumed: String { text("Drill resumed.", "訓練再開。") }
     func drillEnded(_ reason: DrillEvent.EndReason) -> String {
         let why = switch reason {
@@ -72,8 +82,7 @@ struct TerminalStrings: Sendable {
               report <text>                            report
               resolve [text]                           resolve
               @<role> [action]                         act as another played role (\(played.joined(separator: ", ")))
-            Drill control:
-              /start  /pause  /resume  /status  /help  /end    (end of input also ends the drill)
+            \(steers ? "Drill control:\n  /start  /pause  /resume  /status  /help  /end    (end of input also ends the drill)" : "Commands:\n  /status  /help  /quit    (the trainer starts, pauses and ends the drill)")
             Roles: \(roleList)
             Channels: \(channels.joined(separator: ", "))
             """, """
@@ -85,12 +94,32 @@ struct TerminalStrings: Sendable {
               report <テキスト>                            報告
               resolve [テキスト]                           解決
               @<ロール> [アクション]                        担当する別ロールとして操作（\(played.joined(separator: ", "))）
-            訓練の操作:
-              /start  /pause  /resume  /status  /help  /end    （入力の終了でも訓練は終わります）
+            \(steers ? "訓練の操作:\n  /start  /pause  /resume  /status  /help  /end    （入力の終了でも訓練は終わります）" : "コマンド:\n  /status  /help  /quit    （開始・一時停止・終了はトレーナーが行います）")
             ロール: \(roleList)
             チャネル: \(channels.joined(separator: ", "))
             """)
     }
+
+    // Joining a drill on a server
+    func joined(_ title: String, server: String) -> String {
+        text("Joined '\(title)' on \(server).", "\(server) の「\(title)」に参加しました。")
+    }
+    var waitingForTrainer: String {
+        text("Waiting for the trainer to start the drill. /help lists the commands.", "トレーナーが訓練を開始するまでお待ちください。/help でコマンド一覧を表示します。")
+    }
+    var connectionLost: String { text("Connection to the server lost; reconnecting…", "サーバーとの接続が切れました。再接続しています…") }
+    var reconnected: String { text("Reconnected; nothing was missed.", "再接続しました。受信漏れはありません。") }
+    var onlyTheTrainer: String {
+        text("Only the trainer starts, pauses, resumes and ends the drill.", "訓練の開始・一時停止・再開・終了はトレーナーが行います。")
+    }
+    var leftDrill: String {
+        text("You left the drill; it goes on. Run the same command to join again.", "訓練から退出しました（訓練は続いています）。同じコマンドで再参加できます。")
+    }
+    func remoteStatus(time: String, duration: String, state: String) -> String {
+        text("Drill time \(time) of \(duration) (\(state)).", "訓練時刻 \(time) / \(duration)（\(state)）。")
+    }
+    var ready: String { text("not started", "開始前") }
+    var thanks: String { text("Thank you. The trainer has the report.", "ご協力ありがとうございました。レポートはトレーナーが確認します。") }
 
     // Recap and resume
     var recapHeading: String { text("What you had seen before the interruption:", "中断前に受け取っていた内容:") }

@@ -11,10 +11,23 @@ public struct EventView: Sendable, Hashable, Encodable {
     public var wallTime: String?
     public var fields: [Field]
 
+    public init(seq: Int, type: String, atSeconds: Double, wallTime: String?, fields: [Field]) {
+        self.seq = seq
+        self.type = type
+        self.atSeconds = atSeconds
+        self.wallTime = wallTime
+        self.fields = fields
+    }
+
     /// A field of the event's type, in the order written.
     public struct Field: Sendable, Hashable {
         public var key: String
         public var value: Value
+
+        public init(key: String, value: Value) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public enum Value: Sendable, Hashable, Encodable {

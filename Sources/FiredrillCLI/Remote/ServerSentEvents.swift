@@ -1,0 +1,100 @@
+import FiredrillCore
+import Foundation
+
+/// Reads a `text/event-stream` body as it arrives: lines end with LF, CRLF or CR (also when a
+/// CRLF is split between two reads), a blank line ends a message, `:` starts a comment.
+struct ServerSentEvents {
+    enum Item: Equatable {
+        case message(id: String?, event: String, data: String)
+        case comment(String)
+    }
+
+    /// A message's data may be this long; a longer line is cut (and the message dropped).
+    static let maximumLineBytes = 4 << 20
+
+    private var lines = LineSplitter(maximumLineBytes: Self.maximumLineBytes)
+    private var id: String?
+    private var event = ""
+    private var data: [String] = []
+    private var damaged = false
+
+    /// Feeds bytes; returns the messages and comments they complete.
+    mutating func feed(_ bytes: some Sequence<UInt8>) -> [Item] {
+        var items: [Item] = []
+        for line in lines.feed(bytes) {
+            if let item = take(line) { items.append(item) }
+        }
+        return items
+    }
+
+    private mutating func take(_ line: LineSplitter.Line) -> Item? {
+        if line.truncated { damaged = true }
+        let text = String(decoding: line.bytes, as: UTF8.self)
+        if text.isEmpty {
+            defer { (id, event, data, damaged) = (nil, "", [], false) }
+            guard !data.isEmpty || id != nil, !damaged else { return nil }
+            return .message(id: id, event: event.isEmpty ? "message" : event, data: data.joined(separator: "\n"))
+        }
+        if text.hasPrefix(":") { return .comment(String(text.dropFirst()).trimmingCharacters(in: .whitespaces)) }
+        let field: Substring, value: Substring
+        if let colon = text.firstIndex(of: ":") {
+            field = text[..<colon]
+            let rest = text[text.index(after: colon)...]
+            value = rest.hasPrefix(" ") ? rest.dropFirst() : rest
+        } else {
+            (field, value) = (Substring(text), "")
+        }
+        switch field {
+        case "id": id = String(value)
+        case "event": event = String(value)
+        case "data": data.append(String(value))
+        default: break // retry, and fields this client does not use
+        }
+        return nil
+    }
+}
+
+extension EventView {
+    /// The view an event-stream message carries (its `data`), or `nil` if it is not one.
+    init?(json data: Data) {
+        guard let object = try? JSONDecoder().decode([String: StreamValue].self, from: data),
+              case .number(let seq)? = object["seq"], case .string(let type?)? = object["type"],
+              case .number(let atSeconds)? = object["at_seconds"] else { return nil }
+        var wallTime: String? = nil
+        if case .string(let text)? = object["wall_time"] { wallTime = text }
+        let fixed: Set<String> = ["seq", "type", "at_seconds", "wall_time"]
+        let fields = object.keys.filter { !fixed.contains($0) }.sorted().map { key in
+            Field(key: key, value: object[key]?.value ?? .string(nil))
+        }
+        self.init(seq: Int(seq), type: type, atSeconds: atSeconds, wallTime: wallTime, fields: fields)
+    }
+}
+
+/// A value in an event's JSON: the kinds an ``EventView`` field can hold.
+private enum StreamValue: Decodable {
+    case string(String?)
+    case number(Double)
+    case bool(Bool)
+    case strings([String])
+    case other
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .string(nil) }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([String].self) { self = .strings(value) }
+        else { self = .other }
+    }
+
+    var value: EventView.Value {
+        switch self {
+        case .string(let text): .string(text)
+        case .number(let number): .number(number)
+        case .bool(let flag): .bool(flag)
+        case .strings(let list): .strings(list)
+        case .other: .string(nil)
+        }
+    }
+}
