@@ -64,3 +64,8 @@ export function show(node, visible = true) {
 export function textBlock(text, lang, extraClass) {
   return el('div', { class: ['text', extraClass], lang: lang || null, text: text ?? '' });
 }
+
+/** Scenario texts (YAML block scalars) end with a line break: drop trailing blanks for display. */
+export function trimEnd(text) {
+  return String(text ?? '').replace(/\s+$/, '');
+}

@@ -1,0 +1,66 @@
+// api.mjs: the fetch wrapper for /api/v1. Sends the session cookie (same origin), names the
+// page's kind of token (X-Firedrill-As), adds the CSRF guard header on every change, and turns
+// every failure into an ApiError carrying the server's plain-language message and problems.
+import { t } from './i18n.mjs';
+
+const TIMEOUT_MS = 30000;
+
+export class ApiError extends Error {
+  constructor(status, code, message, problems = []) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.problems = Array.isArray(problems) ? problems : [];
+  }
+}
+
+/** api('player').get('/drills/ID'), .post(path, body), .del(path), .text(path) */
+export function api(kind) {
+  async function request(method, path, body, accept = 'application/json') {
+    const headers = { 'X-Firedrill-As': kind, Accept: accept };
+    if (method !== 'GET' && method !== 'HEAD') headers['X-Firedrill-Request'] = '1';
+    const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+    init.signal = abort.signal;
+    let res;
+    try {
+      res = await fetch('/api/v1' + path, init);
+    } catch (e) {
+      const timedOut = e && e.name === 'AbortError';
+      throw new ApiError(0, timedOut ? 'timeout' : 'network', t(timedOut ? 'error.timeout' : 'error.network'));
+    } finally {
+      clearTimeout(timer);
+    }
+    const type = res.headers.get('Content-Type') || '';
+    if (!res.ok) {
+      let error = null;
+      if (type.includes('json')) {
+        try { error = (await res.json()).error; } catch { /* not JSON after all */ }
+      }
+      throw new ApiError(res.status, error?.code || 'http_' + res.status,
+        error?.message || t('error.http', { status: res.status }), error?.problems);
+    }
+    if (type.includes('json')) return res.json();
+    return res.text();
+  }
+  return {
+    kind,
+    get: (path) => request('GET', path),
+    text: (path) => request('GET', path, undefined, 'text/*'),
+    post: (path, body) => request('POST', path, body ?? {}),
+    del: (path) => request('DELETE', path),
+  };
+}
+
+/** The drill id of the page, from the address: #drill=ID. */
+export function drillIdFromHash() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  return params.get('drill') || '';
+}
+
+export const enc = encodeURIComponent;
