@@ -1,0 +1,124 @@
+// timeline.mjs: the drill's events as a live timeline for the trainer, evaluators and
+// observers: what every role received and did, persona replies, objectives met, and (for
+// staff) skipped injects, expect/notes, observations and survey answers. Newest first,
+// each seq once, with a filter by role.
+import { formatClock } from './clock.mjs';
+import { el, fill, trimEnd } from './dom.mjs';
+import { channelName, t } from './i18n.mjs';
+import { actionSummary, channelInfo, injectCard } from './inbox.mjs';
+import { formatCredit, objectiveName, recipients, roleName } from './ui.mjs';
+
+export class Timeline {
+  /** list: an <ol>; filter: an optional <select> to show one role's traffic. */
+  constructor({ list, drill, filter, objectives }) {
+    this.list = list;
+    this.drill = drill;
+    this.objectives = objectives || [];
+    this.seen = new Set();
+    this.role = '';
+    this.empty = el('li', { class: 'inbox-empty', text: t('timeline.empty') });
+    fill(list, this.empty);
+    if (filter) {
+      fill(filter, el('option', { value: '', text: t('timeline.allRoles') }),
+        (drill.roles || []).map((r) => el('option', { value: r.id, text: r.name })));
+      filter.addEventListener('change', () => { this.role = filter.value; this.applyFilter(); });
+    }
+  }
+
+  setObjectives(objectives) { this.objectives = objectives || []; }
+
+  add(event) {
+    if (this.seen.has(event.seq)) return;
+    const item = this.render(event);
+    if (!item) return;
+    this.seen.add(event.seq);
+    item.dataset.seq = event.seq;
+    item.dataset.roles = involvedRoles(event, this.drill).join(' ');
+    this.empty.remove();
+    this.list.prepend(item);
+    if (this.role) item.hidden = !this.matches(item);
+  }
+
+  matches(item) {
+    if (!this.role) return true;
+    const roles = (item.dataset.roles || '').split(' ');
+    return roles.includes(this.role) || roles.includes('*');
+  }
+
+  applyFilter() {
+    for (const item of this.list.children) if (item.dataset.seq) item.hidden = !this.matches(item);
+  }
+
+  render(e) {
+    const d = this.drill;
+    const lang = d.language || null;
+    const time = el('time', { class: 'tl-time', text: formatClock(e.at_seconds) });
+    const row = (cls, icon, head, ...rest) => el('li', { class: ['tl', cls] },
+      time, el('span', { class: 'tl-icon', 'aria-hidden': 'true', text: icon }),
+      el('div', { class: 'tl-main' }, el('p', { class: 'tl-head' }, head), ...rest));
+    switch (e.type) {
+      case 'started': case 'paused': case 'resumed': case 'interrupted': case 'ended':
+        return row('tl-sys', '•', t('sys.' + e.type, { reason: t('reason.' + (e.reason || 'completed')) }));
+      case 'inject-delivered':
+      case 'inject-skipped': {
+        const skipped = e.type === 'inject-skipped';
+        const head = [
+          el('strong', { text: skipped ? t('timeline.skipped') : channelName(e.channel) }), ' ',
+          t('timeline.injectTo', { to: recipients(d, e.to) }),
+          e.adlib ? el('span', { class: 'tag', text: t('timeline.adlib') }) : null,
+          el('span', { class: 'tl-id', text: e.inject }),
+        ];
+        return row(skipped ? 'tl-skipped' : `tl-inject ch-${e.channel}`, channelInfo(e.channel).icon, head,
+          el('details', { class: 'tl-details' },
+            el('summary', { lang, text: e.subject || t('inbox.noSubject') }),
+            injectCard(e, d)),
+          staffNotes(e, lang));
+      }
+      case 'action': {
+        const head = [el('strong', { text: roleName(d, e.role) }), ' ', actionSummary(e, d)];
+        return row(`tl-action kind-${e.kind}`, '▸', head,
+          e.text ? el('p', { class: 'text tl-text', text: e.text }) : null,
+          metChips(e.met, this.objectives));
+      }
+      case 'persona-reply':
+        return row('tl-persona', '↩', [el('strong', { text: roleName(d, e.role) }), ' ', t('timeline.replied', { to: roleName(d, e.to) })],
+          el('p', { class: 'text tl-text', lang, text: trimEnd(e.text) }));
+      case 'observation':
+        return row('tl-observation', '✎', [
+          el('strong', { text: t('timeline.observation', { by: e.by || '' }) }), ' ',
+          objectiveName(this.objectives, e.objective),
+          e.rating ? el('span', { class: `chip rating rating-${e.rating}`, text: e.rating }) : null],
+          e.text ? el('p', { class: 'text tl-text', text: e.text }) : null);
+      case 'survey-answer':
+        return row('tl-survey', '☆', t('timeline.survey', { who: e.participant || '', q: (e.question ?? 0) + 1 }),
+          el('p', { class: 'text tl-text', text: [e.score ? `${e.score}/5` : null, e.comment].filter(Boolean).join(' · ') }));
+      default:
+        return null;
+    }
+  }
+}
+
+function staffNotes(e, lang) {
+  if (!e.expect && !e.notes) return null;
+  return el('div', { class: 'staff-notes' },
+    e.expect ? el('p', {}, el('strong', { text: `${t('msel.expect')}: ` }), el('span', { class: 'text', lang, text: trimEnd(e.expect) })) : null,
+    e.notes ? el('p', {}, el('strong', { text: `${t('msel.notes')}: ` }), el('span', { class: 'text', lang, text: trimEnd(e.notes) })) : null);
+}
+
+function metChips(met, objectives) {
+  if (!met || met.length === 0) return null;
+  return el('p', { class: 'met' }, met.map((m) => el('span', { class: 'chip obj-chip obj-met-on-time' },
+    `✓ ${objectiveName(objectives, m.objective)} · ${formatCredit(m.credit)}`)));
+}
+
+/** The roles an event concerns, for the role filter ('*' for everyone). */
+function involvedRoles(e, drill) {
+  if (e.type === 'inject-delivered' || e.type === 'inject-skipped') {
+    if (e.to === 'all' || (Array.isArray(e.to) && e.to.includes('all'))) return ['*'];
+    return Array.isArray(e.to) ? e.to : [];
+  }
+  if (e.type === 'action') return [e.role, e.target].filter(Boolean);
+  if (e.type === 'persona-reply') return [e.role, e.to].filter(Boolean);
+  if (e.type === 'observation' || e.type === 'survey-answer') return [];
+  return ['*'];
+}
