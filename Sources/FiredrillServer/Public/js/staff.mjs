@@ -1,0 +1,72 @@
+// staff.mjs: what the evaluator and observer pages share: the drill header, the display
+// name, the scenario summary and roles, the live objective board (refreshed on events),
+// the timeline of events, and the report once the drill has ended.
+import { ProgressFeed, renderBoard, tickBoard } from './board.mjs';
+import { $, el, fill, trimEnd } from './dom.mjs';
+import { t } from './i18n.mjs';
+import { wireJoin } from './join.mjs';
+import { startDrillPage } from './page.mjs';
+import { renderReport } from './report.mjs';
+import { Timeline } from './timeline.mjs';
+
+export async function startStaffPage({ kind, showExpected, onEvent, onProgress }) {
+  let timeline = null;
+  let feed = null;
+  let renderJoin = null;
+  const early = [];
+  const ctx = await startDrillPage({
+    kind,
+    onEvent: (event) => {
+      if (!timeline) { early.push(event); return; }
+      timeline.add(event);
+      if (onEvent) onEvent(event);
+      if (event.type !== 'observation' || showExpected) feed.soon();
+    },
+    onDrill: (drill) => { if (renderJoin) renderJoin(drill); },
+  });
+  if (!ctx) return null;
+
+  timeline = new Timeline({ list: $('#timeline'), drill: ctx.drill, filter: $('#timeline-filter') });
+  feed = new ProgressFeed({
+    ctx,
+    errorBox: $('#board-error'),
+    onProgress: (progress) => {
+      timeline.setObjectives(progress.objectives);
+      renderBoard($('#board'), progress, ctx.drill, { showExpected });
+      if (onProgress) onProgress(progress);
+    },
+  });
+  ctx.feed = feed;
+  await feed.refresh();
+  for (const event of early.splice(0)) { timeline.add(event); if (onEvent) onEvent(event); }
+  renderScenarioInfo($('#scenario-info'), ctx.drill);
+  renderJoin = wireJoin(ctx);
+
+  let lastStatus = null;
+  let reportShown = false;
+  ctx.clock.subscribe((seconds, status) => {
+    tickBoard($('#board'), seconds);
+    if (status === lastStatus) return;
+    lastStatus = status;
+    if (status === 'finished' && !reportShown) {
+      reportShown = true;
+      $('#report-section').hidden = false;
+      renderReport($('#report'), { client: ctx.client, drillId: ctx.drillId, kind, drill: ctx.drill });
+    }
+  });
+  return ctx;
+}
+
+/** The summary (staff and observers), the briefing and the roles. */
+function renderScenarioInfo(container, drill) {
+  if (!container) return;
+  const lang = drill.language || null;
+  fill(container,
+    drill.summary ? [el('h3', { text: t('scenario.summary') }), el('div', { class: 'text', lang, text: trimEnd(drill.summary) })] : null,
+    drill.briefing ? [el('h3', { text: t('briefing.title') }), el('div', { class: 'text briefing-text', lang, text: trimEnd(drill.briefing) })] : null,
+    el('h3', { text: t('scenario.roles') }),
+    el('ul', { class: 'roles' }, (drill.roles || []).map((r) => el('li', {},
+      el('span', { class: 'role-name', lang, text: r.name }),
+      r.department ? el('span', { class: 'role-dept', lang, text: ` · ${r.department}` }) : null,
+      r.simulated ? el('span', { class: 'tag', text: t('roles.simulated') }) : null))));
+}
