@@ -39,7 +39,8 @@ public enum FiredrillServer {
         var app = Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(max(1, idle)))),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "firedrill"),
+            // A whole department opening the drill at once must not overflow the queue of new connections.
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "firedrill", backlog: 4_096),
             services: [DrillKeeper(registry: registry, configuration: configuration)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port

@@ -1,13 +1,69 @@
 import ArgumentParser
 import FiredrillCore
 import FiredrillReporting
+import FiredrillStore
 import FiredrillYAML
 import Foundation
 
 extension Firedrill {
-    struct Bench: ParsableCommand {
+    struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Measure validation and replay on synthetic drills and print the figures.",
+            abstract: "Measure firedrill and print the figures (build in release mode).",
+            subcommands: [Local.self, Live.self],
+            defaultSubcommand: Local.self
+        )
+    }
+}
+
+extension Firedrill.Bench {
+    struct Live: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load a firedrill server with many players and measure delivery, throughput and memory.",
+            discussion: """
+            Starts 'firedrill serve' as a child process on a scratch database and loads it from \
+            this process: event streams of --players players receiving injects due every \
+            second (lateness against the schedule, time until the last player has it), all of \
+            them answering the last inject at once, then --clients clients sending actions for \
+            --seconds at each durability (actions acknowledged per second, errors, and \
+            acknowledged actions missing from the record). Build in release mode: \
+            swift run -c release firedrill bench live
+            """
+        )
+
+        @Option(parsing: .upToNextOption, help: "Numbers of players on event streams.")
+        var players: [Int] = [100, 1_000]
+
+        @Option(help: "Played roles the players are spread over.")
+        var roles: Int = 50
+
+        @Option(help: "Concurrent clients sending actions.")
+        var clients: Int = 1_000
+
+        @Option(help: "How long the clients send actions, per durability.")
+        var seconds: Double = 5
+
+        @Option(parsing: .upToNextOption, help: "Durabilities to measure throughput at (normal, full).")
+        var durability: [Durability] = [.normal, .full]
+
+        func validate() throws {
+            guard players.allSatisfy({ (1...5_000).contains($0) }), (1...5_000).contains(clients) else {
+                throw ValidationError("--players and --clients must be from 1 to 5000")
+            }
+            guard (1...500).contains(roles) else { throw ValidationError("--roles must be from 1 to 500") }
+            guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be more than 0 and at most 600") }
+        }
+
+        func run() async throws {
+            #if DEBUG
+            Console.out("note: this is a debug build; use 'swift run -c release firedrill bench live' for real figures\n")
+            #endif
+            try await LiveBenchmark(players: players, roles: roles, clients: clients, seconds: seconds, durabilities: durability).run()
+        }
+    }
+
+    struct Local: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure validation and replay on synthetic drills, and the store, and print the figures.",
             discussion: """
             Generates a scenario of 2,000 injects (with if guards and when chains) and 200 \
             objectives and a 20,000-line script, at 0.1×, 1× and 10× that size, and times \

@@ -52,6 +52,7 @@ extension Firedrill {
                 trainerToken = ServerConfiguration.newTrainerToken()
                 generated = true
             }
+            FileLimit.raise() // every participant's event stream holds a connection
             let records = try database.open(.readWrite)
             var logger = Logger(label: "firedrill", factory: { StreamLogHandler.standardError(label: $0) })
             logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info

@@ -96,7 +96,14 @@ struct DrillClient: Sendable {
 
     /// Records an action (`POST …/actions`); answers once the server has stored it.
     func act(drill: String, role: String, command: String) async throws {
-        _ = try await call(.POST, "/api/v1/drills/\(drill)/actions", json: ["role": role, "command": command])
+        _ = try await actReturningSequence(drill: drill, role: role, command: command)
+    }
+
+    /// ``act(drill:role:command:)``, answering the sequence number of the recorded action.
+    func actReturningSequence(drill: String, role: String, command: String) async throws -> Int? {
+        struct Recorded: Decodable { var seq: Int }
+        let response = try await call(.POST, "/api/v1/drills/\(drill)/actions", json: ["role": role, "command": command])
+        return try? await decode(Recorded.self, response).seq
     }
 
     func answerSurvey(drill: String, _ answer: SurveyAnswer) async throws {

@@ -6,9 +6,9 @@ import Foundation
 /// width, so that text order is time order and range queries can use indexes.
 /// Days are `yyyy-MM-dd`. Both are formatted and parsed by hand: exactly, and fast enough
 /// for reading thousands of rows.
-enum Timestamp {
+public enum Timestamp {
     /// The instant, truncated to the millisecond.
-    static func string(from date: Date) -> String {
+    public static func string(from date: Date) -> String {
         let exact = date.timeIntervalSince1970 * 1000
         let nearest = exact.rounded()
         // Dates read back from text are within rounding error of a whole millisecond.
@@ -20,7 +20,7 @@ enum Timestamp {
     }
 
     /// Reads `yyyy-MM-ddTHH:mm:ss.SSSZ`; `nil` for any other text.
-    static func date(from text: String) -> Date? {
+    public static func date(from text: String) -> Date? {
         let b = Array(text.utf8)
         guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
               b[19] == 0x2E, b[23] == 0x5A,
