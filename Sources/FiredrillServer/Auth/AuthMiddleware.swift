@@ -28,7 +28,7 @@ struct AuthMiddleware: RouterMiddleware {
 
     /// The session cookie the request acts with: the kind it names, or the only one it has.
     static func sessionCookie(_ request: Request) throws -> String? {
-        if let kind = request.headers[asHeader] ?? request.uri.queryParameters.get("as").map { String($0) } {
+        if let kind = request.headers[asHeader] ?? request.uri.queryParameters.get("as").map({ String($0) }) {
             guard kinds.contains(kind) else {
                 throw APIError.badRequest("X-Firedrill-As (or ?as=) is one of \(kinds.joined(separator: ", "))")
             }
