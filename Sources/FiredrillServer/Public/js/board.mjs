@@ -5,7 +5,7 @@
 // while the drill runs.
 import { enc } from './api.mjs';
 import { formatClock } from './clock.mjs';
-import { $$, el, fill, trimEnd } from './dom.mjs';
+import { $$, el, fill, reflow } from './dom.mjs';
 import { t } from './i18n.mjs';
 import { formatCredit, roleName, showError } from './ui.mjs';
 
@@ -94,7 +94,7 @@ function objectiveItem(o, drill, showExpected, isOpen) {
       o.met_by ? fact(t('board.metBy'), roleName(drill, o.met_by)) : null),
     showExpected && o.expected ? el('details', { class: 'expected', open: isOpen },
       el('summary', { text: t('board.expected') }),
-      el('div', { class: 'text', lang: drill.language || null, text: trimEnd(o.expected) })) : null);
+      el('div', { class: 'text', lang: drill.language || null, text: reflow(o.expected) })) : null);
 }
 
 function fact(label, value) {

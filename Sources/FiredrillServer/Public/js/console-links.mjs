@@ -16,6 +16,7 @@ export class LinksPanel {
     this.lastKey = '';
     this.refresh();
     setInterval(() => { if (!document.hidden) this.refresh(); }, 4000);
+    document.addEventListener('visibilitychange', () => { if (!document.hidden) this.refresh(); });
   }
 
   async refresh() {

@@ -69,3 +69,34 @@ export function textBlock(text, lang, extraClass) {
 export function trimEnd(text) {
   return String(text ?? '').replace(/\s+$/, '');
 }
+
+// Scenario prose is often wrapped by hand at ~100 columns; on a phone those breaks make
+// ragged lines. reflow() joins a long line with the next one (a space between Latin words,
+// nothing between Japanese characters) and keeps short lines, blank lines and list items.
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const LIST_ITEM = /^\s*([-*•・●◆■]|\d+[.)、．]|[（(]?\d+[）)])\s*/;
+
+function width(line) {
+  let w = 0;
+  for (const ch of line) w += CJK.test(ch) ? 2 : 1;
+  return w;
+}
+
+export function reflow(text) {
+  const out = [];
+  let lastWidth = 0;   // the width of the previous line as written
+  for (const line of trimEnd(text).split('\n')) {
+    const prev = out.length ? out[out.length - 1] : null;
+    const joinable = prev !== null && prev.trim() !== '' && line.trim() !== '' &&
+      lastWidth >= 60 && !LIST_ITEM.test(line) && !/[:：]\s*$/.test(prev);
+    if (joinable) {
+      const a = prev.trimEnd().slice(-1);
+      const b = line.trimStart().charAt(0);
+      out[out.length - 1] = prev.trimEnd() + (CJK.test(a) && CJK.test(b) ? '' : ' ') + line.trimStart();
+    } else {
+      out.push(line);
+    }
+    lastWidth = width(line);
+  }
+  return out.join('\n');
+}

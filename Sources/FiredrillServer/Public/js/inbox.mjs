@@ -4,7 +4,7 @@
 // responses show as pending until the server has recorded them. Newest first; unread items
 // are marked, and what was read is remembered in localStorage across reloads.
 import { formatClock } from './clock.mjs';
-import { el, fill, trimEnd } from './dom.mjs';
+import { el, fill, reflow, trimEnd } from './dom.mjs';
 import { channelName, t } from './i18n.mjs';
 import { announce, recipients, roleName } from './ui.mjs';
 
@@ -22,6 +22,9 @@ const CHANNELS = {
   'in-person': { icon: '☺', from: 'from.in-person' },
 };
 
+// Machine output keeps its lines as they are.
+const PRE_CHANNELS = new Set(['monitoring', 'pager']);
+
 export function channelInfo(channel) {
   return CHANNELS[channel] || { icon: '▢', from: 'from.other' };
 }
@@ -31,7 +34,7 @@ export function injectCard(event, drill, { showTo = false } = {}) {
   const info = channelInfo(event.channel);
   const lang = drill.language || null;
   const subject = el('h3', { class: 'msg-subject', lang, text: event.subject || t('inbox.noSubject') });
-  const body = event.body ? el('div', { class: 'text msg-body', lang, text: trimEnd(event.body) }) : null;
+  const body = event.body ? el('div', { class: 'text msg-body', lang, text: PRE_CHANNELS.has(event.channel) ? trimEnd(event.body) : reflow(event.body) }) : null;
   if (event.channel === 'email') {
     return el('div', { class: 'msg-card' },
       el('dl', { class: 'mail-headers' },
@@ -144,7 +147,7 @@ export class Inbox {
     const card = el('div', { class: 'msg-card' },
       el('p', { class: 'msg-from' }, el('span', { class: 'msg-from-label', text: t('inbox.replyFrom') }), ' ',
         el('span', { class: 'msg-from-name', lang, text: roleName(this.drill, event.role) })),
-      el('div', { class: 'text msg-body', lang, text: trimEnd(event.text) }));
+      el('div', { class: 'text msg-body', lang, text: reflow(event.text) }));
     return this.shell(event, ['persona', 'ch-phone'], t('inbox.reply'), '↩', card, true);
   }
 

@@ -2,7 +2,7 @@
 // evaluators: every inject with its time or trigger, its state (scheduled, waiting on its
 // condition, delivered, skipped, not reached), who gets it, and what is expected.
 import { formatClock } from './clock.mjs';
-import { el, fill, trimEnd } from './dom.mjs';
+import { el, fill, reflow } from './dom.mjs';
 import { channelName, t } from './i18n.mjs';
 import { recipients } from './ui.mjs';
 
@@ -16,7 +16,13 @@ export function renderMsel(container, injects, drill) {
   const lang = drill.language || null;
   // Keep the details the trainer opened across refreshes.
   const open = new Set(Array.from(container.querySelectorAll('.msel-item')).filter((n) => n.querySelector('details[open]')).map((n) => n.dataset.inject));
-  fill(container, el('ol', { class: 'msel' }, injects.map((i) => el('li', { class: `msel-item msel-${i.status}`, dataset: { inject: i.id } },
+  // In drill-time order; injects still waiting on a condition (no time yet) come last.
+  const ordered = injects.map((inject, index) => ({ inject, index })).sort((a, b) => {
+    const x = a.inject.at_seconds ?? Infinity;
+    const y = b.inject.at_seconds ?? Infinity;
+    return x === y ? a.index - b.index : x - y;
+  }).map((entry) => entry.inject);
+  fill(container, el('ol', { class: 'msel' }, ordered.map((i) => el('li', { class: `msel-item msel-${i.status}`, dataset: { inject: i.id } },
     el('div', { class: 'msel-when' },
       el('span', { class: 'msel-time', text: i.at_seconds === null || i.at_seconds === undefined ? '–' : formatClock(i.at_seconds) }),
       el('span', { class: `chip msel-chip msel-chip-${i.status}`, text: t('msel.' + i.status) })),
@@ -32,9 +38,9 @@ export function renderMsel(container, injects, drill) {
         el('span', { class: 'tl-id', text: i.id })),
       (i.body || i.expect || i.notes) ? el('details', { class: 'msel-details', open: open.has(i.id) },
         el('summary', { text: t('msel.details') }),
-        i.body ? el('div', { class: 'text msel-body', lang, text: trimEnd(i.body) }) : null,
-        i.expect ? el('p', {}, el('strong', { text: `${t('msel.expect')}: ` }), el('span', { class: 'text', lang, text: trimEnd(i.expect) })) : null,
-        i.notes ? el('p', {}, el('strong', { text: `${t('msel.notes')}: ` }), el('span', { class: 'text', lang, text: trimEnd(i.notes) })) : null) : null)))));
+        i.body ? el('div', { class: 'text msel-body', lang, text: reflow(i.body) }) : null,
+        i.expect ? el('p', {}, el('strong', { text: `${t('msel.expect')}: ` }), el('span', { class: 'text', lang, text: reflow(i.expect) })) : null,
+        i.notes ? el('p', {}, el('strong', { text: `${t('msel.notes')}: ` }), el('span', { class: 'text', lang, text: reflow(i.notes) })) : null) : null)))));
 }
 
 function toList(to) {

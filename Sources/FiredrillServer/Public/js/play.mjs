@@ -2,7 +2,7 @@
 // briefing and the roles, wait for the start, then follow the inbox live and respond; after
 // the end, answer the survey.
 import { Composer } from './composer.mjs';
-import { $, el, fill, trimEnd } from './dom.mjs';
+import { $, el, fill, reflow } from './dom.mjs';
 import { t } from './i18n.mjs';
 import { Inbox } from './inbox.mjs';
 import { initChrome, startDrillPage } from './page.mjs';
@@ -33,6 +33,8 @@ if (ctx) {
     storageKey: `firedrill.read.${ctx.drillId}.${drill.me?.token_id || 'me'}`,
     onUnreadChange: (n) => {
       $('#unread-count').textContent = n ? t('inbox.unread', { n }) : '';
+      $('#unread-jump').textContent = n ? `${t('inbox.unread', { n })} ↓` : '';
+      $('#unread-jump').hidden = n === 0;
       document.title = `${n ? `(${n}) ` : ''}${drill.title} · firedrill`;
     },
     onRespond: () => composer && composer.focus(),
@@ -80,5 +82,5 @@ function renderBriefing(drill) {
         el('h3', { text: t('roles.others') }),
         el('ul', { class: 'roles' }, (drill.roles || []).filter((r) => !mine.has(r.id)).map(roleItem)))),
     el('p', { id: 'me-line', class: 'me-line' }),
-    drill.briefing ? el('div', { class: 'text briefing-text', lang: drill.language || null, text: trimEnd(drill.briefing) }) : null);
+    drill.briefing ? el('div', { class: 'text briefing-text', lang: drill.language || null, text: reflow(drill.briefing) }) : null);
 }

@@ -28,7 +28,7 @@ export async function renderReport(container, { client, drillId, kind, drill }) 
   fill(container,
     el('div', { class: 'report-summary' },
       el('p', { class: 'score big' },
-        el('span', { class: 'score-label', text: t('board.score') }),
+        el('span', { class: 'score-label', text: t('report.score') }),
         el('span', { class: 'score-value', text: report.score === null ? '–' : String(report.score) }),
         el('span', { class: 'score-of', text: '/ 100' })),
       el('p', { text: t('board.coverage', { n: cov.objectives_exercised ?? 0, total: cov.objectives_total ?? 0, w: cov.weight_exercised ?? 0, wt: cov.weight_total ?? 0 }) }),
@@ -61,7 +61,7 @@ export async function renderReport(container, { client, drillId, kind, drill }) 
     (report.survey || []).length
       ? el('ol', { class: 'report-survey' }, report.survey.map((q) => el('li', {},
         el('p', { class: 'q', lang, text: q.question }),
-        q.kind === 'scale' ? el('p', { text: t('report.scale', { n: q.count ?? 0, answers: (q.answers || []).join(', ') || '–', median: q.median ?? '–' }) }) : null,
+        q.kind === 'scale' && q.count ? el('p', { text: t('report.scale', { n: q.count, answers: (q.answers || []).join(', ') || '–', median: q.median ?? '–' }) }) : null,
         (q.texts || []).length ? el('ul', { class: 'texts' }, q.texts.map((x) => el('li', { class: 'text', text: x }))) : null,
         !(q.count) ? el('p', { class: 'hint', text: t('report.noAnswers') }) : null)))
       : el('p', { class: 'hint', text: t('report.none') }),
@@ -107,13 +107,13 @@ function timelineDetail(e, role, objNames, lang) {
       if (e.met && e.met.length) parts.push(el('span', { class: 'met-inline', text: ` ✓ ${e.met.map((m) => objNames.get(m.objective || m) || m.objective || m).join(', ')}` }));
       break;
     case 'persona-reply':
-      parts.push(el('strong', { text: role(e.role) }), ` → ${role(e.to)}: `, el('span', { lang, text: e.text || '' }));
+      parts.push(el('strong', { text: role(e.role) }), ` → ${role(e.to || e.target)}: `, el('span', { lang, text: e.text || '' }));
       break;
     case 'observation':
       parts.push(e.rating ? `[${e.rating}] ` : '', e.text || '');
       break;
     case 'ended':
-      parts.push(t('reason.' + (e.reason || 'completed')));
+      parts.push(t('reason.' + (e.reason || e.text || 'completed')));
       break;
     default:
       if (e.text) parts.push(e.text);

@@ -2,7 +2,7 @@
 // name, the scenario summary and roles, the live objective board (refreshed on events),
 // the timeline of events, and the report once the drill has ended.
 import { ProgressFeed, renderBoard, tickBoard } from './board.mjs';
-import { $, el, fill, trimEnd } from './dom.mjs';
+import { $, el, fill, reflow } from './dom.mjs';
 import { t } from './i18n.mjs';
 import { wireJoin } from './join.mjs';
 import { startDrillPage } from './page.mjs';
@@ -62,8 +62,8 @@ function renderScenarioInfo(container, drill) {
   if (!container) return;
   const lang = drill.language || null;
   fill(container,
-    drill.summary ? [el('h3', { text: t('scenario.summary') }), el('div', { class: 'text', lang, text: trimEnd(drill.summary) })] : null,
-    drill.briefing ? [el('h3', { text: t('briefing.title') }), el('div', { class: 'text briefing-text', lang, text: trimEnd(drill.briefing) })] : null,
+    drill.summary ? [el('h3', { text: t('scenario.summary') }), el('div', { class: 'text', lang, text: reflow(drill.summary) })] : null,
+    drill.briefing ? [el('h3', { text: t('briefing.title') }), el('div', { class: 'text briefing-text', lang, text: reflow(drill.briefing) })] : null,
     el('h3', { text: t('scenario.roles') }),
     el('ul', { class: 'roles' }, (drill.roles || []).map((r) => el('li', {},
       el('span', { class: 'role-name', lang, text: r.name }),

@@ -353,6 +353,7 @@ const en = {
   'rating.U': 'unable to be performed',
 
   'report.title': 'After-action report',
+  'report.score': 'Score',
   'report.loading': 'Loading the report…',
   'report.failed': 'The report could not be loaded.',
   'report.ended': 'Ended at drill time {at} ({reason}); {actions} player action(s).',
@@ -748,6 +749,7 @@ const ja = {
   'rating.U': '実施できず',
 
   'report.title': '事後報告書',
+  'report.score': 'スコア',
   'report.loading': '報告書を読み込み中…',
   'report.failed': '報告書を読み込めませんでした。',
   'report.ended': '訓練時刻 {at} に終了({reason})。参加者の対応 {actions} 件。',

@@ -3,7 +3,7 @@
 // staff) skipped injects, expect/notes, observations and survey answers. Newest first,
 // each seq once, with a filter by role.
 import { formatClock } from './clock.mjs';
-import { el, fill, trimEnd } from './dom.mjs';
+import { el, fill, reflow } from './dom.mjs';
 import { channelName, t } from './i18n.mjs';
 import { actionSummary, channelInfo, injectCard } from './inbox.mjs';
 import { formatCredit, objectiveName, recipients, roleName } from './ui.mjs';
@@ -14,7 +14,7 @@ export class Timeline {
     this.list = list;
     this.drill = drill;
     this.objectives = objectives || [];
-    this.seen = new Set();
+    this.events = new Map();   // seq → event, each once
     this.role = '';
     this.empty = el('li', { class: 'inbox-empty', text: t('timeline.empty') });
     fill(list, this.empty);
@@ -25,18 +25,35 @@ export class Timeline {
     }
   }
 
-  setObjectives(objectives) { this.objectives = objectives || []; }
+  /** Objective names for met chips and observations; entries shown before are redrawn. */
+  setObjectives(objectives) {
+    const key = JSON.stringify((objectives || []).map((o) => [o.id, o.name]));
+    if (key === this.objectivesKey) return;
+    this.objectivesKey = key;
+    this.objectives = objectives || [];
+    for (const [seq, event] of this.events) {
+      if (event.type !== 'action' && event.type !== 'observation') continue;
+      const old = this.list.querySelector(`li[data-seq="${seq}"]`);
+      if (old) old.replaceWith(this.build(event));
+    }
+  }
 
   add(event) {
-    if (this.seen.has(event.seq)) return;
-    const item = this.render(event);
+    if (this.events.has(event.seq)) return;
+    const item = this.build(event);
     if (!item) return;
-    this.seen.add(event.seq);
-    item.dataset.seq = event.seq;
-    item.dataset.roles = involvedRoles(event, this.drill).join(' ');
+    this.events.set(event.seq, event);
     this.empty.remove();
     this.list.prepend(item);
+  }
+
+  build(event) {
+    const item = this.render(event);
+    if (!item) return null;
+    item.dataset.seq = event.seq;
+    item.dataset.roles = involvedRoles(event, this.drill).join(' ');
     if (this.role) item.hidden = !this.matches(item);
+    return item;
   }
 
   matches(item) {
@@ -82,7 +99,7 @@ export class Timeline {
       }
       case 'persona-reply':
         return row('tl-persona', '↩', [el('strong', { text: roleName(d, e.role) }), ' ', t('timeline.replied', { to: roleName(d, e.to) })],
-          el('p', { class: 'text tl-text', lang, text: trimEnd(e.text) }));
+          el('p', { class: 'text tl-text', lang, text: reflow(e.text) }));
       case 'observation':
         return row('tl-observation', '✎', [
           el('strong', { text: t('timeline.observation', { by: e.by || '' }) }), ' ',
@@ -101,8 +118,8 @@ export class Timeline {
 function staffNotes(e, lang) {
   if (!e.expect && !e.notes) return null;
   return el('div', { class: 'staff-notes' },
-    e.expect ? el('p', {}, el('strong', { text: `${t('msel.expect')}: ` }), el('span', { class: 'text', lang, text: trimEnd(e.expect) })) : null,
-    e.notes ? el('p', {}, el('strong', { text: `${t('msel.notes')}: ` }), el('span', { class: 'text', lang, text: trimEnd(e.notes) })) : null);
+    e.expect ? el('p', {}, el('strong', { text: `${t('msel.expect')}: ` }), el('span', { class: 'text', lang, text: reflow(e.expect) })) : null,
+    e.notes ? el('p', {}, el('strong', { text: `${t('msel.notes')}: ` }), el('span', { class: 'text', lang, text: reflow(e.notes) })) : null);
 }
 
 function metChips(met, objectives) {

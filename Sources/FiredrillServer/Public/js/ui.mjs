@@ -30,7 +30,8 @@ export function statusChip(status) {
 /** Fills the connection indicator for a stream state. */
 export function renderConnection(node, state) {
   if (!node) return;
-  node.className = `conn conn-${state}`;
+  for (const name of Array.from(node.classList)) if (name.startsWith('conn-')) node.classList.remove(name);
+  node.classList.add('conn', `conn-${state}`);
   node.textContent = t('conn.' + state);
 }
 
