@@ -161,18 +161,23 @@ def settle(driver):
                                 "requestAnimationFrame(() => requestAnimationFrame(() => done()));")
 
 
-def screenshot(driver, name):
-    """The whole page at desktop and phone width, as NAME-desktop.png and NAME-phone.png."""
+def screenshot(driver, name, start=None):
+    """The page at desktop and phone width, as NAME-desktop.png and NAME-phone.png: all of it,
+    or from the element `start` (a CSS selector) down."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for size, (width, _, _) in SIZES.items():
         viewport(driver, size)
         driver.execute_script("window.scrollTo(0, 0)")
         settle(driver)
         metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
-        height = max(1, min(int(metrics["cssContentSize"]["height"]), 9000))
+        top = 0
+        if start:
+            top = int(driver.execute_script(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().top + window.scrollY", start))
+        height = max(1, min(int(metrics["cssContentSize"]["height"]) - top, 9000))
         shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+            "clip": {"x": 0, "y": top, "width": width, "height": height, "scale": 1}})
         (ARTIFACTS / f"{name}-{size}.png").write_bytes(base64.b64decode(shot["data"]))
     viewport(driver, "desktop")
     settle(driver)
@@ -342,7 +347,8 @@ class FullDrillTest(BrowserTest):
         after = {i["seq"]: i for i in inbox_items(alex)}
         for item in before:
             self.assertEqual(item["text"], after[item["seq"]]["text"], "same entry after reload")
-            self.assertFalse(after[item["seq"]]["unread"], "read stays read")
+            if not item["unread"]:
+                self.assertFalse(after[item["seq"]]["unread"], "read stays read")
         self.assertEqual("draft that survives a reload", alex.find_element(By.ID, "compose-text").get_attribute("value"))
         alex.find_element(By.ID, "compose-text").clear()
         screenshot(alex, "play")
@@ -387,8 +393,18 @@ class FullDrillTest(BrowserTest):
         click(trainer, "#adlib-form button[type=submit]")
         wait_text(trainer, "#adlib-status", "adlib-1")
         wait_text(bea, "#inbox", "Ad-lib: where are we with the partner?")
-        wait_text(trainer, "#msel", "Delivered")
+        wait_text(trainer, "#msel", "Ad-lib: where are we with the partner?")
         screenshot(trainer, "console")
+
+        # Pausing shows on the players' pages and closes the composer until the drill goes on.
+        click(trainer, "#btn-pause")
+        wait_text(alex, "#drill-status", "Paused")
+        wait_text(alex, "#compose-note", "paused")
+        wait_text(alex, "#inbox", "The trainer paused the drill.")
+        self.assertTrue(alex.find_element(By.ID, "compose-text").get_attribute("disabled"))
+        click(trainer, "#btn-resume")
+        wait_text(alex, "#drill-status", "Running")
+        wait(alex, lambda d: not d.find_element(By.ID, "compose-text").get_attribute("disabled"), "composer open again")
 
         # The trainer ends the drill; everyone sees it.
         click(trainer, "#btn-end")
@@ -429,7 +445,7 @@ class FullDrillTest(BrowserTest):
         for name in ("Alex", "Bea"):
             self.assertNotIn(name, report, "reports speak of roles, not names")
         wait_js(trainer, "return document.querySelector('#report-docs a, #report-docs pre')", "the report document")
-        screenshot(trainer, "report")
+        screenshot(trainer, "report", start="#report-section")
 
         # Evaluator and observer get the report too.
         for tab in (evaluator_tab, observer_tab):

@@ -167,7 +167,7 @@ export class Inbox {
       el('header', { class: 'msg-head' },
         el('span', { class: 'ch-label', text: this.myRoles.size > 1 ? t('inbox.youAs', { role: roleName(this.drill, event.role) }) : t('inbox.you') }),
         el('time', { class: 'msg-time', text: event.at_seconds === undefined ? '' : formatClock(event.at_seconds) }),
-        el('span', { class: 'own-state', role: 'status' }, this.stateText(state))),
+        el('span', { class: 'own-state' }, this.stateText(state))),
       el('div', { class: 'msg-card' },
         el('p', { class: 'msg-kind', text: actionSummary(event, this.drill) }),
         event.text ? el('div', { class: 'text msg-body', text: event.text }) : null)));

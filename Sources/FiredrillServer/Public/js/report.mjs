@@ -125,5 +125,5 @@ function table(label, headers, rows) {
   return el('div', { class: 'table-wrap', tabIndex: 0, role: 'region', 'aria-label': label },
     el('table', { class: 'data' },
       el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c)))))));
+      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c, i) => el('td', { 'data-label': headers[i] }, c)))))));
 }
