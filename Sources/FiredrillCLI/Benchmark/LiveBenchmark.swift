@@ -88,42 +88,27 @@ struct LiveBenchmark {
         // Every player follows its stream; the last inject makes each one answer at once.
         let tally = DeliveryTally()
         let lastInject = "i\(Self.injects)"
-        let streams = Task {
-            await withTaskGroup(of: Void.self) { group in
-                for (token, role) in tokens {
-                    group.addTask {
-                        let client = DrillClient(http: http, base: api.base, token: token)
-                        guard let stream = try? await client.events(drill: drill.id, after: nil) else { return }
+        let address = try Self.hostAndPort(api.base)
+        var channels: [any Channel] = []
+        for (token, role) in tokens {
+            let client = DrillClient(http: http, base: api.base, token: token)
+            channels.append(try await StreamProbe.open(host: address.host, port: address.port, drill: drill.id, token: token) { signal in
+                switch signal {
+                case .caughtUp:
+                    tally.state.withLock { $0.connected += 1 }
+                case .inject(let inject, let time):
+                    tally.state.withLock { $0.arrivals[inject, default: []].append(time) }
+                    guard inject == lastInject else { return }
+                    Task {
                         do {
-                            for try await item in stream {
-                                switch item {
-                                case .comment(let text) where text == "caught up":
-                                    tally.state.withLock { $0.connected += 1 }
-                                case .message(_, let type, let data) where type == "inject-delivered":
-                                    // Stamped first; the id is read without decoding the whole event,
-                                    // so the clients take as little of the machine as they can.
-                                    let now = Date().timeIntervalSince1970
-                                    guard let inject = Self.injectID(in: data) else { continue }
-                                    tally.state.withLock { $0.arrivals[inject, default: []].append(now) }
-                                    if inject == lastInject {
-                                        do {
-                                            try await client.act(drill: drill.id, role: role, command: "ack \(inject)")
-                                            tally.state.withLock { $0.accepted += 1 }
-                                        } catch {
-                                            tally.state.withLock { $0.errors += 1 }
-                                        }
-                                        return
-                                    }
-                                case .message(_, let type, _) where type == "ended":
-                                    return
-                                default:
-                                    break
-                                }
-                            }
-                        } catch {}
+                            try await client.act(drill: drill.id, role: role, command: "ack \(inject)")
+                            tally.state.withLock { $0.accepted += 1 }
+                        } catch {
+                            tally.state.withLock { $0.errors += 1 }
+                        }
                     }
                 }
-            }
+            })
         }
         let deadline = clock.now + .seconds(120)
         while tally.state.withLock({ $0.connected }) < count && clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
@@ -132,8 +117,7 @@ struct LiveBenchmark {
         // Everyone has the last inject and has answered, or time is up.
         while tally.state.withLock({ $0.accepted + $0.errors }) < count && clock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
         _ = try? await api.post("/api/v1/drills/\(drill.id)/end")
-        streams.cancel()
-        await streams.value
+        for channel in channels { try? await channel.close() }
 
         let received = tally.state.withLock { $0.arrivals }
         var lateness: [Double] = []
@@ -224,11 +208,11 @@ struct LiveBenchmark {
 
     // MARK: Helpers
 
-    /// The `inject` of an `inject-delivered` event's data (`"inject":"i3"`).
-    static func injectID(in data: String) -> String? {
-        guard let key = data.range(of: #""inject":""#) else { return nil }
-        let rest = data[key.upperBound...]
-        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    static func hostAndPort(_ base: String) throws -> (host: String, port: Int) {
+        guard let components = URLComponents(string: base), let host = components.host, let port = components.port else {
+            throw CLIError("cannot read the server's address '\(base)'")
+        }
+        return (host, port)
     }
 
     /// A drill with `roles` played roles and injects to everyone every `injectEvery` seconds from `firstAt`.
