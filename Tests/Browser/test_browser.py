@@ -191,9 +191,15 @@ def inbox_items(driver):
         " unread: li.classList.contains('unread')}))")
 
 
-def join(driver, link, page, name):
-    """Opens a sign-in link, checks where it lands, and gives a display name."""
-    driver.get(link)
+def join(driver, link, page, name, via_start_page=False):
+    """Opens a sign-in link (or pastes it on the start page), checks where it lands, and gives
+    a display name."""
+    if via_start_page:
+        driver.get(BASE + "/")
+        type_into(driver, "#signin-link", "  " + link + "  ")
+        click(driver, "#signin-form button[type=submit]")
+    else:
+        driver.get(link)
     wait(driver, lambda d: f"/{page}.html#drill=" in d.current_url, f"landed on {page}.html")
     token = link.rsplit("/join/", 1)[1]
     assert token not in driver.current_url, "the token left the address bar"
@@ -289,6 +295,7 @@ class FullDrillTest(BrowserTest):
         wait_text(trainer, "#links", "Alex")
         wait_text(trainer, "#links", "Bea")
         screenshot(alex, "play-waiting")
+        screenshot(trainer, "console-ready")
 
         # A new link for a role, and revoking it.
         click(trainer, '.link-group[data-group="player:customer-support"] > button')
@@ -492,7 +499,7 @@ class SafetyTest(BrowserTest):
         wait_text(trainer, "#msel", "<script>window.__pwned=1</script>")
         click(trainer, "#btn-start")
 
-        join(player, links[0], "play", "Mallory's target")
+        join(player, links[0], "play", "Mallory's target", via_start_page=True)
         wait_text(player, "#inbox", "<script>window.__pwned=1</script>")
         wait_text(player, "#inbox", '<img src=x onerror="window.__pwned=1">')
         wait_text(player, "#briefing-body", "<b>not bold</b>")

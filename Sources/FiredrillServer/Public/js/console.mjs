@@ -12,6 +12,7 @@ import { t } from './i18n.mjs';
 import { renderMsel } from './msel.mjs';
 import { initChrome, pageError, startDrillPage } from './page.mjs';
 import { renderReport } from './report.mjs';
+import { renderScenarioInfo } from './staff.mjs';
 import { Timeline } from './timeline.mjs';
 import { showError } from './ui.mjs';
 
@@ -59,6 +60,7 @@ async function startDrill() {
   feed.refresh();
   for (const event of early.splice(0)) timeline.add(event);
 
+  renderScenarioInfo($('#scenario-info'), ctx.drill);
   new LinksPanel({ container: $('#links'), errorBox: $('#links-error'), ctx });
   wireAdlib($('#adlib-form'), ctx);
   wireControls(ctx);

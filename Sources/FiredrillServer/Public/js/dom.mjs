@@ -54,17 +54,6 @@ export function safeHref(value) {
   return '#';
 }
 
-/** Shows or hides an element. */
-export function show(node, visible = true) {
-  node.hidden = !visible;
-  return node;
-}
-
-/** A text with line breaks kept (white-space: pre-wrap in CSS), as a <div class="text">. */
-export function textBlock(text, lang, extraClass) {
-  return el('div', { class: ['text', extraClass], lang: lang || null, text: text ?? '' });
-}
-
 /** Scenario texts (YAML block scalars) end with a line break: drop trailing blanks for display. */
 export function trimEnd(text) {
   return String(text ?? '').replace(/\s+$/, '');

@@ -58,7 +58,7 @@ export async function startStaffPage({ kind, showExpected, onEvent, onProgress }
 }
 
 /** The summary (staff and observers), the briefing and the roles. */
-function renderScenarioInfo(container, drill) {
+export function renderScenarioInfo(container, drill) {
   if (!container) return;
   const lang = drill.language || null;
   fill(container,
