@@ -134,6 +134,41 @@ struct DrillSessionTests {
         run.cancel()
     }
 
+    @Test("actions that arrive together are stored in one batch; each is answered with its own event, a refused one with its refusal")
+    func groupCommit() async throws {
+        let sink = RecordingSink()
+        let (session, clock, run) = await started(speed: 60, sink: sink)
+        clock.advance(by: .seconds(1)) // the alert at 1:00
+        await clock.waitForSleepers()
+        let batchesBefore = sink.batches.count
+        let answers = await withTaskGroup(of: (Int, Result<[DrillEvent], any Error>).self) { group in
+            for index in 0..<50 {
+                let role = index == 7 ? "boss" : "ops" // boss is simulated: refused
+                group.addTask {
+                    do { return (index, .success(try await session.perform(F.action(role, .communicate, "update \(index)")))) }
+                    catch { return (index, .failure(error)) }
+                }
+            }
+            var answers: [Int: Result<[DrillEvent], any Error>] = [:]
+            for await (index, answer) in group { answers[index] = answer }
+            return answers
+        }
+        #expect(answers.count == 50)
+        for (index, answer) in answers {
+            switch answer {
+            case .success(let events):
+                #expect(index != 7)
+                #expect(events.count == 1 && events[0].traceLine.hasSuffix("say update \(index)"))
+                #expect(sink.stored.contains(events[0]), "answered only once stored")
+            case .failure(let error):
+                #expect(index == 7 && error as? EngineError == .simulatedRole("boss"))
+            }
+        }
+        #expect(sink.stored.filter { $0.typeName == "action" }.count == 49)
+        #expect(sink.batches.count - batchesBefore < 49, "actions that arrived together share a write")
+        run.cancel()
+    }
+
     @Test func aRestoredSessionStartsPausedAtTheRecordedTime() async throws {
         var engine = DrillEngine(scenario: F.certificate())
         engine.start()
@@ -154,13 +189,15 @@ struct DrillSessionTests {
 /// A sink that keeps events in memory and can be told to fail.
 final class RecordingSink: DrillEventSink {
     struct Failure: Error {}
-    let storage = Mutex<[DrillEvent]>([])
+    let storage = Mutex<[[DrillEvent]]>([])
     let failing = Mutex(false)
 
-    var stored: [DrillEvent] { storage.withLock { $0 } }
+    var stored: [DrillEvent] { storage.withLock { $0.flatMap { $0 } } }
+    /// The batches appended, in order.
+    var batches: [[DrillEvent]] { storage.withLock { $0 } }
 
     func append(_ events: [DrillEvent]) throws {
         if failing.withLock({ $0 }) { throw Failure() }
-        storage.withLock { $0.append(contentsOf: events) }
+        storage.withLock { $0.append(events) }
     }
 }

@@ -127,6 +127,9 @@ struct LiveBenchmark {
             let times = received["i\(index)"] ?? []
             lateness += times.map { $0 - due }
             lastPlayer = max(lastPlayer, (times.max() ?? .infinity) - due)
+            if ProcessInfo.processInfo.environment["FIREDRILL_BENCH_DETAIL"] != nil {
+                Console.out("  i\(index): first \(Self.ms((times.min() ?? .nan) - due)), last \(Self.ms((times.max() ?? .nan) - due))\n")
+            }
         }
         let missing = count * Self.injects - lateness.count
         let (accepted, errors) = tally.state.withLock { ($0.accepted, $0.errors) }

@@ -18,6 +18,9 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
     private var sleeper: Task<Void, any Error>?
     private var pauseWaiter: CheckedContinuation<Void, Never>?
     private let continuation: AsyncStream<DrillEvent>.Continuation
+    /// Actions waiting to be stored together (see ``perform(_:)``).
+    private var pendingActions: [(action: PlayerAction, answer: CheckedContinuation<[DrillEvent], any Error>)] = []
+    private var committingActions = false
 
     /// Every event, after it has been handed to the sink, in order (empty unless the
     /// session was made with `streamingEvents`).
@@ -119,13 +122,21 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
 
     /// Records a player action at the current drill time. Returns the action's event once it
     /// is stored (and any events it caused at once, such as an immediate persona reply).
+    ///
+    /// Actions that arrive together are stored together (group commit): each waits in
+    /// ``pendingActions`` until the session takes all that have arrived, applies them in
+    /// order and hands their events to the sink as one batch. One write (and, with full
+    /// durability, one sync to disk) then serves many players answering at once, and no
+    /// action is answered before its batch is stored.
     @discardableResult
-    public func perform(_ action: PlayerAction) throws -> [DrillEvent] {
+    public func perform(_ action: PlayerAction) async throws -> [DrillEvent] {
         guard !engine.isPaused else { throw SessionError.paused }
-        let time = currentDrillTime
-        let events = try commit { engine throws(EngineError) in try engine.perform(action, at: time) }
-        wake()
-        return events
+        return try await withCheckedThrowingContinuation { continuation in
+            pendingActions.append((action, continuation))
+            guard !committingActions else { return }
+            committingActions = true
+            Task { self.commitPendingActions() }
+        }
     }
 
     /// Stops the drill clock.
@@ -217,6 +228,42 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         }
         for event in events { continuation.yield(event) }
         return events
+    }
+
+    /// Applies every waiting action in the order it arrived and stores their events as one
+    /// batch; then answers each action. A refused action is answered with its refusal and
+    /// changes nothing; if the batch cannot be stored, every action in it is answered with
+    /// that error and the drill stays as it was.
+    private func commitPendingActions() {
+        let batch = pendingActions
+        pendingActions = []
+        committingActions = false
+        var answers: [Result<[DrillEvent], any Error>] = []
+        let time = currentDrillTime
+        do {
+            let all = try commit { engine throws(EngineError) -> [DrillEvent] in
+                var all: [DrillEvent] = []
+                for (action, _) in batch {
+                    guard !engine.isPaused else {
+                        answers.append(.failure(SessionError.paused))
+                        continue
+                    }
+                    do {
+                        let events = try engine.perform(action, at: time)
+                        all += events
+                        answers.append(.success(events))
+                    } catch {
+                        answers.append(.failure(error))
+                    }
+                }
+                return all
+            }
+            if !all.isEmpty { wake() }
+        } catch {
+            for item in batch { item.answer.resume(throwing: error) }
+            return
+        }
+        for (item, answer) in zip(batch, answers) { item.answer.resume(with: answer) }
     }
 
     private func instant(for drillTime: DrillTime) -> C.Instant {
