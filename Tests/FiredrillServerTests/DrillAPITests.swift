@@ -273,6 +273,12 @@ struct DrillAPITests {
                 body: #"{"answers": [{"question": 0, "score": 4, "comment": "felt real"}, {"question": 1, "text": "a runbook for the app team"}]}"#
             )
             #expect(survey.status == .created, "\(survey.text)")
+            let answered = try await client.call(.get, "/api/v1/drills/\(id)", token: players["support"])
+            #expect((answered.json["me"] as? [String: Any])?["survey_answered"] as? [Int] == [0, 1])
+            let other = try await client.call(.get, "/api/v1/drills/\(id)", token: players["firmware-lead"])
+            #expect((other.json["me"] as? [String: Any])?["survey_answered"] as? [Int] == [])
+            let lastSeq = try harness.database.storedEvents(runID: id).last?.event.sequence
+            #expect(answered.json["last_seq"] as? Int == lastSeq)
             let badScore = try await client.call(.post, "/api/v1/drills/\(id)/survey", token: players["firmware-lead"], body: #"{"answers": [{"question": 0, "score": 9}]}"#)
             #expect(badScore.status == .unprocessableContent)
 

@@ -42,9 +42,11 @@ struct CallerDocument: Encodable {
     @ExplicitNull var tokenID: String?
     @ExplicitNull var label: String?
     @ExplicitNull var name: String?
+    /// The survey questions (by index) this participant has answered; empty for others.
+    var surveyAnswered: [Int]
 
     enum CodingKeys: String, CodingKey {
-        case kind, roles, tokenID = "token_id", label, name
+        case kind, roles, tokenID = "token_id", label, name, surveyAnswered = "survey_answered"
     }
 }
 
@@ -83,10 +85,14 @@ struct DrillDocument: Encodable {
     var survey: [SurveyQuestionDocument]
     var createdAt: String
     var mode: DrillMode
+    /// The sequence number of the drill's latest event (`null` before the first): events
+    /// with a higher one on a stream happened after this answer.
+    @ExplicitNull var lastSeq: Int?
 
     enum CodingKeys: String, CodingKey {
         case id, scenarioID = "scenario_id", title, status, drillSeconds = "drill_seconds", durationSeconds = "duration_seconds"
         case speed, briefing, summary, language, channels, roles, myRoles = "my_roles", me, survey, createdAt = "created_at", mode
+        case lastSeq = "last_seq"
     }
 }
 

@@ -195,9 +195,12 @@ extension ServerParts {
             language: scenario.language, channels: scenario.channels,
             roles: scenario.roles.map { RoleDocument(id: $0.id, name: $0.name, department: $0.department, simulated: $0.isSimulated) },
             myRoles: caller.roles,
-            me: CallerDocument(kind: caller.kindName, roles: caller.roles, tokenID: token?.id, label: token?.label, name: token?.displayName),
+            me: CallerDocument(
+                kind: caller.kindName, roles: caller.roles, tokenID: token?.id, label: token?.label, name: token?.displayName,
+                surveyAnswered: await drill.surveyAnswered(by: caller)
+            ),
             survey: scenario.survey.map { SurveyQuestionDocument(question: $0.text, kind: $0.kind) },
-            createdAt: drill.createdAt, mode: .live
+            createdAt: drill.createdAt, mode: .live, lastSeq: drill.hub.lastSequence
         )
     }
 

@@ -85,6 +85,13 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         return DrillProgress(engine: await session.snapshot, at: status.drillTime)
     }
 
+    /// The survey questions a player has answered (answers are recorded under its token's label).
+    func surveyAnswered(by caller: Caller) async -> [Int] {
+        guard case .token(let token) = caller, token.kind == .player, let session else { return [] }
+        let unanswered = Set(await session.snapshot.unansweredSurveyQuestions(participant: token.label))
+        return scenario.survey.indices.filter { !unanswered.contains($0) }
+    }
+
     /// The engine's full state: events so far and the ledger.
     func engine() async -> DrillEngine? {
         await session?.snapshot

@@ -155,6 +155,9 @@ final class EventHub: Sendable {
 
     var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
+    /// The sequence number of the latest event, `nil` before the first.
+    var lastSequence: Int? { state.withLock { $0.log.last?.event.sequence } }
+
     /// The log so far (for the trainer's board and for tests).
     var entries: [Entry] { state.withLock { $0.log } }
 
