@@ -18,6 +18,54 @@ struct RecordCommandTests {
         return (runID, result.stdout)
     }
 
+    @Test("history and trends are honest about drills ended early, and trends per department count what its roles met and did")
+    func honestHistoryAndDepartmentTrends() throws {
+        let db = try freshDatabase()
+        let full = try replayRecorded(db).runID
+        let earlyScript = try CLI.temporaryDirectory().appendingPathComponent("early.script")
+        try "01:30 ops ack seen\n05:00 !end\n".write(to: earlyScript, atomically: true, encoding: .utf8)
+        let early = try CLI.run(["replay", CLI.fixture("certificate.yaml"), earlyScript.path, "--record", "--db", db])
+        let earlyID = early.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let history = try CLI.run(["history", "--format", "json", "--db", db])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        let fullRow = try #require(rows.first { $0["run_id"] as? String == full })
+        #expect(fullRow["mode"] as? String == "replay" && fullRow["complete"] as? Bool == true)
+        #expect(fullRow["objectives_exercised"] as? Int == 3 && fullRow["objectives_total"] as? Int == 3)
+        #expect(fullRow["detection_at_seconds"] as? Double == 60)
+        #expect(fullRow["time_to_escalate_seconds"] as? Double == 180, "the chat the supervisor ignores")
+        #expect(fullRow["time_to_effective_escalation_seconds"] as? Double == 660, "the phone call that reached her")
+        let earlyRow = try #require(rows.first { $0["run_id"] as? String == earlyID })
+        #expect(earlyRow["complete"] as? Bool == false && earlyRow["objectives_exercised"] as? Int == 1)
+        let table = try CLI.run(["history", "--db", db]).stdout
+        #expect(table.contains("1/3 incomplete") && table.contains("3/3"), "\(table)")
+        #expect(table.contains("replay"))
+
+        // Trends leave the incomplete run out of the medians unless asked.
+        let trends = try CLI.run(["trends", "--db", db]).stdout
+        #expect(trends.contains("1 incomplete run (ended before all objectives could be judged) left out"), "\(trends)")
+        #expect(trends.contains("scenario certificate-fixture: 1 run,"), "\(trends)")
+        let counted = try CLI.run(["trends", "--include-incomplete", "--db", db]).stdout
+        #expect(counted.contains("scenario certificate-fixture: 2 runs (1 incomplete),"), "\(counted)")
+
+        // Per department: Operations acknowledged (credit 1) and escalated (0.4); Security renewed (1).
+        let csv = try CLI.run(["trends", "--by", "department", "--format", "csv", "--db", db]).stdout
+        let records: [[String]] = csv.components(separatedBy: "\r\n").map { $0.components(separatedBy: ",") }
+        func value(_ department: String, _ series: String) -> String? {
+            let record = records.first { (fields: [String]) -> Bool in
+                fields.count > 5 && fields[1] == department && fields[2] == series && fields[3] == full
+            }
+            return record?[5]
+        }
+        #expect(value("Operations", "credit of objectives met") == "0.7", "\(csv)")
+        #expect(value("Operations", "objectives met") == "2")
+        #expect(value("Operations", "time to acknowledge from detection") == "30")
+        #expect(value("Operations", "time to escalate from detection") == "120")
+        #expect(value("Security", "credit of objectives met") == "1")
+        #expect(value("Security", "time to first action from detection") == "1140")
+        #expect(!csv.contains("score"), "the team's score is not a department's")
+    }
+
     @Test func aTerminalDrillAppearsInHistoryAndShowReproducesItsReport() throws {
         let db = try freshDatabase()
         let out = try CLI.temporaryDirectory()
@@ -99,10 +147,10 @@ struct RecordCommandTests {
         #expect(table.split(separator: "\n").contains { $0.contains("score") && $0.contains("70") && $0.contains("▆▃▆") }, "\(table)")
         #expect(table.split(separator: "\n").contains { $0.contains("credit esc") && $0.contains("0.4") }, "\(table)")
         let departments = try CLI.run(["trends", "--by", "department", "--db", db]).stdout
-        #expect(departments.contains("department certificate-fixture / Operations: 3 runs"), "\(departments)")
-        #expect(departments.contains("department certificate-fixture / Security: 3 runs"), "\(departments)")
+        #expect(departments.contains("department Operations: 3 runs"), "\(departments)")
+        #expect(departments.contains("department Security: 3 runs"), "\(departments)")
         let csv = try CLI.run(["trends", "--format", "csv", "--db", db]).stdout.split(separator: "\r\n")
-        #expect(csv.first == "scope,group,series,run_id,started_at,value")
+        #expect(csv.first == "scope,group,series,run_id,started_at,value,complete")
         #expect(csv.filter { $0.contains(",score,") }.count == 3)
     }
 
@@ -121,7 +169,7 @@ struct RecordCommandTests {
         let report = try CLI.json(try CLI.run(["show", runID, "--db", db]).stdout)
         let record = try #require(report["record"] as? [String: Any])
         #expect((record["corrective_actions"] as? [[String: Any]])?.map { $0["status"] as? String } == ["open"])
-        #expect(try CLI.run(["history", "--db", db]).stdout.split(separator: "\n").last?.hasSuffix("1") == true)
+        #expect(try CLI.run(["history", "--db", db]).stdout.split(separator: "\n").first { $0.hasPrefix(runID) }?.hasSuffix("1") == true)
         let close = try CLI.run(["actions", "close", "1", "--evidence", "On-call card v7", "--db", db])
         #expect(close.status == 0, "\(close.stderr)")
         #expect(try CLI.run(["actions", "list", "--open", "--db", db]).stdout.contains("no corrective actions"))

@@ -15,7 +15,14 @@ extension Firedrill {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List recorded drills, newest first.",
-            discussion: "Times to acknowledge, escalate and first action are drill times; 'open' counts open corrective actions."
+            discussion: """
+            'mode' says whether the drill was played live (terminal or server) or replayed from a \
+            script. The score covers the objectives shown as 'covered' (exercised of all); a drill \
+            ended before some objectives could be judged is marked 'incomplete'. Times are drill \
+            times from the drill's start: of the first acknowledgement, escalation and action of \
+            any kind, and (effective) of the first escalation and action that met an objective. \
+            'open' counts open corrective actions.
+            """
         )
 
         @OptionGroup var filter: RunFilterOptions
@@ -53,19 +60,33 @@ extension Firedrill {
                 for row in rows { csv.append(HistoryEntry(row).csvFields) }
                 Console.out(csv.text())
             case .table:
-                var lines = [["run", "started (UTC)", "scenario", "status", "score", "ack", "escalate", "1st action", "open"]]
+                var lines = [[
+                    "run", "started (UTC)", "scenario", "mode", "status", "score", "covered", "ack", "escalate", "eff. escalation",
+                    "1st action", "eff. action", "open",
+                ]]
                 for row in rows {
                     lines.append([
-                        row.runID, Formats.utc(row.startedAt), row.scenarioID, row.status.rawValue,
-                        row.score.map { Formats.number($0) } ?? "–", Formats.clock(row.ackMs), Formats.clock(row.escalateMs),
-                        Formats.clock(row.firstActionMs), "\(row.openActions)",
+                        row.runID, Formats.utc(row.startedAt), row.scenarioID, row.mode?.rawValue ?? "?", row.status.rawValue,
+                        row.score.map { Formats.number($0) } ?? "–", Self.coverage(row), Formats.clock(row.ackMs),
+                        Formats.clock(row.escalateMs), Formats.clock(row.effectiveEscalationMs), Formats.clock(row.firstActionMs),
+                        Formats.clock(row.effectiveActionMs), "\(row.openActions)",
                     ])
                 }
-                Console.out(rows.isEmpty ? "no runs recorded in \(database.path)\n" : table(lines))
+                if rows.isEmpty {
+                    Console.out("no runs recorded in \(database.path)\n")
+                } else {
+                    Console.out(table(lines))
+                    Console.out("Times are drill time from the start; 'eff.': the first escalation or action that met an objective.\n")
+                }
             }
             for row in rows where !row.damage.isEmpty {
                 Console.error("warning: run \(row.runID): its record is damaged (\(row.damage.joined(separator: "; "))); 'firedrill verify \(row.runID)' checks it")
             }
+        }
+        /// What the score covers: `4/8 incomplete` for a drill ended early, `8/8` otherwise.
+        static func coverage(_ row: HistoryRow) -> String {
+            guard let exercised = row.objectivesExercised, let total = row.objectivesTotal else { return "–" }
+            return "\(exercised)/\(total)" + (row.complete == false ? " incomplete" : "")
         }
     }
 }
@@ -86,6 +107,13 @@ struct HistoryEntry: Encodable {
     var openCorrectiveActions: Int
     /// Stored values that could not be read (a damaged or edited record).
     var recordProblems: [String]
+    var mode: String?
+    var objectivesExercised: Int?
+    var objectivesTotal: Int?
+    var complete: Bool?
+    var detectionAtSeconds: Double?
+    var timeToEffectiveEscalationSeconds: Double?
+    var timeToEffectiveActionSeconds: Double?
 
     init(_ row: HistoryRow) {
         runID = row.runID
@@ -101,6 +129,13 @@ struct HistoryEntry: Encodable {
         timeToResolveSeconds = Formats.seconds(row.resolveMs)
         openCorrectiveActions = row.openActions
         recordProblems = row.damage
+        mode = row.mode?.rawValue
+        objectivesExercised = row.objectivesExercised
+        objectivesTotal = row.objectivesTotal
+        complete = row.complete
+        detectionAtSeconds = Formats.seconds(row.detectionMs)
+        timeToEffectiveEscalationSeconds = Formats.seconds(row.effectiveEscalationMs)
+        timeToEffectiveActionSeconds = Formats.seconds(row.effectiveActionMs)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -110,6 +145,10 @@ struct HistoryEntry: Encodable {
         case timeToFirstActionSeconds = "time_to_first_action_seconds", timeToResolveSeconds = "time_to_resolve_seconds"
         case openCorrectiveActions = "open_corrective_actions"
         case recordProblems = "record_problems"
+        case mode, objectivesExercised = "objectives_exercised", objectivesTotal = "objectives_total", complete
+        case detectionAtSeconds = "detection_at_seconds"
+        case timeToEffectiveEscalationSeconds = "time_to_effective_escalation_seconds"
+        case timeToEffectiveActionSeconds = "time_to_effective_action_seconds"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -127,6 +166,13 @@ struct HistoryEntry: Encodable {
         try container.encode(timeToResolveSeconds, forKey: .timeToResolveSeconds)
         try container.encode(openCorrectiveActions, forKey: .openCorrectiveActions)
         try container.encode(recordProblems, forKey: .recordProblems)
+        try container.encode(mode, forKey: .mode)
+        try container.encode(objectivesExercised, forKey: .objectivesExercised)
+        try container.encode(objectivesTotal, forKey: .objectivesTotal)
+        try container.encode(complete, forKey: .complete)
+        try container.encode(detectionAtSeconds, forKey: .detectionAtSeconds)
+        try container.encode(timeToEffectiveEscalationSeconds, forKey: .timeToEffectiveEscalationSeconds)
+        try container.encode(timeToEffectiveActionSeconds, forKey: .timeToEffectiveActionSeconds)
     }
 
     static let csvHeader = CodingKeys.allCases.map(\.rawValue)
@@ -135,7 +181,9 @@ struct HistoryEntry: Encodable {
         [runID, scenarioID, scenarioTitle, status, Formats.number(score), startedAt, endedAt ?? "",
          Formats.number(timeToAcknowledgeSeconds), Formats.number(timeToEscalateSeconds),
          Formats.number(timeToFirstActionSeconds), Formats.number(timeToResolveSeconds), "\(openCorrectiveActions)",
-         recordProblems.joined(separator: "; ")]
+         recordProblems.joined(separator: "; "), mode ?? "", objectivesExercised.map { "\($0)" } ?? "",
+         objectivesTotal.map { "\($0)" } ?? "", complete.map { $0 ? "true" : "false" } ?? "",
+         Formats.number(detectionAtSeconds), Formats.number(timeToEffectiveEscalationSeconds), Formats.number(timeToEffectiveActionSeconds)]
     }
 }
 

@@ -10,8 +10,11 @@ extension Firedrill {
             abstract: "How drills go over time: each objective's credit and each timing metric, per scenario or per department.",
             discussion: """
             Uses finished runs, oldest first. Shows the median and 90th percentile (nearest rank) \
-            of every series and a sparkline of its values in order. --format csv writes every \
-            data point (scope, group, series, run, date, value) for spreadsheets.
+            of every series and a sparkline of its values in order. A run ended before some of its \
+            objectives could be judged is incomplete: its score covers only part of the drill, so \
+            it is left out unless --include-incomplete is given (and then counted as such). \
+            --format csv writes every data point (scope, group, series, run, date, value, \
+            complete) for spreadsheets.
             """
         )
 
@@ -23,7 +26,7 @@ extension Firedrill {
             case table, csv
         }
 
-        @Option(help: "Group by scenario, or by department within each scenario.")
+        @Option(help: "Group by scenario (the team's figures), or by department across scenarios (what its roles met and did).")
         var by: Grouping = .scenario
 
         @OptionGroup var filter: RunFilterOptions
@@ -31,34 +34,57 @@ extension Firedrill {
         @Option(help: "Output: table or csv.")
         var format: Format = .table
 
+        @Flag(help: "Count runs ended before all their objectives could be judged (left out by default).")
+        var includeIncomplete = false
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             let database = try database.open(.readOnly)
-            let points = try store { try database.trendPoints(scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end) }
-            let groups = TrendGroup.make(points, by: by)
+            let groups: [TrendGroup]
+            let leftOut: Int
+            switch by {
+            case .scenario:
+                let all = try store { try database.trendPoints(scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end) }
+                let points = includeIncomplete ? all : all.filter(\.complete)
+                leftOut = all.count - points.count
+                groups = TrendGroup.scenarios(points)
+            case .department:
+                let all = try store { try database.departmentTrendPoints(scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end) }
+                let points = includeIncomplete ? all : all.filter(\.complete)
+                leftOut = includeIncomplete ? 0 : Set(all.filter { !$0.complete }.map(\.runID)).count
+                groups = TrendGroup.departments(points)
+            }
             switch format {
             case .csv:
-                var csv = CSVDocument(header: ["scope", "group", "series", "run_id", "started_at", "value"])
+                var csv = CSVDocument(header: ["scope", "group", "series", "run_id", "started_at", "value", "complete"])
                 for group in groups {
                     for series in group.series {
-                        for (point, value) in series.points {
-                            csv.append([by.rawValue, group.name, series.name, point.runID, Formats.utc(point.startedAt), Formats.number(value)])
+                        for sample in series.samples {
+                            csv.append([
+                                by.rawValue, group.name, series.name, sample.runID, Formats.utc(sample.startedAt), Formats.number(sample.value),
+                                sample.complete ? "true" : "false",
+                            ])
                         }
                     }
                 }
                 Console.out(csv.text())
             case .table:
+                if leftOut > 0 {
+                    Console.out("\(leftOut) incomplete run\(leftOut == 1 ? "" : "s") (ended before all objectives could be judged) left out; --include-incomplete counts them\n\n")
+                }
                 if groups.isEmpty {
                     Console.out("no finished runs\(filter.scenario.map { " of '\($0)'" } ?? "") in \(database.path)\n")
                     return
                 }
                 for group in groups {
                     let dates = group.runs.map(\.startedAt)
-                    Console.out("\(by.rawValue) \(group.name): \(group.runs.count) run\(group.runs.count == 1 ? "" : "s"), \(Formats.utc(dates.min()!)) … \(Formats.utc(dates.max()!))\n")
+                    let incomplete = group.runs.filter { !$0.complete }.count
+                    let marked = incomplete > 0 ? " (\(incomplete) incomplete)" : ""
+                    Console.out("\(by.rawValue) \(group.name): \(group.runs.count) run\(group.runs.count == 1 ? "" : "s")\(marked), \(Formats.utc(dates.min()!)) … \(Formats.utc(dates.max()!))\n")
                     var rows = [["series", "n", "median", "p90", "latest", "over time"]]
                     for series in group.series {
-                        let values = series.points.map(\.1)
+                        let values = series.samples.map(\.value)
                         rows.append([
                             series.name, "\(values.count)", series.format(Statistics.median(values)),
                             series.format(Statistics.percentile(90, of: values)), series.format(values.last),
@@ -72,11 +98,20 @@ extension Firedrill {
     }
 }
 
-/// The runs of one scenario (or one department within a scenario) and their series.
+/// The runs of one scenario, or the part one department played in runs of any scenario, and
+/// their series.
 struct TrendGroup {
+    /// One value of a series: a run's figure.
+    struct Sample {
+        var runID: String
+        var startedAt: Date
+        var complete: Bool
+        var value: Double
+    }
+
     struct Series {
         var name: String
-        var points: [(TrendPoint, Double)]
+        var samples: [Sample]
         var isTime: Bool
         var range: ClosedRange<Double>?
 
@@ -88,43 +123,53 @@ struct TrendGroup {
     }
 
     var name: String
-    var runs: [TrendPoint]
+    /// When each run started, and whether it was complete.
+    var runs: [(startedAt: Date, complete: Bool)]
     var series: [Series]
 
-    static func make(_ points: [TrendPoint], by grouping: Firedrill.Trends.Grouping) -> [TrendGroup] {
-        var order: [String] = []
-        var members: [String: [TrendPoint]] = [:]
-        for point in points {
-            let keys = grouping == .scenario ? [point.scenarioID]
-                : (point.departments.isEmpty ? ["(no department)"] : point.departments).map { "\(point.scenarioID) / \($0)" }
-            for key in keys {
-                if members[key] == nil { order.append(key) }
-                members[key, default: []].append(point)
+    /// One group per scenario: the team's score, each objective's credit, the timing metrics.
+    static func scenarios(_ points: [TrendPoint]) -> [TrendGroup] {
+        Dictionary(grouping: points, by: \.scenarioID).sorted { $0.key < $1.key }.map { scenario, points in
+            let runs = points.sorted { $0.startedAt < $1.startedAt }
+            func series(_ name: String, isTime: Bool = false, range: ClosedRange<Double>? = nil, _ value: (TrendPoint) -> Double?) -> Series? {
+                let samples = runs.compactMap { run in value(run).map { Sample(runID: run.runID, startedAt: run.startedAt, complete: run.complete, value: $0) } }
+                return samples.isEmpty ? nil : Series(name: name, samples: samples, isTime: isTime, range: range)
             }
-        }
-        return order.sorted().map { key in
-            let runs = members[key]!.sorted { $0.startedAt < $1.startedAt }
-            return TrendGroup(name: key, runs: runs, series: series(of: runs))
+            var all: [Series?] = [series("score", range: 0...100) { $0.score }]
+            for objective in Set(runs.flatMap(\.credits.keys)).sorted() {
+                all.append(series("credit \(objective)", range: 0...1) { $0.credits[objective] })
+            }
+            all += [
+                series("time to acknowledge", isTime: true) { $0.ackMs.map(Self.seconds) },
+                series("time to escalate", isTime: true) { $0.escalateMs.map(Self.seconds) },
+                series("time to first action", isTime: true) { $0.firstActionMs.map(Self.seconds) },
+                series("time to resolve", isTime: true) { $0.resolveMs.map(Self.seconds) },
+            ]
+            return TrendGroup(name: scenario, runs: runs.map { ($0.startedAt, $0.complete) }, series: all.compactMap { $0 })
         }
     }
 
-    static func series(of runs: [TrendPoint]) -> [Series] {
-        var result: [Series] = []
-        let scores = runs.compactMap { run in run.score.map { (run, $0) } }
-        if !scores.isEmpty { result.append(Series(name: "score", points: scores, isTime: false, range: 0...100)) }
-        let objectives = Set(runs.flatMap(\.credits.keys)).sorted()
-        for objective in objectives {
-            let points = runs.compactMap { run in run.credits[objective].map { (run, $0) } }
-            result.append(Series(name: "credit \(objective)", points: points, isTime: false, range: 0...1))
+    /// One group per department, across scenarios: the credit of the objectives its roles met,
+    /// how many they met, the actions they took, and their first acknowledgement, escalation
+    /// and action counted from the run's detection (the team's score is not the department's).
+    static func departments(_ points: [DepartmentTrendPoint]) -> [TrendGroup] {
+        Dictionary(grouping: points, by: \.department).sorted { $0.key < $1.key }.map { department, points in
+            let runs = points.sorted { $0.startedAt < $1.startedAt }
+            func series(_ name: String, isTime: Bool = false, range: ClosedRange<Double>? = nil, _ value: (DepartmentTrendPoint) -> Double?) -> Series? {
+                let samples = runs.compactMap { run in value(run).map { Sample(runID: run.runID, startedAt: run.startedAt, complete: run.complete, value: $0) } }
+                return samples.isEmpty ? nil : Series(name: name, samples: samples, isTime: isTime, range: range)
+            }
+            let all: [Series?] = [
+                series("credit of objectives met", range: 0...1) { $0.meanCredit },
+                series("objectives met") { Double($0.credits.count) },
+                series("actions taken") { Double($0.actions) },
+                series("time to acknowledge from detection", isTime: true) { $0.acknowledgeMs.map(Self.seconds) },
+                series("time to escalate from detection", isTime: true) { $0.escalateMs.map(Self.seconds) },
+                series("time to first action from detection", isTime: true) { $0.firstActionMs.map(Self.seconds) },
+            ]
+            return TrendGroup(name: department, runs: runs.map { ($0.startedAt, $0.complete) }, series: all.compactMap { $0 })
         }
-        let metrics: [(String, KeyPath<TrendPoint, Int64?>)] = [
-            ("time to acknowledge", \.ackMs), ("time to escalate", \.escalateMs),
-            ("time to first action", \.firstActionMs), ("time to resolve", \.resolveMs),
-        ]
-        for (name, keyPath) in metrics {
-            let points = runs.compactMap { run in run[keyPath: keyPath].map { (run, Double($0) / 1000) } }
-            if !points.isEmpty { result.append(Series(name: name, points: points, isTime: true, range: nil)) }
-        }
-        return result
     }
+
+    static func seconds(_ milliseconds: Int64) -> Double { Double(milliseconds) / 1000 }
 }

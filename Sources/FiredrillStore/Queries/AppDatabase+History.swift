@@ -1,3 +1,4 @@
+import FiredrillCore
 import Foundation
 import GRDB
 
@@ -28,6 +29,15 @@ extension AppDatabase {
                     resolveMs: reader.value(Int64.self, at: 10, column: "resolve_ms"),
                     openActions: reader.value(Int.self, at: 11, column: "open actions") ?? 0
                 )
+                let modeText = reader.text(at: 12, column: "mode")
+                result.mode = DrillMode(rawValue: modeText)
+                if result.mode == nil { reader.noteDamage("mode '\(modeText.prefix(20))' is unknown") }
+                result.objectivesExercised = reader.value(Int.self, at: 13, column: "objectives_exercised")
+                result.objectivesTotal = reader.value(Int.self, at: 14, column: "objectives_total")
+                result.complete = reader.value(Bool.self, at: 15, column: "complete")
+                result.detectionMs = reader.value(Int64.self, at: 16, column: "detection_ms")
+                result.effectiveEscalationMs = reader.value(Int64.self, at: 17, column: "effective_escalation_ms")
+                result.effectiveActionMs = reader.value(Int64.self, at: 18, column: "effective_action_ms")
                 if RunStatus(rawValue: statusText) == nil { reader.noteDamage("status '\(statusText.prefix(20))' is unknown") }
                 if let score = result.score, !(0...100).contains(score) {
                     reader.noteDamage("score \(score) is outside 0…100")
@@ -55,7 +65,9 @@ extension AppDatabase {
         var query: SQL = """
             SELECT r.id, r.scenario_id, r.scenario_title, r.started_at, r.ended_at, r.status, r.score,
                    r.ack_ms, r.escalate_ms, r.first_action_ms, r.resolve_ms,
-                   (SELECT COUNT(*) FROM corrective_action a WHERE a.run_id = r.id AND a.status <> 'closed')
+                   (SELECT COUNT(*) FROM corrective_action a WHERE a.run_id = r.id AND a.status <> 'closed'),
+                   r.mode, r.objectives_exercised, r.objectives_total, r.complete,
+                   r.detection_ms, r.effective_escalation_ms, r.effective_action_ms
             FROM run r
             """
         if !conditions.isEmpty { query += " WHERE " + conditions.joined(separator: " AND ") }
@@ -98,7 +110,7 @@ extension AppDatabase {
 
             var points: [TrendPoint] = []
             let runs = try Row.fetchCursor(db, SQLRequest(literal: """
-                SELECT r.id, r.started_at, r.scenario_id, r.score, r.ack_ms, r.escalate_ms, r.first_action_ms, r.resolve_ms
+                SELECT r.id, r.started_at, r.scenario_id, r.score, r.ack_ms, r.escalate_ms, r.first_action_ms, r.resolve_ms, r.complete
                 FROM run r
                 WHERE \(whereClause)
                 ORDER BY r.started_at, r.id
@@ -115,8 +127,80 @@ extension AppDatabase {
                     credits: credits[id] ?? [:], ackMs: reader.value(Int64.self, at: 4, column: "ack_ms"),
                     escalateMs: reader.value(Int64.self, at: 5, column: "escalate_ms"),
                     firstActionMs: reader.value(Int64.self, at: 6, column: "first_action_ms"),
-                    resolveMs: reader.value(Int64.self, at: 7, column: "resolve_ms"), departments: departments[id] ?? []
+                    resolveMs: reader.value(Int64.self, at: 7, column: "resolve_ms"), departments: departments[id] ?? [],
+                    // A run recorded before coverage was kept counts as complete, as it was scored then.
+                    complete: reader.value(Bool.self, at: 8, column: "complete") ?? true
                 ))
+            }
+            return points
+        }
+    }
+
+    /// Each department's part in each finished run matching the filters, oldest first: the
+    /// objectives its roles met (by the role each objective's result names) and the actions
+    /// they took (from the events), times counted from the run's detection.
+    public func departmentTrendPoints(scenarioID: String? = nil, since: Date? = nil, until: Date? = nil) throws -> [DepartmentTrendPoint] {
+        var conditions = Self.runConditions(scenarioID: scenarioID, since: since, until: until)
+        conditions.append("r.status = 'finished'")
+        let whereClause = conditions.joined(separator: " AND ")
+        struct Key: Hashable { var run: String, department: String }
+        return try read { db in
+            var credits: [Key: [String: Double]] = [:]
+            let met = try Row.fetchCursor(db, SQLRequest(literal: """
+                SELECT o.run_id, p.department, o.objective_id, o.credit
+                FROM objective_result o JOIN run r ON r.id = o.run_id
+                JOIN participant p ON p.run_id = o.run_id AND p.role_id = o.met_by
+                WHERE \(whereClause) AND o.status = 'met' AND p.department IS NOT NULL
+                """))
+            while let row = try met.next() {
+                var reader = LenientRow(row)
+                guard let credit = reader.value(Double.self, at: 3, column: "credit"), (0...1).contains(credit) else { continue }
+                let key = Key(run: reader.text(at: 0, column: "run_id"), department: reader.text(at: 1, column: "department"))
+                credits[key, default: [:]][reader.text(at: 2, column: "objective_id")] = credit
+            }
+
+            struct Acts { var count = 0, first: [String: Int64] = [:] }
+            var acts: [Key: Acts] = [:]
+            let actions = try Row.fetchCursor(db, SQLRequest(literal: """
+                SELECT e.run_id, p.department, json_extract(e.payload, '$.kind'), COUNT(*), MIN(e.drill_ms)
+                FROM event e JOIN run r ON r.id = e.run_id
+                JOIN participant p ON p.run_id = e.run_id AND p.role_id = json_extract(e.payload, '$.role')
+                WHERE \(whereClause) AND e.type = 'action' AND p.department IS NOT NULL
+                GROUP BY e.run_id, p.department, json_extract(e.payload, '$.kind')
+                """))
+            while let row = try actions.next() {
+                var reader = LenientRow(row)
+                let key = Key(run: reader.text(at: 0, column: "run_id"), department: reader.text(at: 1, column: "department"))
+                let kind = reader.value(String.self, at: 2, column: "kind") ?? ""
+                acts[key, default: Acts()].count += reader.value(Int.self, at: 3, column: "actions") ?? 0
+                if let first = reader.value(Int64.self, at: 4, column: "drill_ms") { acts[key, default: Acts()].first[kind] = first }
+            }
+
+            var points: [DepartmentTrendPoint] = []
+            let runs = try Row.fetchCursor(db, SQLRequest(literal: """
+                SELECT r.id, r.started_at, r.scenario_id, r.complete, r.detection_ms,
+                       (SELECT group_concat(department, char(31)) FROM (SELECT DISTINCT p.department FROM participant p
+                        WHERE p.run_id = r.id AND p.department IS NOT NULL ORDER BY p.department))
+                FROM run r
+                WHERE \(whereClause)
+                ORDER BY r.started_at, r.id
+                """))
+            while let row = try runs.next() {
+                var reader = LenientRow(row)
+                let id = reader.text(at: 0, column: "id")
+                guard let started = Self.date(reader.text(at: 1, column: "started_at"), column: "started_at", reader: &reader) else { continue }
+                let detection = reader.value(Int64.self, at: 4, column: "detection_ms") ?? 0
+                let departments = (reader.value(String.self, at: 5, column: "departments") ?? "").split(separator: "\u{1F}").map(String.init)
+                for department in departments {
+                    let key = Key(run: id, department: department)
+                    let done = acts[key] ?? Acts()
+                    func since(_ kind: String) -> Int64? { done.first[kind].map { max(0, $0 - detection) } }
+                    points.append(DepartmentTrendPoint(
+                        runID: id, startedAt: started, scenarioID: reader.text(at: 2, column: "scenario_id"), department: department,
+                        complete: reader.value(Bool.self, at: 3, column: "complete") ?? true, credits: credits[key] ?? [:],
+                        actions: done.count, acknowledgeMs: since("acknowledge"), escalateMs: since("escalate"), firstActionMs: since("action")
+                    ))
+                }
             }
             return points
         }

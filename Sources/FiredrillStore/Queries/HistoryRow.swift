@@ -1,3 +1,4 @@
+import FiredrillCore
 import Foundation
 
 /// One run in the history list.
@@ -15,6 +16,19 @@ public struct HistoryRow: Sendable, Hashable {
     public var resolveMs: Int64?
     /// Corrective actions of the run not closed yet.
     public var openActions: Int
+    /// Live (terminal or server) or a scripted replay; `nil` when the stored value cannot be read.
+    public var mode: DrillMode? = nil
+    /// How much of the drill the score covers (`nil` before the run has a result).
+    public var objectivesExercised: Int? = nil
+    public var objectivesTotal: Int? = nil
+    /// Whether the score covers the whole drill; `false` for a drill ended before some
+    /// objectives could be judged.
+    public var complete: Bool? = nil
+    /// Drill times (from the start) of the first delivered inject, and of the first escalation
+    /// and the first action that met an objective.
+    public var detectionMs: Int64? = nil
+    public var effectiveEscalationMs: Int64? = nil
+    public var effectiveActionMs: Int64? = nil
     /// Stored values of the run that could not be read (an edited or damaged record); the
     /// row is still listed, with these values left out.
     public var damage: [String] = []

@@ -15,10 +15,13 @@ public struct TrendPoint: Sendable, Hashable {
     /// The departments of the run's participants, distinct and sorted, for grouping by
     /// department.
     public var departments: [String]
+    /// Whether the score covers the whole drill (it was not ended before some objectives
+    /// could be judged). Incomplete runs are kept out of medians unless asked for.
+    public var complete: Bool
 
     public init(
         runID: String, startedAt: Date, scenarioID: String, score: Double?, credits: [String: Double],
-        ackMs: Int64?, escalateMs: Int64?, firstActionMs: Int64?, resolveMs: Int64?, departments: [String]
+        ackMs: Int64?, escalateMs: Int64?, firstActionMs: Int64?, resolveMs: Int64?, departments: [String], complete: Bool = true
     ) {
         self.runID = runID
         self.startedAt = startedAt
@@ -30,5 +33,6 @@ public struct TrendPoint: Sendable, Hashable {
         self.firstActionMs = firstActionMs
         self.resolveMs = resolveMs
         self.departments = departments
+        self.complete = complete
     }
 }
