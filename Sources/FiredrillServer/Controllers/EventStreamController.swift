@@ -54,7 +54,7 @@ struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
                 do {
                     try await request.body.consumeWithCancellationOnInboundClose { _ in
                         for try await message in subscription.stream.cancelOnGracefulShutdown() {
-                            try await writer.write(ByteBuffer(string: message))
+                            try await writer.write(message)
                         }
                     }
                 } catch is CancellationError {

@@ -1,5 +1,6 @@
 import FiredrillCore
 import Foundation
+import NIOCore
 import Prometheus
 import Synchronization
 
@@ -12,7 +13,8 @@ import Synchronization
 ///
 /// Publishing never waits. Each subscriber has a bounded buffer; a client too slow to keep
 /// up is dropped (its stream ends) and catches up when it reconnects with `Last-Event-ID`.
-/// Messages are rendered once per audience, not once per subscriber.
+/// Messages are rendered once per audience, not once per subscriber, into one buffer that
+/// every subscriber of that audience writes (buffers are shared, not copied).
 final class EventHub: Sendable {
     let scenario: Scenario
     /// Messages a subscriber may have waiting before it is dropped.
@@ -26,10 +28,11 @@ final class EventHub: Sendable {
     }
 
     private struct Subscriber {
-        var audience: Audience
+        /// Its audience, as an index into ``State/audiences``.
+        var audience: Int
         /// The token the stream was opened with (`nil` for the trainer's).
         var tokenID: String?
-        var continuation: AsyncStream<String>.Continuation
+        var continuation: AsyncStream<ByteBuffer>.Continuation
     }
 
     private struct State {
@@ -38,6 +41,16 @@ final class EventHub: Sendable {
         var subscribers: [Int: Subscriber] = [:]
         var nextID = 0
         var closed = false
+        /// The distinct audiences of the subscribers so far, and where each is in the list.
+        var audiences: [Audience] = []
+        var audienceIndex: [Audience: Int] = [:]
+
+        mutating func index(of audience: Audience) -> Int {
+            if let index = audienceIndex[audience] { return index }
+            audiences.append(audience)
+            audienceIndex[audience] = audiences.count - 1
+            return audiences.count - 1
+        }
     }
 
     private let state: Mutex<State>
@@ -68,22 +81,21 @@ final class EventHub: Sendable {
 
     /// Adds stored events and sends them to the subscribers that see them. Never waits.
     func publish(_ events: [DrillEvent], wallTimes: [String]) {
-        var dropped: [AsyncStream<String>.Continuation] = []
+        var dropped: [AsyncStream<ByteBuffer>.Continuation] = []
         var sent = 0
         state.withLock { state in
             for (event, wallTime) in zip(events, wallTimes) {
                 let entry = Entry(event: event, wallTime: wallTime, met: state.feed.take(event))
                 state.log.append(entry)
-                var rendered: [Audience: String?] = [:]
+                // Rendered on first need, once per audience: `.some(nil)` when it sees nothing.
+                var rendered = [ByteBuffer??](repeating: nil, count: state.audiences.count)
                 for (id, subscriber) in state.subscribers {
-                    let message: String?
-                    if let cached = rendered[subscriber.audience] {
-                        message = cached
-                    } else {
-                        message = Self.message(entry, for: subscriber.audience, scenario: scenario)
-                        rendered[subscriber.audience] = message
+                    if rendered[subscriber.audience] == nil {
+                        rendered[subscriber.audience] = .some(
+                            Self.message(entry, for: state.audiences[subscriber.audience], scenario: scenario).map { ByteBuffer(string: $0) }
+                        )
                     }
-                    guard let message else { continue }
+                    guard case .some(.some(let message)) = rendered[subscriber.audience] else { continue }
                     if case .dropped = subscriber.continuation.yield(message) {
                         dropped.append(subscriber.continuation)
                         state.subscribers[id] = nil
@@ -105,17 +117,19 @@ final class EventHub: Sendable {
     struct Subscription {
         var id: Int
         var backlog: [String]
-        var stream: AsyncStream<String>
+        var stream: AsyncStream<ByteBuffer>
     }
 
     func subscribe(audience: Audience, tokenID: String? = nil, after lastSeen: Int?) -> Subscription {
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(bufferLimit))
+        let (stream, continuation) = AsyncStream.makeStream(of: ByteBuffer.self, bufferingPolicy: .bufferingOldest(bufferLimit))
         let (id, backlog, closed) = state.withLock { state -> (Int, [String], Bool) in
             let id = state.nextID
             state.nextID += 1
             let start = lastSeen.map { seen in state.log.firstIndex { $0.event.sequence > seen } ?? state.log.count } ?? 0
             let backlog = state.log[start...].compactMap { Self.message($0, for: audience, scenario: scenario) }
-            if !state.closed { state.subscribers[id] = Subscriber(audience: audience, tokenID: tokenID, continuation: continuation) }
+            if !state.closed {
+                state.subscribers[id] = Subscriber(audience: state.index(of: audience), tokenID: tokenID, continuation: continuation)
+            }
             return (id, backlog, state.closed)
         }
         if closed { continuation.finish() }
@@ -131,12 +145,13 @@ final class EventHub: Sendable {
     /// proxies and dead ones are noticed.
     func heartbeat() {
         let continuations = state.withLock { state in state.subscribers.values.map(\.continuation) }
-        for continuation in continuations { continuation.yield(": heartbeat\n\n") }
+        let comment = ByteBuffer(string: ": heartbeat\n\n")
+        for continuation in continuations { continuation.yield(comment) }
     }
 
     /// Ends the streams opened with a token (it was revoked).
     func disconnect(tokenID: String) {
-        let continuations = state.withLock { state -> [AsyncStream<String>.Continuation] in
+        let continuations = state.withLock { state -> [AsyncStream<ByteBuffer>.Continuation] in
             let ids = state.subscribers.filter { $0.value.tokenID == tokenID }.map(\.key)
             return ids.compactMap { state.subscribers.removeValue(forKey: $0)?.continuation }
         }
@@ -145,7 +160,7 @@ final class EventHub: Sendable {
 
     /// Ends every stream (graceful shutdown); later subscriptions end at once.
     func close() {
-        let continuations = state.withLock { state -> [AsyncStream<String>.Continuation] in
+        let continuations = state.withLock { state -> [AsyncStream<ByteBuffer>.Continuation] in
             state.closed = true
             defer { state.subscribers.removeAll() }
             return state.subscribers.values.map(\.continuation)
