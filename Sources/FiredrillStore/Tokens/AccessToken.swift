@@ -59,7 +59,7 @@ public struct AccessToken: Sendable, Hashable, Codable, FetchableRecord, Persist
 
     /// Lowercase hex SHA-256 of a secret.
     public static func hash(of secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        EventChain.sha256Hex(secret)
     }
 
     /// Whether two hashes are equal, in time that does not depend on where they differ.
