@@ -125,6 +125,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Helpers the test targets share: child processes of the built executable.
+        .target(name: "FiredrillTestSupport", path: "Tests/FiredrillTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "FiredrillCoreTests", dependencies: ["FiredrillCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "FiredrillYAMLTests",
@@ -144,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "FiredrillServerTests",
             dependencies: [
-                "FiredrillServer", "FiredrillCore", "FiredrillStore", "FiredrillReporting", "FiredrillRecords",
+                "FiredrillServer", "FiredrillCore", "FiredrillStore", "FiredrillReporting", "FiredrillRecords", "FiredrillTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -158,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "FiredrillCLITests",
             dependencies: [
-                "FiredrillCLI", "FiredrillCore", "FiredrillYAML", "FiredrillReporting", "FiredrillStore",
+                "FiredrillCLI", "FiredrillCore", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillTestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings

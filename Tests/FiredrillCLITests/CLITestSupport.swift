@@ -1,3 +1,4 @@
+import FiredrillTestSupport
 import Foundation
 import Testing
 
@@ -10,14 +11,7 @@ struct CLI {
     }
 
     /// The executable sits next to the test bundle in the build directory.
-    static let executable: URL = {
-        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("firedrill")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return bundleDirectory.appendingPathComponent("firedrill")
-    }()
+    static var executable: URL { BuiltExecutable.firedrill }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
@@ -101,5 +95,12 @@ struct CLI {
 
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+}
+
+extension LiveProcess {
+    /// A `firedrill` command without colour, on the tests' scratch database unless it names one.
+    convenience init(_ arguments: [String]) throws {
+        try self.init(executable: CLI.executable, arguments: arguments, environment: ["NO_COLOR": "1", "FIREDRILL_DB": CLI.scratchDatabase])
     }
 }

@@ -1,4 +1,5 @@
 import FiredrillCore
+import FiredrillTestSupport
 import Foundation
 import Testing
 @testable import FiredrillStore

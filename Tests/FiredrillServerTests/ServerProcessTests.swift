@@ -3,6 +3,7 @@ import FiredrillCore
 import FiredrillRecords
 import FiredrillReporting
 import FiredrillStore
+import FiredrillTestSupport
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -173,7 +174,7 @@ extension ServerProcessTests {
         let id = try #require(created["id"] as? String)
         let link = try #require((created["links"] as? [String: Any]).flatMap { $0["players"] as? [String: String] }?["support"])
 
-        let join = try JoinProcess([link, "--name", "Aiko"])
+        let join = try LiveProcess(executable: BuiltExecutable.firedrill, arguments: ["join", link, "--name", "Aiko"], environment: ["NO_COLOR": "1"])
         #expect(join.waitFor("Waiting for the trainer to start the drill."), "\(join.text)")
         #expect(join.text.contains("Customers write in. Act as you would.") && join.text.contains("You play: Support desk (support)."))
         _ = try await api.call(.POST, "/api/v1/drills/\(id)/start")
@@ -214,16 +215,11 @@ extension ServerProcessTests {
 /// A `firedrill serve` child process (on a free port unless one is given).
 struct ServerProcess {
     static let trainer = "trainer-token-for-e2e-tests-0123456789abcdef"
-    static let executable: URL = {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("firedrill") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle.appendingPathComponent("firedrill")
-    }()
     let process = Process()
     private let output = Pipe()
 
     init(database: String, port: Int = 0) throws {
-        process.executableURL = Self.executable
+        process.executableURL = BuiltExecutable.firedrill
         process.arguments = ["serve", "--port", "\(port)", "--db", database]
         var environment = ProcessInfo.processInfo.environment
         environment["FIREDRILL_TRAINER_TOKEN"] = Self.trainer
@@ -262,65 +258,6 @@ struct ServerProcess {
 
 struct ServerProcessError: Error { var message: String }
 
-/// `firedrill join` as a child process fed through a pipe, its output awaited as it comes.
-final class JoinProcess: @unchecked Sendable {
-    let process = Process()
-    private let input = Pipe()
-    private let output = Pipe()
-    private let lock = NSCondition()
-    private var buffer = ""
-    private var ended = false
-
-    init(_ arguments: [String]) throws {
-        process.executableURL = ServerProcess.executable
-        process.arguments = ["join"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let handle = output.fileHandleForReading
-        Thread { [self] in
-            while true {
-                let data = handle.availableData
-                lock.lock()
-                if data.isEmpty { ended = true } else { buffer += String(decoding: data, as: UTF8.self) }
-                lock.broadcast()
-                lock.unlock()
-                if data.isEmpty { return }
-            }
-        }.start()
-    }
-
-    var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return buffer
-    }
-
-    func send(_ line: String) {
-        input.fileHandleForWriting.write(Data((line + "\n").utf8))
-    }
-
-    /// Waits until the output contains `fragment` (a safety timeout keeps a broken build from hanging).
-    func waitFor(_ fragment: String, safetyTimeout: TimeInterval = 30) -> Bool {
-        let deadline = Date().addingTimeInterval(safetyTimeout)
-        lock.lock()
-        defer { lock.unlock() }
-        while !buffer.contains(fragment) {
-            if ended || !lock.wait(until: deadline) { return buffer.contains(fragment) }
-        }
-        return true
-    }
-
-    func finish() -> Int32 {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-}
 
 /// Calls to the API as the trainer or with a token, over the socket.
 struct API {

@@ -115,6 +115,20 @@ struct TrendGroup {
         var isTime: Bool
         var range: ClosedRange<Double>?
 
+        /// The series of `value` over `runs`, leaving out runs without one; `nil` when none has one.
+        init?<Run: TrendRun>(_ name: String, of runs: [Run], isTime: Bool, range: ClosedRange<Double>?, _ value: (Run) -> Double?) {
+            let samples = runs.compactMap { run in value(run).map { Sample(runID: run.runID, startedAt: run.startedAt, complete: run.complete, value: $0) } }
+            guard !samples.isEmpty else { return nil }
+            self.init(name: name, samples: samples, isTime: isTime, range: range)
+        }
+
+        init(name: String, samples: [Sample], isTime: Bool, range: ClosedRange<Double>?) {
+            self.name = name
+            self.samples = samples
+            self.isTime = isTime
+            self.range = range
+        }
+
         func format(_ value: Double?) -> String {
             guard let value else { return "–" }
             if isTime { return DrillTime(seconds: value)?.description ?? "–" }
@@ -132,8 +146,7 @@ struct TrendGroup {
         Dictionary(grouping: points, by: \.scenarioID).sorted { $0.key < $1.key }.map { scenario, points in
             let runs = points.sorted { $0.startedAt < $1.startedAt }
             func series(_ name: String, isTime: Bool = false, range: ClosedRange<Double>? = nil, _ value: (TrendPoint) -> Double?) -> Series? {
-                let samples = runs.compactMap { run in value(run).map { Sample(runID: run.runID, startedAt: run.startedAt, complete: run.complete, value: $0) } }
-                return samples.isEmpty ? nil : Series(name: name, samples: samples, isTime: isTime, range: range)
+                Series(name, of: runs, isTime: isTime, range: range, value)
             }
             var all: [Series?] = [series("score", range: 0...100) { $0.score }]
             for objective in Set(runs.flatMap(\.credits.keys)).sorted() {
@@ -156,8 +169,7 @@ struct TrendGroup {
         Dictionary(grouping: points, by: \.department).sorted { $0.key < $1.key }.map { department, points in
             let runs = points.sorted { $0.startedAt < $1.startedAt }
             func series(_ name: String, isTime: Bool = false, range: ClosedRange<Double>? = nil, _ value: (DepartmentTrendPoint) -> Double?) -> Series? {
-                let samples = runs.compactMap { run in value(run).map { Sample(runID: run.runID, startedAt: run.startedAt, complete: run.complete, value: $0) } }
-                return samples.isEmpty ? nil : Series(name: name, samples: samples, isTime: isTime, range: range)
+                Series(name, of: runs, isTime: isTime, range: range, value)
             }
             let all: [Series?] = [
                 series("credit of objectives met", range: 0...1) { $0.meanCredit },
@@ -173,3 +185,13 @@ struct TrendGroup {
 
     static func seconds(_ milliseconds: Int64) -> Double { Double(milliseconds) / 1000 }
 }
+
+/// A run as a point of a trend: when it started and whether its score covers the whole drill.
+protocol TrendRun {
+    var runID: String { get }
+    var startedAt: Date { get }
+    var complete: Bool { get }
+}
+
+extension TrendPoint: TrendRun {}
+extension DepartmentTrendPoint: TrendRun {}
