@@ -6,6 +6,7 @@ import FiredrillStore
 import FiredrillYAML
 import Foundation
 import Hummingbird
+import Logging
 
 /// Making, listing, reading and steering drills: `/api/v1/drills…`.
 struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
@@ -131,7 +132,11 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
     func steer(_ context: FiredrillRequestContext, _ verb: String, _ change: (LiveDrill<C>) async throws -> Void) async throws -> Response {
         let (drill, caller) = try await parts.access(context, ["trainer"], doing: "\(verb) the drill")
         try await ServerParts<C>.translating { try await change(drill) }
-        return JSONBody.response(await parts.document(drill, for: caller))
+        let document = await parts.document(drill, for: caller)
+        parts.registry.logger.info("drill \(verb)", metadata: [
+            "run": "\(drill.runID)", "status": "\(document.status.rawValue)", "drill_seconds": "\(document.drillSeconds)",
+        ])
+        return JSONBody.response(document)
     }
 
     @Sendable func speed(_ request: Request, context: FiredrillRequestContext) async throws -> Response {

@@ -2,6 +2,7 @@ import FiredrillCore
 import FiredrillStore
 import Foundation
 import Hummingbird
+import Logging
 
 /// The trainer hands out and revokes a drill's tokens (`/api/v1/drills/{id}/tokens…`);
 /// any caller asks who it is (`/api/v1/session`).
@@ -76,6 +77,7 @@ struct TokensController<C: Clock>: Sendable where C.Duration == Duration {
         let revoked = try parts.database.revokeToken(id: id, runID: drill.runID)
         parts.tokens.update(revoked)
         drill.hub.disconnect(tokenID: revoked.id)
+        parts.registry.logger.info("token revoked", metadata: ["run": "\(drill.runID)", "token": "\(revoked.id)", "kind": "\(revoked.kind.rawValue)"])
         return JSONBody.response(TokenDocument(revoked))
     }
 }
