@@ -187,7 +187,7 @@ struct RecordCommandTests {
         #expect(survey[0]["median"] as? Double == 4)
         #expect(survey[1]["median"] is NSNull)
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(markdown.contains("| How realistic did the drill feel? | 4 | 4 |"))
+        #expect(markdown.squeezingSpaces.contains("| 1 | How realistic did the drill feel? | 1 | 4 | 4 |"), "\(markdown)")
         #expect(try CLI.run(["verify", "--db", db]).status == 0)
     }
 }
