@@ -102,7 +102,7 @@ struct RecordCommandTests {
         #expect(departments.contains("department certificate-fixture / Operations: 3 runs"), "\(departments)")
         #expect(departments.contains("department certificate-fixture / Security: 3 runs"), "\(departments)")
         let csv = try CLI.run(["trends", "--format", "csv", "--db", db]).stdout.split(separator: "\r\n")
-        #expect(csv.first == "scope,group,series,run_id,started_at,value")
+        #expect(csv.first == "scope,group,series,run_id,started_at,value,unit")
         #expect(csv.filter { $0.contains(",score,") }.count == 3)
     }
 
@@ -135,7 +135,7 @@ struct RecordCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
         #expect(files == [
-            "\(runID).json", "\(runID).md", "\(runID).script", "\(runID).scenario.yaml",
+            "\(runID).json", "\(runID).md", "\(runID).html", "\(runID).script", "\(runID).scenario.yaml",
             "corrective-actions.csv", "objectives.csv", "runs.csv",
         ])
         // The exported script and scenario replay to the run's report without its record.

@@ -29,6 +29,8 @@ extension Firedrill {
         @Option(help: "Output: table, json or csv.")
         var format: ListFormat = .table
 
+        @OptionGroup var csvOptions: CSVOptions
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -51,7 +53,7 @@ extension Firedrill {
             case .csv:
                 var csv = CSVDocument(header: HistoryEntry.csvHeader)
                 for row in rows { csv.append(HistoryEntry(row).csvFields) }
-                Console.out(csv.text())
+                Console.out(csv.text(byteOrderMark: csvOptions.byteOrderMark))
             case .table:
                 var lines = [["run", "started (UTC)", "scenario", "status", "score", "ack", "escalate", "1st action", "open"]]
                 for row in rows {

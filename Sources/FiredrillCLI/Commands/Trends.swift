@@ -11,7 +11,9 @@ extension Firedrill {
             discussion: """
             Uses finished runs, oldest first. Shows the median and 90th percentile (nearest rank) \
             of every series and a sparkline of its values in order. --format csv writes every \
-            data point (scope, group, series, run, date, value) for spreadsheets.
+            data point (scope, group, series, run, date, value, unit) for spreadsheets; --format html \
+            a page of charts (every run's value, the median and 90th percentile of the last runs over \
+            time, runs ended early marked).
             """
         )
 
@@ -20,7 +22,7 @@ extension Firedrill {
         }
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case table, csv
+            case table, csv, html
         }
 
         @Option(help: "Group by scenario, or by department within each scenario.")
@@ -28,8 +30,13 @@ extension Firedrill {
 
         @OptionGroup var filter: RunFilterOptions
 
-        @Option(help: "Output: table or csv.")
+        @Option(help: "Output: table, csv or html.")
         var format: Format = .table
+
+        @Option(name: .customLong("lang"), help: "Language of the HTML page: en or ja (default: en).")
+        var language: Language = .english
+
+        @OptionGroup var csvOptions: CSVOptions
 
         @OptionGroup var database: DatabaseOptions
 
@@ -39,15 +46,21 @@ extension Firedrill {
             let groups = TrendGroup.make(points, by: by)
             switch format {
             case .csv:
-                var csv = CSVDocument(header: ["scope", "group", "series", "run_id", "started_at", "value"])
+                var csv = CSVDocument(header: ["scope", "group", "series", "run_id", "started_at", "value", "unit"])
                 for group in groups {
                     for series in group.series {
                         for (point, value) in series.points {
-                            csv.append([by.rawValue, group.name, series.name, point.runID, Formats.utc(point.startedAt), Formats.number(value)])
+                            csv.append([
+                                by.rawValue, group.name, series.name, point.runID, Formats.utc(point.startedAt), Formats.number(value),
+                                series.unit,
+                            ])
                         }
                     }
                 }
-                Console.out(csv.text())
+                Console.out(csv.text(byteOrderMark: csvOptions.byteOrderMark))
+            case .html:
+                let incomplete = try store { try database.incompleteRunIDs() }
+                Console.out(TrendsHTMLRenderer.render(groups.map { $0.chartGroup(incomplete: incomplete) }, grouping: by.rawValue, language: language))
             case .table:
                 if groups.isEmpty {
                     Console.out("no finished runs\(filter.scenario.map { " of '\($0)'" } ?? "") in \(database.path)\n")
@@ -79,6 +92,9 @@ struct TrendGroup {
         var points: [(TrendPoint, Double)]
         var isTime: Bool
         var range: ClosedRange<Double>?
+
+        /// What the values are counted in, for CSV.
+        var unit: String { isTime ? "seconds" : range == 0...100 ? "points" : "credit" }
 
         func format(_ value: Double?) -> String {
             guard let value else { return "–" }
@@ -126,5 +142,26 @@ struct TrendGroup {
             if !points.isEmpty { result.append(Series(name: name, points: points, isTime: true, range: nil)) }
         }
         return result
+    }
+}
+
+extension TrendGroup {
+    /// The group as the HTML page charts it.
+    func chartGroup(incomplete: Set<String>) -> TrendsHTMLRenderer.Group {
+        let dates = runs.map(\.startedAt)
+        func day(_ date: Date) -> String { String(Formats.utc(date).prefix(10)) }
+        func minute(_ date: Date) -> String { String(Formats.utc(date).prefix(16)).replacingOccurrences(of: "T", with: " ") }
+        return TrendsHTMLRenderer.Group(
+            title: name,
+            series: series.map { series in
+                let kind: TrendsHTMLRenderer.Series.Kind =
+                    series.isTime ? .time(series.name)
+                    : series.name.hasPrefix("credit ") ? .credit(objective: String(series.name.dropFirst(7))) : .score
+                return TrendsHTMLRenderer.Series(kind: kind, points: series.points.map { point, value in
+                    TrendsHTMLRenderer.Point(runID: point.runID, date: minute(point.startedAt), value: value, incomplete: incomplete.contains(point.runID))
+                })
+            },
+            runs: runs.count, from: dates.min().map(day) ?? "", to: dates.max().map(day) ?? ""
+        )
     }
 }
