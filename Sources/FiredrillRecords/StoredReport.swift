@@ -13,16 +13,49 @@ public struct StoredReport: Sendable {
     public let report: DrillReport
 
     /// Throws ``StoreError`` (no such run, unreadable events) or ``StoredScenarioError``.
-    public init(_ database: AppDatabase, runID: String) throws {
+    ///
+    /// The report's record says whether the run's hash chain holds (checked now, unless
+    /// `checkingChain` is false); what people wrote into the record is reviewed for blame,
+    /// with the participants' names replaced (see ``DrillReport/reviewWording(participantNames:)``).
+    public init(_ database: AppDatabase, runID: String, checkingChain: Bool = true) throws {
         let run = try database.run(id: runID)
         let scenario = try Self.scenario(of: run)
         let events = try database.events(runID: run.id)
         var record = try database.recordInfo(runID: run.id)
         record.status = Self.displayStatus(of: run, databasePath: database.path).rawValue
+        if checkingChain {
+            record.verification = switch try database.verify(runID: run.id) {
+            case .intact(_, let count): .init(intact: true, events: count, problem: nil)
+            case .broken(let sequence, let reason): .init(intact: false, events: sequence, problem: "event \(sequence): \(reason)")
+            }
+        }
+        let names = try Self.participantNames(database, runID: run.id)
         self.run = run
         self.scenario = scenario
         self.events = events
-        report = DrillReport(scenario: scenario, events: events, mode: run.mode, record: record)
+        var report = DrillReport(scenario: scenario, events: events, mode: run.mode, record: record)
+        report.reviewWording(participantNames: names)
+        self.report = report
+        participantNames = names
+    }
+
+    /// The display names of the run's participants (evidence of who took part; never shown
+    /// in reports).
+    public let participantNames: [String]
+
+    /// The names of the people who took part in a run: those recorded with the roles they
+    /// played (`--player`), and those participants gave themselves on the server's tokens.
+    public static func participantNames(_ database: AppDatabase, runID: String) throws -> [String] {
+        let recorded = try database.participants(runID: runID).compactMap(\.displayName)
+        let joined = try database.tokens(runID: runID).compactMap(\.displayName)
+        var seen: Set<String> = []
+        return (recorded + joined).filter { seen.insert($0).inserted }
+    }
+
+    /// The report without the record: what a replay of the run's script prints (texts as
+    /// written, no improvement plan).
+    public var reportWithoutRecord: DrillReport {
+        DrillReport(scenario: scenario, events: events, mode: run.mode)
     }
 
     /// The run's inputs as a replay script, which replays to the same report (without the record).

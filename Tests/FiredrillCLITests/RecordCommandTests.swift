@@ -150,7 +150,7 @@ struct RecordCommandTests {
         #expect(departments.contains("department Operations: 3 runs"), "\(departments)")
         #expect(departments.contains("department Security: 3 runs"), "\(departments)")
         let csv = try CLI.run(["trends", "--format", "csv", "--db", db]).stdout.split(separator: "\r\n")
-        #expect(csv.first == "scope,group,series,run_id,started_at,value,complete")
+        #expect(csv.first == "scope,group,series,run_id,started_at,value,unit,complete")
         #expect(csv.filter { $0.contains(",score,") }.count == 3)
     }
 
@@ -183,7 +183,7 @@ struct RecordCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
         #expect(files == [
-            "\(runID).json", "\(runID).md", "\(runID).script", "\(runID).scenario.yaml",
+            "\(runID).json", "\(runID).md", "\(runID).html", "\(runID).script", "\(runID).scenario.yaml",
             "corrective-actions.csv", "objectives.csv", "runs.csv",
         ])
         // The exported script and scenario replay to the run's report without its record.
@@ -235,7 +235,7 @@ struct RecordCommandTests {
         #expect(survey[0]["median"] as? Double == 4)
         #expect(survey[1]["median"] is NSNull)
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(markdown.contains("| How realistic did the drill feel? | 4 | 4 |"))
+        #expect(markdown.squeezingSpaces.contains("| 1 | How realistic did the drill feel? | 1 | 4 | 4 |"), "\(markdown)")
         #expect(try CLI.run(["verify", "--db", db]).status == 0)
     }
 }

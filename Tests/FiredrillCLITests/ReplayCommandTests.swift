@@ -50,10 +50,11 @@ struct ReplayCommandTests {
 
     @Test func markdownReportHasTheSectionsPeopleRead() throws {
         let md = try CLI.run(["replay", CLI.fixture("certificate.yaml"), CLI.fixture("certificate.script"), "--format", "md"]).stdout
-        for fragment in ["# After-action report: Certificate expires at 3 a.m.", "**70 / 100**", "## Objectives",
-                         "| `esc` | escalate | 2 | 5:00 | 15:00 | 11:00 | 0.4 | M |", "## Metrics", "## Timeline",
+        for fragment in ["# After-action report and improvement plan: Certificate expires at 3 a.m.", "**70 / 100**",
+                         "## 3. Analysis of objectives", "| `esc` | escalate | 2 | 5:00 | 15:00 | 11:00 | 0.4 | M | – |", "### Timing",
+                         "## Appendix A. Event log",
                          "| 13:00 | Persona reply | Supervisor (`boss`) → On-call engineer (`ops`): OK, call the vendor. |"] {
-            #expect(md.contains(fragment), "missing: \(fragment)")
+            #expect(md.squeezingSpaces.contains(fragment), "missing: \(fragment)")
         }
         #expect(!md.contains("TRAINER-ONLY"))
     }

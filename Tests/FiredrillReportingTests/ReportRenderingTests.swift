@@ -5,26 +5,7 @@ import Testing
 
 @Suite("Report rendering")
 struct ReportRenderingTests {
-    /// One acknowledgement at 1:30; nothing else happens in a 10-minute drill.
-    func report() throws -> DrillReport {
-        let scenario = Scenario(
-            id: "tiny", title: "Tiny | drill", duration: .seconds(600),
-            roles: [Role(id: "ops", name: "Ops", department: "IT"), Role(id: "cto", name: "CTO", persona: Persona(reply: "ok"))],
-            injects: [
-                Inject(id: "a", to: .all, channel: "chat", subject: "Alert", trigger: .at(.seconds(60))),
-                Inject(id: "b", to: .all, channel: "chat", subject: "Never", trigger: .when(.met("esc"), delay: .zero)),
-            ],
-            objectives: [
-                Objective(id: "ack", kind: .acknowledge, from: "a", target: .seconds(60)),
-                Objective(id: "esc", kind: .escalate, target: .seconds(120), to: "cto"),
-            ]
-        )
-        var engine = DrillEngine(scenario: scenario)
-        engine.start()
-        _ = try engine.perform(PlayerAction(role: "ops", kind: .acknowledge, text: "on it"), at: .seconds(90))
-        engine.end(at: .seconds(600), reason: .completed)
-        return DrillReport(scenario: scenario, events: engine.events, mode: .replay)
-    }
+    func report() throws -> DrillReport { try ReportFixtures.tiny() }
 
     @Test func jsonHasTheContractKeysWithExplicitNulls() throws {
         let json = try JSONReportRenderer.render(try report())
@@ -48,15 +29,17 @@ struct ReportRenderingTests {
         // Whole numbers are written as JSON integers and keys are sorted.
         #expect(json.contains("\"elapsed_seconds\" : 30,"))
         #expect(json.range(of: "\"drill\"")!.lowerBound < json.range(of: "\"format\"")!.lowerBound)
+        #expect((object["blameless_findings"] as? [Any])?.isEmpty == true)
     }
 
     @Test func markdownEscapesTableCellsAndSpeaksOfRoles() throws {
         let md = MarkdownReportRenderer.render(try report())
-        #expect(md.contains("# After-action report: Tiny \\| drill"))
-        #expect(md.contains("| `ack` | acknowledge | 1 | 1:00 | 2:00 | 0:30 | 1 | P | Ops (`ops`) |"))
-        #expect(md.contains("| `esc` | escalate | 1 | 2:00 | 4:00 | missed | 0 | U |  |"))
-        #expect(md.contains("| 1:30 | Action: acknowledge | Ops (`ops`): on it — meets `ack` |"))
-        #expect(md.contains("| Time to resolve | none |"))
+        #expect(md.contains("# After-action report and improvement plan: Tiny \\| drill"))
+        let rows = ReportFixtures.markdownTables(md).flatMap { $0 }.map(ReportFixtures.cells)
+        #expect(rows.contains(["`ack`", "acknowledge", "1", "1:00", "2:00", "0:30", "1", "P", "–", "Ops (`ops`)"]))
+        #expect(rows.contains(["`esc`", "escalate", "1", "2:00", "4:00", "missed", "0", "U", "–", ""]))
+        #expect(rows.contains(["1:30", "Action: acknowledge", "Ops (`ops`): on it — meets `ack`"]))
+        #expect(rows.contains(["Time to resolve", "the first resolution by any role", "none", "–"]))
         #expect(md.contains("It does not assess individuals"))
     }
 
@@ -64,7 +47,7 @@ struct ReportRenderingTests {
         var report = try report()
         report.scenario.summary = "First line.\nSecond line.\n"
         let md = MarkdownReportRenderer.render(report)
-        #expect(md.contains("> First line.\n> Second line.\n\n| | |"))
+        #expect(md.contains("> First line.  \n> Second line.\n\n## 2."))
     }
 }
 
@@ -93,7 +76,7 @@ struct HostileRenderingTests {
         engine.end(at: .seconds(60), reason: .completed)
         let markdown = MarkdownReportRenderer.render(DrillReport(scenario: scenario, events: engine.events, mode: .replay))
         #expect(!markdown.contains("\u{1B}") && !markdown.contains("\u{7}"))
-        #expect(markdown.contains("Bad \u{241B}[2J title"))
+        #expect(markdown.contains("Bad \u{241B}\\[2J title"))
     }
 }
 

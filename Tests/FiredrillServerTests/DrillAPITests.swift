@@ -291,6 +291,10 @@ struct DrillAPITests {
             #expect(report.text.contains("a runbook for the app team"))
             let markdown = try await client.call(.get, "/api/v1/drills/\(id)/report?format=md")
             #expect(markdown.text == MarkdownReportRenderer.render(stored.report))
+            let html = try await client.call(.get, "/api/v1/drills/\(id)/report?format=html")
+            #expect(html.status == .ok)
+            #expect(html.text == HTMLReportRenderer.render(stored.report, context: ReportContext(for: stored.report)))
+            #expect(html.text.hasPrefix("<!DOCTYPE html>") && html.text.contains("Acknowledged, but only after the CTO asked."))
         }
     }
 }

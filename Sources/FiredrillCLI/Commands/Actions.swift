@@ -1,5 +1,6 @@
 import ArgumentParser
 import FiredrillCore
+import FiredrillRecords
 import FiredrillReporting
 import FiredrillStore
 import Foundation
@@ -15,7 +16,15 @@ extension Firedrill {
 
 extension Firedrill.Actions {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a corrective action to a run's improvement plan.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a corrective action to a run's improvement plan.",
+            discussion: """
+            The issue and the action are checked for wording that blames people rather than \
+            processes (a participant's name, "X's mistake", "careless", "should have", \
+            「〜さんのミス」「不注意」「〜のせい」): each flagged passage is explained on standard \
+            error with a process-focused wording. --strict refuses such an action (exit 1).
+            """
+        )
 
         @Option(name: .customLong("run"), help: "The run it comes from (id or unique prefix).")
         var runID: String
@@ -44,11 +53,23 @@ extension Firedrill.Actions {
         @Option(help: "Due date, yyyy-MM-dd.")
         var due: String?
 
+        @Flag(help: "Refuse the action if its wording blames people (default: add it and warn).")
+        var strict = false
+
+        @Option(name: .customLong("lang"), help: "Language of the wording warnings: en or ja (default: the run's scenario's).")
+        var language: Language?
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             let database = try database.open()
             let stored = try store { try database.run(id: runID) }
+            let review = try WordingReview(database: database, run: stored, language: language)
+            let flagged = review.check(["--issue": issue, "--action": correctiveAction], strict: strict)
+            if flagged, strict {
+                Console.error(review.strings.refused)
+                throw ExitCode(1)
+            }
             let id = try store {
                 try database.addCorrectiveAction(
                     runID: stored.id, objectiveID: objective, issue: issue, correctiveAction: correctiveAction,
@@ -75,6 +96,8 @@ extension Firedrill.Actions {
         @Option(help: "Output: table, json or csv.")
         var format: ListFormat = .table
 
+        @OptionGroup var csvOptions: CSVOptions
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -88,7 +111,7 @@ extension Firedrill.Actions {
             case .csv:
                 var csv = CSVDocument(header: CorrectiveActionColumns.header)
                 for action in actions { csv.append(CorrectiveActionColumns.fields(action)) }
-                Console.out(csv.text())
+                Console.out(csv.text(byteOrderMark: csvOptions.byteOrderMark))
             case .table:
                 var rows = [["#", "run", "objective", "capability", "responsible", "due", "status", "corrective action"]]
                 for action in actions {
@@ -112,10 +135,21 @@ extension Firedrill.Actions {
         @Option(help: "What shows it is done (a document, a ticket, a follow-up drill).")
         var evidence: String
 
+        @Flag(help: "Refuse the evidence if its wording blames people (default: close and warn).")
+        var strict = false
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let action = try store { try database.open().closeCorrectiveAction(id: id, evidence: evidence) }
+            let database = try database.open()
+            if let existing = try store({ try database.correctiveActions() }).first(where: { $0.id == id }) {
+                let review = try WordingReview(database: database, run: try store { try database.run(id: existing.runID) }, language: nil)
+                if review.check(["--evidence": evidence], strict: strict), strict {
+                    Console.error(review.strings.refused)
+                    throw ExitCode(1)
+                }
+            }
+            let action = try store { try database.closeCorrectiveAction(id: id, evidence: evidence) }
             Console.out("corrective action \(action.id) closed\n")
         }
     }
@@ -134,5 +168,50 @@ enum CorrectiveActionColumns {
             action.capability.rawValue, action.responsibleOrg, action.responsibleRole ?? "", action.startDate ?? "",
             action.dueDate ?? "", action.status.rawValue, action.closingEvidence ?? "", action.closedAt ?? "", action.createdAt,
         ]
+    }
+}
+
+/// The blameless-wording check of text written into a run's improvement plan, against the
+/// names of the people who took part in it.
+struct WordingReview {
+    let names: [String]
+    let language: Language
+    var strings: Strings { Strings(language: language) }
+
+    init(database: AppDatabase, run: StoredRun, language: Language?) throws {
+        names = try store { try StoredReport.participantNames(database, runID: run.id) }
+        let scenarioLanguage = (try? StoredReport.scenario(of: run)).map { Language(tag: $0.language) } ?? .english
+        self.language = language ?? scenarioLanguage
+    }
+
+    /// Prints every flagged passage of `texts` (option name → text) on standard error, as a
+    /// warning or (with `strict`) an error; whether anything was flagged.
+    func check(_ texts: KeyValuePairs<String, String>, strict: Bool) -> Bool {
+        var flagged = false
+        for (option, text) in texts {
+            for finding in BlamelessWording.check(text, participantNames: names, language: language) {
+                flagged = true
+                Console.error("\(strict ? "error" : "warning"): \(option): \(strings.flagged(finding))")
+                Console.error("  \(strings.why): \(finding.rule.why(in: language))")
+                Console.error("  \(strings.instead): \(finding.rule.suggestion(in: language))")
+            }
+        }
+        return flagged
+    }
+
+    struct Strings {
+        let language: Language
+        func text(_ english: String, _ japanese: String) -> String { language == .japanese ? japanese : english }
+        func flagged(_ finding: BlamelessWording.Finding) -> String {
+            let what = finding.rule == .participantName ? text("a participant's name", "参加者の氏名") : finding.matched
+            return text("\"\(finding.passage)\" speaks of people, not processes (\(what))",
+                        "「\(finding.passage)」は手順ではなく人に焦点を当てています（\(what)）")
+        }
+        var why: String { text("why", "理由") }
+        var instead: String { text("instead", "書き換え") }
+        var refused: String {
+            text("error: not recorded (--strict): reword it in terms of processes, roles and systems",
+                 "error: 記録しませんでした（--strict）。手順・ロール・仕組みの観点で書き直してください")
+        }
     }
 }

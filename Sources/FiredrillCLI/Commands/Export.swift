@@ -8,12 +8,13 @@ import Foundation
 extension Firedrill {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write recorded runs as files a committee can file: JSON, Markdown and CSV, with chain heads.",
+            abstract: "Write recorded runs as files a committee can file: JSON, Markdown, HTML and CSV, with chain heads.",
             discussion: """
-            For each run: <run>.json and <run>.md (its full report, including the record and the \
-            chain head), <run>.script (its inputs as a replay script) and <run>.scenario.yaml (the \
-            exact scenario it played). For the set: runs.csv (one line per run with its scenario SHA-256 and chain \
-            head), objectives.csv and corrective-actions.csv. Name runs, or a date range.
+            For each run: <run>.json, <run>.md and <run>.html (its full report, including the record, \
+            the chain head and its verification; the HTML file prints on A4), <run>.script (its inputs \
+            as a replay script) and <run>.scenario.yaml (the exact scenario it played). For the set: \
+            runs.csv (one line per run with its scenario SHA-256 and chain head), objectives.csv and \
+            corrective-actions.csv (--bom for spreadsheet programs). Name runs, or a date range.
             """
         )
 
@@ -24,6 +25,10 @@ extension Firedrill {
 
         @Option(help: "Directory to write to (created if needed).")
         var out: String
+
+        @OptionGroup var reportOptions: ReportOptions
+
+        @OptionGroup var csv: CSVOptions
 
         @OptionGroup var database: DatabaseOptions
 
@@ -52,9 +57,11 @@ extension Firedrill {
                 // One damaged run must not keep the others from being exported.
                 do {
                     let stored = try StoredReport(database, runID: id)
-                    let verified = try store { try database.verify(runID: id) }.isIntact
+                    let verified = stored.report.record?.verification?.intact ?? false
+                    let context = reportOptions.context(for: stored.report)
                     try write(try JSONReportRenderer.render(stored.report), to: "\(id).json")
-                    try write(MarkdownReportRenderer.render(stored.report), to: "\(id).md")
+                    try write(MarkdownReportRenderer.render(stored.report, context: context), to: "\(id).md")
+                    try write(HTMLReportRenderer.render(stored.report, context: context), to: "\(id).html")
                     try write(stored.script, to: "\(id).script")
                     try write(stored.run.scenarioSource, to: "\(id).scenario.yaml")
                     let run = stored.run
@@ -79,9 +86,9 @@ extension Firedrill {
                     failures.append("run \(id): \(error)")
                 }
             }
-            try write(runLines.text(), to: "runs.csv")
-            try write(objectiveLines.text(), to: "objectives.csv")
-            try write(actionLines.text(), to: "corrective-actions.csv")
+            try write(runLines.text(byteOrderMark: csv.byteOrderMark), to: "runs.csv")
+            try write(objectiveLines.text(byteOrderMark: csv.byteOrderMark), to: "objectives.csv")
+            try write(actionLines.text(byteOrderMark: csv.byteOrderMark), to: "corrective-actions.csv")
             let exported = ids.count - failures.count
             Console.out("exported \(exported) run\(exported == 1 ? "" : "s") to \(out)\n")
             if !failures.isEmpty {

@@ -36,6 +36,8 @@ extension Firedrill {
         @Option(help: "Output: table, json or csv.")
         var format: ListFormat = .table
 
+        @OptionGroup var csvOptions: CSVOptions
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -58,7 +60,7 @@ extension Firedrill {
             case .csv:
                 var csv = CSVDocument(header: HistoryEntry.csvHeader)
                 for row in rows { csv.append(HistoryEntry(row).csvFields) }
-                Console.out(csv.text())
+                Console.out(csv.text(byteOrderMark: csvOptions.byteOrderMark))
             case .table:
                 var lines = [[
                     "run", "started (UTC)", "scenario", "mode", "status", "score", "covered", "ack", "escalate", "eff. escalation",

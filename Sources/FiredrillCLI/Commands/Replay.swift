@@ -23,8 +23,10 @@ extension Firedrill {
         @Argument(help: "The replay script.")
         var script: String
 
-        @Option(help: "Report format: json or md.")
+        @Option(help: "Report format: json, md or html (a self-contained page to print or file).")
         var format: ReportFormat = .json
+
+        @OptionGroup var reportOptions: ReportOptions
 
         @Flag(help: "Record the run in the database (its id is printed on standard error); the report then includes the record.")
         var record = false
@@ -69,7 +71,8 @@ extension Firedrill {
             }
             switch format {
             case .json: Console.out(try JSONReportRenderer.render(report))
-            case .md: Console.out(MarkdownReportRenderer.render(report))
+            case .md: Console.out(MarkdownReportRenderer.render(report, context: reportOptions.context(for: report)))
+            case .html: Console.out(HTMLReportRenderer.render(report, context: reportOptions.context(for: report)))
             }
         }
     }

@@ -9,18 +9,22 @@ extension Firedrill {
         static let configuration = CommandConfiguration(
             abstract: "Print a recorded run's report, rebuilt from the stored scenario and events.",
             discussion: """
-            The result equals the report written at the end of the drill (corrective actions are \
-            as of now). --format script prints every input of the drill (actions, ad-lib injects, \
-            observations, pauses, the end, survey answers) as a replay script: 'firedrill replay' \
-            of it prints the same report as 'firedrill show --without-record'.
+            The result equals the report written at the end of the drill (corrective actions and \
+            the chain's verification are as of now). --format html writes a self-contained page \
+            (inline CSS and SVG charts, no scripts) to print on A4 or file. --format script prints \
+            every input of the drill (actions, ad-lib injects, observations, pauses, the end, survey \
+            answers) as a replay script: 'firedrill replay' of it prints the same report as \
+            'firedrill show --without-record'.
             """
         )
 
         @Argument(help: "The run id (or a unique prefix of it).")
         var runID: String
 
-        @Option(help: "Report format: json, md, or script (the drill's inputs as a replay script).")
+        @Option(help: "Report format: json, md, html, or script (the drill's inputs as a replay script).")
         var format: ShowFormat = .json
+
+        @OptionGroup var reportOptions: ReportOptions
 
         @Flag(help: "Leave out the record section (run id, chain head, improvement plan): the report a replay of the run's script gives.")
         var withoutRecord = false
@@ -29,11 +33,11 @@ extension Firedrill {
 
         func run() throws {
             let stored = try StoredReport(try database.open(.readOnly), runID: runID)
-            var report = stored.report
-            if withoutRecord { report.record = nil }
+            let report = withoutRecord ? stored.reportWithoutRecord : stored.report
             switch format {
             case .json: Console.out(try JSONReportRenderer.render(report))
-            case .md: Console.out(MarkdownReportRenderer.render(report))
+            case .md: Console.out(MarkdownReportRenderer.render(report, context: reportOptions.context(for: report)))
+            case .html: Console.out(HTMLReportRenderer.render(report, context: reportOptions.context(for: report)))
             case .script: Console.out(stored.script)
             }
         }
@@ -42,5 +46,5 @@ extension Firedrill {
 
 /// What `show` prints.
 enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, md, script
+    case json, md, html, script
 }

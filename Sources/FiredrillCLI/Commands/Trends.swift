@@ -12,9 +12,10 @@ extension Firedrill {
             Uses finished runs, oldest first. Shows the median and 90th percentile (nearest rank) \
             of every series and a sparkline of its values in order. A run ended before some of its \
             objectives could be judged is incomplete: its score covers only part of the drill, so \
-            it is left out unless --include-incomplete is given (and then counted as such). \
-            --format csv writes every data point (scope, group, series, run, date, value, \
-            complete) for spreadsheets.
+            it is left out unless --include-incomplete is given (and then counted and marked as \
+            such). --format csv writes every data point (scope, group, series, run, date, value, \
+            unit, complete) for spreadsheets; --format html a page of charts (every run's value, \
+            the median and 90th percentile of the last runs over time, runs ended early marked).
             """
         )
 
@@ -23,7 +24,7 @@ extension Firedrill {
         }
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case table, csv
+            case table, csv, html
         }
 
         @Option(help: "Group by scenario (the team's figures), or by department across scenarios (what its roles met and did).")
@@ -31,11 +32,16 @@ extension Firedrill {
 
         @OptionGroup var filter: RunFilterOptions
 
-        @Option(help: "Output: table or csv.")
+        @Option(help: "Output: table, csv or html.")
         var format: Format = .table
 
         @Flag(help: "Count runs ended before all their objectives could be judged (left out by default).")
         var includeIncomplete = false
+
+        @Option(name: .customLong("lang"), help: "Language of the HTML page: en or ja (default: en).")
+        var language: Language = .english
+
+        @OptionGroup var csvOptions: CSVOptions
 
         @OptionGroup var database: DatabaseOptions
 
@@ -57,18 +63,20 @@ extension Firedrill {
             }
             switch format {
             case .csv:
-                var csv = CSVDocument(header: ["scope", "group", "series", "run_id", "started_at", "value", "complete"])
+                var csv = CSVDocument(header: ["scope", "group", "series", "run_id", "started_at", "value", "unit", "complete"])
                 for group in groups {
                     for series in group.series {
                         for sample in series.samples {
                             csv.append([
                                 by.rawValue, group.name, series.name, sample.runID, Formats.utc(sample.startedAt), Formats.number(sample.value),
-                                sample.complete ? "true" : "false",
+                                series.unit, sample.complete ? "true" : "false",
                             ])
                         }
                     }
                 }
-                Console.out(csv.text())
+                Console.out(csv.text(byteOrderMark: csvOptions.byteOrderMark))
+            case .html:
+                Console.out(TrendsHTMLRenderer.render(groups.map { $0.chartGroup() }, grouping: by.rawValue, language: language))
             case .table:
                 if leftOut > 0 {
                     Console.out("\(leftOut) incomplete run\(leftOut == 1 ? "" : "s") (ended before all objectives could be judged) left out; --include-incomplete counts them\n\n")
@@ -128,6 +136,9 @@ struct TrendGroup {
             self.isTime = isTime
             self.range = range
         }
+
+        /// What the values are counted in, for CSV.
+        var unit: String { isTime ? "seconds" : range == 0...100 ? "points" : range == 0...1 ? "credit" : "count" }
 
         func format(_ value: Double?) -> String {
             guard let value else { return "–" }
@@ -195,3 +206,25 @@ protocol TrendRun {
 
 extension TrendPoint: TrendRun {}
 extension DepartmentTrendPoint: TrendRun {}
+
+extension TrendGroup {
+    /// The group as the HTML page charts it.
+    func chartGroup() -> TrendsHTMLRenderer.Group {
+        let dates = runs.map(\.startedAt)
+        func day(_ date: Date) -> String { String(Formats.utc(date).prefix(10)) }
+        func minute(_ date: Date) -> String { String(Formats.utc(date).prefix(16)).replacingOccurrences(of: "T", with: " ") }
+        return TrendsHTMLRenderer.Group(
+            title: name,
+            series: series.map { series in
+                let kind: TrendsHTMLRenderer.Series.Kind =
+                    series.isTime ? .time(series.name)
+                    : series.name.hasPrefix("credit ") ? .credit(objective: String(series.name.dropFirst(7)))
+                    : series.range == 0...100 ? .score : .count(series.name)
+                return TrendsHTMLRenderer.Series(kind: kind, points: series.samples.map { sample in
+                    TrendsHTMLRenderer.Point(runID: sample.runID, date: minute(sample.startedAt), value: sample.value, incomplete: !sample.complete)
+                })
+            },
+            runs: runs.count, from: dates.min().map(day) ?? "", to: dates.max().map(day) ?? ""
+        )
+    }
+}

@@ -55,7 +55,7 @@ extension Firedrill.Verify {
     /// (a run whose report cannot be rebuilt counts as one).
     static func resultDifferences(_ database: AppDatabase, runID: String) -> [String] {
         do {
-            let stored = try StoredReport(database, runID: runID)
+            let stored = try StoredReport(database, runID: runID, checkingChain: false)
             return try store { try database.resultDifferences(runID: runID, report: stored.report) }
         } catch {
             return ["the report cannot be rebuilt: \(error)"]

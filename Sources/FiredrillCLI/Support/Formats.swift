@@ -20,9 +20,12 @@ enum Formats {
         return DrillTime(milliseconds: milliseconds).wholeSecondsDescription
     }
 
+    /// A number for CSV and tables: at most three decimals (a credit of 2/3 is `0.667`),
+    /// whole numbers without a decimal point.
     static func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        guard let value, value.isFinite, abs(value) < 1e15 else { return "" }
+        let rounded = (value * 1000).rounded() / 1000
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
     }
 }
 
@@ -30,4 +33,5 @@ enum Formats {
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     case md
+    case html
 }

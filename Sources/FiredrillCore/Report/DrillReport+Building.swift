@@ -158,5 +158,6 @@ extension DrillReport {
             },
             record: record
         )
+        reviewWording(participantNames: [])
     }
 }

@@ -24,11 +24,14 @@ public struct DrillReport: Sendable, Hashable, Codable {
     public var survey: [SurveyResult]
     /// Facts about the stored record, when the drill was recorded.
     public var record: RecordInfo?
+    /// Passages of what people wrote into the record (observations, survey answers,
+    /// corrective actions) that blame people rather than processes (see ``BlamelessWording``).
+    public var blamelessFindings: [WordingFinding] = []
 
     public init(
         scenario: ScenarioInfo, score: Double?, coverage: Coverage, objectives: [ObjectiveResult], injects: [InjectResult],
         metrics: Metrics, drill: DrillInfo, roles: [RoleInfo], observations: [ObservationEntry], timeline: [TimelineEntry],
-        survey: [SurveyResult], record: RecordInfo?
+        survey: [SurveyResult], record: RecordInfo?, blamelessFindings: [WordingFinding] = []
     ) {
         self.scenario = scenario
         self.score = score
@@ -42,10 +45,12 @@ public struct DrillReport: Sendable, Hashable, Codable {
         self.timeline = timeline
         self.survey = survey
         self.record = record
+        self.blamelessFindings = blamelessFindings
     }
 
     enum CodingKeys: String, CodingKey {
         case format, scenario, score, coverage, objectives, injects, metrics, drill, roles, observations, timeline, survey, record
+        case blamelessFindings = "blameless_findings"
     }
 
     public struct ScenarioInfo: Sendable, Hashable, Codable {
@@ -273,10 +278,13 @@ public struct DrillReport: Sendable, Hashable, Codable {
         public var participants: [PlayedRole]
         /// The improvement plan: every corrective action of the run, open and closed.
         public var correctiveActions: [CorrectiveActionSummary]
+        /// The check of the run's hash chain when the report was made.
+        @ExplicitNull public var verification: Verification?
 
         public init(
             runID: String, startedAt: String?, endedAt: String?, speed: Double?, scenarioSHA256: String,
-            chainHead: String?, status: String, participants: [PlayedRole], correctiveActions: [CorrectiveActionSummary]
+            chainHead: String?, status: String, participants: [PlayedRole], correctiveActions: [CorrectiveActionSummary],
+            verification: Verification? = nil
         ) {
             self.runID = runID
             self.startedAt = startedAt
@@ -287,12 +295,29 @@ public struct DrillReport: Sendable, Hashable, Codable {
             self.status = status
             self.participants = participants
             self.correctiveActions = correctiveActions
+            self.verification = verification
         }
 
         enum CodingKeys: String, CodingKey {
             case runID = "run_id", startedAt = "started_at", endedAt = "ended_at", speed
             case scenarioSHA256 = "scenario_sha256", chainHead = "chain_head", status, participants
-            case correctiveActions = "corrective_actions"
+            case correctiveActions = "corrective_actions", verification
+        }
+
+        /// Whether the run's hash chain held when the report was made (what `firedrill verify`
+        /// checks first): every event links to the one before and matches its hash.
+        public struct Verification: Sendable, Hashable, Codable {
+            public var intact: Bool
+            /// Events checked (for an intact chain).
+            public var events: Int
+            /// Where and why the chain breaks; `null` when intact.
+            @ExplicitNull public var problem: String?
+
+            public init(intact: Bool, events: Int, problem: String?) {
+                self.intact = intact
+                self.events = events
+                self.problem = problem
+            }
         }
 
         /// A role played in the drill, with its department.

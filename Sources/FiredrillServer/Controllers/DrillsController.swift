@@ -173,8 +173,8 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
     @Sendable func report(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         let (drill, _) = try await parts.access(context, ["trainer", "evaluator", "observer"], doing: "read the report")
         let format = request.uri.queryParameters.get("format") ?? "json"
-        guard format == "json" || format == "md" else {
-            throw APIError.badRequest("'format' is json or md")
+        guard ["json", "md", "html"].contains(format) else {
+            throw APIError.badRequest("'format' is json, md or html")
         }
         guard await drill.state().status == .finished else {
             throw APIError.conflict("drill_not_ended", "the report is written when the drill has ended")
@@ -182,6 +182,10 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         let stored = try StoredReport(parts.database, runID: drill.runID)
         if format == "md" {
             return JSONBody.text(MarkdownReportRenderer.render(stored.report), contentType: "text/markdown; charset=utf-8")
+        }
+        if format == "html" {
+            let html = HTMLReportRenderer.render(stored.report, context: ReportContext(for: stored.report))
+            return JSONBody.text(html, contentType: "text/html; charset=utf-8")
         }
         return JSONBody.text(try JSONReportRenderer.render(stored.report), contentType: "application/json; charset=utf-8")
     }
