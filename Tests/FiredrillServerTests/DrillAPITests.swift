@@ -295,6 +295,10 @@ struct DrillAPITests {
             #expect(html.status == .ok)
             #expect(html.text == HTMLReportRenderer.render(stored.report, context: ReportContext(for: stored.report)))
             #expect(html.text.hasPrefix("<!DOCTYPE html>") && html.text.contains("Acknowledged, but only after the CTO asked."))
+            // Its own inline styles may apply in a browser; scripts never run and nothing is fetched.
+            let policy = try #require(html.headers[.contentSecurityPolicy])
+            #expect(policy.contains("style-src 'unsafe-inline'") && policy.contains("default-src 'none'") && !policy.contains("script-src"))
+            #expect(markdown.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
         }
     }
 }

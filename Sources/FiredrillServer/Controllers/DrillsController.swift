@@ -185,7 +185,10 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         }
         if format == "html" {
             let html = HTMLReportRenderer.render(stored.report, context: ReportContext(for: stored.report))
-            return JSONBody.text(html, contentType: "text/html; charset=utf-8")
+            var response = JSONBody.text(html, contentType: "text/html; charset=utf-8")
+            // A document to read, print or file: its own inline styles, no script, nothing fetched.
+            response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware.reportPolicy
+            return response
         }
         return JSONBody.text(try JSONReportRenderer.render(stored.report), contentType: "application/json; charset=utf-8")
     }
