@@ -80,6 +80,20 @@ struct TerminalDrillTests {
         }
     }
 
+    @Test("in Japanese: full-width commands and slash commands are understood, and firedrill speaks Japanese")
+    func fullWidthJapanese() throws {
+        let db = try CLI.temporaryDirectory().appendingPathComponent("j.sqlite").path
+        let result = try CLI.run(
+            ["run", CLI.fixture("certificate.yaml"), "--lang", "ja", "--db", db, "--out", CLI.temporaryDirectory().path],
+            input: "ａｃｋ　見ました\n／ｓｔａｔｕｓ\n／ｅｎｄ\n\n\n\n"
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("✓ ops: ack 見ました"), "\(result.stdout)")
+        #expect(result.stdout.contains("訓練時刻 "), "the status, asked for with a full-width slash command")
+        #expect(result.stdout.contains("訓練終了（トレーナーが終了）"))
+        #expect(result.stdout.contains("スコア: "))
+    }
+
     @Test("from a pipe, the drill starts with the first line; with no input it never starts and nothing is recorded")
     func pipedStart() throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("p.sqlite").path
