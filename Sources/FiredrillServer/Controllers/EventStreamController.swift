@@ -52,10 +52,17 @@ struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
                 try await writer.write(ByteBuffer(string: pending))
                 metrics.eventsSent.increment(by: Int64(subscription.backlog.count))
                 do {
-                    try await request.body.consumeWithCancellationOnInboundClose { _ in
-                        for try await message in subscription.stream.cancelOnGracefulShutdown() {
-                            try await writer.write(message)
+                    // On graceful shutdown the stream is ended (an open stream would otherwise
+                    // hold the server up); a handler, not a wrapper around the sequence, so
+                    // that a message costs no extra task switch on its way to the socket.
+                    try await withGracefulShutdownHandler {
+                        try await request.body.consumeWithCancellationOnInboundClose { _ in
+                            for try await message in subscription.stream {
+                                try await writer.write(message)
+                            }
                         }
+                    } onGracefulShutdown: {
+                        hub.end(subscription.id)
                     }
                 } catch is CancellationError {
                     return  // the client went away

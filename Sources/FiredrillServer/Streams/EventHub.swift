@@ -141,6 +141,11 @@ final class EventHub: Sendable {
         state.withLock { state in _ = state.subscribers.removeValue(forKey: id) }
     }
 
+    /// Ends one subscription's stream (its client is told nothing more will come).
+    func end(_ id: Int) {
+        state.withLock { state in state.subscribers.removeValue(forKey: id) }?.continuation.finish()
+    }
+
     /// Sends an SSE comment to every subscriber, so idle connections stay open through
     /// proxies and dead ones are noticed.
     func heartbeat() {
