@@ -192,6 +192,7 @@ struct RecordCommandTests {
         let runs = try String(contentsOf: out.appendingPathComponent("runs.csv"), encoding: .utf8)
         let head = try #require((try CLI.json(try CLI.run(["show", runID, "--db", db]).stdout)["record"] as? [String: Any])?["chain_head"] as? String)
         #expect(runs.contains(head) && runs.contains(",yes\r\n"))
+        #expect(runs.contains(",score,objectives_exercised,objectives_total,complete,") && runs.contains(",70,3,3,true,"), "\(runs)")
         #expect(try String(contentsOf: out.appendingPathComponent("\(runID).md"), encoding: .utf8).contains(head))
     }
 

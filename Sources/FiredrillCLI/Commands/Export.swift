@@ -45,7 +45,7 @@ extension Firedrill {
             }
             var runLines = CSVDocument(header: [
                 "run_id", "scenario_id", "scenario_title", "scenario_sha256", "mode", "status", "started_at", "ended_at",
-                "speed", "score", "events", "chain_head", "chain_verified",
+                "speed", "score", "objectives_exercised", "objectives_total", "complete", "events", "chain_head", "chain_verified",
             ])
             var objectiveLines = CSVDocument(header: [
                 "run_id", "objective_id", "kind", "weight", "status", "target_seconds", "limit_seconds", "elapsed_seconds",
@@ -68,7 +68,9 @@ extension Firedrill {
                     runLines.append([
                         run.id, run.scenarioID, run.scenarioTitle, run.scenarioSHA256, run.mode.rawValue,
                         stored.report.record?.status ?? run.status.rawValue, run.startedAt, run.endedAt ?? "",
-                        Formats.number(run.speed), Formats.number(run.score), "\(run.eventCount)", run.chainHead ?? "",
+                        Formats.number(run.speed), Formats.number(run.score), "\(stored.report.coverage.objectivesExercised)",
+                        "\(stored.report.coverage.objectivesTotal)", stored.report.coverage.complete ? "true" : "false",
+                        "\(run.eventCount)", run.chainHead ?? "",
                         verified ? "yes" : "NO",
                     ])
                     for objective in stored.report.objectives {
