@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FiredrillReportingTests",
-            dependencies: ["FiredrillReporting", "FiredrillCore", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["FiredrillReporting", "FiredrillCore", "FiredrillTestSupport", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import FiredrillCore
+import FiredrillTestSupport
 import Foundation
 @testable import FiredrillReporting
 
@@ -168,23 +169,6 @@ enum ReportFixtures {
         return cells
     }
 
-    /// The text of an HTML document, tags removed and character references resolved, white
-    /// space collapsed: what a reader sees.
-    static func visibleText(_ html: String) -> String {
-        var text = ""
-        var inTag = false
-        var inStyle = false
-        var index = html.startIndex
-        while index < html.endIndex {
-            if html[index...].hasPrefix("<style") { inStyle = true }
-            if html[index...].hasPrefix("</style>") { inStyle = false }
-            let character = html[index]
-            if character == "<" { inTag = true } else if character == ">" { inTag = false; text.append(" ") } else if !inTag && !inStyle { text.append(character) }
-            index = html.index(after: index)
-        }
-        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: value)
-        }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
+    /// What a reader of the page sees (see ``HTMLText``).
+    static func visibleText(_ html: String) -> String { HTMLText.visible(html) }
 }
