@@ -201,6 +201,11 @@ extension ServerProcessTests {
         join.send("4 - clear after the first escalation")
         #expect(join.finish() == 0, "\(join.text)")
         #expect(join.text.contains("Thank you."))
+        // Joining again after the end catches up and does not ask what was answered.
+        let again = try LiveProcess(executable: BuiltExecutable.firedrill, arguments: ["join", link], environment: ["NO_COLOR": "1"])
+        #expect(again.waitFor("Thank you."), "\(again.text)")
+        #expect(again.finish() == 0, "\(again.text)")
+        #expect(again.text.contains("Drill ended") && again.text.contains("Thank you.") && !again.text.contains("1/1."), "\(again.text)")
 
         let database = try AppDatabase.open(path: db, access: .readOnly)
         let report = try StoredReport(database, runID: id).report

@@ -64,10 +64,21 @@ struct DrillClient: Sendable {
         var roles: [Role]
         var myRoles: [String]
         var survey: [Question]
+        var me: Me
+
+        /// The caller, as the server knows it.
+        struct Me: Decodable {
+            /// The survey questions this participant has answered.
+            var surveyAnswered: [Int]
+
+            enum CodingKeys: String, CodingKey {
+                case surveyAnswered = "survey_answered"
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
             case id, title, status, drillSeconds = "drill_seconds", durationSeconds = "duration_seconds", speed, briefing, language
-            case channels, roles, myRoles = "my_roles", survey
+            case channels, roles, myRoles = "my_roles", survey, me
         }
 
         /// The scenario as far as a player knows it: its title, briefing, roles (simulated

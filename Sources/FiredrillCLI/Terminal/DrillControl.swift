@@ -64,8 +64,10 @@ struct RemoteDrillControl: DrillControl {
         try await client.answerSurvey(drill: drillID, answer)
     }
 
-    /// Every question: a participant who joins again may answer again (the latest counts).
+    /// The questions the server has no answer to from this participant (its token).
     func unansweredSurveyQuestions(participant: String) async -> [Int] {
-        (try? await client.drill(drillID).survey.indices.map { $0 }) ?? []
+        guard let drill = try? await client.drill(drillID) else { return [] }
+        let answered = Set(drill.me.surveyAnswered)
+        return drill.survey.indices.filter { !answered.contains($0) }
     }
 }
