@@ -91,12 +91,6 @@ let package = Package(
             resources: [.copy("Public"), .copy("OpenAPI")],
             swiftSettings: strictSettings
         ),
-        // The system's libedit, for line editing and history at the terminal drill's prompt.
-        .systemLibrary(
-            name: "CLibEdit",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
-        ),
         // The commands of the `firedrill` tool.
         .target(
             name: "FiredrillCLI",
@@ -108,7 +102,6 @@ let package = Package(
                 "FiredrillScenarios",
                 "FiredrillRecords",
                 "FiredrillServer",
-                "CLibEdit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -104,3 +104,14 @@ extension LiveProcess {
         try self.init(executable: CLI.executable, arguments: arguments, environment: ["NO_COLOR": "1", "FIREDRILL_DB": CLI.scratchDatabase])
     }
 }
+
+extension PseudoTerminal {
+    /// A `firedrill` command at a terminal, without colour, on the tests' scratch database
+    /// unless it names one. Create it inside `CLI.exclusive`, held while the process lives.
+    convenience init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        try self.init(
+            executable: CLI.executable, arguments: arguments,
+            environment: ["NO_COLOR": "1", "FIREDRILL_DB": CLI.scratchDatabase].merging(environment) { _, given in given }
+        )
+    }
+}

@@ -51,32 +51,48 @@ struct TerminalDrillTests {
         #expect(actions.count == 2)
     }
 
-    @Test("an inject that arrives while a line is being typed is printed above it, and the line is drawn again")
-    func injectWhileTyping() throws {
+    @Test("firedrill needs no libedit to build or start: it opens the library when a terminal drill needs it")
+    func noLinkToLibEdit() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        process.arguments = [CLI.executable.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try CLI.exclusive { try process.run() }
+        let libraries = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && libraries.contains("libc.so"), "\(libraries)")
+        #expect(!libraries.contains("libedit"), "the executable links libedit, so it needs libedit-dev to build: \(libraries)")
+    }
+
+    @Test("without libedit, a terminal drill takes plain lines: messages end the line on screen and the prompt comes back")
+    func plainLineInput() throws {
         try CLI.exclusive {
-            let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
-            // At speed 20 the alert due at 1:00 arrives 3 s after the start.
-            let terminal = try PseudoTerminal(["run", CLI.fixture("certificate.yaml"), "--speed", "20", "--db", db, "--out", CLI.temporaryDirectory().path])
+            let db = try CLI.temporaryDirectory().appendingPathComponent("plain.sqlite").path
+            let terminal = try PseudoTerminal(
+                ["run", CLI.fixture("certificate.yaml"), "--speed", "60", "--db", db, "--out", CLI.temporaryDirectory().path],
+                environment: ["FIREDRILL_LINE_EDITING": "off"]
+            )
             defer { terminal.kill() }
-            #expect(terminal.waitFor("Press Enter"))
+            #expect(terminal.waitFor("Press Enter"), "\(terminal.text)")
             terminal.type("\r")
             #expect(terminal.waitFor("Drill started."))
-            terminal.type("do renew the cert")
-            #expect(terminal.waitFor("do renew the cert"))
-            let typed = terminal.text.count
-            #expect(!terminal.text.contains("TLS handshake failures"), "the alert came before the line was typed: \(terminal.text)")
-            #expect(terminal.waitFor("TLS handshake failures", after: typed), "\(terminal.text)")
+            #expect(terminal.waitFor("[ops] > "), "the plain prompt: \(terminal.text)")
+            // The alert (due at 1:00) ends the prompt's line and the prompt comes back below it.
+            #expect(terminal.waitFor("TLS handshake failures"), "\(terminal.text)")
             let alert = try #require(terminal.text.range(of: "TLS handshake failures"))
-            let afterAlert = terminal.text.distance(from: terminal.text.startIndex, to: alert.upperBound)
-            // The half-typed line was cleared before the alert (never printed into it) and comes back below it.
-            #expect(terminal.text[..<alert.lowerBound].contains("\r\u{1B}[2K"))
-            #expect(terminal.waitFor("[ops] > do renew the cert", after: afterAlert), "\(terminal.text)")
-            terminal.type(" now\r")
-            #expect(terminal.waitFor("✓ ops: do renew the cert now"), "\(terminal.text)")
+            #expect(terminal.waitFor("[ops] > ", after: terminal.text.distance(from: terminal.text.startIndex, to: alert.upperBound)), "\(terminal.text)")
+            terminal.type("ack seen the tick\r")
+            #expect(terminal.waitFor("✓ ops: ack seen the tick"), "\(terminal.text)")
+            // No line editor: escape sequences of the arrows are not interpreted, so none is sent here.
+            #expect(!terminal.text.contains("\u{1B}[2K"), "the plain terminal never redraws a line")
             terminal.type("/end\r")
             #expect(terminal.waitFor("1/3."))
             terminal.type("\r\r\r")
             #expect(terminal.finish() == 0)
+            let database = try AppDatabase.open(path: db, access: .readOnly)
+            let run = try #require(try database.history().first)
+            #expect(try database.events(runID: run.runID).filter { $0.typeName == "action" }.count == 1)
         }
     }
 

@@ -217,6 +217,42 @@ extension ServerProcessTests {
     }
 }
 
+extension ServerProcessTests {
+    @Test("at a terminal, a message that arrives while a line is half typed is printed above it, and the line is drawn again")
+    func messageWhileTyping() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-typing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        let server = try ServerProcess(database: directory.appendingPathComponent("fd.sqlite").path)
+        let api = API(http: http, base: try server.waitForAddress())
+        let created = try await api.call(.POST, "/api/v1/drills", body: ["source": Self.scenario, "speed": 1])
+        let id = try #require(created["id"] as? String)
+        let link = try #require((created["links"] as? [String: Any]).flatMap { $0["players"] as? [String: String] }?["support"])
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/start")
+
+        let terminal = try PseudoTerminal(executable: BuiltExecutable.firedrill, arguments: ["join", link], environment: ["NO_COLOR": "1"])
+        defer { terminal.kill() }
+        #expect(terminal.waitFor("My door does not unlock from the app"), "\(terminal.text)")
+        #expect(terminal.waitFor("[support] > "), "\(terminal.text)")
+        terminal.type("do check the door logs")
+        #expect(terminal.waitFor("do check the door logs"))
+        let typed = terminal.text.count
+        // The trainer's message arrives now, in the middle of the line.
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/injects", body: ["to": ["support"], "channel": "chat", "from": "CTO", "subject": "Status please"])
+        #expect(terminal.waitFor("Status please", after: typed), "\(terminal.text)")
+        let screen = terminal.text
+        let message = try #require(screen.range(of: "Status please"))
+        // The half-typed line was cleared before the message (never printed into it) and comes back below it.
+        #expect(String(screen[..<message.lowerBound].dropFirst(typed)).contains("\r\u{1B}[2K"), "\(screen)")
+        let afterMessage = screen.distance(from: screen.startIndex, to: message.upperBound)
+        #expect(terminal.waitFor("[support] > do check the door logs", after: afterMessage), "\(terminal.text)")
+        terminal.type(" now\r")
+        #expect(terminal.waitFor("✓ support: do check the door logs now"), "\(terminal.text)")
+        server.terminate()
+        try await http.shutdown()
+    }
+}
+
 /// A `firedrill serve` child process (on a free port unless one is given).
 struct ServerProcess {
     static let trainer = "trainer-token-for-e2e-tests-0123456789abcdef"

@@ -1,8 +1,7 @@
-import CLibEdit
 import Foundation
 import Synchronization
 
-/// The prompt of an interactive terminal drill, on the system's libedit: arrow keys, line
+/// The prompt of an interactive terminal drill, on the system's ``LibEdit``: arrow keys, line
 /// editing and history, and messages that arrive while someone types printed *above* the
 /// line being typed, which is then drawn again as it was.
 ///
@@ -10,8 +9,8 @@ import Synchronization
 /// own: it waits on standard input and on a wake-up pipe, feeds keys to libedit's callback
 /// reader, and prints queued messages between keys. Finished lines go to a ``LineQueue``.
 final class LineEditor: Sendable {
-    /// The process's editor, once started.
-    static let shared = LineEditor()
+    /// The process's editor, once started; `nil` when the system has no libedit.
+    static let shared: LineEditor? = LibEdit.shared.map(LineEditor.init)
 
     private enum Request {
         case show(String)
@@ -28,12 +27,14 @@ final class LineEditor: Sendable {
     }
 
     let lines = LineQueue()
+    private let library: LibEdit
     private let state = Mutex(State())
     private let stopped = DispatchSemaphore(value: 0)
     private let wakeRead: Int32
     private let wakeWrite: Int32
 
-    private init() {
+    private init(library: LibEdit) {
+        self.library = library
         var fds: [Int32] = [-1, -1]
         _ = pipe(&fds)
         wakeRead = fds[0]
@@ -86,14 +87,14 @@ final class LineEditor: Sendable {
     // MARK: The editor thread
 
     private func run(prompt: String) {
-        firedrill_editline_leave_signals()
-        firedrill_editline_set_getc(lineEditorGetCharacter)
+        library.leaveSignalsAlone()
+        library.readKeys(with: lineEditorGetCharacter)
         var current = prompt
         while true {
-            guard let line = readline(current) else { break }
+            guard let line = library.readline(current) else { break }
             let text = String(cString: line)
             free(line)
-            if !text.allSatisfy(\.isWhitespace) { add_history(text) }
+            if !text.allSatisfy(\.isWhitespace) { _ = library.addHistory(text) }
             lines.push(text)
             current = state.withLock { $0.prompt ?? current }
             if state.withLock({ $0.stopping }) { break }
@@ -126,12 +127,12 @@ final class LineEditor: Sendable {
                     switch request {
                     case .show(let text):
                         writeAll("\r\u{1B}[2K" + text + "\n")
-                        rl_forced_update_display()
+                        _ = library.forcedUpdateDisplay()
                     case .prompt(let prompt):
                         state.withLock { $0.prompt = prompt }
-                        rl_set_prompt(prompt)
+                        _ = library.setPrompt(prompt)
                         writeAll("\r\u{1B}[2K")
-                        rl_forced_update_display()
+                        _ = library.forcedUpdateDisplay()
                     case .stop:
                         state.withLock { $0.stopping = true }
                         return EOF
@@ -163,5 +164,5 @@ final class LineEditor: Sendable {
 
 /// libedit's key reader: a C function, so it reaches the editor through `shared`.
 private func lineEditorGetCharacter(_ file: UnsafeMutablePointer<FILE>?) -> Int32 {
-    LineEditor.shared.nextCharacter()
+    LineEditor.shared?.nextCharacter() ?? EOF
 }

@@ -1,18 +1,19 @@
 import Foundation
-import Testing
 
 /// A `firedrill` process on a pseudo-terminal, as a participant at a real terminal would
 /// run it: keys go in as typed (arrows and backspace included) and the screen's output can
-/// be awaited. Waits have a safety timeout so a broken build fails instead of hanging.
-/// Create it inside `CLI.exclusive`, held for as long as the process lives.
-final class PseudoTerminal: @unchecked Sendable {
-    let process = Process()
+/// be awaited. Waits have a safety timeout so a broken build fails instead of hanging; no
+/// assertion depends on how long anything takes.
+public final class PseudoTerminal: @unchecked Sendable {
+    public let process = Process()
     private let primary: FileHandle
     private let lock = NSCondition()
     private var buffer = ""
     private var ended = false
 
-    init(_ arguments: [String], columns: Int = 120) throws {
+    /// Starts `executable` with `arguments` on a new pseudo-terminal `columns` wide, in this
+    /// process's environment plus `environment` (with `TERM=xterm`).
+    public init(executable: URL, arguments: [String], columns: Int = 120, environment extra: [String: String] = [:]) throws {
         // Linux's pseudo-terminal multiplexer: unlock the new pair and find its number
         // (TIOCSPTLCK and TIOCGPTN, whose macros Swift does not import).
         let descriptor = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -26,12 +27,11 @@ final class PseudoTerminal: @unchecked Sendable {
         var size = winsize(ws_row: 40, ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(descriptor, UInt(TIOCSWINSZ), &size)
         primary = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        process.executableURL = CLI.executable
+        process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["FIREDRILL_DB"] = CLI.scratchDatabase
         environment["TERM"] = "xterm"
-        environment["NO_COLOR"] = "1"
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         process.standardInput = secondary
         process.standardOutput = secondary
@@ -53,19 +53,19 @@ final class PseudoTerminal: @unchecked Sendable {
         }.start()
     }
 
-    var text: String {
+    public var text: String {
         lock.lock()
         defer { lock.unlock() }
         return buffer
     }
 
     /// Types keys exactly as given (`"\r"` is Enter, `"\u{1B}[D"` the left arrow, `"\u{7F}"` backspace).
-    func type(_ keys: String) {
+    public func type(_ keys: String) {
         primary.write(Data(keys.utf8))
     }
 
     /// Waits until the screen output contains `fragment` (counting from `after` characters on).
-    func waitFor(_ fragment: String, after offset: Int = 0, safetyTimeout: TimeInterval = 30) -> Bool {
+    public func waitFor(_ fragment: String, after offset: Int = 0, safetyTimeout: TimeInterval = 30) -> Bool {
         let deadline = Date().addingTimeInterval(safetyTimeout)
         lock.lock()
         defer { lock.unlock() }
@@ -76,12 +76,12 @@ final class PseudoTerminal: @unchecked Sendable {
         return true
     }
 
-    func finish() -> Int32 {
+    public func finish() -> Int32 {
         process.waitUntilExit()
         return process.terminationStatus
     }
 
-    func kill() {
+    public func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
