@@ -133,7 +133,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FiredrillStoreTests",
-            dependencies: ["FiredrillStore", "FiredrillCore"],
+            dependencies: ["FiredrillStore", "FiredrillCore", "FiredrillTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -84,33 +84,34 @@ struct AfterActionReportCommandTests {
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF], "--bom starts the CSV with a UTF-8 byte order mark")
     }
 
-    static var chromium: String? {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/local/bin/chromium"]
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    /// Chromium prints the report; `.ci/run` installs it (with poppler-utils and the Noto CJK
+    /// fonts), and a machine without it fails this test rather than skipping it.
+    static let chromium = "/usr/bin/chromium"
 
-    @Test("the HTML report prints to an A4 PDF in headless Chromium",
-          .enabled(if: chromium != nil, "Chromium is not installed (looked for /usr/bin/chromium and others): the HTML report is not printed to PDF"))
+    @Test("the HTML report prints to an A4 PDF in headless Chromium, with its Japanese text in a Japanese font")
     func printsToPDF() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.chromium), "Chromium is missing at \(Self.chromium): install chromium (.ci/run does)")
         let (db, runID) = try recordedJapaneseDrill()
         let directory = try CLI.temporaryDirectory()
         let htmlFile = directory.appendingPathComponent("report.html")
         try CLI.run(["show", runID, "--format", "html", "--db", db]).stdout.write(to: htmlFile, atomically: true, encoding: .utf8)
         let pdf = directory.appendingPathComponent("report.pdf")
         let status = try CLI.system([
-            try #require(Self.chromium), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            Self.chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
             "--user-data-dir=\(directory.appendingPathComponent("profile").path)", "--print-to-pdf=\(pdf.path)", htmlFile.absoluteString,
         ])
         #expect(status == 0)
         let bytes = try Data(contentsOf: pdf)
         #expect(bytes.starts(with: Array("%PDF".utf8)))
         #expect(bytes.count > 50_000, "a report of several pages with charts, not an empty page: \(bytes.count) bytes")
-        // With poppler's pdftotext, the text is there too (Japanese included); without it, that part is skipped.
-        let textFile = directory.appendingPathComponent("report.txt")
-        if (try? CLI.system(["pdftotext", "-v"])) == 0, try CLI.system(["pdftotext", "-enc", "UTF-8", pdf.path, textFile.path]) == 0 {
-            let text = try String(contentsOf: textFile, encoding: .utf8)
-            #expect(text.contains("事後検証報告書") && text.contains("改善計画") && text.contains("64.9"), "\(text.prefix(500))")
-        }
+        // The text is there (poppler's pdftotext). That alone proves little: without a Japanese
+        // font Chromium draws the Japanese as DejaVu's missing-glyph boxes and the text still
+        // extracts. The Japanese font (Noto CJK, OpenType) is embedded as Type 3 outlines,
+        // which pdffonts lists; without it only DejaVu's CID TrueType fonts are there.
+        let text = try SystemTool.output(["pdftotext", "-enc", "UTF-8", pdf.path, "-"])
+        #expect(text.contains("事後検証報告書") && text.contains("改善計画") && text.contains("64.9"), "\(text.prefix(500))")
+        let fonts = try SystemTool.output(["pdffonts", pdf.path])
+        #expect(fonts.contains("Type 3"), "no Japanese font outlines in the PDF (install fonts-noto-cjk):\n\(fonts.prefix(800))")
     }
 
     @Test("actions add warns about blame in English too, naming the participant's name without repeating it; --strict refuses")

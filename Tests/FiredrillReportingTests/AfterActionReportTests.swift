@@ -1,4 +1,5 @@
 import FiredrillCore
+import FiredrillTestSupport
 import Foundation
 import Testing
 @testable import FiredrillReporting
@@ -33,7 +34,8 @@ struct AfterActionReportTests {
             let tables = ReportFixtures.markdownTables(MarkdownReportRenderer.render(report, context: context))
             #expect(tables.count >= 10)
             for table in tables {
-                let widths = Set(table.map { DisplayWidth.of($0) })
+                // Widths by Python's Unicode tables, not by the renderer's own function.
+                let widths = Set(try SystemTool.displayWidths(table))
                 #expect(widths.count == 1, "\(table.joined(separator: "\n"))")
                 // Every row has as many cells as the header.
                 #expect(Set(table.map { ReportFixtures.cells($0).count }).count == 1, "\(table.joined(separator: "\n"))")

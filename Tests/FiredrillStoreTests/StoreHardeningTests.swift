@@ -37,29 +37,38 @@ struct StoreHardeningTests {
     }
 
     @Test("readers are not held up by a process that holds the write lock")
-    func readersDoNotWaitForWriters() async throws {
+    func readersDoNotWaitForWriters() throws {
         let fixture = try StoreFixture(.onDisk)
         let runID = try Fixtures.recordFinishedRun(in: fixture.database)
-        // Another connection takes the write lock and keeps it while we read.
+        // Another connection takes the write lock and keeps it while we read. Taking it must
+        // succeed: a failure is reported, never waited on forever.
         let other = try DatabaseQueue(path: fixture.path)
-        let locked = Mutex(false)
+        let outcome = Mutex<String?>(nil)
+        let ready = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let holder = Thread {
-            try? other.inDatabase { db in
-                try db.execute(sql: "BEGIN IMMEDIATE")
-                try db.execute(sql: "UPDATE run SET scenario_path = 'x'")
-                locked.withLock { $0 = true }
-                release.wait()
-                try db.execute(sql: "ROLLBACK")
+            do {
+                try other.inDatabase { db in
+                    try db.execute(sql: "BEGIN IMMEDIATE")
+                    try db.execute(sql: "UPDATE run SET scenario_path = 'x'")
+                    outcome.withLock { $0 = "locked" }
+                    ready.signal()
+                    release.wait()
+                    try db.execute(sql: "ROLLBACK")
+                }
+            } catch {
+                outcome.withLock { if $0 == nil { $0 = "failed: \(error)" } }
+                ready.signal()
             }
         }
         holder.start()
-        while !locked.withLock({ $0 }) { await Task.yield() }
+        defer { release.signal() }
+        #expect(ready.wait(timeout: .now() + 30) == .success, "the other connection neither took the lock nor failed")
+        try #require(outcome.withLock { $0 } == "locked", "\(outcome.withLock { $0 } ?? "no outcome")")
         // Were reading to wait for the lock, these would fail with `.busy` after the timeout.
         let reader = try AppDatabase.open(path: fixture.path, access: .readOnly)
         #expect(try reader.history().map(\.runID) == [runID])
         #expect(try reader.verify(runID: runID).isIntact)
-        release.signal()
     }
 
     @Test("opening for reading creates nothing: no file, no directory")
