@@ -258,7 +258,7 @@ struct DrillEngineTests {
         #expect(throws: EngineError.surveyBeforeEnd) { try engine.answerSurvey(SurveyAnswer(participant: "a", question: 0, score: 4)) }
         engine.end(at: .seconds(300), reason: .endedByTrainer)
         #expect(throws: EngineError.invalidInput("question 1 is answered 1 to 5, not 6")) { try engine.answerSurvey(SurveyAnswer(question: 0, score: 6)) }
-        #expect(throws: EngineError.invalidInput("the scenario has no survey question 4 (it has 3)")) { try engine.answerSurvey(SurveyAnswer(question: 3, score: 3)) }
+        #expect(throws: EngineError.invalidInput("there is no survey question 3 ('question' is the question's index, 0 to 2)")) { try engine.answerSurvey(SurveyAnswer(question: 3, score: 3)) }
         #expect(throws: EngineError.invalidInput("question 3 is answered in words, not with a score")) { try engine.answerSurvey(SurveyAnswer(question: 2, score: 3, comment: "x")) }
         _ = try engine.answerSurvey(SurveyAnswer(participant: "a", question: 0, score: 5))
         _ = try engine.answerSurvey(SurveyAnswer(participant: "b", question: 0, score: 2, comment: "escalation path unclear"))

@@ -65,6 +65,73 @@ struct ScriptRoundTripTests {
         #expect(!replayed.isFinished)
     }
 
+    /// Exports `engine`'s record, reads the script back and replays it: the same events.
+    func roundTrip(_ engine: DrillEngine, in scenario: Scenario) throws {
+        let text = ReplayScript.export(events: engine.events, scenario: scenario, mode: .live)
+        let script: ReplayScript
+        switch ReplayScript.parse(text, for: scenario) {
+        case .success(let parsed): script = parsed
+        case .failure(let error):
+            Issue.record("the exported script does not read back: \(error.problems.prefix(3))")
+            return
+        }
+        let replayed = try script.play(scenario)
+        #expect(replayed.events == engine.events)
+        #expect(DrillReport(scenario: scenario, events: replayed.events, mode: .live) == DrillReport(scenario: scenario, events: engine.events, mode: .live))
+    }
+
+    @Test("the longest commands accepted export to lines that replay, also where the exported command would be longer")
+    func longestCommands() throws {
+        let scenario = self.scenario
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        let length = ActionCommand.maximumLength
+        // An escalation without 'via' exports with 'via chat': longer than the command typed.
+        let commands = [
+            "escalate boss " + String(repeating: "x", count: length - 14),
+            "do " + String(repeating: "復", count: length - 3),
+            "ｓａｙ " + String(repeating: "ｗ", count: length - 4),
+            "report " + String(repeating: "#", count: length - 7),
+        ]
+        for (index, command) in commands.enumerated() {
+            #expect(command.count == length)
+            let action = try ActionCommand.parse(command, role: "ops", in: scenario).get()
+            _ = try engine.perform(action, at: .seconds(Int64(10 + index)))
+        }
+        try roundTrip(engine, in: scenario)
+    }
+
+    @Test("the largest inputs accepted export to a script that replays: a 20,000-character Japanese comment and observation, an ad-lib to 500 long role ids")
+    func largestInputs() throws {
+        var scenario = self.scenario
+        let many = (0..<500).map { Role(id: "role-\($0)-" + String(repeating: "r", count: 50), name: "Role \($0)") }
+        scenario.roles += many
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        let japanese = String(repeating: "報告書に\"引用\"と改行\nを含む", count: 20_000 / 15)
+        #expect(japanese.unicodeScalars.count <= ValidationLimits.default.maximumTextLength)
+        let adlib = AdlibInject(to: .roles(many.map(\.id)), channel: "chat", from: String(repeating: "送", count: 500), subject: String(repeating: "件", count: 500), body: japanese)
+        #expect(adlib.problems(in: scenario).isEmpty, "\(adlib.problems(in: scenario))")
+        _ = try engine.deliver(adlib, at: .seconds(30))
+        _ = try engine.observe(Observation(objective: "ack", rating: .someChallenges, text: japanese, by: "evaluator-1"), at: .seconds(40))
+        engine.end(at: .seconds(60), reason: .endedByTrainer)
+        _ = try engine.answerSurvey(SurveyAnswer(participant: "p-1", question: 1, comment: japanese))
+        try roundTrip(engine, in: scenario)
+    }
+
+    @Test("a drill made but never started exports as not started and replays to nothing, not to a completed drill")
+    func neverStarted() throws {
+        let engine = DrillEngine(scenario: scenario)
+        let text = ReplayScript.export(events: engine.events, scenario: scenario, mode: .live)
+        #expect(text.contains("!not-started"), "\(text)")
+        let replayed = try ReplayScript.parse(text, for: scenario).get().play(scenario)
+        #expect(replayed.events.isEmpty && !replayed.isStarted)
+        try roundTrip(engine, in: scenario)
+        let report = DrillReport(scenario: scenario, events: replayed.events, mode: .live)
+        #expect(report.drill.endReason == nil && report.score == nil, "a drill never played has no score")
+        #expect(ReplayScript.parse("!not-started\n1:00 ops ack\n", for: scenario).failureMessages.contains { $0.contains("cannot have steps") })
+    }
+
     @Test(arguments: [
         ("1:00 !inject {\"to\": [\"nobody\"], \"channel\": \"chat\", \"subject\": \"x\"}", "'!inject': 'to': unknown role 'nobody'"),
         ("1:00 !inject {\"to\": \"all\", \"channel\": \"chat\"}", "'subject' is missing"),
@@ -74,7 +141,7 @@ struct ScriptRoundTripTests {
         ("1:00 !end soon", "'!end' takes a reason"),
         ("1:00 !inject not json", "the JSON cannot be read"),
         ("!pause", "needs a time before it"),
-        ("1:00 !survey {\"question\": 9, \"score\": 3}", "has no survey question 10"),
+        ("1:00 !survey {\"question\": 9, \"score\": 3}", "no survey question 9"),
     ])
     func badStepsAreExplained(line: String, fragment: String) {
         guard case .failure(let error) = ReplayScript.parse(line, for: scenario) else {
@@ -102,5 +169,12 @@ struct ScriptRoundTripTests {
         #expect(DrillTime(clockText: "1:15.2500") == nil)
         #expect(DrillTime(clockText: "1:15.") == nil)
         #expect(DrillTime(clockText: "15.5") == nil)
+    }
+}
+
+extension Result where Success == ReplayScript, Failure == ScriptError {
+    var failureMessages: [String] {
+        if case .failure(let error) = self { return error.problems.map(\.message) }
+        return []
     }
 }

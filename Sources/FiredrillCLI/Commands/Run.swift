@@ -98,8 +98,10 @@ extension Firedrill {
                     throw ValidationError("--player: unknown role '\(parts[0])'\(Suggestions.hint(for: parts[0], among: played))")
                 }
                 let nameAndDepartment = parts[1].split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let name: String
+                do { name = try Participant.validName(nameAndDepartment[0]) } catch { throw ValidationError("--player '\(option)': \(error.message)") }
                 named[parts[0]] = Participant(
-                    role: parts[0], displayName: nameAndDepartment[0],
+                    role: parts[0], displayName: name,
                     department: nameAndDepartment.count > 1 && !nameAndDepartment[1].isEmpty ? nameAndDepartment[1] : nil
                 )
             }
@@ -113,19 +115,12 @@ extension Firedrill {
         /// The roles named by an `--as` value (default: every role played by people).
         static func playedRoles(_ roles: String?, in scenario: Scenario) throws -> [String] {
             guard let roles else { return scenario.playerRoles.map(\.id) }
-            var result: [String] = []
-            for id in roles.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
-                guard let role = scenario.role(id) else {
-                    let hint = Suggestions.hint(for: id, among: scenario.playerRoles.map(\.id))
-                    throw ValidationError("--as: unknown role '\(id)'\(hint) (roles: \(scenario.playerRoles.map(\.id).joined(separator: ", ")))")
-                }
-                guard !role.isSimulated else {
-                    throw ValidationError("--as: role '\(id)' is simulated by a persona and cannot be played")
-                }
-                if !result.contains(id) { result.append(id) }
+            let ids = roles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            do {
+                return try scenario.playableRoles(ids)
+            } catch {
+                throw ValidationError("--as: \(error.message)")
             }
-            guard !result.isEmpty else { throw ValidationError("--as needs at least one role") }
-            return result
         }
 
         static func defaultOutDirectory(for scenario: Scenario, runID: String) -> String {

@@ -18,6 +18,47 @@ public struct PlayerAction: Sendable, Hashable {
         self.channel = channel
     }
 
+    /// The longest text of an action, in characters: a few paragraphs, as a chat message.
+    public static let maximumTextLength = 2_000
+
+    /// Problems with the action in `scenario`, as messages naming the field; empty when it can
+    /// be performed. The one set of rules for actions, however they arrive: typed as a command,
+    /// sent as structure, or read from a script.
+    public func problems(in scenario: Scenario) -> [String] {
+        var problems: [String] = []
+        guard let played = scenario.role(role) else {
+            return ["unknown role '\(role.prefix(40))'\(Suggestions.hint(for: role, among: scenario.playerRoles.map(\.id))) (roles: \(scenario.playerRoles.map(\.id).joined(separator: ", ")))"]
+        }
+        if played.isSimulated { problems.append("role '\(role)' is simulated by a persona and cannot act") }
+        if kind == .escalate {
+            if let target {
+                if scenario.role(target) == nil {
+                    problems.append("unknown role '\(target.prefix(40))' to escalate to\(Suggestions.hint(for: target, among: scenario.roles.map(\.id))) (roles: \(scenario.roles.map(\.id).joined(separator: ", ")))")
+                } else if target == role {
+                    problems.append("'\(role)' cannot escalate to itself")
+                }
+            } else {
+                problems.append("an escalation needs the role it goes to ('target')")
+            }
+            if let channel, !scenario.channels.contains(channel) {
+                problems.append("unknown channel '\(channel.prefix(40))'\(Suggestions.hint(for: channel, among: scenario.channels)) (channels: \(scenario.channels.joined(separator: ", ")))")
+            }
+        } else {
+            if target != nil { problems.append("only an escalation goes to a role ('target')") }
+            if channel != nil { problems.append("only an escalation names a channel") }
+        }
+        if [.action, .communicate, .report].contains(kind), text.allSatisfy(\.isWhitespace) {
+            problems.append("'\(kind.command)' needs text, e.g. \(kind.command) \(ActionCommand.example(for: kind))")
+        }
+        if text.count > Self.maximumTextLength {
+            problems.append("the text is \(text.count) characters long; the limit is \(Self.maximumTextLength), so write a shorter summary")
+        }
+        if let bad = ControlCharacters.firstForbidden(in: text, allowingNewlines: true) {
+            problems.append("the text contains the control character \(bad.name) at character \(bad.offset); type plain text")
+        }
+        return problems
+    }
+
     /// The action as a command line, e.g. `escalate cto via phone db is down`.
     public var commandLine: String {
         var parts = [kind.command]

@@ -12,7 +12,13 @@ public struct AdlibInject: Sendable, Hashable {
 
     public init(id: String = "", to: Recipients, channel: String, from: String? = nil, subject: String, body: String? = nil) {
         self.id = id
-        self.to = to
+        // Each role once, in the order first named.
+        if case .roles(let ids) = to {
+            var seen: Set<String> = []
+            self.to = .roles(ids.filter { seen.insert($0).inserted })
+        } else {
+            self.to = to
+        }
         self.channel = channel
         self.from = from
         self.subject = subject

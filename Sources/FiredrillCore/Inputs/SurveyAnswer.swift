@@ -19,7 +19,8 @@ public struct SurveyAnswer: Sendable, Hashable {
     /// Problems with the answer for `scenario`; empty when it can be recorded.
     public func problems(in scenario: Scenario, limits: ValidationLimits = .default) -> [String] {
         guard scenario.survey.indices.contains(question) else {
-            return ["the scenario has no survey question \(question + 1) (it has \(scenario.survey.count))"]
+            let range = scenario.survey.isEmpty ? "it has none" : "'question' is the question's index, 0 to \(scenario.survey.count - 1)"
+            return ["there is no survey question \(question) (\(range))"]
         }
         var problems: [String] = []
         switch scenario.survey[question].kind {

@@ -4,6 +4,7 @@ extension ReplayScript {
     /// The same scenario and script always give the same events.
     public func play(_ scenario: Scenario) throws(EngineError) -> DrillEngine {
         var engine = DrillEngine(scenario: scenario)
+        if isNotStarted { return engine }
         engine.start()
         for entry in entries {
             do {

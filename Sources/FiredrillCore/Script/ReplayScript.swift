@@ -20,8 +20,9 @@ import Foundation
 /// ignored. Times are `mm:ss`, `h:mm:ss` (optionally with `.mmm`) or a duration such as
 /// `90s`. Verbs: `!inject`, `!observe`, `!action` (a player action as JSON, for text that a
 /// command line cannot carry), `!pause`, `!resume`, `!interrupt`, `!end [reason]`,
-/// `!survey`; header lines without a time: `!mode live` (the inputs of a live drill) and
-/// `!unfinished` (the record stops without an end).
+/// `!survey`; header lines without a time: `!mode live` (the inputs of a live drill),
+/// `!unfinished` (the record stops without an end) and `!not-started` (the drill was made
+/// but never started: nothing happened, and a replay starts nothing either).
 public struct ReplayScript: Sendable, Hashable {
     /// One input of the drill.
     public enum Step: Sendable, Hashable {
@@ -53,6 +54,8 @@ public struct ReplayScript: Sendable, Hashable {
     public var mode: DrillMode = .replay
     /// The drill had not ended when its record stopped (it was cut off and not resumed).
     public var isUnfinished = false
+    /// The drill was never started: its record holds no event, and neither does its replay.
+    public var isNotStarted = false
 
     /// Problems found in a script, each naming its line.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
@@ -61,7 +64,11 @@ public struct ReplayScript: Sendable, Hashable {
         public var description: String { "line \(line): \(message)" }
     }
 
-    public static let maximumLineLength = 20_000
+    /// The longest line, in bytes: room for the largest input a drill accepts written as JSON
+    /// (an ad-lib inject to 500 roles with a 20,000-character body, each character up to four
+    /// bytes, quotes and line breaks escaped), so that every recorded drill exports to a
+    /// script that reads back.
+    public static let maximumLineLength = 1 << 20
     /// Most steps in one script: ten times the largest drill the benchmarks play.
     public static let maximumEntries = 200_000
     /// Problems reported before the parser stops looking (the rest are counted, not listed).
@@ -80,7 +87,10 @@ public struct ReplayScript: Sendable, Hashable {
             if parser.stopped { break }
         }
         if !parser.problems.isEmpty { return .failure(ScriptError(problems: parser.problems, more: parser.more)) }
-        return .success(ReplayScript(entries: parser.entries, mode: parser.mode, isUnfinished: parser.unfinished))
+        if parser.notStarted, let first = parser.entries.first {
+            return .failure(ScriptError(problems: [Problem(line: first.line, message: "the script says '!not-started', so it cannot have steps; remove one or the other")]))
+        }
+        return .success(ReplayScript(entries: parser.entries, mode: parser.mode, isUnfinished: parser.unfinished, isNotStarted: parser.notStarted))
     }
 
     private struct Parser {
@@ -92,6 +102,7 @@ public struct ReplayScript: Sendable, Hashable {
         var previous = DrillTime.zero
         var mode = DrillMode.replay
         var unfinished = false
+        var notStarted = false
         var stopped = false
 
         init(scenario: Scenario) {
@@ -164,8 +175,10 @@ public struct ReplayScript: Sendable, Hashable {
                 }
             case "!unfinished":
                 unfinished = true
+            case "!not-started":
+                notStarted = true
             default:
-                problem(line, "'\(word.prefix(20))' needs a time before it, e.g. '12:00 \(word.prefix(20))'; without a time only !mode and !unfinished")
+                problem(line, "'\(word.prefix(20))' needs a time before it, e.g. '12:00 \(word.prefix(20))'; without a time only !mode, !unfinished and !not-started")
             }
         }
 
@@ -180,7 +193,7 @@ public struct ReplayScript: Sendable, Hashable {
                 problem(line, "role '\(played.id)' is simulated by a persona and cannot act in a script")
                 return nil
             }
-            switch ActionCommand.parse(String(rest), role: played.id, in: scenario, roles: roles) {
+            switch ActionCommand.parse(rest.trimmingWhitespace, role: played.id, in: scenario, roles: roles) {
             case .success(let action): return .action(action)
             case .failure(let error):
                 problem(line, error.message)
@@ -221,15 +234,7 @@ public struct ReplayScript: Sendable, Hashable {
             case "action":
                 guard let form = decode(ScriptLine.ActionForm.self) else { return nil }
                 let action = form.action
-                guard let role = scenario.role(action.role), !role.isSimulated else {
-                    problem(line, "'!action': unknown or simulated role '\(action.role.prefix(40))'")
-                    return nil
-                }
-                if action.kind == .escalate, action.target.flatMap({ scenario.role($0) }) == nil {
-                    problem(line, "'!action': an escalation needs a known 'target' role")
-                    return nil
-                }
-                return check(TextField.problems(action.text, field: "text", oneLine: true, required: false)) ? .action(action) : nil
+                return check(action.problems(in: scenario)) ? .action(action) : nil
             case "survey":
                 guard let form = decode(ScriptLine.SurveyForm.self) else { return nil }
                 let answer = form.answer

@@ -142,7 +142,11 @@ extension ReplayScript {
                 lines.append("\(time) !survey \(ScriptLine.json(ScriptLine.SurveyForm(answer)))")
             }
         }
-        if !ended && !events.isEmpty { lines.append("!unfinished") }
+        if events.isEmpty {
+            lines.append("!not-started")
+        } else if !ended {
+            lines.append("!unfinished")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

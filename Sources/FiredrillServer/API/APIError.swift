@@ -1,3 +1,4 @@
+import FiredrillCore
 import FiredrillStore
 import Foundation
 import Hummingbird
@@ -43,6 +44,16 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         )
     }
 
+    /// A refusal of the core, with the status of its kind.
+    init(_ error: InputError) {
+        let status: HTTPResponse.Status = switch error.kind {
+        case .invalid: .unprocessableContent
+        case .conflict: .conflict
+        case .notAllowed: .forbidden
+        }
+        self.init(status, error.code, error.message, problems: error.problems.isEmpty ? nil : error.problems)
+    }
+
     // The errors of the contract.
     static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "bad_request", message) }
     static let unauthorized = APIError(.unauthorized, "unauthorized", "a token is needed: send 'Authorization: Bearer TOKEN' (event streams also take ?access_token=TOKEN)")
@@ -68,6 +79,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return APIError.render(error)
+        } catch let error as InputError {
+            return APIError.render(APIError(error))
         } catch let error as HTTPError {
             let code = switch error.status.code {
             case 404: "not_found"

@@ -186,14 +186,34 @@ struct ObservationRequest: Decodable {
 
 struct SurveyRequest: Decodable {
     struct Answer: Decodable {
-        var question: Int
-        var score: Int?
+        var question: WholeNumber
+        var score: WholeNumber?
         var comment: String?
         /// The answer to a text question (the same as `comment`).
         var text: String?
     }
 
     var answers: [Answer]
+}
+
+/// A JSON number that must be whole (a question's index, a score): `0.5` is refused with a
+/// message that names the field, not taken for broken JSON.
+struct WholeNumber: Decodable, Sendable {
+    var value: Int
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(Int.self) {
+            self.value = value
+            return
+        }
+        if let number = try? container.decode(Double.self) {
+            throw DecodingError.typeMismatch(Int.self, DecodingError.Context(
+                codingPath: decoder.codingPath, debugDescription: "\(number) is not a whole number"
+            ))
+        }
+        throw DecodingError.typeMismatch(Int.self, DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "not a number"))
+    }
 }
 
 struct SurveyResponse: Encodable {

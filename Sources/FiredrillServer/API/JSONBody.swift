@@ -45,7 +45,8 @@ enum JSONBody {
     private static func describeType(_ type: Any.Type) -> String {
         switch type {
         case is String.Type: "text"
-        case is Int.Type, is Double.Type: "a number"
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
         case is Bool.Type: "true or false"
         default: "\(type)".contains("Array") ? "a list" : "an object"
         }

@@ -81,7 +81,7 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
             throw APIError.invalid("too_many_answers", "the survey has \(drill.scenario.survey.count) questions")
         }
         let answers = body.answers.map {
-            SurveyAnswer(participant: token.label, question: $0.question, score: $0.score, comment: $0.comment ?? $0.text)
+            SurveyAnswer(participant: token.label, question: $0.question.value, score: $0.score?.value, comment: $0.comment ?? $0.text)
         }
         let recorded = try await ServerParts<C>.translating { try await drill.answerSurvey(answers) }
         return JSONBody.response(SurveyResponse(recorded: recorded), status: .created)
@@ -93,13 +93,7 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
         let (drill, caller) = try await parts.access(context, ["player", "evaluator", "observer"], doing: "set a name")
         guard case .token(let token) = caller else { throw APIError.forbidden("the trainer has no display name") }
         let body = try await JSONBody.decode(NameRequest.self, from: request)
-        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 80 else {
-            throw APIError.invalid("invalid_name", "a name has 1 to 80 characters")
-        }
-        guard ControlCharacters.firstForbidden(in: name, allowingNewlines: false) == nil else {
-            throw APIError.invalid("invalid_name", "a name cannot contain control characters")
-        }
+        let name = try Participant.validName(body.name)
         let updated = try parts.database.setDisplayName(tokenID: token.id, name: name)
         parts.tokens.update(updated)
         return JSONBody.response(await parts.document(drill, for: .token(updated)))

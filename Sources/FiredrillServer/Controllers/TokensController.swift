@@ -32,27 +32,9 @@ struct TokensController<C: Clock>: Sendable where C.Duration == Duration {
         guard let kind = AccessToken.Kind(rawValue: body.kind) else {
             throw APIError.invalid("invalid_kind", "'kind' is player, evaluator or observer")
         }
-        var roles: [String] = []
-        if kind == .player {
-            roles = body.roles ?? []
-            guard !roles.isEmpty else { throw APIError.invalid("missing_roles", "a player token needs 'roles': the scenario roles it plays") }
-            for role in roles {
-                guard let found = drill.scenario.role(role) else {
-                    throw APIError.invalid("unknown_role", "the scenario has no role '\(role.prefix(60))'")
-                }
-                guard !found.isSimulated else {
-                    throw APIError.invalid("simulated_role", "'\(role)' is a simulated person; players play the other roles")
-                }
-            }
-            roles = Array(NSOrderedSet(array: roles)) as? [String] ?? roles
-        }
-        var name: String? = nil
-        if let given = body.name?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
-            guard given.count <= 80, ControlCharacters.firstForbidden(in: given, allowingNewlines: false) == nil else {
-                throw APIError.invalid("invalid_name", "a name has 1 to 80 characters and no control characters")
-            }
-            name = given
-        }
+        // A player token plays its roles once each, however often they are named.
+        let roles = kind == .player ? try drill.scenario.playableRoles(body.roles ?? []) : []
+        let name = try body.name.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : try Participant.validName($0) }
         let made = try parts.database.makeToken(runID: drill.runID, kind: kind, roles: roles, displayName: name)
         parts.tokens.add(made.token)
         return JSONBody.response(

@@ -72,7 +72,10 @@ extension AppDatabase {
         defer { lock.release() }
         switch try existingState(path: path, directory: directory) {
         case .current: return try makePool(path: path, durability: durability, migrating: false)
-        case nil, .empty, .older: return try makePool(path: path, durability: durability, migrating: true)
+        case nil:
+            try createPrivateFile(path)
+            return try makePool(path: path, durability: durability, migrating: true)
+        case .empty, .older: return try makePool(path: path, durability: durability, migrating: true)
         case .newer(let unknown): throw .newerSchema(path, unknownMigrations: unknown)
         case .foreign(let tables): throw .notFiredrillDatabase(path, tables: tables)
         }
@@ -199,10 +202,25 @@ extension AppDatabase {
             return
         }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // Directories made for the database are its owner's alone, like the file.
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw .cannotCreatePath(path, reason: "the directory '\(directory)' cannot be created (\(reason(error)))")
         }
+    }
+
+    /// Creates the database file readable and writable by its owner only (0600): drill records
+    /// name participants. SQLite gives its `-wal` and `-shm` files the same mode. An existing
+    /// file keeps the mode its owner chose.
+    private static func createPrivateFile(_ path: String) throws(StoreError) {
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return }
+            throw .cannotCreatePath(path, reason: String(cString: strerror(errno)))
+        }
+        // The process's umask may have taken bits away, never added any: set them exactly.
+        _ = fchmod(descriptor, 0o600)
+        _ = Glibc.close(descriptor)
     }
 
     /// The first bytes of a database file: an empty file, or one of another kind, is refused.
@@ -320,6 +338,6 @@ private struct OpeningLock {
     func release() {
         guard descriptor >= 0 else { return }
         _ = flock(descriptor, LOCK_UN)
-        _ = close(descriptor)
+        _ = Glibc.close(descriptor)
     }
 }
