@@ -1,6 +1,7 @@
 import FiredrillStore
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -23,25 +24,29 @@ public enum FiredrillServer {
         let parts = ServerParts(
             registry: registry, database: database, tokens: tokens, metrics: metrics, configuration: configuration, boundPort: boundPort
         )
-        let router = Router(context: FiredrillRequestContext.self)
-        router.add(middleware: JSONErrorMiddleware(metrics: metrics))
-        router.add(middleware: SecurityHeadersMiddleware())
-        if let files = FileServing.middleware(folder: configuration.webRoot) { router.add(middleware: files) }
-        OperationsController(parts: parts).addRoutes(to: router)
-        WebController(parts: parts).addRoutes(to: router)
-        let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens))
-        DrillsController(parts: parts).addRoutes(to: api)
-        TokensController(parts: parts).addRoutes(to: api)
-        ParticipationController(parts: parts).addRoutes(to: api)
-        EventStreamController(parts: parts).addRoutes(to: api)
+        let router = makeRouter(parts)
 
-        let idle = Int64(configuration.idleTimeout.components.seconds)
+        // Connections: the idle timeout, a deadline for request bodies, and caps below the
+        // open-file limit (see ConnectionGate).
+        let caps = ConnectionGate.limits(descriptorLimit: configuration.descriptorLimit)
+        let gate = ConnectionGate(sheddingAbove: caps.shedding, metrics: metrics)
+        let idle = TimeAmount.seconds(max(1, configuration.idleTimeout.components.seconds))
+        let bodyDeadline = TimeAmount.seconds(max(1, configuration.requestBodyTimeout.components.seconds))
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestWatch(gate: gate, bodyDeadline: bodyDeadline)], idleTimeout: idle
+        )
+        let server = HTTPServerBuilder { responder in
+            GatedHTTP1Channel(base: HTTP1Channel(responder: responder, configuration: http), gate: gate)
+        }
         var app = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .seconds(max(1, idle)))),
+            server: server,
             // A whole department opening the drill at once must not overflow the queue of new connections.
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "firedrill", backlog: 4_096),
-            services: [DrillKeeper(registry: registry, configuration: configuration)],
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "firedrill", backlog: 4_096,
+                availableConnectionsDelegate: .maximum(caps.accepting, logger: logger)
+            ),
+            services: [DrillKeeper(registry: registry, checkpoint: configuration.checkpointInterval, heartbeat: configuration.heartbeatInterval)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 boundPort.set(port)
@@ -51,5 +56,24 @@ public enum FiredrillServer {
         )
         app.beforeServerStarts { await registry.restore() }
         return app
+    }
+
+    /// The routes and middleware, outermost first: security headers on every answer (errors
+    /// included), errors as JSON, paths with control characters refused, the pages' files,
+    /// then the routes; the API behind its authentication.
+    static func makeRouter<C: Clock>(_ parts: ServerParts<C>) -> Router<FiredrillRequestContext> where C.Duration == Duration {
+        let router = Router(context: FiredrillRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: JSONErrorMiddleware(metrics: parts.metrics))
+        router.add(middleware: PathGuardMiddleware())
+        if let files = FileServing.middleware(folder: parts.configuration.webRoot) { router.add(middleware: files) }
+        OperationsController(parts: parts).addRoutes(to: router)
+        WebController(parts: parts).addRoutes(to: router)
+        let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: parts.tokens))
+        DrillsController(parts: parts).addRoutes(to: api)
+        TokensController(parts: parts).addRoutes(to: api)
+        ParticipationController(parts: parts).addRoutes(to: api)
+        EventStreamController(parts: parts).addRoutes(to: api)
+        return router
     }
 }

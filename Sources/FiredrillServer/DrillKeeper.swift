@@ -5,13 +5,17 @@ import ServiceLifecycle
 /// drills' clocks in the record every second (so a drill cut off resumes where it stopped),
 /// sends event-stream heartbeats every 15 s, and on graceful shutdown records each running
 /// drill as interrupted at its drill time and ends every event stream.
-struct DrillKeeper<C: Clock>: Service where C.Duration == Duration {
+///
+/// It holds only what it needs (never the configuration with its trainer token: service
+/// lifecycle logs each service's description at debug level).
+struct DrillKeeper<C: Clock>: Service, CustomStringConvertible where C.Duration == Duration {
     let registry: DrillRegistry<C>
-    let configuration: ServerConfiguration
+    let checkpoint: Duration
+    let heartbeat: Duration
+
+    var description: String { "DrillKeeper" }
 
     func run() async throws {
-        let checkpoint = configuration.checkpointInterval
-        let heartbeat = configuration.heartbeatInterval
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 while (try? await Task.sleep(for: checkpoint)) != nil { await registry.checkpointAll() }

@@ -18,11 +18,17 @@ public struct ServerConfiguration: Sendable {
     /// The folder of the web pages: the one shipped with firedrill unless another is given
     /// (`$FIREDRILL_WEB_ROOT`, for working on the pages without a rebuild).
     public var webRoot: URL?
+    /// A request's body must have arrived in full this long after its head; a slower client
+    /// is disconnected (the idle timeout only counts silence, not a trickle).
+    public var requestBodyTimeout: Duration
+    /// The open-file limit the server plans its connections by (the process's, by default):
+    /// it stops accepting before the limit and sheds silent connections before that.
+    public var descriptorLimit: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, trainerToken: String, publicURL: String? = nil,
         idleTimeout: Duration = .seconds(60), heartbeatInterval: Duration = .seconds(15), checkpointInterval: Duration = .seconds(1),
-        webRoot: URL? = nil
+        webRoot: URL? = nil, requestBodyTimeout: Duration = .seconds(60), descriptorLimit: Int? = nil
     ) {
         self.host = host
         self.port = port
@@ -32,6 +38,15 @@ public struct ServerConfiguration: Sendable {
         self.heartbeatInterval = heartbeatInterval
         self.checkpointInterval = checkpointInterval
         self.webRoot = webRoot ?? ServerResources.publicFolder
+        self.requestBodyTimeout = requestBodyTimeout
+        self.descriptorLimit = descriptorLimit ?? Self.processDescriptorLimit()
+    }
+
+    /// The soft limit on open files of this process (`ulimit -n`).
+    public static func processDescriptorLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1_024 }
+        return Int(min(limit.rlim_cur, 1 << 20))
     }
 
     /// A new trainer token: 32 random bytes in base64url.
@@ -47,5 +62,19 @@ public struct ServerConfiguration: Sendable {
         if let publicURL { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }
         let shownHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
         return "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(boundPort ?? port)"
+    }
+}
+
+// The trainer's token never appears when the configuration is printed or logged (a service
+// list, a debug dump): only whether one is set.
+extension ServerConfiguration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        "ServerConfiguration(host: \(host), port: \(port), publicURL: \(publicURL ?? "-"), trainerToken: <redacted>)"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["host": host, "port": port, "publicURL": publicURL as Any, "trainerToken": "<redacted>"])
     }
 }

@@ -12,6 +12,8 @@ public final class ServerMetrics: Sendable {
     let deliveryLateness: DurationHistogram
     let requestErrors: Prometheus.Counter
     let drillsActive: Prometheus.Gauge
+    let connectionsShed: Prometheus.Counter
+    let connectionsOpen: Prometheus.Gauge
 
     public init() {
         streamsOpen = registry.makeGauge(descriptor: .init(
@@ -35,6 +37,11 @@ public final class ServerMetrics: Sendable {
             namespace: "firedrill", metricName: "server_errors", unitName: "total", helpText: "Requests answered 500"))
         drillsActive = registry.makeGauge(descriptor: .init(
             namespace: "firedrill", metricName: "drills", unitName: "held", helpText: "Drills the server holds"))
+        connectionsShed = registry.makeCounter(descriptor: .init(
+            namespace: "firedrill", metricName: "connections_shed", unitName: "total",
+            helpText: "Connections closed before sending anything, to keep room for others near the open-file limit"))
+        connectionsOpen = registry.makeGauge(descriptor: .init(
+            namespace: "firedrill", metricName: "connections", unitName: "open", helpText: "HTTP connections open now"))
     }
 
     /// The text exposition format.

@@ -68,17 +68,18 @@ struct ServerHarness {
         database = try AppDatabase.open(path: databasePath, durability: .normal, access: .readWrite)
     }
 
-    func application(heartbeat: Duration = .seconds(15)) throws -> some ApplicationProtocol {
-        try Self.application(on: database, heartbeat: heartbeat)
+    func application(heartbeat: Duration = .seconds(15), configure: (inout ServerConfiguration) -> Void = { _ in }) throws -> some ApplicationProtocol {
+        try Self.application(on: database, heartbeat: heartbeat, configure: configure)
     }
 
-    static func application(on database: AppDatabase, heartbeat: Duration = .seconds(15)) throws -> some ApplicationProtocol {
+    static func application(
+        on database: AppDatabase, heartbeat: Duration = .seconds(15), configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
         var logger = Logger(label: "firedrill-test")
         logger.logLevel = .critical
-        return try FiredrillServer.application(
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, trainerToken: trainer, heartbeatInterval: heartbeat),
-            database: database, clock: ContinuousClock(), logger: logger
-        )
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, trainerToken: trainer, heartbeatInterval: heartbeat)
+        configure(&configuration)
+        return try FiredrillServer.application(configuration: configuration, database: database, clock: ContinuousClock(), logger: logger)
     }
 }
 

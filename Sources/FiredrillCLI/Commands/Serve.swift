@@ -29,10 +29,14 @@ extension Firedrill {
         @Option(help: "The address participants open, for the links the server prints and hands out (default http://HOST:PORT).")
         var publicURL: String?
 
+        @Option(help: "Seconds a client has to send a request's body after its head; a slower one is disconnected.")
+        var bodyTimeout = 60
+
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+            guard (1...3_600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be from 1 to 3600 seconds") }
             if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
                 throw ValidationError("--public-url must start with http:// or https://, e.g. https://drill.example.com")
             }
@@ -58,7 +62,8 @@ extension Firedrill {
             logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
             let configuration = ServerConfiguration(
                 host: host, port: port, trainerToken: trainerToken, publicURL: publicURL,
-                webRoot: environment["FIREDRILL_WEB_ROOT"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+                webRoot: environment["FIREDRILL_WEB_ROOT"].map { URL(fileURLWithPath: $0, isDirectory: true) },
+                requestBodyTimeout: .seconds(bodyTimeout)
             )
             let path = database.path
             let app = try FiredrillServer.application(

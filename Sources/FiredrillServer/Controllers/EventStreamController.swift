@@ -4,6 +4,7 @@ import Foundation
 import Prometheus
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import ServiceLifecycle
 
 /// `GET /api/v1/drills/{id}/events`: a drill's events as server-sent events, each as its
@@ -12,6 +13,9 @@ import ServiceLifecycle
 /// server shuts down or when the client falls too far behind (it reconnects and catches up).
 struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
     let parts: ServerParts<C>
+
+    /// The kernel's send buffer of a stream's connection, in bytes (Linux doubles it).
+    static var sendBuffer: Int { 64 * 1024 }
 
     func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
         api.get("drills/:id/events", use: stream)
@@ -28,7 +32,13 @@ struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
         }
         let hub = drill.hub
         let tokenID: String? = if case .token(let token) = caller { token.id } else { nil }
-        let subscription = hub.subscribe(audience: caller.audience, tokenID: tokenID, after: lastSeen)
+        let channel = context.channel
+        let subscription = hub.subscribe(audience: caller.audience, tokenID: tokenID, after: lastSeen) {
+            channel.close(promise: nil)
+        }
+        // A small send buffer in the kernel: a stream that stops reading holds little memory
+        // there before the hub drops it (messages are small; a live stream never needs more).
+        _ = channel.setOption(ChannelOptions.socketOption(.so_sndbuf), value: Self.sendBuffer)
         let metrics = parts.metrics
         return Response(
             status: .ok,
@@ -59,6 +69,7 @@ struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
                         try await request.body.consumeWithCancellationOnInboundClose { _ in
                             for try await message in subscription.stream {
                                 try await writer.write(message)
+                                subscription.pending.written(message.readableBytes)
                             }
                         }
                     } onGracefulShutdown: {

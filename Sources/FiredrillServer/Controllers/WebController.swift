@@ -31,8 +31,12 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
         var response = Response(
             status: .seeOther, headers: [.location: Self.page(for: caller), .cacheControl: "no-store", .referrerPolicyHeader: "no-referrer"]
         )
+        // Secure when people open the server over HTTPS (behind a TLS proxy): the cookie then
+        // never travels unencrypted.
+        let secure = parts.configuration.publicURL?.lowercased().hasPrefix("https://") == true
         response.setCookie(Cookie(
-            name: AuthMiddleware.cookieName(kind: caller.kindName), value: secret, maxAge: 7 * 24 * 3600, path: "/", httpOnly: true, sameSite: .strict
+            name: AuthMiddleware.cookieName(kind: caller.kindName), value: secret, maxAge: 7 * 24 * 3600, path: "/",
+            secure: secure, httpOnly: true, sameSite: .strict
         ))
         return response
     }
@@ -55,33 +59,23 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
 /// The web pages and their assets, served from the configured folder with ETags (a page
 /// is checked again on each load, so a new firedrill's pages are never stale).
 enum FileServing {
+    /// The type of every kind of file the pages are made of, text in UTF-8: with `nosniff`,
+    /// a browser runs a script or applies a style only when its type says so.
+    static let mediaTypes: [String: MediaType] = [
+        "html": MediaType(type: .text, subType: "html", parameter: ("charset", "utf-8")),
+        "css": MediaType(type: .text, subType: "css", parameter: ("charset", "utf-8")),
+        "mjs": MediaType(type: .text, subType: "javascript", parameter: ("charset", "utf-8")),
+        "js": MediaType(type: .text, subType: "javascript", parameter: ("charset", "utf-8")),
+        "json": MediaType(type: .application, subType: "json", parameter: ("charset", "utf-8")),
+        "svg": MediaType(type: .image, subType: "svg+xml"),
+        "png": MediaType(type: .image, subType: "png"),
+        "ico": MediaType(type: .image, subType: "x-icon"),
+        "webmanifest": MediaType(type: .application, subType: "manifest+json"),
+    ]
+
     static func middleware(folder: URL?) -> FileMiddleware<FiredrillRequestContext, LocalFileSystem>? {
         guard let folder else { return nil }
         return FileMiddleware(folder.path, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true)
-            .withAdditionalMediaType(.init(type: .application, subType: "javascript"), mappedToFileExtension: "mjs")
+            .withAdditionalMediaTypes(forFileExtensions: mediaTypes)
     }
-}
-
-/// Headers every answer carries: no sniffing, no framing, a strict content policy (no
-/// inline script, nothing from elsewhere; a route may set a stricter one of its own), no
-/// referrer that could carry a token.
-struct SecurityHeadersMiddleware: RouterMiddleware {
-    typealias Context = FiredrillRequestContext
-
-    /// The pages and the API: scripts and styles from this server only.
-    static let pagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-    /// A self-contained report: its own inline styles and SVG, no script, nothing fetched.
-    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicyHeader] = "no-referrer"
-        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.pagePolicy }
-        return response
-    }
-}
-
-extension HTTPField.Name {
-    static var referrerPolicyHeader: Self { .init("Referrer-Policy")! }
 }

@@ -25,8 +25,10 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     private var runTask: Task<Void, Never>?
     private var recordFinished: Bool
     private var interrupted: Bool
-    /// Held while the server holds the drill, so other processes see it is being played.
-    private let lock: RunLock?
+    /// Held while the drill is being played (started, not finished), so other processes see
+    /// it is in progress. Only then: a server with thousands of drills in its database holds
+    /// a descriptor for each running one, not for each ever made.
+    private var lock: RunLock?
 
     init(
         runID: String, scenario: Scenario, createdAt: String, speed: Double, database: AppDatabase, recorder: RunRecorder,
@@ -44,7 +46,9 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         self.metrics = metrics
         self.recordFinished = recordFinished
         self.interrupted = interrupted
-        lock = RunLock(databasePath: database.path, runID: runID)
+        if let engine, !engine.isFinished {
+            lock = RunLock(databasePath: database.path, runID: runID)
+        }
         if let engine {
             let session = DrillSession(
                 scenario: scenario, clock: clock, speed: speed, sink: LiveSink(recorder: recorder, hub: hub, metrics: metrics),
@@ -113,6 +117,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
             scenario: scenario, clock: clock, speed: speed, sink: LiveSink(recorder: recorder, hub: hub, metrics: metrics),
             streamingEvents: false
         )
+        lock = RunLock(databasePath: database.path, runID: runID)
         try await session.start()
         self.session = session
         launch()
@@ -241,8 +246,10 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         do {
             try recorder.finish(report: DrillReport(scenario: scenario, events: engine.events, mode: .live))
             recordFinished = true
+            lock = nil
         } catch let error as StoreError where error.code == .runFinished {
             recordFinished = true
+            lock = nil
         } catch {
             // The events are stored; the result is written on the next try (a later request
             // or a restart). Nothing the players did is lost.

@@ -11,14 +11,18 @@ import Synchronization
 /// database read, then receives live events: subscribing snapshots the log and registers the
 /// subscriber under one lock, so nothing is missed or sent twice.
 ///
-/// Publishing never waits. Each subscriber has a bounded buffer; a client too slow to keep
-/// up is dropped (its stream ends) and catches up when it reconnects with `Last-Event-ID`.
+/// Publishing never waits. Each subscriber has a bounded buffer, in messages and in bytes; a
+/// client too slow to keep up is dropped: its stream ends, its connection is closed (a client
+/// that stopped reading would otherwise hold it, and the kernel's buffers, for ever), and it
+/// catches up when it reconnects with `Last-Event-ID`.
 /// Messages are rendered once per audience, not once per subscriber, into one buffer that
 /// every subscriber of that audience writes (buffers are shared, not copied).
 final class EventHub: Sendable {
     let scenario: Scenario
     /// Messages a subscriber may have waiting before it is dropped.
     let bufferLimit: Int
+    /// Bytes a subscriber may have waiting before it is dropped.
+    let byteLimit: Int
     private let metrics: ServerMetrics?
 
     struct Entry: Sendable {
@@ -33,6 +37,22 @@ final class EventHub: Sendable {
         /// The token the stream was opened with (`nil` for the trainer's).
         var tokenID: String?
         var continuation: AsyncStream<ByteBuffer>.Continuation
+        var backlog: PendingBytes
+        /// Closes the subscriber's connection.
+        var onDrop: @Sendable () -> Void
+
+        /// Ends the stream and closes the connection.
+        func drop() {
+            continuation.finish()
+            onDrop()
+        }
+    }
+
+    /// The bytes handed to a subscriber's stream and not yet written to its connection.
+    final class PendingBytes: Sendable {
+        private let bytes = Atomic<Int>(0)
+        func add(_ count: Int) -> Int { bytes.add(count, ordering: .relaxed).newValue }
+        func written(_ count: Int) { bytes.subtract(count, ordering: .relaxed) }
     }
 
     private struct State {
@@ -55,9 +75,13 @@ final class EventHub: Sendable {
 
     private let state: Mutex<State>
 
-    init(scenario: Scenario, stored: [(event: DrillEvent, wallTime: String)], bufferLimit: Int = 4_096, metrics: ServerMetrics? = nil) {
+    init(
+        scenario: Scenario, stored: [(event: DrillEvent, wallTime: String)], bufferLimit: Int = 4_096, byteLimit: Int = 1 << 20,
+        metrics: ServerMetrics? = nil
+    ) {
         self.scenario = scenario
         self.bufferLimit = bufferLimit
+        self.byteLimit = byteLimit
         self.metrics = metrics
         var feed = DrillFeed(scenario: scenario)
         let log = stored.map { Entry(event: $0.event, wallTime: $0.wallTime, met: feed.take($0.event)) }
@@ -81,7 +105,7 @@ final class EventHub: Sendable {
 
     /// Adds stored events and sends them to the subscribers that see them. Never waits.
     func publish(_ events: [DrillEvent], wallTimes: [String]) {
-        var dropped: [AsyncStream<ByteBuffer>.Continuation] = []
+        var dropped: [Subscriber] = []
         var sent = 0
         state.withLock { state in
             for (event, wallTime) in zip(events, wallTimes) {
@@ -96,8 +120,11 @@ final class EventHub: Sendable {
                         )
                     }
                     guard case .some(.some(let message)) = rendered[subscriber.audience] else { continue }
-                    if case .dropped = subscriber.continuation.yield(message) {
-                        dropped.append(subscriber.continuation)
+                    if subscriber.backlog.add(message.readableBytes) > byteLimit {
+                        dropped.append(subscriber)
+                        state.subscribers[id] = nil
+                    } else if case .dropped = subscriber.continuation.yield(message) {
+                        dropped.append(subscriber)
                         state.subscribers[id] = nil
                     } else {
                         sent += 1
@@ -106,9 +133,9 @@ final class EventHub: Sendable {
             }
         }
         metrics?.eventsSent.increment(by: Int64(sent))
-        for continuation in dropped {
+        for subscriber in dropped {
             metrics?.streamsDropped.increment()
-            continuation.finish()
+            subscriber.drop()
         }
     }
 
@@ -118,23 +145,32 @@ final class EventHub: Sendable {
         var id: Int
         var backlog: [String]
         var stream: AsyncStream<ByteBuffer>
+        /// Tell it what was written to the connection: `pending.written(bytes)`.
+        var pending: PendingBytes
     }
 
-    func subscribe(audience: Audience, tokenID: String? = nil, after lastSeen: Int?) -> Subscription {
+    /// Subscribes `audience`; `onDrop` closes the subscriber's connection when it is dropped
+    /// (too slow, or its token revoked).
+    func subscribe(
+        audience: Audience, tokenID: String? = nil, after lastSeen: Int?, onDrop: @escaping @Sendable () -> Void = {}
+    ) -> Subscription {
         let (stream, continuation) = AsyncStream.makeStream(of: ByteBuffer.self, bufferingPolicy: .bufferingOldest(bufferLimit))
+        let pending = PendingBytes()
         let (id, backlog, closed) = state.withLock { state -> (Int, [String], Bool) in
             let id = state.nextID
             state.nextID += 1
             let start = lastSeen.map { seen in state.log.firstIndex { $0.event.sequence > seen } ?? state.log.count } ?? 0
             let backlog = state.log[start...].compactMap { Self.message($0, for: audience, scenario: scenario) }
             if !state.closed {
-                state.subscribers[id] = Subscriber(audience: state.index(of: audience), tokenID: tokenID, continuation: continuation)
+                state.subscribers[id] = Subscriber(
+                    audience: state.index(of: audience), tokenID: tokenID, continuation: continuation, backlog: pending, onDrop: onDrop
+                )
             }
             return (id, backlog, state.closed)
         }
         if closed { continuation.finish() }
         continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
-        return Subscription(id: id, backlog: backlog, stream: stream)
+        return Subscription(id: id, backlog: backlog, stream: stream, pending: pending)
     }
 
     func unsubscribe(_ id: Int) {
@@ -148,19 +184,35 @@ final class EventHub: Sendable {
 
     /// Sends an SSE comment to every subscriber, so idle connections stay open through
     /// proxies and dead ones are noticed.
+    ///
+    /// A subscriber that has not taken the earlier messages out of its buffer by now is
+    /// dropped like one too slow for an event.
     func heartbeat() {
-        let continuations = state.withLock { state in state.subscribers.values.map(\.continuation) }
         let comment = ByteBuffer(string: ": heartbeat\n\n")
-        for continuation in continuations { continuation.yield(comment) }
+        let dropped = state.withLock { state -> [Subscriber] in
+            var dropped: [Subscriber] = []
+            for (id, subscriber) in state.subscribers {
+                let stalled = subscriber.backlog.add(comment.readableBytes) > byteLimit
+                if stalled || { if case .dropped = subscriber.continuation.yield(comment) { true } else { false } }() {
+                    dropped.append(subscriber)
+                    state.subscribers[id] = nil
+                }
+            }
+            return dropped
+        }
+        for subscriber in dropped {
+            metrics?.streamsDropped.increment()
+            subscriber.drop()
+        }
     }
 
-    /// Ends the streams opened with a token (it was revoked).
+    /// Ends the streams opened with a token (it was revoked) and closes their connections.
     func disconnect(tokenID: String) {
-        let continuations = state.withLock { state -> [AsyncStream<ByteBuffer>.Continuation] in
+        let subscribers = state.withLock { state -> [Subscriber] in
             let ids = state.subscribers.filter { $0.value.tokenID == tokenID }.map(\.key)
-            return ids.compactMap { state.subscribers.removeValue(forKey: $0)?.continuation }
+            return ids.compactMap { state.subscribers.removeValue(forKey: $0) }
         }
-        for continuation in continuations { continuation.finish() }
+        for subscriber in subscribers { subscriber.drop() }
     }
 
     /// Ends every stream (graceful shutdown); later subscriptions end at once.

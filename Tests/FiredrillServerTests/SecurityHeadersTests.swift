@@ -1,0 +1,97 @@
+import FiredrillServer
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// What the README promises of every answer: a strict content policy, no sniffing, no
+/// referrer, errors included; cookies that stay on HTTPS when the server is reached by it;
+/// files served with their type; paths with control characters refused.
+@Suite("Security headers, cookies and static files")
+struct SecurityHeadersTests {
+    static func expectHeaders(_ answer: Answer, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(answer.headers[.contentSecurityPolicy]?.contains("default-src") == true, "\(what): no Content-Security-Policy", sourceLocation: sourceLocation)
+        #expect(answer.headers[.xContentTypeOptions] == "nosniff", "\(what): no nosniff", sourceLocation: sourceLocation)
+        #expect(answer.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(what): no no-referrer", sourceLocation: sourceLocation)
+    }
+
+    @Test("every error answer carries the security headers: 400, 401, 403, 404, 409, 413, 422")
+    func errorsCarryTheHeaders() async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            let (id, tokens) = try await client.createDrill()
+            let support = try #require((tokens["players"] as? [String: String])?["support"])
+            let answers: [(Answer, HTTPResponse.Status, String)] = [
+                (try await client.call(.post, "/api/v1/drills/\(id)/actions", token: support, body: "{"), .badRequest, "malformed JSON"),
+                (try await client.call(.get, "/api/v1/drills", token: nil), .unauthorized, "no token"),
+                (try await client.call(.get, "/api/v1/drills", token: support), .forbidden, "a player listing drills"),
+                (try await client.call(.get, "/api/v1/nowhere"), .notFound, "an unknown path"),
+                (try await client.call(.get, "/nowhere.html", token: nil), .notFound, "an unknown page"),
+                (try await client.call(.post, "/api/v1/drills/\(id)/actions", token: support, body: #"{"role": "support", "command": "ack"}"#), .conflict, "a drill not started"),
+                (try await client.call(.post, "/api/v1/drills/\(id)/actions", token: support, body: #"{"role": "support", "command": "\#(String(repeating: "y", count: 1_100_000))"}"#), .contentTooLarge, "a body too large"),
+                (try await client.call(.post, "/api/v1/drills/\(id)/tokens", body: #"{"kind": "boss"}"#), .unprocessableContent, "an invalid token kind"),
+            ]
+            for (answer, status, what) in answers {
+                #expect(answer.status == status, "\(what): \(answer.status) \(answer.text.prefix(200))")
+                #expect(answer.headers[.contentType]?.hasPrefix("application/json") == true, "\(what)")
+                Self.expectHeaders(answer, what)
+            }
+        }
+    }
+
+    @Test("the session cookie is Secure when participants reach the server over HTTPS, and only then")
+    func secureCookies() async throws {
+        let harness = try ServerHarness()
+        try await harness.application(configure: { $0.publicURL = "https://drill.example.com" }).test(.router) { client in
+            let cookie = try await client.call(.get, "/join/\(ServerHarness.trainer)", token: nil).headers[.setCookie]
+            #expect(cookie?.contains("Secure") == true, "\(cookie ?? "no cookie")")
+            #expect(cookie?.contains("HttpOnly") == true && cookie?.contains("SameSite=Strict") == true)
+        }
+        try await harness.application(configure: { $0.publicURL = "http://10.0.0.5:8080" }).test(.router) { client in
+            let cookie = try await client.call(.get, "/join/\(ServerHarness.trainer)", token: nil).headers[.setCookie]
+            #expect(cookie?.contains("Secure") == false, "a Secure cookie would never be sent back over plain HTTP: \(cookie ?? "")")
+        }
+    }
+
+    @Test("a control character in a path, written or as %00, is refused instead of cutting the file name short", arguments: [
+        "/js/api.mjs%00.html", "/js/api.mjs%00", "/console.html%0d%0aX-Injected:%20yes", "/js/%1b[2J.mjs", "/api/v1/drills%00",
+    ])
+    func controlCharactersInPaths(path: String) async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            let answer = try await client.call(.get, path, token: nil)
+            #expect(answer.status == .badRequest, "\(path): \(answer.status) \(answer.headers[.contentType] ?? "-")")
+            #expect(answer.errorCode == "bad_request")
+            #expect(!answer.text.contains("export "), "no file content is served")
+            Self.expectHeaders(answer, path)
+        }
+    }
+
+    @Test("every file of the pages is served with its type (text in UTF-8) and the security headers")
+    func everyFileHasItsType() async throws {
+        let harness = try ServerHarness()
+        let folder = try #require(ServerConfiguration(trainerToken: ServerHarness.trainer).webRoot)
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String])
+            .filter { !$0.hasPrefix(".") && !FileManager.default.isDirectory(folder.appendingPathComponent($0).path) }
+        #expect(files.count >= 10, "\(files)")
+        let expected = ["html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "mjs": "text/javascript; charset=utf-8",
+                        "svg": "image/svg+xml", "json": "application/json; charset=utf-8"]
+        try await harness.application().test(.router) { client in
+            for file in files {
+                let answer = try await client.call(.get, "/" + file, token: nil)
+                #expect(answer.status == .ok, "\(file)")
+                let type = try #require(expected[(file as NSString).pathExtension], "a file of a kind the server has no type for: \(file)")
+                #expect(answer.headers[.contentType] == type, "\(file): \(answer.headers[.contentType] ?? "no Content-Type")")
+                Self.expectHeaders(answer, file)
+            }
+        }
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+}
