@@ -17,7 +17,7 @@ for tool in "${CHROMIUM_BIN:-/usr/bin/chromium}" "${CHROMEDRIVER:-/usr/bin/chrom
   [ -x "$tool" ] || { echo "run.sh: $tool is missing (install chromium and chromedriver)" >&2; exit 2; }
 done
 
-VENV=$ROOT/.build-browser/venv
+VENV=$ROOT/.build-python/venv
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
