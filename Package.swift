@@ -41,6 +41,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The JSON documents of the live API, shared by the server and every client (`join`,
+        // the live benchmark, the tests): one wire model.
+        .target(
+            name: "FiredrillWire",
+            dependencies: ["FiredrillCore"],
+            swiftSettings: strictSettings
+        ),
         // Reading scenario files (YAML or JSON) with positions, within limits.
         .target(
             name: "FiredrillYAML",
@@ -80,7 +87,7 @@ let package = Package(
         .target(
             name: "FiredrillServer",
             dependencies: [
-                "FiredrillCore", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillScenarios", "FiredrillRecords",
+                "FiredrillCore", "FiredrillWire", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillScenarios", "FiredrillRecords",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,6 +107,7 @@ let package = Package(
             name: "FiredrillCLI",
             dependencies: [
                 "FiredrillCore",
+                "FiredrillWire",
                 "FiredrillYAML",
                 "FiredrillReporting",
                 "FiredrillStore",
@@ -125,6 +133,7 @@ let package = Package(
         // Helpers the test targets share: child processes of the built executable.
         .target(name: "FiredrillTestSupport", path: "Tests/FiredrillTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "FiredrillCoreTests", dependencies: ["FiredrillCore"], swiftSettings: strictSettings),
+        .testTarget(name: "FiredrillWireTests", dependencies: ["FiredrillWire", "FiredrillCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "FiredrillYAMLTests",
             dependencies: ["FiredrillYAML", "FiredrillCore", "Yams"],
@@ -143,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "FiredrillServerTests",
             dependencies: [
-                "FiredrillServer", "FiredrillCore", "FiredrillStore", "FiredrillReporting", "FiredrillRecords", "FiredrillTestSupport",
+                "FiredrillServer", "FiredrillWire", "FiredrillCore", "FiredrillStore", "FiredrillReporting", "FiredrillRecords", "FiredrillTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

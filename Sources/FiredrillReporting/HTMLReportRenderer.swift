@@ -377,7 +377,7 @@ private struct HTMLDocument {
         }, numeric: [0])
     }
 
-    func describe(_ entry: DrillReport.TimelineEntry) -> String {
+    func describe(_ entry: EventView) -> String {
         switch entry.type {
         case "inject-delivered", "inject-skipped":
             return "<code>\(e(entry.inject ?? ""))</code> \(e(s.via)) \(e(entry.channel ?? "?"))\(e(s.colon))\(e(entry.subject ?? ""))"
@@ -385,16 +385,24 @@ private struct HTMLDocument {
             var detail = "<b>\(role(entry.role))</b>"
             if let target = entry.target { detail += " → \(role(target))" + (entry.channel.map { " \(e(s.via)) \(e($0))" } ?? "") }
             if let text = entry.text, !text.isEmpty { detail += e(s.colon) + HTML.multiline(text) }
-            if let met = entry.met, !met.isEmpty { detail += " <span class=\"status-met\">— \(e(s.meets(met.joined(separator: ", "))))</span>" }
+            if let met = entry.met, !met.isEmpty { detail += " <span class=\"status-met\">— \(e(s.meets(met.map(\.objective).joined(separator: ", "))))</span>" }
             return detail
         case "persona-reply":
-            return "<b>\(role(entry.role))</b> → \(role(entry.target))\(e(s.colon))\(HTML.multiline(entry.text ?? ""))"
+            return "<b>\(role(entry.role))</b> → \(role(entry.to?.ids.first))\(e(s.colon))\(HTML.multiline(entry.text ?? ""))"
         case "observation":
             var detail = entry.objective.map { "<code>\(e($0))</code>" } ?? e(s.exerciseAsWhole)
             if let value = entry.rating { detail += " " + rating(value) }
             return detail + e(s.colon) + HTML.multiline(entry.text ?? "")
         case "ended":
-            return e(s.endReason(entry.text.flatMap(DrillEvent.EndReason.init(rawValue:))))
+            return e(s.endReason(entry.reason.flatMap(DrillEvent.EndReason.init(rawValue:))))
+        case "adjudication":
+            var detail = e(s.adjudicationDetail(action: entry.action ?? 0, objective: entry.objective ?? "", decision: entry.decision))
+            if let note = entry.note, !note.isEmpty { detail += e(s.colon) + HTML.multiline(note) }
+            return detail
+        case "speed-changed":
+            return e(s.speedDetail(entry.speed ?? 1))
+        case "clock-advanced":
+            return e(s.skippedDetail(from: clock(entry.fromSeconds ?? 0), to: clock(entry.atSeconds)))
         default:
             return ""
         }

@@ -356,7 +356,7 @@ private struct MarkdownDocument {
         add(table)
     }
 
-    func describe(_ entry: DrillReport.TimelineEntry) -> (String, String) {
+    func describe(_ entry: EventView) -> (String, String) {
         let event = s.eventName(entry, kind: entry.kind.map(s.kindName))
         switch entry.type {
         case "inject-delivered", "inject-skipped":
@@ -365,16 +365,24 @@ private struct MarkdownDocument {
             var detail = role(entry.role)
             if let target = entry.target { detail += " → \(role(target))" + (entry.channel.map { " \(s.via) \(text($0))" } ?? "") }
             if let value = entry.text, !value.isEmpty { detail += s.colon + text(value) }
-            if let met = entry.met, !met.isEmpty { detail += " — " + s.meets(met.map(code).joined(separator: ", ")) }
+            if let met = entry.met, !met.isEmpty { detail += " — " + s.meets(met.map { code($0.objective) }.joined(separator: ", ")) }
             return (event, detail)
         case "persona-reply":
-            return (event, "\(role(entry.role)) → \(role(entry.target))\(s.colon)\(text(entry.text ?? ""))")
+            return (event, "\(role(entry.role)) → \(role(entry.to?.ids.first))\(s.colon)\(text(entry.text ?? ""))")
         case "observation":
             var detail = entry.objective.map(code) ?? s.exerciseAsWhole
             if let rating = entry.rating { detail += " **\(rating.rawValue)**" }
             return (event, detail + s.colon + text(entry.text ?? ""))
         case "ended":
-            return (event, s.endReason(entry.text.flatMap(DrillEvent.EndReason.init(rawValue:))))
+            return (event, s.endReason(entry.reason.flatMap(DrillEvent.EndReason.init(rawValue:))))
+        case "adjudication":
+            var detail = s.adjudicationDetail(action: entry.action ?? 0, objective: code(entry.objective ?? ""), decision: entry.decision)
+            if let note = entry.note, !note.isEmpty { detail += s.colon + text(note) }
+            return (event, detail)
+        case "speed-changed":
+            return (event, s.speedDetail(entry.speed ?? 1))
+        case "clock-advanced":
+            return (event, s.skippedDetail(from: clock(entry.fromSeconds ?? 0), to: clock(entry.atSeconds)))
         default:
             return (event, "")
         }

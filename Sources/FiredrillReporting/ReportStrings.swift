@@ -347,7 +347,7 @@ public struct ReportStrings: Sendable {
         case .notReached: text("not reached", "未到達")
         }
     }
-    func eventName(_ entry: DrillReport.TimelineEntry, kind: String?) -> String {
+    func eventName(_ entry: EventView, kind: String?) -> String {
         switch entry.type {
         case "started": text("Drill started", "訓練開始")
         case "inject-delivered": entry.adlib == true ? text("Ad-lib inject", "アドリブのインジェクト") : text("Inject delivered", "インジェクト配信")
@@ -359,9 +359,23 @@ public struct ReportStrings: Sendable {
         case "interrupted": text("Drill cut off", "中断")
         case "resumed": text("Drill resumed", "再開")
         case "ended": text("Drill ended", "訓練終了")
+        case "adjudication": text("Evaluator's decision", "評価者の判定")
+        case "speed-changed": text("Clock speed changed", "時計の速さを変更")
+        case "clock-advanced": text("Skipped to the next inject", "次のインジェクトまで進めた")
         default: entry.type
         }
     }
+    func adjudicationDetail(action: Int, objective: String, decision: Adjudication.Decision?) -> String {
+        switch decision {
+        case .credit?: text("action #\(action) credited for \(objective)", "行動 #\(action) を「\(objective)」の達成と認定")
+        case .reject?, nil: text("action #\(action) not counted for \(objective)", "行動 #\(action) を「\(objective)」の達成と認めない")
+        }
+    }
+    func speedDetail(_ speed: Double) -> String {
+        let value = speed == speed.rounded() ? String(Int(speed)) : String(speed)
+        return text("\(value)× real time from here", "ここから実時間の \(value) 倍")
+    }
+    func skippedDetail(from: String, to: String) -> String { text("from \(from) to \(to)", "\(from) から \(to) へ") }
     func meets(_ ids: String) -> String { text("meets \(ids)", "\(ids) を達成") }
     var via: String { text("via", "手段") }
     var simulated: String { text("simulated persona", "模擬ロール") }

@@ -157,7 +157,7 @@ struct SVGTimelineChart {
                 let met = !(entry.met ?? []).isEmpty
                 var title = "\(ReportFacts.clock(entry.atSeconds)) \(strings.kindName(kind))"
                 if let text = entry.text, !text.isEmpty { title += ": " + text }
-                if met { title += " — " + strings.meets((entry.met ?? []).joined(separator: ", ")) }
+                if met { title += " — " + strings.meets((entry.met ?? []).map(\.objective).joined(separator: ", ")) }
                 if met { svg.circle(cx: x(entry.atSeconds), cy: cy, r: 7, fill: "#ffffff", stroke: "#1a202c", strokeWidth: 1.6) }
                 svg.circle(cx: x(entry.atSeconds), cy: cy, r: met ? 4.2 : 3.6, fill: Self.color(kind), stroke: "#ffffff", strokeWidth: 0.8, title: title)
             case "persona-reply":

@@ -1,6 +1,6 @@
 import FiredrillCore
 
-/// Writes a report's timeline entries as `JSONEncoder` would (pretty-printed, sorted keys,
+/// Writes a report's timeline (events in their ``EventView`` shape) as `JSONEncoder` would (pretty-printed, sorted keys,
 /// slashes unescaped), byte for byte, at a fraction of the cost.
 ///
 /// The timeline is nearly all of a long drill's report (20,000 actions give 25,000 entries),
@@ -10,7 +10,7 @@ import FiredrillCore
 enum TimelineJSON {
     /// The entries as the elements of an array nested `depth` levels deep (the report's
     /// `timeline` is at depth 1), with the brackets.
-    static func write(_ entries: [DrillReport.TimelineEntry], depth: Int, into out: inout [UInt8]) {
+    static func write(_ entries: [EventView], depth: Int, into out: inout [UInt8]) {
         let inner = depth * 2 + 2
         out.append(UInt8(ascii: "["))
         out.append(10)
@@ -19,48 +19,80 @@ enum TimelineJSON {
             pad(inner, &out)
             out.append(UInt8(ascii: "{"))
             out.append(10)
-            var first = true
-            func key(_ name: String) {
-                if !first { out.append(contentsOf: [UInt8(ascii: ","), 10]) }
-                first = false
+            // Keys in sorted order, as JSONEncoder's `.sortedKeys` writes them.
+            let fields = entry.jsonFields.sorted { $0.key < $1.key }
+            for (position, field) in fields.enumerated() {
                 pad(inner + 2, &out)
-                string(name, &out)
+                string(field.key, &out)
                 out.append(contentsOf: [32, UInt8(ascii: ":"), 32])
-            }
-            // Keys in sorted order; absent values are left out, as the synthesized encoding does.
-            if let adlib = entry.adlib { key("adlib"); out.append(contentsOf: (adlib ? "true" : "false").utf8) }
-            key("at_seconds"); number(entry.atSeconds, &out)
-            if let channel = entry.channel { key("channel"); string(channel, &out) }
-            if let inject = entry.inject { key("inject"); string(inject, &out) }
-            if let kind = entry.kind { key("kind"); string(kind.rawValue, &out) }
-            if let met = entry.met {
-                key("met")
-                out.append(UInt8(ascii: "["))
+                value(field.value, indent: inner + 2, &out)
+                if position < fields.count - 1 { out.append(UInt8(ascii: ",")) }
                 out.append(10)
-                if met.isEmpty { out.append(10) }
-                for (position, id) in met.enumerated() {
-                    pad(inner + 4, &out)
-                    string(id, &out)
-                    if position < met.count - 1 { out.append(UInt8(ascii: ",")) }
-                    out.append(10)
-                }
-                pad(inner + 2, &out)
-                out.append(UInt8(ascii: "]"))
             }
-            if let objective = entry.objective { key("objective"); string(objective, &out) }
-            if let rating = entry.rating { key("rating"); string(rating.rawValue, &out) }
-            if let role = entry.role { key("role"); string(role, &out) }
-            if let subject = entry.subject { key("subject"); string(subject, &out) }
-            if let target = entry.target { key("target"); string(target, &out) }
-            if let text = entry.text { key("text"); string(text, &out) }
-            key("type"); string(entry.type, &out)
-            out.append(10)
             pad(inner, &out)
             out.append(UInt8(ascii: "}"))
             if index < entries.count - 1 { out.append(UInt8(ascii: ",")) }
             out.append(10)
         }
         pad(inner - 2, &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func value(_ value: EventView.FieldValue, indent: Int, _ out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .string(let text): string(text, &out)
+        case .number(let number): self.number(number, &out)
+        case .integer(let integer): out.append(contentsOf: String(integer).utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .strings(let texts):
+            open(texts.count, &out)
+            for (index, text) in texts.enumerated() {
+                pad(indent + 2, &out)
+                string(text, &out)
+                separate(index, texts.count, &out)
+            }
+            close(indent, &out)
+        case .met(let met):
+            open(met.count, &out)
+            for (index, entry) in met.enumerated() {
+                pad(indent + 2, &out)
+                out.append(UInt8(ascii: "{"))
+                out.append(10)
+                member("credit", indent + 4, &out); number(entry.credit, &out)
+                out.append(contentsOf: [UInt8(ascii: ","), 10])
+                member("elapsed_seconds", indent + 4, &out); number(entry.elapsedSeconds, &out)
+                out.append(contentsOf: [UInt8(ascii: ","), 10])
+                member("objective", indent + 4, &out); string(entry.objective, &out)
+                out.append(10)
+                pad(indent + 2, &out)
+                out.append(UInt8(ascii: "}"))
+                separate(index, met.count, &out)
+            }
+            close(indent, &out)
+        }
+    }
+
+    private static func member(_ key: String, _ indent: Int, _ out: inout [UInt8]) {
+        pad(indent, &out)
+        string(key, &out)
+        out.append(contentsOf: [32, UInt8(ascii: ":"), 32])
+    }
+
+    /// `[` and a line break; an empty array gets a blank line, as JSONEncoder writes it.
+    private static func open(_ count: Int, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        out.append(10)
+        if count == 0 { out.append(10) }
+    }
+
+    private static func separate(_ index: Int, _ count: Int, _ out: inout [UInt8]) {
+        if index < count - 1 { out.append(UInt8(ascii: ",")) }
+        out.append(10)
+    }
+
+    private static func close(_ indent: Int, _ out: inout [UInt8]) {
+        pad(indent, &out)
         out.append(UInt8(ascii: "]"))
     }
 

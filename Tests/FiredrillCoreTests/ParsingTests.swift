@@ -240,3 +240,24 @@ struct ScoringTests {
         #expect(Scoring.score([]) == nil)
     }
 }
+
+/// What people type is recorded as they typed it; only recognising the command reads it in
+/// half-width form.
+@Suite("Verbatim text")
+struct VerbatimTextTests {
+    @Test("full-width punctuation and letters in an action's text are stored as typed", arguments: [
+        ("ｓａｙ　確認中です：詳細は追って（本日中）？", "確認中です：詳細は追って（本日中）？"),
+        ("escalate boss via phone：至急（ＰＤＦの件）", "至急（ＰＤＦの件）"),
+        ("ｄｏ ＰＤＦを差し替え！", "ＰＤＦを差し替え！"),
+    ])
+    func fullWidthIsKept(command: String, text: String) throws {
+        let action = try ActionCommand.parse(command, role: "ops", in: Fixtures.certificate()).get()
+        #expect(action.text == text)
+    }
+
+    @Test("a survey comment keeps its full-width characters; the score is read in either width")
+    func surveyComments() throws {
+        let answer = try #require(SurveyAnswer.parse("４　分かりやすかった（ＰＤＦ）！", question: 0, kind: .scale, participant: "p"))
+        #expect(answer.score == 4 && answer.comment == "分かりやすかった（ＰＤＦ）！")
+    }
+}

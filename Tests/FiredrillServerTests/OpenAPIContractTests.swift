@@ -82,6 +82,9 @@ struct OpenAPIContractTests {
                 (.get, "/api/v1/drills/\(id)/report", ["trainer", "evaluator", "observer"]),
                 (.get, "/api/v1/drills/\(id)/progress", ["trainer", "evaluator", "observer"]),
                 (.post, "/api/v1/drills/\(id)/survey", ["player"]),
+                (.get, "/api/v1/drills/\(id)/adjudications", ["trainer", "evaluator"]),
+                (.post, "/api/v1/drills/\(id)/adjudications", ["trainer", "evaluator"]),
+                (.post, "/api/v1/drills/\(id)/next", ["trainer"]),
                 (.post, "/api/v1/drills/\(id)/end", ["trainer"]),
                 // Allowed callers would open an endless stream here; only refusals are checked.
                 (.get, "/api/v1/drills/\(id)/events", []),

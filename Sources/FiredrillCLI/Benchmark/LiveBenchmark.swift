@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import FiredrillCore
+import FiredrillWire
 import FiredrillStore
 import Foundation
 import NIOCore
@@ -103,7 +104,7 @@ struct LiveBenchmark {
                     guard inject == lastInject else { return }
                     Task {
                         do {
-                            try await client.act(drill: drill.id, role: role, command: "ack \(inject)")
+                            try await client.act(drill: drill.id, ActionRequest(role: role, command: "ack \(inject)"))
                             tally.state.withLock { $0.accepted += 1 }
                         } catch {
                             tally.state.withLock { $0.errors += 1 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import FiredrillCore
+import FiredrillWire
 import Foundation
 
 extension Firedrill {
@@ -55,7 +56,7 @@ extension Firedrill {
             let console = TerminalConsole.standard(prompt: presenter.prompt(role: drill.myRoles[0]))
             console.show(presenter.banner(speed: drill.speed))
             console.show(presenter.strings.joined(drill.title, server: base))
-            if drill.status == "ready" { console.show(presenter.strings.waitingForTrainer) }
+            if drill.status == .ready { console.show(presenter.strings.waitingForTrainer) }
             let terminal = TerminalDrill(presenter: presenter, console: console, playedRoles: drill.myRoles)
             let control = RemoteDrillControl(client: client, drillID: drillID)
 

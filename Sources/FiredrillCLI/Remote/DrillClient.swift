@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import FiredrillCore
+import FiredrillWire
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -17,115 +18,45 @@ struct DrillClient: Sendable {
         var status: Int?
         var code: String?
         var message: String
+        /// For `did_you_mean`: the action the server thinks was meant.
+        var suggestion: ActionSuggestion?
 
         var description: String { message }
 
-        init(status: Int? = nil, code: String? = nil, message: String) {
+        init(status: Int? = nil, code: String? = nil, message: String, suggestion: ActionSuggestion? = nil) {
             self.status = status
             self.code = code
             self.message = message
+            self.suggestion = suggestion
         }
     }
 
-    /// Who the token belongs to (`GET /api/v1/session`).
-    struct Session: Decodable {
-        var kind: String
-        var drillID: String?
-        var roles: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case kind, drillID = "drill_id", roles
-        }
+    func session() async throws -> SessionDocument {
+        try await decode(SessionDocument.self, try await call(.GET, "/api/v1/session"))
     }
 
-    /// A drill as a player sees it (`GET /api/v1/drills/{id}`).
-    struct Drill: Decodable {
-        struct Role: Decodable {
-            var id: String
-            var name: String
-            var department: String?
-            var simulated: Bool
-        }
-
-        struct Question: Decodable {
-            var question: String
-            var kind: SurveyQuestion.Kind
-        }
-
-        var id: String
-        var title: String
-        var status: String
-        var drillSeconds: Double
-        var durationSeconds: Double
-        var speed: Double
-        var briefing: String?
-        var language: String
-        var channels: [String]
-        var roles: [Role]
-        var myRoles: [String]
-        var survey: [Question]
-        var me: Me
-
-        /// The caller, as the server knows it.
-        struct Me: Decodable {
-            /// The survey questions this participant has answered.
-            var surveyAnswered: [Int]
-
-            enum CodingKeys: String, CodingKey {
-                case surveyAnswered = "survey_answered"
-            }
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, title, status, drillSeconds = "drill_seconds", durationSeconds = "duration_seconds", speed, briefing, language
-            case channels, roles, myRoles = "my_roles", survey, me
-        }
-
-        /// The scenario as far as a player knows it: its title, briefing, roles (simulated
-        /// ones without their rules), channels and survey; none of its injects or objectives.
-        var playerScenario: Scenario {
-            var scenario = Scenario(
-                id: id, title: title, duration: DrillTime(seconds: durationSeconds) ?? .zero,
-                roles: roles.map { FiredrillCore.Role(id: $0.id, name: $0.name, department: $0.department, persona: $0.simulated ? Persona() : nil) },
-                injects: [], objectives: []
-            )
-            scenario.briefing = briefing
-            scenario.language = language
-            scenario.channels = channels
-            scenario.survey = survey.map { SurveyQuestion($0.question, kind: $0.kind) }
-            return scenario
-        }
+    func drill(_ id: String) async throws -> DrillDocument {
+        try await decode(DrillDocument.self, try await call(.GET, "/api/v1/drills/\(id)"))
     }
 
-    func session() async throws -> Session {
-        try await decode(Session.self, try await call(.GET, "/api/v1/session"))
+    /// Records an action (`POST …/actions`); answers its event once the server has stored it.
+    @discardableResult
+    func act(drill: String, _ request: ActionRequest) async throws -> EventView {
+        try await decode(EventView.self, try await call(.POST, "/api/v1/drills/\(drill)/actions", body: request))
     }
 
-    func drill(_ id: String) async throws -> Drill {
-        try await decode(Drill.self, try await call(.GET, "/api/v1/drills/\(id)"))
-    }
-
-    /// Records an action (`POST …/actions`); answers once the server has stored it.
-    func act(drill: String, role: String, command: String) async throws {
-        _ = try await actReturningSequence(drill: drill, role: role, command: command)
-    }
-
-    /// ``act(drill:role:command:)``, answering the sequence number of the recorded action.
+    /// Records a typed command as an action; answers the sequence number of its event.
     func actReturningSequence(drill: String, role: String, command: String) async throws -> Int? {
-        struct Recorded: Decodable { var seq: Int }
-        let response = try await call(.POST, "/api/v1/drills/\(drill)/actions", json: ["role": role, "command": command])
-        return try? await decode(Recorded.self, response).seq
+        try await act(drill: drill, ActionRequest(role: role, command: command)).seq
     }
 
     func answerSurvey(drill: String, _ answer: SurveyAnswer) async throws {
-        var item: [String: Any] = ["question": answer.question]
-        if let score = answer.score { item["score"] = score }
-        if let comment = answer.comment { item["comment"] = comment }
-        _ = try await call(.POST, "/api/v1/drills/\(drill)/survey", json: ["answers": [item]])
+        let request = SurveyRequest(answers: [.init(question: answer.question, score: answer.score, comment: answer.comment)])
+        _ = try await call(.POST, "/api/v1/drills/\(drill)/survey", body: request)
     }
 
     func setName(drill: String, _ name: String) async throws {
-        _ = try await call(.POST, "/api/v1/drills/\(drill)/me", json: ["name": name])
+        _ = try await call(.POST, "/api/v1/drills/\(drill)/me", body: NameRequest(name: name))
     }
 
     /// One connection to the drill's event stream, after `lastSeen`: its messages and
@@ -158,13 +89,13 @@ struct DrillClient: Sendable {
 
     // MARK: Internals
 
-    private func call(_ method: HTTPMethod, _ path: String, json: [String: Any]? = nil) async throws -> HTTPClientResponse {
+    private func call(_ method: HTTPMethod, _ path: String, body: (some Encodable)? = String?.none) async throws -> HTTPClientResponse {
         var request = HTTPClientRequest(url: base + path)
         request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        if let json {
+        if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json)))
+            request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
         }
         let response: HTTPClientResponse
         do {
@@ -186,19 +117,12 @@ struct DrillClient: Sendable {
     }
 
     private func failure(_ response: HTTPClientResponse) async throws -> Failure {
-        struct Envelope: Decodable {
-            struct Body: Decodable {
-                var code: String
-                var message: String
-            }
-
-            var error: Body
-        }
         let body = try? await response.body.collect(upTo: 1 << 20)
-        let envelope = body.flatMap { try? JSONDecoder().decode(Envelope.self, from: Data($0.readableBytesView)) }
+        let document = body.flatMap { try? JSONDecoder().decode(ErrorDocument.self, from: Data($0.readableBytesView)) }
         return Failure(
-            status: Int(response.status.code), code: envelope?.error.code,
-            message: envelope?.error.message ?? "the server answered \(response.status.code) \(response.status.reasonPhrase)"
+            status: Int(response.status.code), code: document?.error.code,
+            message: document?.error.message ?? "the server answered \(response.status.code) \(response.status.reasonPhrase)",
+            suggestion: document?.error.suggestion
         )
     }
 }

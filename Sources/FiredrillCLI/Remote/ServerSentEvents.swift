@@ -57,44 +57,7 @@ struct ServerSentEvents {
 extension EventView {
     /// The view an event-stream message carries (its `data`), or `nil` if it is not one.
     init?(json data: Data) {
-        guard let object = try? JSONDecoder().decode([String: StreamValue].self, from: data),
-              case .number(let seq)? = object["seq"], case .string(let type?)? = object["type"],
-              case .number(let atSeconds)? = object["at_seconds"] else { return nil }
-        var wallTime: String? = nil
-        if case .string(let text)? = object["wall_time"] { wallTime = text }
-        let fixed: Set<String> = ["seq", "type", "at_seconds", "wall_time"]
-        let fields = object.keys.filter { !fixed.contains($0) }.sorted().map { key in
-            Field(key: key, value: object[key]?.value ?? .string(nil))
-        }
-        self.init(seq: Int(seq), type: type, atSeconds: atSeconds, wallTime: wallTime, fields: fields)
-    }
-}
-
-/// A value in an event's JSON: the kinds an ``EventView`` field can hold.
-private enum StreamValue: Decodable {
-    case string(String?)
-    case number(Double)
-    case bool(Bool)
-    case strings([String])
-    case other
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .string(nil) }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([String].self) { self = .strings(value) }
-        else { self = .other }
-    }
-
-    var value: EventView.Value {
-        switch self {
-        case .string(let text): .string(text)
-        case .number(let number): .number(number)
-        case .bool(let flag): .bool(flag)
-        case .strings(let list): .strings(list)
-        case .other: .string(nil)
-        }
+        guard let view = try? JSONDecoder().decode(EventView.self, from: data) else { return nil }
+        self = view
     }
 }

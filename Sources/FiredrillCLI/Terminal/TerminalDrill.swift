@@ -109,32 +109,34 @@ struct TerminalDrill {
 
     func handle(_ rawLine: String, currentRole: inout String, control: some DrillControl) async -> Outcome {
         let strings = presenter.strings
-        let line = TextMatching.normalizeWidth(rawLine).trimmingCharacters(in: .whitespaces)
+        // Slash commands and `@role` are read in half-width form; the action is kept as typed.
+        let typed = Substring(rawLine).trimmingCharacters(in: .whitespaces)
+        let line = TextMatching.normalizeWidth(typed)
         guard !line.isEmpty else { return .continue }
         do {
             if line.hasPrefix("/") { return try await command(line, currentRole: currentRole, control: control) }
             var role = currentRole
-            var commandText = Substring(line)
+            var commandText = Substring(typed)
             if line.hasPrefix("@") {
-                let word = commandText.prefix { !$0.isWhitespace }
-                let typed = String(word.dropFirst())
-                guard let name = playedRoles.first(where: { $0 == typed || $0 == typed.lowercased() }) else {
-                    let hint = Suggestions.hint(for: typed, among: playedRoles)
-                    console.show(strings.notPlayedHere(typed, hint: hint, played: playedRoles))
+                let word = line.prefix { !$0.isWhitespace }
+                let name = String(word.dropFirst())
+                guard let played = playedRoles.first(where: { $0 == name || $0 == name.lowercased() }) else {
+                    let hint = Suggestions.hint(for: name, among: playedRoles)
+                    console.show(strings.notPlayedHere(name, hint: hint, played: playedRoles))
                     return .continue
                 }
                 commandText = commandText.dropFirst(word.count).drop { $0.isWhitespace }
                 if commandText.isEmpty {
-                    currentRole = name
-                    console.setPrompt(presenter.prompt(role: name))
-                    console.show(strings.nowActingAs(name))
+                    currentRole = played
+                    console.setPrompt(presenter.prompt(role: played))
+                    console.show(strings.nowActingAs(played))
                     return .continue
                 }
-                role = name
+                role = played
             }
             switch ActionCommand.parse(String(commandText), role: role, in: presenter.scenario) {
             case .success(let action):
-                try await control.perform(action, typed: String(commandText))
+                try await perform(action, typed: String(commandText), control: control)
             case .failure(let error):
                 console.show(error.message)
             }
@@ -144,10 +146,37 @@ struct TerminalDrill {
         return .continue
     }
 
+    /// Records an action; when it may have been meant otherwise (a report that names a
+    /// role), asks the player first and records what they choose.
+    func perform(_ action: PlayerAction, typed: String, control: some DrillControl) async throws {
+        do {
+            try await control.perform(action, typed: typed, confirmed: false)
+        } catch let question as AskBack {
+            let strings = presenter.strings
+            let suggestion = question.suggestion
+            let target = suggestion.targetName ?? suggestion.target ?? "?"
+            let answer = await console.ask(strings.didYouMeanEscalation(to: target, channel: suggestion.channel) + " ")
+            console.setPrompt(presenter.prompt(role: action.role))
+            if let answer, strings.isYes(answer) {
+                try await control.perform(suggestion.applied(to: action), typed: nil, confirmed: true)
+            } else {
+                try await control.perform(action, typed: typed, confirmed: true)
+            }
+        }
+    }
+
     func command(_ line: String, currentRole: String, control: some DrillControl) async throws -> Outcome {
         let word = line.split(separator: " ").first.map { $0.lowercased() } ?? line
         let steers = presenter.strings.steers
         switch word {
+        case "/speed" where steers:
+            let value = line.split(separator: " ").dropFirst().first.flatMap { Double($0.replacingOccurrences(of: "x", with: "").replacingOccurrences(of: "×", with: "")) }
+            guard let value else {
+                console.show(presenter.strings.speedUsage)
+                return .continue
+            }
+            try await control.setSpeed(value)
+        case "/next" where steers: try await control.nextInject()
         case "/pause" where steers: try await control.pause()
         case "/resume" where steers: try await control.resume()
         case "/status": console.show(try await control.status(presenter))
@@ -156,10 +185,10 @@ struct TerminalDrill {
         case "/end" where steers:
             try await control.end()
             return .stop
-        case "/start", "/pause", "/resume", "/end": console.show(presenter.strings.onlyTheTrainer)
+        case "/start", "/pause", "/resume", "/end", "/speed", "/next": console.show(presenter.strings.onlyTheTrainer)
         case "/quit" where !steers: return .stop
         default:
-            let commands = steers ? ["/pause", "/resume", "/status", "/help", "/end"] : ["/status", "/help", "/quit"]
+            let commands = steers ? ["/pause", "/resume", "/speed", "/next", "/status", "/help", "/end"] : ["/status", "/help", "/quit"]
             console.show(presenter.strings.unknownCommand(word, hint: Suggestions.hint(for: word, among: commands), commands: commands))
         }
         return .continue

@@ -54,14 +54,14 @@ struct TerminalPresenter: Sendable {
         case "started":
             return "\(time) \(style.bold(strings.drillStarted))"
         case "inject-delivered":
-            let channel = view.string("channel") ?? "?"
-            let recipients: [String] = switch view["to"] {
-            case .strings(let ids)?: ids.filter(playedRoles.contains)
+            let channel = view.channel ?? "?"
+            let recipients: [String] = switch view.to {
+            case .roles(let ids)?: ids.filter(playedRoles.contains)
             default: scenario.playerRoles.map(\.id).filter(playedRoles.contains)
             }
-            var lines = ["\(time) \(style.cyan(icon(for: channel) + " " + channel.uppercased()))  \(strings.from) \(style.bold(safe(view.string("from") ?? strings.unknownSender)))  \(strings.to) \(recipients.joined(separator: ", "))"]
-            lines.append("  \(style.bold(safe(view.string("subject") ?? "")))")
-            if let body = view.string("body")?.trimmingCharacters(in: .whitespacesAndNewlines), !body.isEmpty {
+            var lines = ["\(time) \(style.cyan(icon(for: channel) + " " + channel.uppercased()))  \(strings.from) \(style.bold(safe(view.from ?? strings.unknownSender)))  \(strings.to) \(recipients.joined(separator: ", "))"]
+            lines.append("  \(style.bold(safe(view.subject ?? "")))")
+            if let body = view.body?.trimmingCharacters(in: .whitespacesAndNewlines), !body.isEmpty {
                 for line in TextLines(safe(body)) { lines.append("  \(line.text)") }
             }
             return lines.joined(separator: "\n")
@@ -86,9 +86,9 @@ struct TerminalPresenter: Sendable {
             }
             return lines.isEmpty ? nil : lines.joined(separator: "\n")
         case "persona-reply":
-            let persona = view.string("role") ?? "?"
+            let persona = view.role ?? "?"
             let name = scenario.role(persona)?.name ?? persona
-            return "\(time) \(style.magenta("↩ \(safe(name))")) \(strings.to) \(view.string("to") ?? "?"): \(safe(view.string("text") ?? ""))"
+            return "\(time) \(style.magenta("↩ \(safe(name))")) \(strings.to) \(view.to?.ids.first ?? "?"): \(safe(view.text ?? ""))"
         case "paused":
             return "\(time) \(style.yellow(strings.drillPaused))"
         case "interrupted":
@@ -96,8 +96,13 @@ struct TerminalPresenter: Sendable {
         case "resumed":
             return "\(time) \(style.yellow(strings.drillResumed))"
         case "ended":
-            let reason = view.string("reason").flatMap(DrillEvent.EndReason.init(rawValue:)) ?? .completed
+            let reason = view.reason.flatMap(DrillEvent.EndReason.init(rawValue:)) ?? .completed
             return "\(time) \(style.bold(strings.drillEnded(reason)))"
+        case "speed-changed":
+            return "\(time) \(style.yellow(strings.speedChanged(view.speed ?? 1)))"
+        case "clock-advanced":
+            let from = DrillTime(seconds: view.fromSeconds ?? 0)?.wholeSecondsDescription ?? "?"
+            return "\(time) \(style.yellow(strings.clockAdvanced(from: from)))"
         default:
             return nil
         }
@@ -105,8 +110,8 @@ struct TerminalPresenter: Sendable {
 
     /// The action an `action` view describes.
     static func action(in view: EventView) -> PlayerAction? {
-        guard let role = view.string("role"), let kind = view.string("kind").flatMap(ActionKind.init(rawValue:)) else { return nil }
-        return PlayerAction(role: role, kind: kind, text: view.string("text") ?? "", target: view.string("target"), channel: view.string("channel"))
+        guard let role = view.role, let kind = view.kind else { return nil }
+        return PlayerAction(role: role, kind: kind, text: view.text ?? "", target: view.target, channel: view.channel, inReplyTo: view.inReplyTo)
     }
 
     /// Everything these players had seen before a drill was cut off, in order.

@@ -1,4 +1,5 @@
 import FiredrillCore
+import Foundation
 
 /// What the terminal drill says, in English or Japanese (the scenario's language, or
 /// `--lang`). Scenario text is shown as written.
@@ -41,6 +42,29 @@ struct TerminalStrings: Sendable {
                    "訓練はここで中断されました（サーバー停止）。トレーナーが再開するまで一時停止中です。")
     }
     var drillResumed: String { text("Drill resumed.", "訓練再開。") }
+    var speedUsage: String { text("Write /speed and the new speed, e.g. /speed 2 (1 is real time).", "/speed のあとに速さを書いてください（例：/speed 2。1 が実時間）。") }
+    func didYouMeanEscalation(to target: String, channel: String?) -> String {
+        let via = channel.map { " (\($0))" } ?? ""
+        let viaJa = channel.map { "（\(channelName($0))）" } ?? ""
+        return text("This report names \(target). Did you mean to escalate to them\(via)? [y = escalate / n = keep it a report]",
+                    "この報告は「\(target)」に触れています。「\(target)」への連絡（エスカレーション）\(viaJa)のつもりですか？ [y = 連絡として送る / n = 報告書のまま送る]")
+    }
+    func isYes(_ answer: String) -> Bool {
+        let word = TextMatching.normalize(answer).trimmingCharacters(in: .whitespaces)
+        return ["y", "yes", "はい", "うん", "連絡"].contains(word)
+    }
+    func channelName(_ channel: String) -> String {
+        let names = ["chat": "チャット", "email": "メール", "phone": "電話", "in-person": "対面", "pager": "ポケベル", "ticket": "チケット",
+                     "monitoring": "監視", "news": "ニュース", "social": "SNS", "web": "Web"]
+        return language == .japanese ? names[channel] ?? channel : channel
+    }
+    func speedChanged(_ speed: Double) -> String {
+        let value = speed == speed.rounded() ? String(Int(speed)) : String(speed)
+        return text("The drill clock now runs at \(value)× real time.", "訓練の時計は実時間の \(value) 倍で進みます。")
+    }
+    func clockAdvanced(from: String) -> String {
+        text("The trainer skipped ahead from \(from) to the next inject.", "トレーナーが \(from) から次のインジェクトまで時計を進めました。")
+    }
     func drillEnded(_ reason: DrillEvent.EndReason) -> String {
         let why = switch reason {
         case .completed: text("planned duration reached", "予定時間に到達")

@@ -9,13 +9,17 @@ public struct PlayerAction: Sendable, Hashable {
     public var target: String?
     /// For escalations: the channel used (`chat` unless given).
     public var channel: String?
+    /// The inject (scenario or ad-lib, by id) this action answers, when the player said so
+    /// (the pages' reply button): shown beside the action in the record and the report.
+    public var inReplyTo: String?
 
-    public init(role: String, kind: ActionKind, text: String = "", target: String? = nil, channel: String? = nil) {
+    public init(role: String, kind: ActionKind, text: String = "", target: String? = nil, channel: String? = nil, inReplyTo: String? = nil) {
         self.role = role
         self.kind = kind
         self.text = text
         self.target = target
         self.channel = channel
+        self.inReplyTo = inReplyTo
     }
 
     /// The longest text of an action, in characters: a few paragraphs, as a chat message.
@@ -87,6 +91,8 @@ public enum ActionCommand {
 
     public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         public var message: String
+        /// A stable name for programs: `command_too_long`, else `unparseable_command`.
+        public var code = "unparseable_command"
         public var description: String { message }
     }
 
@@ -102,9 +108,14 @@ public enum ActionCommand {
         }
         // Counting characters is slow; a command of fewer bytes than the limit is within it.
         guard command.utf8.count <= maximumLength || command.count <= maximumLength else {
-            return .failure(ParseError(message: "the command is \(command.count) characters long; the limit is \(maximumLength), so write a shorter summary"))
+            return .failure(ParseError(message: "the command is \(command.count) characters long; the limit is \(maximumLength), so write a shorter summary", code: "command_too_long"))
         }
-        var rest = Substring(TextMatching.normalizeWidth(command).trimmingWhitespace)
+        // Words are recognised in their half-width form (`ｅｓｃａｌａｔｅ` is `escalate`), but the
+        // text is kept as typed: the record holds what people wrote, full-width `：（）？` included.
+        // Width normalisation maps scalar to scalar, so the end of one is the end of the other.
+        let typed = Substring(command).trimmingWhitespace
+        let normalized = TextMatching.normalizeWidth(typed)
+        var rest = Substring(normalized)
         let word = rest.nextWord()
         guard !word.isEmpty else {
             return .failure(ParseError(message: "empty command; \(usage)"))
@@ -131,7 +142,11 @@ public enum ActionCommand {
         case .acknowledge, .resolve:
             break
         }
-        action.text = rest.trimmingWhitespace
+        // What is left of the command is its end, in both forms: take as many scalars from the end as typed.
+        let length = rest.unicodeScalars.count
+        action.text = Substring(typed.unicodeScalars.suffix(length)).trimmingWhitespace
+        let problems = action.problems(in: scenario)
+        guard problems.isEmpty else { return .failure(ParseError(message: problems.joined(separator: "; "))) }
         return .success(action)
     }
 
@@ -254,9 +269,9 @@ public struct RoleDirectory: Sendable {
         }
     }
 
-    /// The roles `phrase` names (more than one when it is ambiguous).
+    /// The roles `phrase` names (more than one when it is ambiguous), in any case or width.
     public func roles(matching phrase: String) -> [String] {
-        phrases[phrase.lowercased()] ?? []
+        phrases[TextMatching.normalize(phrase)] ?? []
     }
 }
 

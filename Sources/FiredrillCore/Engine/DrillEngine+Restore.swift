@@ -11,25 +11,12 @@ extension DrillEngine {
         guard case .started = first.kind else { throw .inconsistentRecord("the first event is not 'started'") }
         engine.start()
         for event in recorded.dropFirst() {
-            switch event.kind {
-            case .action(let action):
-                _ = try engine.perform(action, at: event.time)
-            case .adlibInject(let inject):
-                _ = try engine.deliver(inject, at: event.time)
-            case .observation(let observation):
-                _ = try engine.observe(observation, at: event.time)
-            case .paused:
-                engine.pause(at: event.time)
-            case .interrupted:
-                engine.interrupt(at: event.time)
-            case .resumed:
-                engine.advance(to: event.time)
-                engine.resume()
-            case .ended(let reason):
-                engine.end(at: event.time, reason: reason)
-            case .surveyAnswer(let answer):
-                _ = try engine.answerSurvey(answer)
-            case .started, .injectDelivered, .injectSkipped, .personaReply:
+            if let input = DrillInput(recorded: event) {
+                // A recorded input is applied at its time; a clock jump is applied from
+                // where the clock stood before it.
+                let time = if case .clockAdvanced(let from) = event.kind { from } else { event.time }
+                try engine.apply(input, at: time)
+            } else {
                 engine.advance(to: event.time)
             }
         }

@@ -29,6 +29,8 @@ public struct DrillEngine: Sendable {
     public private(set) var now: DrillTime = .zero
     public private(set) var isStarted = false
     public private(set) var isPaused = false
+    /// Paused because the drill was cut off (its process stopped), not by the trainer.
+    public private(set) var isInterrupted = false
 
     private var queue = Heap<ScheduledItem>()
     private var nextSequence = 0
@@ -108,6 +110,11 @@ public struct DrillEngine: Sendable {
         guard !isPaused else { throw .paused }
         guard let role = scenario.role(action.role) else { throw .unknownRole(action.role) }
         guard !role.isSimulated else { throw .simulatedRole(action.role) }
+        let problems = action.problems(in: scenario)
+        guard problems.isEmpty else { throw .invalidInput(problems.joined(separator: "; ")) }
+        if let answered = action.inReplyTo, ledger.delivered[answered] == nil, ledger.adlibs[answered] == nil {
+            throw .invalidInput("'in_reply_to': '\(answered.prefix(64))' is not an inject delivered in this drill")
+        }
         let first = events.count
         processDue(upTo: time)
         let event = record(.action(action), at: time)
@@ -139,6 +146,7 @@ public struct DrillEngine: Sendable {
         let first = events.count
         processDue(upTo: min(max(time, now), scenario.duration))
         isPaused = true
+        isInterrupted = kind == .interrupted
         record(kind, at: now)
         return Array(events[first...])
     }
@@ -148,6 +156,7 @@ public struct DrillEngine: Sendable {
     public mutating func resume() -> [DrillEvent] {
         guard isStarted, !isFinished, isPaused else { return [] }
         isPaused = false
+        isInterrupted = false
         return [record(.resumed, at: now)]
     }
 
@@ -163,6 +172,13 @@ public struct DrillEngine: Sendable {
         let event = record(.ended(reason), at: endTime)
         ledger.apply(event)
         return Array(events[first...])
+    }
+
+    /// The speed of the drill clock the record last set (`nil` before any change: the speed
+    /// the drill was made with).
+    public var recordedSpeed: Double? {
+        for event in events.reversed() { if case .speedChanged(let speed) = event.kind { return speed } }
+        return nil
     }
 
     /// Delivers an ad-lib inject at `time`, after everything due up to then. Its id is
@@ -199,6 +215,107 @@ public struct DrillEngine: Sendable {
         }
         record(.observation(observation), at: now)
         return Array(events[first...])
+    }
+
+    /// Records an evaluator's decision on an action and an objective: at `time` while the
+    /// drill runs, where it stands while paused, at the end once it ended. A credit that
+    /// meets an objective now may release injects that wait on it.
+    public mutating func adjudicate(_ adjudication: Adjudication, at time: DrillTime) throws(EngineError) -> [DrillEvent] {
+        guard isStarted else { throw .notStarted }
+        let problems = adjudication.problems(in: scenario, events: events)
+        guard problems.isEmpty else { throw .invalidInput(problems.joined(separator: "; ")) }
+        let first = events.count
+        if !isFinished && !isPaused {
+            guard time >= now else { throw .timeWentBackwards(now: now, requested: time) }
+            processDue(upTo: min(time, scenario.duration))
+        }
+        let event = record(.adjudication(adjudication), at: now)
+        let newlyMet = ledger.apply(event)
+        if !isFinished {
+            reevaluate(after: newlyMet.map { .met($0) })
+            if !isPaused { processDue(upTo: now) }
+        }
+        return Array(events[first...])
+    }
+
+    /// Records that the drill clock runs at `speed` from `time` on. The engine runs on drill
+    /// time, so nothing else changes here; the record keeps the speed for the report and for
+    /// a session taken up again.
+    public mutating func changeSpeed(_ speed: Double, at time: DrillTime) throws(EngineError) -> [DrillEvent] {
+        guard isStarted else { throw .notStarted }
+        guard !isFinished else { throw .finished }
+        let problems = DrillSpeed.problems(speed)
+        guard problems.isEmpty else { throw .invalidInput(problems.joined(separator: "; ")) }
+        let first = events.count
+        if !isPaused {
+            guard time >= now else { throw .timeWentBackwards(now: now, requested: time) }
+            processDue(upTo: min(time, scenario.duration))
+        }
+        record(.speedChanged(speed), at: now)
+        return Array(events[first...])
+    }
+
+    /// The drill time of the next scenario inject in the schedule after `time`, or `nil`
+    /// when none is scheduled (the rest wait on conditions, or have all been delivered).
+    public func nextInjectTime(after time: DrillTime) -> DrillTime? {
+        queue.unordered.compactMap { item -> DrillTime? in
+            if case .inject = item.item, item.time > time, item.time <= scenario.duration { return item.time }
+            return nil
+        }.min()
+    }
+
+    /// Skips a quiet stretch: the drill clock goes from `time` to the next scheduled inject,
+    /// which is then delivered (with everything else due by then). Recorded as
+    /// `clock-advanced`, so the report shows the jump. The drill must be running.
+    public mutating func advanceToNextInject(at time: DrillTime) throws(EngineError) -> [DrillEvent] {
+        guard isStarted else { throw .notStarted }
+        guard !isFinished else { throw .finished }
+        guard !isPaused else { throw .paused }
+        guard time >= now else { throw .timeWentBackwards(now: now, requested: time) }
+        // Checked before anything changes: what is due by `time` stays in the schedule until
+        // processed, and the next inject after it is there already.
+        guard let next = nextInjectTime(after: min(time, scenario.duration)) else { throw .noInjectLeft }
+        let first = events.count
+        processDue(upTo: min(time, scenario.duration))
+        let from = now
+        now = next
+        record(.clockAdvanced(from: from), at: next)
+        processDue(upTo: next)
+        return Array(events[first...])
+    }
+
+    /// Applies any input at drill time `time`: the one way in for replays, restores and sessions.
+    @discardableResult
+    public mutating func apply(_ input: DrillInput, at time: DrillTime) throws(EngineError) -> [DrillEvent] {
+        switch input {
+        case .action(let action): return try perform(action, at: time)
+        case .adlib(let inject): return try deliver(inject, at: time)
+        case .observation(let observation): return try observe(observation, at: time)
+        case .adjudication(let adjudication): return try adjudicate(adjudication, at: time)
+        case .survey(let answer): return try answerSurvey(answer)
+        case .speed(let speed): return try changeSpeed(speed, at: time)
+        case .nextInject: return try advanceToNextInject(at: time)
+        case .pause:
+            guard isStarted else { throw .notStarted }
+            guard !isFinished else { throw .finished }
+            guard !isPaused else { throw .alreadyPaused }
+            return pause(at: time)
+        case .interrupt:
+            guard isStarted, !isFinished else { throw isStarted ? .finished : .notStarted }
+            guard !isPaused else { throw .alreadyPaused }
+            return interrupt(at: time)
+        case .resume:
+            guard isStarted else { throw .notStarted }
+            guard !isFinished else { throw .finished }
+            guard isPaused else { throw .notPaused }
+            var produced = advance(to: time)
+            produced += resume()
+            return produced
+        case .end(let reason):
+            guard isStarted else { throw .notStarted }
+            guard !isFinished else { throw .finished }
+            return end(at: time, reason: reason)
+        }
     }
 
     /// Records a participant's answer to a survey question, after the drill ended.
@@ -306,6 +423,10 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     case surveyBeforeEnd
     /// A trainer's, evaluator's or participant's input breaks a rule (each problem named).
     case invalidInput(String)
+    case alreadyPaused
+    case notPaused
+    /// "Go to the next inject" when no inject is scheduled any more.
+    case noInjectLeft
 
     public var description: String {
         switch self {
@@ -319,6 +440,27 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         case .inconsistentRecord(let detail): "the recorded events do not match the scenario: \(detail)"
         case .surveyBeforeEnd: "the survey is answered after the drill ends"
         case .invalidInput(let problems): problems
+        case .alreadyPaused: "the drill is already paused"
+        case .notPaused: "the drill is not paused"
+        case .noInjectLeft: "no inject is scheduled any more: the rest wait on what the team does, or have all been sent"
+        }
+    }
+
+    /// The refusal as the one error type adapters show and map: its kind (invalid input, or
+    /// a drill state that does not allow it now) and a stable code.
+    public var input: InputError {
+        switch self {
+        case .notStarted: InputError(.conflict, "drill_not_started", "the drill has not started yet; wait for the trainer to start it")
+        case .finished: InputError(.conflict, "drill_ended", "the drill has ended")
+        case .paused: InputError(.conflict, "drill_paused", "the drill is paused; wait for the trainer to resume it")
+        case .alreadyPaused: InputError(.conflict, "drill_paused", "the drill is already paused")
+        case .notPaused: InputError(.conflict, "drill_not_paused", "the drill is not paused")
+        case .surveyBeforeEnd: InputError(.conflict, "drill_not_ended", "the survey opens when the drill has ended")
+        case .noInjectLeft: InputError(.conflict, "no_inject_left", description)
+        case .unknownRole(let role): InputError(.invalid, "unknown_role", "unknown role '\(role.prefix(40))'")
+        case .simulatedRole(let role): InputError(.invalid, "simulated_role", "role '\(role.prefix(40))' is simulated and cannot act")
+        case .invalidInput(let problems): InputError(.invalid, "invalid_input", problems, problems: problems.split(separator: "; ").map(String.init))
+        case .timeWentBackwards, .afterEnd, .inconsistentRecord: InputError(.conflict, "drill_state", description)
         }
     }
 }

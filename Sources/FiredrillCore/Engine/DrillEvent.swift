@@ -34,6 +34,13 @@ public struct DrillEvent: Sendable, Hashable {
         case ended(EndReason)
         /// A participant's answer to a survey question, given after the drill ended.
         case surveyAnswer(SurveyAnswer)
+        /// An evaluator's decision on whether an action met an objective.
+        case adjudication(Adjudication)
+        /// The trainer changed how fast the drill clock runs (drill time per real time).
+        case speedChanged(Double)
+        /// The trainer skipped a quiet stretch: the drill clock went from `from` to this
+        /// event's time, where the next inject was due.
+        case clockAdvanced(from: DrillTime)
     }
 
     public enum EndReason: String, Sendable, Hashable, Codable, CaseIterable {
@@ -63,6 +70,19 @@ extension DrillEvent.Kind {
         case .resumed: "resumed"
         case .ended: "ended"
         case .surveyAnswer: "survey-answer"
+        case .adjudication: "adjudication"
+        case .speedChanged: "speed-changed"
+        case .clockAdvanced: "clock-advanced"
+        }
+    }
+
+    /// Whether people put this event into the drill (an input), rather than the engine
+    /// deriving it from the scenario and the inputs.
+    public var isInput: Bool {
+        switch self {
+        case .started, .injectDelivered, .injectSkipped, .personaReply: false
+        case .ended(let reason): reason != .completed
+        default: true
         }
     }
 }
@@ -74,6 +94,7 @@ extension DrillEvent: Codable {
     enum CodingKeys: String, CodingKey {
         case sequence, time = "time_ms", type, inject, role, kind, text, target, channel, persona, to, reason
         case question, score, adlib, from, subject, body, objective, rating, by, participant, comment
+        case inReplyTo = "in_reply_to", action, decision, note, speed, fromTime = "from_ms"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -103,7 +124,8 @@ extension DrillEvent: Codable {
                 kind: try container.decode(ActionKind.self, forKey: .kind),
                 text: try container.decode(String.self, forKey: .text),
                 target: try container.decodeIfPresent(String.self, forKey: .target),
-                channel: try container.decodeIfPresent(String.self, forKey: .channel)
+                channel: try container.decodeIfPresent(String.self, forKey: .channel),
+                inReplyTo: try container.decodeIfPresent(String.self, forKey: .inReplyTo)
             ))
         case "persona-reply":
             kind = .personaReply(
@@ -129,6 +151,16 @@ extension DrillEvent: Codable {
                 score: try container.decodeIfPresent(Int.self, forKey: .score),
                 comment: try container.decodeIfPresent(String.self, forKey: .comment)
             ))
+        case "adjudication":
+            kind = .adjudication(Adjudication(
+                action: try container.decode(Int.self, forKey: .action),
+                objective: try container.decode(String.self, forKey: .objective),
+                decision: try container.decode(Adjudication.Decision.self, forKey: .decision),
+                note: try container.decodeIfPresent(String.self, forKey: .note),
+                by: try container.decodeIfPresent(String.self, forKey: .by)
+            ))
+        case "speed-changed": kind = .speedChanged(try container.decode(Double.self, forKey: .speed))
+        case "clock-advanced": kind = .clockAdvanced(from: DrillTime(milliseconds: try container.decode(Int64.self, forKey: .fromTime)))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type '\(type)'")
         }
@@ -158,6 +190,7 @@ extension DrillEvent: Codable {
             try container.encode(action.text, forKey: .text)
             try container.encodeIfPresent(action.target, forKey: .target)
             try container.encodeIfPresent(action.channel, forKey: .channel)
+            try container.encodeIfPresent(action.inReplyTo, forKey: .inReplyTo)
         case .personaReply(let persona, let to, let text):
             try container.encode(persona, forKey: .persona)
             try container.encode(to, forKey: .to)
@@ -174,6 +207,16 @@ extension DrillEvent: Codable {
             try container.encode(answer.question, forKey: .question)
             try container.encodeIfPresent(answer.score, forKey: .score)
             try container.encodeIfPresent(answer.comment, forKey: .comment)
+        case .adjudication(let adjudication):
+            try container.encode(adjudication.action, forKey: .action)
+            try container.encode(adjudication.objective, forKey: .objective)
+            try container.encode(adjudication.decision, forKey: .decision)
+            try container.encodeIfPresent(adjudication.note, forKey: .note)
+            try container.encodeIfPresent(adjudication.by, forKey: .by)
+        case .speedChanged(let speed):
+            try container.encode(speed, forKey: .speed)
+        case .clockAdvanced(let from):
+            try container.encode(from.milliseconds, forKey: .fromTime)
         }
     }
 }

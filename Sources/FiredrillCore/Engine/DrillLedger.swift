@@ -2,18 +2,29 @@
 /// skipped and when, which objectives were met by which action, and the first action of
 /// each kind. The engine keeps one up to date as it runs; a report folds the stored log
 /// into a fresh one. Both use this same code, so a report always agrees with the drill.
+///
+/// Objectives are met by keyword matching and by evaluators' decisions (see
+/// ``Adjudication``): a credited action meets its objective whatever it is, a rejected match
+/// does not. A ledger made with `adjudicating: false` ignores the decisions: it gives what
+/// matching alone made of the same record (the report's `automatic_score`).
 public struct DrillLedger: Sendable {
     public let scenario: Scenario
+    /// Whether evaluators' decisions count (the default).
+    public let adjudicating: Bool
     public private(set) var delivered: [String: DrillTime] = [:]
     public private(set) var skipped: [String: DrillTime] = [:]
     public private(set) var met: [String: Satisfaction] = [:]
     public private(set) var firstAction: [ActionKind: DrillTime] = [:]
     /// When the first inject (scenario or ad-lib) reached the players: detection starts here.
     public private(set) var firstDelivery: DrillTime?
-    /// The first action of each kind that met an objective of that kind, with when.
-    public private(set) var firstEffective: [ActionKind: DrillTime] = [:]
     public private(set) var endTime: DrillTime?
     public private(set) var endReason: DrillEvent.EndReason?
+    /// Ad-lib injects delivered so far, by id.
+    public private(set) var adlibs: [String: DrillTime] = [:]
+    /// The actions so far, in order, with their event's sequence number and drill time.
+    public private(set) var actions: [RecordedAction] = []
+    /// The standing decisions (the latest for each action and objective), by objective.
+    public private(set) var decisions: [String: [Int: Adjudication.Decision]] = [:]
 
     /// How an objective was met: by which action, when.
     public struct Satisfaction: Sendable, Hashable {
@@ -21,19 +32,32 @@ public struct DrillLedger: Sendable {
         public var role: String
         /// The sequence number of the action event.
         public var eventSequence: Int
+        /// Met by an evaluator's credit rather than by matching.
+        public var credited: Bool
+    }
+
+    /// An action of the record, where it stands in it.
+    public struct RecordedAction: Sendable, Hashable {
+        public var sequence: Int
+        public var time: DrillTime
+        public var action: PlayerAction
     }
 
     /// Matchers by objective position in the scenario.
     private let matchers: [ObjectiveMatcher]
+    private let objectiveIndex: [String: Int]
     /// Unmet objectives whose clock has started, by kind, in file order: the only ones an
-    /// action can meet.
+    /// action can meet by matching.
     private var candidates: [ActionKind: [Int]] = [:]
     /// Objectives whose clock starts with an inject not delivered yet, by that inject.
     private var waiting: [String: [Int]] = [:]
+    private var actionIndex: [Int: Int] = [:]
 
-    public init(scenario: Scenario) {
+    public init(scenario: Scenario, adjudicating: Bool = true) {
         self.scenario = scenario
+        self.adjudicating = adjudicating
         matchers = scenario.objectives.map { ObjectiveMatcher(objective: $0, scenario: scenario) }
+        objectiveIndex = Dictionary(scenario.objectives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (position, objective) in scenario.objectives.enumerated() {
             if let from = objective.from {
                 waiting[from, default: []].append(position)
@@ -52,7 +76,35 @@ public struct DrillLedger: Sendable {
         return delivered[from]
     }
 
-    /// Records one event. Returns the objectives the event met, in file order.
+    /// The first action of each kind that met an objective of that kind, with when (the
+    /// effective timing of escalations and actions).
+    public var firstEffective: [ActionKind: DrillTime] {
+        var first: [ActionKind: DrillTime] = [:]
+        for objective in scenario.objectives {
+            guard let satisfaction = met[objective.id] else { continue }
+            if first[objective.kind].map({ satisfaction.time < $0 }) ?? true { first[objective.kind] = satisfaction.time }
+        }
+        return first
+    }
+
+    /// The recorded action with this event sequence number.
+    public func action(sequence: Int) -> RecordedAction? {
+        actionIndex[sequence].map { actions[$0] }
+    }
+
+    /// The objectives an action meets now (by matching or by credit), in file order.
+    public func objectivesMet(byAction sequence: Int) -> [String] {
+        scenario.objectives.map(\.id).filter { met[$0]?.eventSequence == sequence }
+    }
+
+    /// Whether an action meets an objective by keyword matching alone (kind, role, target,
+    /// channel, keywords), apart from timing.
+    public func matches(_ action: PlayerAction, objective: String) -> Bool {
+        guard let position = objectiveIndex[objective] else { return false }
+        return matchers[position].accepts(action, normalizedText: Array(TextMatching.normalize(action.text).utf8))
+    }
+
+    /// Records one event. Returns the objectives the event newly met, in file order.
     @discardableResult
     public mutating func apply(_ event: DrillEvent) -> [String] {
         switch event.kind {
@@ -60,21 +112,29 @@ public struct DrillLedger: Sendable {
             if firstDelivery == nil { firstDelivery = event.time }
             if delivered[inject] == nil {
                 delivered[inject] = event.time
-                startClocks(of: waiting.removeValue(forKey: inject) ?? [])
+                let started = waiting.removeValue(forKey: inject) ?? []
+                startClocks(of: started)
+                // A credit given before the objective's clock started counts once it runs.
+                return started.compactMap { recompute(scenario.objectives[$0].id) ? scenario.objectives[$0].id : nil }
             }
-        case .adlibInject:
+        case .adlibInject(let inject):
             if firstDelivery == nil { firstDelivery = event.time }
+            adlibs[inject.id] = event.time
         case .injectSkipped(let inject):
             if skipped[inject] == nil { skipped[inject] = event.time }
         case .action(let action):
             if firstAction[action.kind] == nil { firstAction[action.kind] = event.time }
-            let newlyMet = satisfy(with: action, at: event.time, sequence: event.sequence)
-            if !newlyMet.isEmpty, firstEffective[action.kind] == nil { firstEffective[action.kind] = event.time }
-            return newlyMet
+            actionIndex[event.sequence] = actions.count
+            actions.append(RecordedAction(sequence: event.sequence, time: event.time, action: action))
+            return satisfy(with: action, at: event.time, sequence: event.sequence)
+        case .adjudication(let adjudication):
+            guard adjudicating, actionIndex[adjudication.action] != nil, objectiveIndex[adjudication.objective] != nil else { return [] }
+            decisions[adjudication.objective, default: [:]][adjudication.action] = adjudication.decision
+            return recompute(adjudication.objective) ? [adjudication.objective] : []
         case .ended(let reason):
             endTime = event.time
             endReason = reason
-        case .started, .personaReply, .observation, .paused, .interrupted, .resumed, .surveyAnswer:
+        case .started, .personaReply, .observation, .paused, .interrupted, .resumed, .surveyAnswer, .speedChanged, .clockAdvanced:
             break
         }
         return []
@@ -82,17 +142,27 @@ public struct DrillLedger: Sendable {
 
     /// Makes objectives candidates, keeping each kind's list in file order.
     private mutating func startClocks(of positions: [Int]) {
-        for position in positions {
-            let kind = scenario.objectives[position].kind
-            var list = candidates[kind, default: []]
-            var low = 0, high = list.count
-            while low < high {
-                let middle = (low + high) / 2
-                if list[middle] < position { low = middle + 1 } else { high = middle }
-            }
-            list.insert(position, at: low)
-            candidates[kind] = list
+        for position in positions where met[scenario.objectives[position].id] == nil {
+            insertCandidate(position)
         }
+    }
+
+    private mutating func insertCandidate(_ position: Int) {
+        let kind = scenario.objectives[position].kind
+        var list = candidates[kind, default: []]
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        if low < list.count, list[low] == position { return }
+        list.insert(position, at: low)
+        candidates[kind] = list
+    }
+
+    private mutating func removeCandidate(_ position: Int) {
+        let kind = scenario.objectives[position].kind
+        candidates[kind]?.removeAll { $0 == position }
     }
 
     private mutating func satisfy(with action: PlayerAction, at time: DrillTime, sequence: Int) -> [String] {
@@ -105,7 +175,7 @@ public struct DrillLedger: Sendable {
             let matcher = matchers[position]
             if let start = clockStart(of: matcher.objective), time >= start,
                matcher.accepts(action, normalizedText: normalizedText) {
-                met[matcher.objective.id] = Satisfaction(time: time, role: action.role, eventSequence: sequence)
+                met[matcher.objective.id] = Satisfaction(time: time, role: action.role, eventSequence: sequence, credited: false)
                 newlyMet.append(matcher.objective.id)
             } else {
                 remaining.append(position)
@@ -113,6 +183,41 @@ public struct DrillLedger: Sendable {
         }
         if !newlyMet.isEmpty { candidates[action.kind] = remaining }
         return newlyMet
+    }
+
+    /// Works out again which action meets `objective` under the standing decisions: the first
+    /// action, in order, that is credited, or that matches at or after the objective's clock
+    /// start and is not rejected. Returns whether the objective is newly met.
+    private mutating func recompute(_ objective: String) -> Bool {
+        guard let position = objectiveIndex[objective] else { return false }
+        let decided = decisions[objective] ?? [:]
+        let wasMet = met[objective] != nil
+        let start = clockStart(of: scenario.objectives[position])
+        var found: Satisfaction? = nil
+        for recorded in actions {
+            switch decided[recorded.sequence] {
+            case .credit?:
+                // Credited before its clock started: it counts once the clock runs (a report
+                // written early for a request that came later).
+                guard start != nil else { continue }
+                found = Satisfaction(time: recorded.time, role: recorded.action.role, eventSequence: recorded.sequence, credited: true)
+            case .reject?:
+                continue
+            case nil:
+                guard let start, recorded.time >= start,
+                      matchers[position].accepts(recorded.action, normalizedText: Array(TextMatching.normalize(recorded.action.text).utf8))
+                else { continue }
+                found = Satisfaction(time: recorded.time, role: recorded.action.role, eventSequence: recorded.sequence, credited: false)
+            }
+            if found != nil { break }
+        }
+        met[objective] = found
+        if found != nil {
+            removeCandidate(position)
+        } else if start != nil {
+            insertCandidate(position)
+        }
+        return !wasMet && found != nil
     }
 }
 

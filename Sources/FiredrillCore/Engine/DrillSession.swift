@@ -6,8 +6,9 @@
 /// early by anything that changes the schedule. Tests use a manual clock; nothing here
 /// reads the wall clock.
 public actor DrillSession<C: Clock> where C.Duration == Duration {
-    public let scenario: Scenario
-    public let speed: Double
+    public nonisolated let scenario: Scenario
+    /// Drill time per real time; the trainer may change it at any time.
+    public private(set) var speed: Double
     private let clock: C
     private let sink: (any DrillEventSink)?
     private var engine: DrillEngine
@@ -37,7 +38,8 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         precondition(speed > 0 && speed.isFinite, "speed must be positive")
         self.scenario = scenario
         self.clock = clock
-        self.speed = speed
+        // A drill taken up again runs at the speed its record last set.
+        self.speed = restored?.recordedSpeed ?? speed
         self.sink = sink
         engine = restored ?? DrillEngine(scenario: scenario)
         anchorDrillTime = engine.now
@@ -48,8 +50,12 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
     /// A snapshot of the drill for status displays.
     public struct Status: Sendable, Hashable {
         public var drillTime: DrillTime
+        public var isStarted: Bool
         public var isPaused: Bool
+        /// Paused because the drill was cut off, until someone resumes it.
+        public var isInterrupted: Bool
         public var isFinished: Bool
+        public var speed: Double
         public var delivered: Int
         public var skipped: Int
         public var objectivesMet: Int
@@ -58,7 +64,8 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
 
     public var status: Status {
         Status(
-            drillTime: currentDrillTime, isPaused: engine.isPaused, isFinished: engine.isFinished,
+            drillTime: currentDrillTime, isStarted: engine.isStarted, isPaused: engine.isPaused, isInterrupted: engine.isInterrupted,
+            isFinished: engine.isFinished, speed: speed,
             delivered: engine.ledger.delivered.count, skipped: engine.ledger.skipped.count,
             objectivesMet: engine.ledger.met.count, objectives: scenario.objectives.count
         )
@@ -139,6 +146,24 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         }
     }
 
+    /// Steers the drill: pause, resume, end or cut off now, through the engine's rules (a
+    /// pause while paused, a resume while running or anything after the end is refused with
+    /// the engine's error). Other inputs have their own methods.
+    @discardableResult
+    public func apply(_ input: DrillInput) throws -> [DrillEvent] {
+        let time = currentDrillTime
+        switch input {
+        case .pause, .interrupt, .resume, .end:
+            let events = try commit { engine throws(EngineError) in try engine.apply(input, at: time) }
+            anchorDrillTime = engine.now
+            anchorInstant = clock.now
+            wake()
+            return events
+        case .action, .adlib, .observation, .adjudication, .survey, .speed, .nextInject:
+            throw EngineError.invalidInput("this input has its own method")
+        }
+    }
+
     /// Stops the drill clock.
     public func pause() throws {
         guard engine.isStarted, !engine.isPaused, !engine.isFinished else { return }
@@ -190,6 +215,45 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         let events = try commit { engine throws(EngineError) in try engine.observe(observation, at: time) }
         wake()
         return events
+    }
+
+    /// Records an evaluator's decision on an action and an objective, now.
+    @discardableResult
+    public func adjudicate(_ adjudication: Adjudication) throws -> [DrillEvent] {
+        let time = currentDrillTime
+        let events = try commit { engine throws(EngineError) in try engine.adjudicate(adjudication, at: time) }
+        wake()
+        return events
+    }
+
+    /// Runs the drill clock at `newSpeed` from now on (drill time does not jump).
+    @discardableResult
+    public func changeSpeed(_ newSpeed: Double) throws -> [DrillEvent] {
+        let time = currentDrillTime
+        let events = try commit { engine throws(EngineError) in try engine.changeSpeed(newSpeed, at: time) }
+        if !engine.isPaused {
+            anchorDrillTime = engine.now
+            anchorInstant = clock.now
+        }
+        speed = newSpeed
+        wake()
+        return events
+    }
+
+    /// Skips to the next scheduled inject: the drill clock jumps there and the inject is sent.
+    @discardableResult
+    public func advanceToNextInject() throws -> [DrillEvent] {
+        let time = currentDrillTime
+        let events = try commit { engine throws(EngineError) in try engine.advanceToNextInject(at: time) }
+        anchorDrillTime = engine.now
+        anchorInstant = clock.now
+        wake()
+        return events
+    }
+
+    /// The drill time of the next scheduled inject, if any (for "go to the next inject").
+    public var nextInjectTime: DrillTime? {
+        engine.nextInjectTime(after: currentDrillTime)
     }
 
     /// Records a participant's survey answer, after the drill ended.
@@ -287,6 +351,13 @@ public enum SessionError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .paused: "the drill is paused; actions are not accepted until it resumes"
+        }
+    }
+
+    /// The refusal as the one error type adapters show and map.
+    public var input: InputError {
+        switch self {
+        case .paused: InputError(.conflict, "drill_paused", "the drill is paused; wait for the trainer to resume it")
         }
     }
 }

@@ -38,16 +38,18 @@ public struct SurveyAnswer: Sendable, Hashable {
     /// Reads a terminal answer: `4`, `4 - clear after the status meeting`, `４`, or free text
     /// for a text question. `nil` when a scale answer does not start with 1 to 5.
     public static func parse(_ line: String, question: Int, kind: SurveyQuestion.Kind, participant: String?) -> SurveyAnswer? {
-        let trimmed = TextMatching.normalizeWidth(line).trimmingWhitespace
+        // The score is read in half-width form (`４` is 4); the comment is kept as typed.
+        let typed = Substring(line).trimmingWhitespace
         switch kind {
         case .text:
-            return SurveyAnswer(participant: participant, question: question, comment: trimmed)
+            return SurveyAnswer(participant: participant, question: question, comment: typed)
         case .scale:
-            guard let first = trimmed.first, let score = first.wholeNumberValue, (1...5).contains(score) else { return nil }
-            let rest = trimmed.dropFirst()
+            let normalized = TextMatching.normalizeWidth(typed)
+            guard let first = normalized.first, let score = first.wholeNumberValue, (1...5).contains(score) else { return nil }
+            let rest = Substring(typed).dropFirst()
             // A digit right after the first makes it another number (12), not a score.
             if let next = rest.first, next.isNumber { return nil }
-            let comment = String(rest.drop { $0.isWhitespace || "-–—:,.、。)".contains($0) }).trimmingWhitespace
+            let comment = String(rest.drop { $0.isWhitespace || "-–—:,.、。)－：，．）".contains($0) }).trimmingWhitespace
             return SurveyAnswer(participant: participant, question: question, score: score, comment: comment.isEmpty ? nil : comment)
         }
     }

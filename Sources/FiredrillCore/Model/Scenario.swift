@@ -14,9 +14,9 @@ public struct Scenario: Sendable, Hashable {
     public var tags: [String]
     public var duration: DrillTime
     public var channels: [String]
-    public var roles: [Role]
-    public var injects: [Inject]
-    public var objectives: [Objective]
+    public var roles: [Role] { didSet { index = Index(self) } }
+    public var injects: [Inject] { didSet { index = Index(self) } }
+    public var objectives: [Objective] { didSet { index = Index(self) } }
     public var survey: [SurveyQuestion]
 
     public init(
@@ -37,6 +37,27 @@ public struct Scenario: Sendable, Hashable {
         self.injects = injects
         self.objectives = objectives
         self.survey = survey
+        index = Index(roles: roles, injects: injects, objectives: objectives)
+    }
+
+    /// Where each role, inject and objective is, by id (the first of an id), kept up to date
+    /// with the lists: lookups by id happen for every event of every stream and report.
+    private var index: Index
+
+    private struct Index: Sendable, Hashable {
+        var roles: [String: Int] = [:]
+        var injects: [String: Int] = [:]
+        var objectives: [String: Int] = [:]
+
+        init(roles: [Role], injects: [Inject], objectives: [Objective]) {
+            for (position, role) in roles.enumerated() where self.roles[role.id] == nil { self.roles[role.id] = position }
+            for (position, inject) in injects.enumerated() where self.injects[inject.id] == nil { self.injects[inject.id] = position }
+            for (position, objective) in objectives.enumerated() where self.objectives[objective.id] == nil { self.objectives[objective.id] = position }
+        }
+
+        init(_ scenario: Scenario) {
+            self.init(roles: scenario.roles, injects: scenario.injects, objectives: scenario.objectives)
+        }
     }
 
     /// The channels a scenario may use when it lists none.
@@ -44,13 +65,18 @@ public struct Scenario: Sendable, Hashable {
         "chat", "email", "phone", "in-person", "pager", "ticket", "monitoring", "news", "social", "web",
     ]
 
-    public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+    public func role(_ id: String) -> Role? { index.roles[id].map { roles[$0] } }
     /// The role with this id, written in any case or width (`Ops`, `ＯＰＳ`).
     public func role(matching text: String) -> Role? {
         role(text) ?? role(TextMatching.normalize(text))
     }
-    public func inject(_ id: String) -> Inject? { injects.first { $0.id == id } }
-    public func objective(_ id: String) -> Objective? { objectives.first { $0.id == id } }
+    public func inject(_ id: String) -> Inject? { index.injects[id].map { injects[$0] } }
+    public func objective(_ id: String) -> Objective? { index.objectives[id].map { objectives[$0] } }
+
+    /// What an objective expects of the team: its own `expect`, else its `from` inject's.
+    public func expectation(of objective: Objective) -> String? {
+        objective.expect ?? objective.from.flatMap { inject($0)?.expect }
+    }
 
     /// Roles played by people (roles without a persona).
     public var playerRoles: [Role] { roles.filter { $0.persona == nil } }
@@ -160,11 +186,14 @@ public struct Objective: Sendable, Hashable {
     public var match: [String]
     /// The controls the objective gives evidence for; `nil` means its kind's (see ``ControlCatalog``).
     public var controls: [String]?
+    /// What evaluators should see done (for them and the report); without it, the `expect` of
+    /// its `from` inject.
+    public var expect: String?
 
     public init(
         id: String, name: String? = nil, kind: ActionKind, by: [String]? = nil, from: String? = nil,
         target: DrillTime, limit: DrillTime? = nil, weight: Double = 1, to: String? = nil, via: [String]? = nil,
-        match: [String] = [], controls: [String]? = nil
+        match: [String] = [], controls: [String]? = nil, expect: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -178,6 +207,7 @@ public struct Objective: Sendable, Hashable {
         self.via = via
         self.match = match
         self.controls = controls
+        self.expect = expect
     }
 }
 

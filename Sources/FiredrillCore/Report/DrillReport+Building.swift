@@ -6,50 +6,39 @@ extension DrillReport {
     ///   - standingAt: For a drill still under way, its drill time now: objectives whose limit
     ///     has passed by then count as missed (default: the time of the last event).
     public init(scenario: Scenario, events: [DrillEvent], mode: DrillMode, record: RecordInfo? = nil, standingAt: DrillTime? = nil) {
-        var ledger = DrillLedger(scenario: scenario)
-        let injectsByID = Dictionary(scenario.injects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var timeline: [TimelineEntry] = []
+        var feed = DrillFeed(scenario: scenario)
+        // What keyword matching alone made of the same record: the automatic score.
+        var automatic = DrillLedger(scenario: scenario, adjudicating: false)
+        var timeline: [EventView] = []
         var observations: [ObservationEntry] = []
         var adlibs: [InjectResult] = []
         var pauses = 0
         var interruptions = 0
         var actions = 0
+        var speedChanges = 0
+        var skipped = DrillTime.zero
         // Each participant's latest answer per question; answers without a participant all count.
         var answers: [SurveyAnswer] = []
         var answerIndex: [String: Int] = [:]
         for event in events {
-            let newlyMet = ledger.apply(event)
+            let met = feed.take(event)
+            automatic.apply(event)
             let at = event.time.seconds
             switch event.kind {
-            case .started:
-                timeline.append(TimelineEntry(atSeconds: at, type: "started"))
-            case .injectDelivered(let id), .injectSkipped(let id):
-                let inject = injectsByID[id]
-                timeline.append(TimelineEntry(atSeconds: at, type: event.typeName, inject: id, channel: inject?.channel, subject: inject?.subject))
             case .adlibInject(let inject):
-                timeline.append(TimelineEntry(atSeconds: at, type: event.typeName, inject: inject.id, adlib: true, channel: inject.channel, subject: inject.subject, text: inject.body))
                 adlibs.append(InjectResult(id: inject.id, status: .delivered, atSeconds: at, channel: inject.channel, subject: inject.subject, adlib: true))
-            case .action(let action):
+            case .action:
                 actions += 1
-                timeline.append(TimelineEntry(
-                    atSeconds: at, type: "action", channel: action.channel, role: action.role, kind: action.kind,
-                    target: action.target, text: action.text, met: newlyMet.isEmpty ? nil : newlyMet
-                ))
-            case .personaReply(let persona, let to, let text):
-                timeline.append(TimelineEntry(atSeconds: at, type: "persona-reply", role: persona, target: to, text: text))
             case .observation(let observation):
                 observations.append(ObservationEntry(atSeconds: at, objective: observation.objective, rating: observation.rating, text: observation.text, by: observation.by))
-                timeline.append(TimelineEntry(atSeconds: at, type: "observation", text: observation.text, objective: observation.objective, rating: observation.rating))
             case .paused:
                 pauses += 1
-                timeline.append(TimelineEntry(atSeconds: at, type: "paused"))
             case .interrupted:
                 interruptions += 1
-                timeline.append(TimelineEntry(atSeconds: at, type: "interrupted"))
-            case .resumed:
-                timeline.append(TimelineEntry(atSeconds: at, type: "resumed"))
-            case .ended(let reason):
-                timeline.append(TimelineEntry(atSeconds: at, type: "ended", text: reason.rawValue))
+            case .speedChanged:
+                speedChanges += 1
+            case .clockAdvanced(let from):
+                skipped = skipped + (event.time - from)
             case .surveyAnswer(let answer):
                 if let participant = answer.participant, let index = answerIndex["\(answer.question)/\(participant)"] {
                     answers[index] = answer
@@ -57,52 +46,39 @@ extension DrillReport {
                     if let participant = answer.participant { answerIndex["\(answer.question)/\(participant)"] = answers.count }
                     answers.append(answer)
                 }
+                continue // answers are summed up per question, not listed one by one
+            default:
+                break
+            }
+            // The timeline: each event in its one shape, as the exercise staff see it but
+            // without the trainer's notes (they are in the MSEL), objectives met included.
+            if var view = Visibility.view(of: event, met: met, wallTime: nil, for: .evaluator, scenario: scenario) {
+                view.showsStaffNotes = false
+                view.expect = nil
+                view.notes = nil
+                timeline.append(view)
             }
         }
+        let ledger = feed.facts
 
         // Where the drill stands: its end, or the last event of a drill that was cut off.
         let ranToEnd = ledger.endReason == .completed
         let standsAt = ledger.endTime ?? max(standingAt ?? .zero, events.last?.time ?? .zero)
-        var scored: [(weight: Double, credit: Double)] = []
-        var exercisedWeight = 0.0
-        var exercisedCount = 0
         var latestRating: [String: Scoring.Rating] = [:]
         for observation in observations { if let objective = observation.objective, let rating = observation.rating { latestRating[objective] = rating } }
-        let objectiveResults = scenario.objectives.map { objective -> ObjectiveResult in
-            let start = ledger.clockStart(of: objective)
-            var result = ObjectiveResult(
-                id: objective.id, name: objective.name, kind: objective.kind, weight: objective.weight,
-                status: .notApplicable, targetSeconds: objective.target.seconds, limitSeconds: objective.limit.seconds,
-                clockStartSeconds: start?.seconds, evaluatorRating: latestRating[objective.id],
-                expected: objective.from.flatMap { injectsByID[$0]?.expect }, controls: ControlCatalog.controls(of: objective)
-            )
-            if let satisfaction = ledger.met[objective.id], let start {
-                let elapsed = satisfaction.time - start
-                let credit = Scoring.credit(elapsed: elapsed, target: objective.target, limit: objective.limit)
-                result.status = .met
-                result.elapsedSeconds = elapsed.seconds
-                result.metAtSeconds = satisfaction.time.seconds
-                result.metBy = satisfaction.role
-                result.credit = credit
-                result.rating = Scoring.rating(for: credit)
-            } else if let from = objective.from, ledger.skipped[from] != nil {
-                result.status = .notApplicable
-            } else if let start, ranToEnd || start + objective.limit <= standsAt {
-                result.status = .missed
-                result.credit = 0
-                result.rating = .unable
-            } else if ranToEnd {
-                result.status = .notApplicable // its inject never came in a drill that ran to its end
-            } else {
-                result.status = .notExercised
+        let objectiveResults = Self.results(
+            of: scenario, ledger: ledger, ranToEnd: ranToEnd, standsAt: standsAt, evaluatorRatings: latestRating
+        )
+        let automaticResults = Self.results(of: scenario, ledger: automatic, ranToEnd: ranToEnd, standsAt: standsAt, evaluatorRatings: [:])
+        func scored(_ results: [ObjectiveResult]) -> [(weight: Double, credit: Double)] {
+            results.compactMap { result in
+                guard result.status.isExercised, result.weight > 0, let credit = result.credit else { return nil }
+                return (result.weight, credit)
             }
-            if result.status.isExercised {
-                exercisedCount += 1
-                exercisedWeight += objective.weight
-                if objective.weight > 0, let credit = result.credit { scored.append((objective.weight, credit)) }
-            }
-            return result
         }
+        let exercised = objectiveResults.filter(\.status.isExercised)
+        let exercisedCount = exercised.count
+        let exercisedWeight = exercised.reduce(0) { $0 + $1.weight }
 
         let injectResults = scenario.injects.map { inject -> InjectResult in
             let (status, time): (InjectStatus, DrillTime?) =
@@ -119,7 +95,8 @@ extension DrillReport {
                 id: scenario.id, title: scenario.title, summary: scenario.summary, language: scenario.language,
                 durationSeconds: scenario.duration.seconds, tags: scenario.tags
             ),
-            score: Scoring.score(scored),
+            score: Scoring.score(scored(objectiveResults)),
+            automaticScore: Scoring.score(scored(automaticResults)),
             coverage: Coverage(
                 objectivesExercised: exercisedCount, objectivesTotal: scenario.objectives.count,
                 weightExercised: exercisedWeight, weightTotal: totalWeight,
@@ -140,7 +117,7 @@ extension DrillReport {
             ),
             drill: DrillInfo(
                 mode: mode, endedAtSeconds: ledger.endTime?.seconds, endReason: ledger.endReason, pauses: pauses,
-                interruptions: interruptions, actions: actions
+                interruptions: interruptions, actions: actions, speedChanges: speedChanges, skippedSeconds: skipped.seconds
             ),
             roles: scenario.roles.map {
                 RoleInfo(id: $0.id, name: $0.name, department: $0.department, simulated: $0.isSimulated)
@@ -159,5 +136,44 @@ extension DrillReport {
             record: record
         )
         reviewWording(participantNames: [])
+    }
+
+    /// Each objective's result in a ledger's state (adjudicated, or matching alone).
+    static func results(
+        of scenario: Scenario, ledger: DrillLedger, ranToEnd: Bool, standsAt: DrillTime, evaluatorRatings: [String: Scoring.Rating]
+    ) -> [ObjectiveResult] {
+        scenario.objectives.map { objective -> ObjectiveResult in
+            let start = ledger.clockStart(of: objective)
+            var result = ObjectiveResult(
+                id: objective.id, name: objective.name, kind: objective.kind, weight: objective.weight,
+                status: .notApplicable, targetSeconds: objective.target.seconds, limitSeconds: objective.limit.seconds,
+                clockStartSeconds: start?.seconds, evaluatorRating: evaluatorRatings[objective.id],
+                expected: scenario.expectation(of: objective), controls: ControlCatalog.controls(of: objective),
+                adjudicated: !(ledger.decisions[objective.id]?.isEmpty ?? true)
+            )
+            if let satisfaction = ledger.met[objective.id], let start {
+                // An action credited before the objective's clock started is on time.
+                let elapsed = max(.zero, satisfaction.time - start)
+                let credit = Scoring.credit(elapsed: elapsed, target: objective.target, limit: objective.limit)
+                result.status = .met
+                result.elapsedSeconds = elapsed.seconds
+                result.metAtSeconds = satisfaction.time.seconds
+                result.metBy = satisfaction.role
+                result.metByAction = satisfaction.eventSequence
+                result.credit = credit
+                result.rating = Scoring.rating(for: credit)
+            } else if let from = objective.from, ledger.skipped[from] != nil {
+                result.status = .notApplicable
+            } else if let start, ranToEnd || start + objective.limit <= standsAt {
+                result.status = .missed
+                result.credit = 0
+                result.rating = .unable
+            } else if ranToEnd {
+                result.status = .notApplicable // its inject never came in a drill that ran to its end
+            } else {
+                result.status = .notExercised
+            }
+            return result
+        }
     }
 }

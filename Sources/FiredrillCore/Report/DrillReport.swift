@@ -8,8 +8,11 @@ public struct DrillReport: Sendable, Hashable, Codable {
 
     public var format: String = DrillReport.formatName
     public var scenario: ScenarioInfo
-    /// 0–100 with one decimal over the objectives exercised; `null` when none carries weight.
+    /// 0–100 with one decimal over the objectives exercised, as adjudicated (evaluators'
+    /// decisions stand over keyword matching); `null` when none carries weight.
     @ExplicitNull public var score: Double?
+    /// The score keyword matching alone gave, before evaluators' decisions.
+    @ExplicitNull public var automaticScore: Double?
     /// How much of the drill the score covers.
     public var coverage: Coverage
     public var objectives: [ObjectiveResult]
@@ -19,7 +22,8 @@ public struct DrillReport: Sendable, Hashable, Codable {
     public var roles: [RoleInfo]
     /// Evaluators' observations, in the order recorded.
     public var observations: [ObservationEntry]
-    public var timeline: [TimelineEntry]
+    /// Every event but survey answers, in the shape of the event streams (see ``EventView``).
+    public var timeline: [EventView]
     /// Each survey question with its answers.
     public var survey: [SurveyResult]
     /// Facts about the stored record, when the drill was recorded.
@@ -29,12 +33,13 @@ public struct DrillReport: Sendable, Hashable, Codable {
     public var blamelessFindings: [WordingFinding] = []
 
     public init(
-        scenario: ScenarioInfo, score: Double?, coverage: Coverage, objectives: [ObjectiveResult], injects: [InjectResult],
-        metrics: Metrics, drill: DrillInfo, roles: [RoleInfo], observations: [ObservationEntry], timeline: [TimelineEntry],
-        survey: [SurveyResult], record: RecordInfo?, blamelessFindings: [WordingFinding] = []
+        scenario: ScenarioInfo, score: Double?, automaticScore: Double?, coverage: Coverage, objectives: [ObjectiveResult],
+        injects: [InjectResult], metrics: Metrics, drill: DrillInfo, roles: [RoleInfo], observations: [ObservationEntry],
+        timeline: [EventView], survey: [SurveyResult], record: RecordInfo?, blamelessFindings: [WordingFinding] = []
     ) {
         self.scenario = scenario
         self.score = score
+        self.automaticScore = automaticScore
         self.coverage = coverage
         self.objectives = objectives
         self.injects = injects
@@ -49,7 +54,8 @@ public struct DrillReport: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, score, coverage, objectives, injects, metrics, drill, roles, observations, timeline, survey, record
+        case format, scenario, score, automaticScore = "automatic_score", coverage, objectives, injects, metrics, drill, roles
+        case observations, timeline, survey, record
         case blamelessFindings = "blameless_findings"
     }
 
@@ -109,20 +115,25 @@ public struct DrillReport: Sendable, Hashable, Codable {
         @ExplicitNull public var metAtSeconds: Double?
         /// The role whose action met the objective.
         @ExplicitNull public var metBy: String?
+        /// The sequence number of the action that met it (its `seq` in the timeline).
+        @ExplicitNull public var metByAction: Int?
         @ExplicitNull public var credit: Double?
         @ExplicitNull public var rating: Scoring.Rating?
         /// The rating of the latest observation about this objective that gave one.
         @ExplicitNull public var evaluatorRating: Scoring.Rating?
-        /// What the team was expected to do: the `expect` of the inject the objective follows.
+        /// What the team was expected to do: the objective's own `expect`, else that of the
+        /// inject the objective follows.
         @ExplicitNull public var expected: String?
         /// The controls and functions the objective exercises (ISO/IEC 27001, NIST).
         public var controls: [String]
+        /// An evaluator decided on an action for this objective (credited or rejected it).
+        public var adjudicated: Bool
 
         enum CodingKeys: String, CodingKey {
             case id, name, kind, weight, status, targetSeconds = "target_seconds", limitSeconds = "limit_seconds"
             case clockStartSeconds = "clock_start_seconds", elapsedSeconds = "elapsed_seconds"
-            case metAtSeconds = "met_at_seconds", metBy = "met_by", credit, rating
-            case evaluatorRating = "evaluator_rating", expected, controls
+            case metAtSeconds = "met_at_seconds", metBy = "met_by", metByAction = "met_by_action", credit, rating
+            case evaluatorRating = "evaluator_rating", expected, controls, adjudicated
         }
     }
 
@@ -183,9 +194,14 @@ public struct DrillReport: Sendable, Hashable, Codable {
         /// Times the drill was cut off and taken up again.
         public var interruptions: Int
         public var actions: Int
+        /// Times the trainer changed the speed of the drill clock.
+        public var speedChanges: Int
+        /// Drill time the trainer skipped to reach the next inject.
+        public var skippedSeconds: Double
 
         enum CodingKeys: String, CodingKey {
             case mode, endedAtSeconds = "ended_at_seconds", endReason = "end_reason", pauses, interruptions, actions
+            case speedChanges = "speed_changes", skippedSeconds = "skipped_seconds"
         }
     }
 
@@ -205,50 +221,6 @@ public struct DrillReport: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case atSeconds = "at_seconds", objective, rating, text, by
-        }
-    }
-
-    /// One line of the merged timeline: an inject delivered or skipped, an action, a persona
-    /// reply, an observation, or a change of the drill clock. Keys without a value are left
-    /// out here: each type has its own details.
-    public struct TimelineEntry: Sendable, Hashable, Codable {
-        public var atSeconds: Double
-        public var type: String
-        public var inject: String?
-        public var adlib: Bool?
-        public var channel: String?
-        public var subject: String?
-        public var role: String?
-        public var kind: ActionKind?
-        public var target: String?
-        public var text: String?
-        /// Objectives this action met.
-        public var met: [String]?
-        public var objective: String?
-        public var rating: Scoring.Rating?
-
-        public init(
-            atSeconds: Double, type: String, inject: String? = nil, adlib: Bool? = nil, channel: String? = nil,
-            subject: String? = nil, role: String? = nil, kind: ActionKind? = nil, target: String? = nil,
-            text: String? = nil, met: [String]? = nil, objective: String? = nil, rating: Scoring.Rating? = nil
-        ) {
-            self.atSeconds = atSeconds
-            self.type = type
-            self.inject = inject
-            self.adlib = adlib
-            self.channel = channel
-            self.subject = subject
-            self.role = role
-            self.kind = kind
-            self.target = target
-            self.text = text
-            self.met = met
-            self.objective = objective
-            self.rating = rating
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case atSeconds = "at_seconds", type, inject, adlib, channel, subject, role, kind, target, text, met, objective, rating
         }
     }
 

@@ -22,25 +22,6 @@ extension ReplayScript {
     }
 
     private func apply(_ entry: Entry, to engine: inout DrillEngine) throws(EngineError) {
-        let time = entry.time
-        switch entry.step {
-        case .action(let action): _ = try engine.perform(action, at: time)
-        case .adlib(let inject): _ = try engine.deliver(inject, at: time)
-        case .observation(let observation): _ = try engine.observe(observation, at: time)
-        case .pause:
-            guard !engine.isPaused else { throw .paused }
-            engine.pause(at: time)
-        case .interrupt:
-            guard !engine.isPaused else { throw .paused }
-            engine.interrupt(at: time)
-        case .resume:
-            guard engine.isPaused else { throw .invalidInput("the drill is not paused") }
-            engine.advance(to: time)
-            engine.resume()
-        case .end(let reason):
-            guard !engine.isFinished else { throw .finished }
-            engine.end(at: time, reason: reason)
-        case .survey(let answer): _ = try engine.answerSurvey(answer)
-        }
+        try engine.apply(entry.step, at: entry.time)
     }
 }

@@ -19,22 +19,14 @@ import Foundation
 /// `#` starts a comment on player lines (JSON lines are taken whole); blank lines are
 /// ignored. Times are `mm:ss`, `h:mm:ss` (optionally with `.mmm`) or a duration such as
 /// `90s`. Verbs: `!inject`, `!observe`, `!action` (a player action as JSON, for text that a
-/// command line cannot carry), `!pause`, `!resume`, `!interrupt`, `!end [reason]`,
-/// `!survey`; header lines without a time: `!mode live` (the inputs of a live drill),
+/// command line cannot carry), `!adjudicate` (an evaluator's decision on an action, named by
+/// its event's sequence number), `!speed N`, `!next` (the clock went on to the next inject),
+/// `!pause`, `!resume`, `!interrupt`, `!end [reason]`, `!survey`; header lines without a time: `!mode live` (the inputs of a live drill),
 /// `!unfinished` (the record stops without an end) and `!not-started` (the drill was made
 /// but never started: nothing happened, and a replay starts nothing either).
 public struct ReplayScript: Sendable, Hashable {
     /// One input of the drill.
-    public enum Step: Sendable, Hashable {
-        case action(PlayerAction)
-        case adlib(AdlibInject)
-        case observation(Observation)
-        case pause
-        case resume
-        case interrupt
-        case end(DrillEvent.EndReason)
-        case survey(SurveyAnswer)
-    }
+    public typealias Step = DrillInput
 
     public struct Entry: Sendable, Hashable {
         /// 1-based line number in the script file.
@@ -239,6 +231,23 @@ public struct ReplayScript: Sendable, Hashable {
                 guard let form = decode(ScriptLine.SurveyForm.self) else { return nil }
                 let answer = form.answer
                 return check(answer.problems(in: scenario)) ? .survey(answer) : nil
+            case "adjudicate":
+                // Which event is an action is known only once the drill is played: the engine checks that.
+                guard let form = decode(ScriptLine.AdjudicationForm.self) else { return nil }
+                let adjudication = form.adjudication
+                guard scenario.objective(adjudication.objective) != nil else {
+                    problem(line, "'!adjudicate': unknown objective '\(adjudication.objective.prefix(40))'\(Suggestions.hint(for: adjudication.objective, among: scenario.objectives.map(\.id)))")
+                    return nil
+                }
+                return .adjudication(adjudication)
+            case "speed":
+                let word = json.split(separator: " ").first.map(String.init) ?? ""
+                guard let speed = Double(word) else {
+                    problem(line, "'!speed' takes the new speed, e.g. '!speed 2' (\(DrillSpeed.range.lowerBound) to \(Int(DrillSpeed.range.upperBound)))")
+                    return nil
+                }
+                return check(DrillSpeed.problems(speed)) ? .speed(speed) : nil
+            case "next": return noArguments() ? .nextInject : nil
             case "pause": return noArguments() ? .pause : nil
             case "resume": return noArguments() ? .resume : nil
             case "interrupt": return noArguments() ? .interrupt : nil
@@ -251,7 +260,7 @@ public struct ReplayScript: Sendable, Hashable {
                 }
                 return .end(reason)
             default:
-                let verbs = ["inject", "observe", "action", "survey", "pause", "resume", "interrupt", "end"]
+                let verbs = ["inject", "observe", "action", "survey", "adjudicate", "speed", "next", "pause", "resume", "interrupt", "end"]
                 problem(line, "unknown step '!\(name.prefix(20))'\(Suggestions.hint(for: name, among: verbs)) (steps: \(verbs.map { "!" + $0 }.joined(separator: ", ")))")
                 return nil
             }

@@ -52,10 +52,15 @@ enum ScriptLine {
         var text: String
         var target: String?
         var channel: String?
+        var inReplyTo: String?
+
+        enum CodingKeys: String, CodingKey {
+            case role, kind, text, target, channel, inReplyTo = "in_reply_to"
+        }
 
         var action: PlayerAction {
-            PlayerAction(role: role, kind: kind, text: text, target: target,
-                         channel: kind == .escalate ? (channel ?? ActionCommand.defaultChannel) : channel)
+            PlayerAction(role: role, kind: kind, text: TextField.withLineFeeds(text), target: target,
+                         channel: kind == .escalate ? (channel ?? ActionCommand.defaultChannel) : channel, inReplyTo: inReplyTo)
         }
 
         init(_ action: PlayerAction) {
@@ -64,6 +69,27 @@ enum ScriptLine {
             text = action.text
             target = action.target
             channel = action.channel
+            inReplyTo = action.inReplyTo
+        }
+    }
+
+    struct AdjudicationForm: Codable {
+        var action: Int
+        var objective: String
+        var decision: Adjudication.Decision
+        var note: String?
+        var by: String?
+
+        var adjudication: Adjudication {
+            Adjudication(action: action, objective: objective, decision: decision, note: note, by: by)
+        }
+
+        init(_ adjudication: Adjudication) {
+            action = adjudication.action
+            objective = adjudication.objective
+            decision = adjudication.decision
+            note = adjudication.note
+            by = adjudication.by
         }
     }
 
@@ -89,6 +115,7 @@ enum ScriptLine {
         case "observe": #"{"objective": "ack", "rating": "S", "text": "…"}"#
         case "action": #"{"role": "ops", "kind": "action", "text": "…"}"#
         case "survey": #"{"participant": "p-1", "question": 0, "score": 4, "comment": "…"}"#
+        case "adjudicate": #"{"action": 12, "objective": "esc", "decision": "credit", "note": "…"}"#
         default: ""
         }
     }
@@ -102,6 +129,11 @@ enum ScriptLine {
             context.codingPath.isEmpty ? "not valid JSON" : "'\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
         default: "not valid JSON"
         }
+    }
+
+    /// A number as a script writes it: `2`, `0.5`, without a trailing `.0`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
     /// One line of JSON, keys sorted, without escaped slashes.
@@ -126,6 +158,12 @@ extension ReplayScript {
             switch event.kind {
             case .started, .injectDelivered, .injectSkipped, .personaReply:
                 continue
+            case .adjudication(let adjudication):
+                lines.append("\(time) !adjudicate \(ScriptLine.json(ScriptLine.AdjudicationForm(adjudication)))")
+            case .speedChanged(let speed):
+                lines.append("\(time) !speed \(ScriptLine.number(speed))")
+            case .clockAdvanced(let from):
+                lines.append("\(from) !next")
             case .action(let action):
                 lines.append(time + " " + actionLine(action, in: scenario))
             case .adlibInject(let inject):
@@ -154,7 +192,7 @@ extension ReplayScript {
     /// the exact JSON form (text with `#`, a role name that needs it, …).
     static func actionLine(_ action: PlayerAction, in scenario: Scenario) -> String {
         let command = action.commandLine
-        if !command.contains("#"), case .success(let parsed) = ActionCommand.parse(command, role: action.role, in: scenario), parsed == action {
+        if !command.contains("#"), !command.contains("\n"), case .success(let parsed) = ActionCommand.parse(command, role: action.role, in: scenario), parsed == action {
             return action.role + " " + command
         }
         return "!action " + ScriptLine.json(ScriptLine.ActionForm(action))

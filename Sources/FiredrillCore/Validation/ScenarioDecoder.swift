@@ -21,7 +21,7 @@ public struct ScenarioDecoder {
     static let roleKeys = ["id", "name", "department", "persona"]
     static let personaKeys = ["channels", "delay", "reply"]
     static let injectKeys = ["id", "to", "channel", "subject", "body", "from", "at", "when", "delay", "if", "expect", "notes"]
-    static let objectiveKeys = ["id", "name", "kind", "by", "from", "target", "limit", "weight", "to", "via", "match", "controls"]
+    static let objectiveKeys = ["id", "name", "kind", "by", "from", "target", "limit", "weight", "to", "via", "match", "controls", "expect"]
     static let surveyKeys = ["question", "kind"]
 
     let limits: ValidationLimits
@@ -459,10 +459,12 @@ public struct ScenarioDecoder {
             } else { valid = false }
         }
 
+        let expect = map["expect"].flatMap { text($0, what: "expect", oneLine: false) }
+
         guard valid, let id, let kind, let target else { return nil }
         return Objective(
             id: id, name: name, kind: kind, by: by, from: from, target: target, limit: limit, weight: weight,
-            to: escalateTo, via: via, match: match, controls: controls
+            to: escalateTo, via: via, match: match, controls: controls, expect: expect
         )
     }
 

@@ -16,6 +16,12 @@ public struct DrillFeed: Sendable {
         public var elapsedSeconds: Double
         public var credit: Double
 
+        public init(objective: String, elapsedSeconds: Double, credit: Double) {
+            self.objective = objective
+            self.elapsedSeconds = elapsedSeconds
+            self.credit = credit
+        }
+
         enum CodingKeys: String, CodingKey {
             case objective, elapsedSeconds = "elapsed_seconds", credit
         }
@@ -25,8 +31,9 @@ public struct DrillFeed: Sendable {
     public mutating func take(_ event: DrillEvent) -> [Met] {
         let newlyMet = ledger.apply(event)
         return newlyMet.compactMap { id in
-            guard let objective = scenario.objective(id), let start = ledger.clockStart(of: objective) else { return nil }
-            let elapsed = event.time - start
+            guard let objective = scenario.objective(id), let start = ledger.clockStart(of: objective),
+                  let satisfaction = ledger.met[id] else { return nil }
+            let elapsed = max(.zero, satisfaction.time - start)
             return Met(
                 objective: id, elapsedSeconds: elapsed.seconds,
                 credit: Scoring.credit(elapsed: elapsed, target: objective.target, limit: objective.limit)

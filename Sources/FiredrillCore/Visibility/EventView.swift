@@ -1,49 +1,144 @@
-/// What one audience sees of one recorded event: the `data` of an event-stream message,
-/// `{"seq", "type", "at_seconds", "wall_time", …}` with the type's own fields.
+/// One recorded event as people and programs see it: the one JSON shape of an event,
+/// wherever it appears (an event-stream message, the report's timeline, the answer to the
+/// `POST` that made it), `{"seq", "type", "at_seconds", …}` with the fields of its type.
 ///
-/// Built by ``Visibility/view(of:met:wallTime:for:scenario:)`` only; a field is present
-/// when the event's type has it (written as `null` when it has no value), and absent
-/// otherwise.
-public struct EventView: Sendable, Hashable, Encodable {
+/// Built by ``Visibility/view(of:met:wallTime:for:scenario:)``, which leaves out what an
+/// audience may not see; read back by clients (`firedrill join`, the benchmark, the tests)
+/// with the same `Codable` conformance. Every field of an event's type is written, `null`
+/// when it has no value; fields of other types are never written.
+///
+/// | type | fields |
+/// |---|---|
+/// | `started`, `paused`, `resumed`, `interrupted` | — |
+/// | `ended` | `reason` |
+/// | `inject-delivered`, `inject-skipped` | `inject`, `to`, `channel`, `from`, `subject`, `body`, `adlib` (staff also `expect`, `notes`) |
+/// | `action` | `role`, `kind`, `target`, `channel`, `text`, `in_reply_to` (those who see progress also `met`) |
+/// | `persona-reply` | `role` (the persona), `to` (the role it answers), `text` |
+/// | `observation` | `objective`, `rating`, `text`, `by` |
+/// | `survey-answer` | `participant`, `question`, `score`, `comment` |
+/// | `adjudication` | `action`, `objective`, `decision`, `note`, `by` |
+/// | `speed-changed` | `speed` |
+/// | `clock-advanced` | `from_seconds` |
+public struct EventView: Sendable, Hashable, Codable {
     public var seq: Int
     public var type: String
     public var atSeconds: Double
+    /// When the event was recorded (ISO-8601 UTC): on streams and in answers, not in reports.
     public var wallTime: String?
-    public var fields: [Field]
 
-    public init(seq: Int, type: String, atSeconds: Double, wallTime: String?, fields: [Field]) {
+    public var inject: String?
+    public var to: Addressees?
+    public var channel: String?
+    public var from: String?
+    public var subject: String?
+    public var body: String?
+    public var adlib: Bool?
+    /// Whether `expect` and `notes` are part of this view (the exercise staff's).
+    public var showsStaffNotes = false
+    public var expect: String?
+    public var notes: String?
+
+    public var role: String?
+    public var kind: ActionKind?
+    public var target: String?
+    public var text: String?
+    public var inReplyTo: String?
+    /// The objectives the action met, for audiences that see progress (`nil`: not shown).
+    public var met: [DrillFeed.Met]?
+
+    public var reason: String?
+
+    public var objective: String?
+    public var rating: Scoring.Rating?
+    public var by: String?
+
+    public var participant: String?
+    public var question: Int?
+    public var score: Int?
+    public var comment: String?
+
+    public var action: Int?
+    public var decision: Adjudication.Decision?
+    public var note: String?
+
+    public var speed: Double?
+    public var fromSeconds: Double?
+
+    public init(seq: Int, type: String, atSeconds: Double, wallTime: String? = nil) {
         self.seq = seq
         self.type = type
         self.atSeconds = atSeconds
         self.wallTime = wallTime
-        self.fields = fields
     }
 
-    /// A field of the event's type, in the order written.
-    public struct Field: Sendable, Hashable {
-        public var key: String
-        public var value: Value
+    /// Who an event is addressed to: an inject's `all` or list of roles, the role a persona answers.
+    public enum Addressees: Sendable, Hashable {
+        case all
+        case roles([String])
+        case role(String)
 
-        public init(key: String, value: Value) {
-            self.key = key
-            self.value = value
+        public init(_ recipients: Recipients) {
+            switch recipients {
+            case .all: self = .all
+            case .roles(let ids): self = .roles(ids)
+            }
+        }
+
+        /// The role ids, or `["all"]`.
+        public var ids: [String] {
+            switch self {
+            case .all: ["all"]
+            case .roles(let ids): ids
+            case .role(let id): [id]
+            }
         }
     }
 
-    public enum Value: Sendable, Hashable, Encodable {
-        case string(String?)
-        case number(Double?)
-        case int(Int?)
+    enum CodingKeys: String, CodingKey {
+        case seq, type, atSeconds = "at_seconds", wallTime = "wall_time"
+        case inject, to, channel, from, subject, body, adlib, expect, notes
+        case role, kind, target, text, inReplyTo = "in_reply_to", met, reason
+        case objective, rating, by, participant, question, score, comment
+        case action, decision, note, speed, fromSeconds = "from_seconds"
+    }
+
+    /// The keys of a type's fields, in the order written (sorted keys aside).
+    static func fields(of type: String) -> [CodingKeys] {
+        switch type {
+        case "ended": [.reason]
+        case "inject-delivered", "inject-skipped": [.inject, .to, .channel, .from, .subject, .body, .adlib]
+        case "action": [.role, .kind, .target, .channel, .text, .inReplyTo]
+        case "persona-reply": [.role, .to, .text]
+        case "observation": [.objective, .rating, .text, .by]
+        case "survey-answer": [.participant, .question, .score, .comment]
+        case "adjudication": [.action, .objective, .decision, .note, .by]
+        case "speed-changed": [.speed]
+        case "clock-advanced": [.fromSeconds]
+        default: []
+        }
+    }
+
+    /// A value of an event's field, as JSON has them.
+    public enum FieldValue: Sendable, Hashable, Encodable {
+        case null
+        case string(String)
+        case number(Double)
+        case integer(Int)
         case bool(Bool)
         case strings([String])
         case met([DrillFeed.Met])
 
+        init(_ value: String?) { self = value.map(FieldValue.string) ?? .null }
+        init(_ value: Double?) { self = value.map(FieldValue.number) ?? .null }
+        init(_ value: Int?) { self = value.map(FieldValue.integer) ?? .null }
+
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-            case .string(let value): if let value { try container.encode(value) } else { try container.encodeNil() }
-            case .number(let value): if let value { try container.encode(value) } else { try container.encodeNil() }
-            case .int(let value): if let value { try container.encode(value) } else { try container.encodeNil() }
+            case .null: try container.encodeNil()
+            case .string(let value): try container.encode(value)
+            case .number(let value): try container.encode(value)
+            case .integer(let value): try container.encode(value)
             case .bool(let value): try container.encode(value)
             case .strings(let value): try container.encode(value)
             case .met(let value): try container.encode(value)
@@ -51,13 +146,55 @@ public struct EventView: Sendable, Hashable, Encodable {
         }
     }
 
-    public subscript(key: String) -> Value? {
-        fields.first { $0.key == key }?.value
-    }
-
-    public func string(_ key: String) -> String? {
-        if case .string(let value)? = self[key] { return value }
-        return nil
+    /// The fields written for this view, keys as in JSON, in the order of ``fields(of:)``
+    /// (writers sort them): the one definition of the event's shape, used by ``encode(to:)``
+    /// and by the reports' fast JSON writer alike.
+    public var jsonFields: [(key: String, value: FieldValue)] {
+        var fields: [(String, FieldValue)] = [("seq", .integer(seq)), ("type", .string(type)), ("at_seconds", .number(atSeconds))]
+        if let wallTime { fields.append(("wall_time", .string(wallTime))) }
+        var keys = Self.fields(of: type)
+        if showsStaffNotes { keys += [.expect, .notes] }
+        for key in keys {
+            let value: FieldValue = switch key {
+            case .inject: .init(inject)
+            case .to:
+                switch to {
+                case .all?: .string("all")
+                case .roles(let ids)?: .strings(ids)
+                case .role(let id)?: .string(id)
+                case nil: .null
+                }
+            case .channel: .init(channel)
+            case .from: .init(from)
+            case .subject: .init(subject)
+            case .body: .init(body)
+            case .adlib: .bool(adlib ?? false)
+            case .expect: .init(expect)
+            case .notes: .init(notes)
+            case .role: .init(role)
+            case .kind: .init(kind?.rawValue)
+            case .target: .init(target)
+            case .text: .init(text)
+            case .inReplyTo: .init(inReplyTo)
+            case .reason: .init(reason)
+            case .objective: .init(objective)
+            case .rating: .init(rating?.rawValue)
+            case .by: .init(by)
+            case .participant: .init(participant)
+            case .question: .init(question)
+            case .score: .init(score)
+            case .comment: .init(comment)
+            case .action: .init(action)
+            case .decision: .init(decision?.rawValue)
+            case .note: .init(note)
+            case .speed: .init(speed)
+            case .fromSeconds: .init(fromSeconds)
+            case .seq, .type, .atSeconds, .wallTime, .met: .null
+            }
+            fields.append((key.rawValue, value))
+        }
+        if let met { fields.append(("met", .met(met))) }
+        return fields
     }
 
     private struct Key: CodingKey {
@@ -70,10 +207,50 @@ public struct EventView: Sendable, Hashable, Encodable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(seq, forKey: Key("seq"))
-        try container.encode(type, forKey: Key("type"))
-        try container.encode(atSeconds, forKey: Key("at_seconds"))
-        try container.encode(wallTime, forKey: Key("wall_time"))
-        for field in fields { try container.encode(field.value, forKey: Key(field.key)) }
+        for (key, value) in jsonFields { try container.encode(value, forKey: Key(key)) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seq = try container.decode(Int.self, forKey: .seq)
+        type = try container.decode(String.self, forKey: .type)
+        atSeconds = try container.decode(Double.self, forKey: .atSeconds)
+        wallTime = try container.decodeIfPresent(String.self, forKey: .wallTime)
+        inject = try container.decodeIfPresent(String.self, forKey: .inject)
+        if container.contains(.to), try !container.decodeNil(forKey: .to) {
+            if let list = try? container.decode([String].self, forKey: .to) {
+                to = .roles(list)
+            } else {
+                let word = try container.decode(String.self, forKey: .to)
+                to = type == "persona-reply" || word != "all" ? .role(word) : .all
+            }
+        }
+        channel = try container.decodeIfPresent(String.self, forKey: .channel)
+        from = try container.decodeIfPresent(String.self, forKey: .from)
+        subject = try container.decodeIfPresent(String.self, forKey: .subject)
+        body = try container.decodeIfPresent(String.self, forKey: .body)
+        adlib = try container.decodeIfPresent(Bool.self, forKey: .adlib)
+        showsStaffNotes = container.contains(.expect) || container.contains(.notes)
+        expect = try container.decodeIfPresent(String.self, forKey: .expect)
+        notes = try container.decodeIfPresent(String.self, forKey: .notes)
+        role = try container.decodeIfPresent(String.self, forKey: .role)
+        kind = try container.decodeIfPresent(ActionKind.self, forKey: .kind)
+        target = try container.decodeIfPresent(String.self, forKey: .target)
+        text = try container.decodeIfPresent(String.self, forKey: .text)
+        inReplyTo = try container.decodeIfPresent(String.self, forKey: .inReplyTo)
+        met = try container.decodeIfPresent([DrillFeed.Met].self, forKey: .met)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        objective = try container.decodeIfPresent(String.self, forKey: .objective)
+        rating = try container.decodeIfPresent(Scoring.Rating.self, forKey: .rating)
+        by = try container.decodeIfPresent(String.self, forKey: .by)
+        participant = try container.decodeIfPresent(String.self, forKey: .participant)
+        question = try container.decodeIfPresent(Int.self, forKey: .question)
+        score = try container.decodeIfPresent(Int.self, forKey: .score)
+        comment = try container.decodeIfPresent(String.self, forKey: .comment)
+        action = try container.decodeIfPresent(Int.self, forKey: .action)
+        decision = try container.decodeIfPresent(Adjudication.Decision.self, forKey: .decision)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        speed = try container.decodeIfPresent(Double.self, forKey: .speed)
+        fromSeconds = try container.decodeIfPresent(Double.self, forKey: .fromSeconds)
     }
 }

@@ -8,7 +8,8 @@
 /// | inject skipped | no | no | yes |
 /// | action | by a role in R, or an escalation to a role in R | yes, with `met` | yes, with `met` |
 /// | persona reply | to a role in R | yes | yes |
-/// | observation, survey answer | no | no | yes |
+/// | speed changed, clock advanced | yes | yes | yes |
+/// | observation, adjudication, survey answer | no | no | yes |
 ///
 /// The drill's progress (objective board, metrics, the schedule of injects) follows the
 /// same rule: see ``progress(_:for:)``.
@@ -16,9 +17,9 @@ public enum Visibility {
     /// Whether `audience` sees `event` at all.
     public static func canSee(_ event: DrillEvent, audience: Audience, scenario: Scenario) -> Bool {
         switch event.kind {
-        case .started, .paused, .interrupted, .resumed, .ended:
+        case .started, .paused, .interrupted, .resumed, .ended, .speedChanged, .clockAdvanced:
             return true
-        case .injectSkipped, .observation, .surveyAnswer:
+        case .injectSkipped, .observation, .surveyAnswer, .adjudication:
             return audience.isStaff
         case .injectDelivered(let id):
             guard case .player(let roles) = audience else { return true }
@@ -53,57 +54,68 @@ public enum Visibility {
         of event: DrillEvent, met: [DrillFeed.Met], wallTime: String?, for audience: Audience, scenario: Scenario
     ) -> EventView? {
         guard canSee(event, audience: audience, scenario: scenario) else { return nil }
-        var fields: [EventView.Field] = []
-        func add(_ key: String, _ value: EventView.Value) { fields.append(EventView.Field(key: key, value: value)) }
+        var view = EventView(seq: event.sequence, type: event.typeName, atSeconds: event.time.seconds, wallTime: wallTime)
         switch event.kind {
         case .started, .paused, .interrupted, .resumed:
             break
         case .ended(let reason):
-            add("reason", .string(reason.rawValue))
+            view.reason = reason.rawValue
         case .injectDelivered(let id), .injectSkipped(let id):
             let inject = scenario.inject(id)
-            add("inject", .string(id))
-            add("to", recipients(inject?.to))
-            add("channel", .string(inject?.channel))
-            add("from", .string(inject?.from))
-            add("subject", .string(inject?.subject))
-            add("body", .string(inject?.body))
-            add("adlib", .bool(false))
+            view.inject = id
+            view.to = inject.map { .init($0.to) }
+            view.channel = inject?.channel
+            view.from = inject?.from
+            view.subject = inject?.subject
+            view.body = inject?.body
+            view.adlib = false
             if audience.isStaff {
-                add("expect", .string(inject?.expect))
-                add("notes", .string(inject?.notes))
+                view.showsStaffNotes = true
+                view.expect = inject?.expect
+                view.notes = inject?.notes
             }
         case .adlibInject(let inject):
-            add("inject", .string(inject.id))
-            add("to", recipients(inject.to))
-            add("channel", .string(inject.channel))
-            add("from", .string(inject.from))
-            add("subject", .string(inject.subject))
-            add("body", .string(inject.body))
-            add("adlib", .bool(true))
+            view.inject = inject.id
+            view.to = .init(inject.to)
+            view.channel = inject.channel
+            view.from = inject.from
+            view.subject = inject.subject
+            view.body = inject.body
+            view.adlib = true
         case .action(let action):
-            add("role", .string(action.role))
-            add("kind", .string(action.kind.rawValue))
-            add("target", .string(action.target))
-            add("channel", .string(action.channel))
-            add("text", .string(action.text))
-            if audience.seesProgress { add("met", .met(met)) }
+            view.role = action.role
+            view.kind = action.kind
+            view.target = action.target
+            view.channel = action.channel
+            view.text = action.text
+            view.inReplyTo = action.inReplyTo
+            if audience.seesProgress { view.met = met }
         case .personaReply(let persona, let to, let text):
-            add("role", .string(persona))
-            add("to", .string(to))
-            add("text", .string(text))
+            view.role = persona
+            view.to = .role(to)
+            view.text = text
         case .observation(let observation):
-            add("objective", .string(observation.objective))
-            add("rating", .string(observation.rating?.rawValue))
-            add("text", .string(observation.text))
-            add("by", .string(observation.by))
+            view.objective = observation.objective
+            view.rating = observation.rating
+            view.text = observation.text
+            view.by = observation.by
         case .surveyAnswer(let answer):
-            add("participant", .string(answer.participant))
-            add("question", .int(answer.question))
-            add("score", .int(answer.score))
-            add("comment", .string(answer.comment))
+            view.participant = answer.participant
+            view.question = answer.question
+            view.score = answer.score
+            view.comment = answer.comment
+        case .adjudication(let adjudication):
+            view.action = adjudication.action
+            view.objective = adjudication.objective
+            view.decision = adjudication.decision
+            view.note = adjudication.note
+            view.by = adjudication.by
+        case .speedChanged(let speed):
+            view.speed = speed
+        case .clockAdvanced(let from):
+            view.fromSeconds = from.seconds
         }
-        return EventView(seq: event.sequence, type: event.typeName, atSeconds: event.time.seconds, wallTime: wallTime, fields: fields)
+        return view
     }
 
     /// What `audience` sees of the drill's progress: the staff see all of it; observers the
@@ -118,14 +130,6 @@ public enum Visibility {
             seen.injects = nil
             for index in seen.objectives.indices { seen.objectives[index].expected = nil }
             return seen
-        }
-    }
-
-    private static func recipients(_ recipients: Recipients?) -> EventView.Value {
-        switch recipients {
-        case .all?: .string("all")
-        case .roles(let ids)?: .strings(ids)
-        case nil: .string(nil)
         }
     }
 }

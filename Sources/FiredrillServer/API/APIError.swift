@@ -1,5 +1,6 @@
 import FiredrillCore
 import FiredrillStore
+import FiredrillWire
 import Foundation
 import Hummingbird
 import Logging
@@ -13,12 +14,15 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public var message: String
     /// For a scenario that does not validate: every problem, as `validate` prints it.
     public var problems: [String]?
+    /// For `did_you_mean`: the action the server thinks was meant.
+    public var suggestion: ActionSuggestion?
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, problems: [String]? = nil) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, problems: [String]? = nil, suggestion: ActionSuggestion? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.problems = problems
+        self.suggestion = suggestion
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -26,17 +30,10 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     }
 
     static func render(_ error: APIError) -> Response {
-        struct Body: Encodable {
-            struct Detail: Encodable {
-                var code: String
-                var message: String
-                var problems: [String]?
-            }
-            var error: Detail
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Body(error: .init(code: error.code, message: error.message, problems: error.problems)))) ?? Data()
+        let body = ErrorDocument(error: .init(code: error.code, message: error.message, problems: error.problems, suggestion: error.suggestion))
+        let data = (try? encoder.encode(body)) ?? Data()
         return Response(
             status: error.status,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],

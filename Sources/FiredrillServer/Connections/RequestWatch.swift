@@ -18,6 +18,10 @@ final class RequestWatch: ChannelInboundHandler, RemovableChannelHandler {
     private let gate: ConnectionGate?
     private let bodyDeadline: TimeAmount
     private var timer: Scheduled<Void>?
+    /// A request's head has come and its end not yet.
+    private var inBody = false
+    private var started = NIODeadline.now()
+    private var reportedToGate = false
 
     init(gate: ConnectionGate?, bodyDeadline: TimeAmount) {
         self.gate = gate
@@ -27,20 +31,34 @@ final class RequestWatch: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head:
-            gate?.requested(context.channel)
-            timer?.cancel()
-            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            timer = context.eventLoop.assumeIsolated().scheduleTask(in: bodyDeadline) {
-                loopBound.value.fireErrorCaught(TooSlow())
-                loopBound.value.close(promise: nil)
+            if !reportedToGate {
+                gate?.requested(context.channel)
+                reportedToGate = true
             }
+            inBody = true
+            started = .now()
         case .end:
+            inBody = false
             timer?.cancel()
             timer = nil
         case .body:
             break
         }
         context.fireChannelRead(data)
+    }
+
+    /// A request still without its end once everything read so far is handled gets a
+    /// deadline. Most requests arrive whole in one read and never need a timer.
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if inBody, timer == nil {
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: started + bodyDeadline) { [self] in
+                guard inBody else { return }
+                loopBound.value.fireErrorCaught(TooSlow())
+                loopBound.value.close(promise: nil)
+            }
+        }
+        context.fireChannelReadComplete()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {

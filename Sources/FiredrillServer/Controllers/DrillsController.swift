@@ -3,6 +3,7 @@ import FiredrillRecords
 import FiredrillReporting
 import FiredrillScenarios
 import FiredrillStore
+import FiredrillWire
 import FiredrillYAML
 import Foundation
 import Hummingbird
@@ -22,9 +23,10 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         api.get("drills", use: list)
         api.get("drills/:id", use: show)
         api.post("drills/:id/start") { request, context in try await steer(context, "start") { try await $0.start() } }
-        api.post("drills/:id/pause") { request, context in try await steer(context, "pause") { try await $0.pause() } }
-        api.post("drills/:id/resume") { request, context in try await steer(context, "resume") { try await $0.resume() } }
-        api.post("drills/:id/end") { request, context in try await steer(context, "end") { try await $0.end() } }
+        api.post("drills/:id/pause") { request, context in try await steer(context, "pause") { try await $0.steer(.pause) } }
+        api.post("drills/:id/resume") { request, context in try await steer(context, "resume") { try await $0.steer(.resume) } }
+        api.post("drills/:id/end") { request, context in try await steer(context, "end") { try await $0.steer(.end(.endedByTrainer)) } }
+        api.post("drills/:id/next") { request, context in try await steer(context, "go to the next inject") { try await $0.steer(.nextInject) } }
         api.post("drills/:id/speed", use: speed)
         api.post("drills/:id/injects", use: inject)
         api.get("drills/:id/report", use: report)
@@ -62,9 +64,8 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         try parts.requireTrainer(context, doing: "create drills")
         let body = try await JSONBody.decode(CreateDrillRequest.self, from: request, limit: Self.uploadLimit)
         let speed = body.speed ?? 1
-        guard speed.isFinite, speed >= 0.01, speed <= 100_000 else {
-            throw APIError.invalid("invalid_speed", "'speed' must be a number from 0.01 to 100000 (60 plays an hour in a minute)")
-        }
+        let speedProblems = DrillSpeed.problems(speed)
+        guard speedProblems.isEmpty else { throw APIError.invalid("invalid_speed", speedProblems.joined(separator: "; ")) }
         let loaded: ScenarioLoader.Loaded
         let path: String
         switch (body.scenario, body.source) {
@@ -89,9 +90,6 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
                 "invalid_scenario", "the scenario has \(problems.count) problem\(problems.count == 1 ? "" : "s"); fix them and upload it again",
                 problems: problems
             )
-        }
-        guard !scenario.playerRoles.isEmpty else {
-            throw APIError.invalid("no_played_roles", "the scenario has no role played by a person (every role is a simulated persona)")
         }
         let (drill, issued) = try await parts.registry.create(scenario: scenario, source: source, path: path, speed: speed)
         var players: [String: String] = [:]
@@ -131,7 +129,7 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
 
     func steer(_ context: FiredrillRequestContext, _ verb: String, _ change: (LiveDrill<C>) async throws -> Void) async throws -> Response {
         let (drill, caller) = try await parts.access(context, ["trainer"], doing: "\(verb) the drill")
-        try await ServerParts<C>.translating { try await change(drill) }
+        try await change(drill)
         let document = await parts.document(drill, for: caller)
         parts.registry.logger.info("drill \(verb)", metadata: [
             "run": "\(drill.runID)", "status": "\(document.status.rawValue)", "drill_seconds": "\(document.drillSeconds)",
@@ -142,9 +140,6 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
     @Sendable func speed(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         let (drill, caller) = try await parts.access(context, ["trainer"], doing: "set the drill's speed")
         let body = try await JSONBody.decode(SpeedRequest.self, from: request)
-        guard body.speed.isFinite, body.speed >= 0.01, body.speed <= 100_000 else {
-            throw APIError.invalid("invalid_speed", "'speed' must be a number from 0.01 to 100000")
-        }
         try await drill.setSpeed(body.speed)
         return JSONBody.response(await parts.document(drill, for: caller))
     }
@@ -153,11 +148,7 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         let (drill, caller) = try await parts.access(context, ["trainer"], doing: "send ad-lib injects")
         let body = try await JSONBody.decode(AdlibRequest.self, from: request)
         let inject = AdlibInject(to: body.to, channel: body.channel, from: body.from, subject: body.subject, body: body.body)
-        let problems = inject.problems(in: drill.scenario)
-        guard problems.isEmpty else {
-            throw APIError.invalid("invalid_inject", problems.joined(separator: "; "), problems: problems)
-        }
-        let event = try await ServerParts<C>.translating { try await drill.deliver(inject) }
+        let event = try await drill.deliver(inject)
         return JSONBody.response(drill.hub.view(of: event, for: caller.audience), status: .created)
     }
 
@@ -200,6 +191,7 @@ extension ServerParts {
         let state = await drill.state()
         let scenario = drill.scenario
         let token: AccessToken? = if case .token(let token) = caller { tokens.current(token.id) ?? token } else { nil }
+        let next: Double? = caller.audience.isStaff ? await drill.nextInjectTime()?.seconds : nil
         return DrillDocument(
             id: drill.runID, scenarioID: scenario.id, title: scenario.title, status: state.status,
             drillSeconds: state.drillTime.seconds, durationSeconds: scenario.duration.seconds, speed: state.speed,
@@ -212,18 +204,7 @@ extension ServerParts {
                 surveyAnswered: await drill.surveyAnswered(by: caller)
             ),
             survey: scenario.survey.map { SurveyQuestionDocument(question: $0.text, kind: $0.kind) },
-            createdAt: drill.createdAt, mode: .live, lastSeq: drill.hub.lastSequence
+            createdAt: drill.createdAt, mode: .live, lastSeq: drill.hub.lastSequence, nextInjectSeconds: next
         )
-    }
-
-    /// Runs a change to a drill, answering the engine's refusals as the API's errors.
-    static func translating<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as EngineError {
-            throw LiveDrill<C>.apiError(error)
-        } catch SessionError.paused {
-            throw APIError.conflict("drill_paused", "the drill is paused; wait for the trainer to resume it")
-        }
     }
 }

@@ -1,50 +1,63 @@
 import FiredrillCore
 import FiredrillStore
-import Prometheus
+import FiredrillWire
 import Foundation
 import Hummingbird
+import Prometheus
 
 /// What people in a drill do: players act and answer the survey, evaluators record
-/// observations, anyone with a drill token gives the name they are known by.
+/// observations and decide on actions, anyone with a drill token gives the name they are
+/// known by. The controller reads the request and names the caller; the core decides.
 struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration {
     let parts: ServerParts<C>
-
-    /// The longest command or observation text accepted, in characters.
-    static var maximumText: Int { 2_000 }
 
     func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
         api.post("drills/:id/actions", use: act)
         api.post("drills/:id/observations", use: observe)
+        api.get("drills/:id/adjudications", use: adjudicationQueue)
+        api.post("drills/:id/adjudications", use: adjudicate)
         api.post("drills/:id/survey", use: answerSurvey)
         api.post("drills/:id/me", use: setName)
     }
 
-    /// An action by one of the caller's roles: parsed with the same vocabulary as the terminal
-    /// and scripts, recorded, and answered 201 with its event only once it is committed.
+    /// An action by one of the caller's roles, typed as a command or sent as structure;
+    /// answered 201 with its event only once it is committed. A report that names another
+    /// role is asked back (`did_you_mean`, 422, with the suggestion) unless `confirmed`.
     @Sendable func act(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         let started = ContinuousClock.now
         let (drill, caller) = try await parts.access(context, ["player", "trainer"], doing: "act in the drill")
         let body = try await JSONBody.decode(ActionRequest.self, from: request)
         let scenario = drill.scenario
-        guard let role = scenario.roles.first(where: { $0.id == body.role })
-            ?? scenario.roles.first(where: { $0.id.lowercased() == body.role.lowercased() }) else {
-            throw APIError.invalid("unknown_role", "the scenario has no role '\(body.role.prefix(60))'; roles: \(scenario.roles.map(\.id).joined(separator: ", "))")
+        let role = try scenario.playableRoles([body.role])[0]
+        if case .token = caller, !caller.roles.contains(role) {
+            throw APIError.forbidden("this token plays \(caller.roles.joined(separator: ", ")), not '\(role)'")
         }
-        if case .token = caller, !caller.roles.contains(role.id) {
-            throw APIError.forbidden("this token plays \(caller.roles.joined(separator: ", ")), not '\(role.id)'")
+        var action: PlayerAction
+        switch (body.command, body.kind) {
+        case (let command?, nil):
+            switch ActionCommand.parse(command, role: role, in: scenario, roles: drill.roleDirectory) {
+            case .success(let parsed): action = parsed
+            case .failure(let error): throw APIError.invalid(error.code, error.message)
+            }
+        case (nil, let kind?):
+            action = PlayerAction(
+                role: role, kind: kind, text: TextField.withLineFeeds(body.text ?? ""), target: body.target,
+                channel: kind == .escalate ? (body.channel ?? ActionCommand.defaultChannel) : body.channel
+            )
+        case (.some, .some):
+            throw APIError.invalid("ambiguous_action", "give either 'command' (a typed line) or 'kind' with 'text' (and 'target', 'channel' for an escalation), not both")
+        case (nil, nil):
+            throw APIError.invalid("missing_action", "give 'command' (a typed line such as \"ack seen\") or 'kind' (acknowledge, escalate, action, communicate, report, resolve)")
         }
-        guard !role.isSimulated else {
-            throw APIError.invalid("simulated_role", "'\(role.id)' is a simulated person; only played roles act")
+        action.inReplyTo = body.inReplyTo
+        if body.confirmed != true, let suggestion = ActionAdvice.suggestion(for: action, in: scenario) {
+            throw APIError(
+                .unprocessableContent, "did_you_mean",
+                "this report names \(suggestion.targetName ?? suggestion.target ?? "another role"): did you mean to escalate to them? Send it again as an escalation, or with \"confirmed\": true to keep it a report",
+                suggestion: suggestion
+            )
         }
-        guard body.command.count <= ActionCommand.maximumLength else {
-            throw APIError.invalid("command_too_long", "the command has \(body.command.count) characters; at most \(Self.maximumText) are accepted")
-        }
-        let action: PlayerAction
-        switch ActionCommand.parse(body.command, role: role.id, in: scenario, roles: drill.roleDirectory) {
-        case .success(let parsed): action = parsed
-        case .failure(let error): throw APIError.invalid("unparseable_command", error.message)
-        }
-        let event = try await ServerParts<C>.translating { try await drill.perform(action) }
+        let event = try await drill.perform(action)
         parts.metrics.actionLatency.record(started.duration(to: .now))
         return JSONBody.response(drill.hub.view(of: event, for: caller.audience), status: .created)
     }
@@ -59,14 +72,27 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
             }
             rating = parsed
         }
-        guard body.text.count <= Self.maximumText else {
-            throw APIError.invalid("text_too_long", "the observation has \(body.text.count) characters; at most \(Self.maximumText) are accepted")
+        let observation = Observation(objective: body.objective.flatMap { $0.isEmpty ? nil : $0 }, rating: rating, text: body.text, by: caller.evaluatorLabel)
+        let event = try await drill.observe(observation)
+        return JSONBody.response(drill.hub.view(of: event, for: caller.audience), status: .created)
+    }
+
+    /// The evaluators' queue: actions matching did not count although an objective they may
+    /// have meant is open or missed, and matches nobody has confirmed.
+    @Sendable func adjudicationQueue(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, _) = try await parts.access(context, ["evaluator", "trainer"], doing: "read the evaluators' queue")
+        return JSONBody.response(await drill.adjudicationQueue())
+    }
+
+    /// An evaluator's decision on an action and an objective, during or after the drill.
+    @Sendable func adjudicate(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, caller) = try await parts.access(context, ["evaluator", "trainer"], doing: "decide on actions")
+        let body = try await JSONBody.decode(AdjudicationRequest.self, from: request)
+        guard let decision = Adjudication.Decision(rawValue: body.decision) else {
+            throw APIError.invalid("invalid_decision", "'decision' is credit or reject, not '\(body.decision.prefix(20))'")
         }
-        let by: String = if case .token(let token) = caller { token.label } else { "trainer" }
-        let observation = Observation(objective: body.objective.flatMap { $0.isEmpty ? nil : $0 }, rating: rating, text: body.text, by: by)
-        let problems = observation.problems(in: drill.scenario)
-        guard problems.isEmpty else { throw APIError.invalid("invalid_observation", problems.joined(separator: "; "), problems: problems) }
-        let event = try await ServerParts<C>.translating { try await drill.observe(observation) }
+        let adjudication = Adjudication(action: body.action.value, objective: body.objective, decision: decision, note: body.note, by: caller.evaluatorLabel)
+        let event = try await drill.adjudicate(adjudication)
         return JSONBody.response(drill.hub.view(of: event, for: caller.audience), status: .created)
     }
 
@@ -83,7 +109,7 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
         let answers = body.answers.map {
             SurveyAnswer(participant: token.label, question: $0.question.value, score: $0.score?.value, comment: $0.comment ?? $0.text)
         }
-        let recorded = try await ServerParts<C>.translating { try await drill.answerSurvey(answers) }
+        let recorded = try await drill.answerSurvey(answers)
         return JSONBody.response(SurveyResponse(recorded: recorded), status: .created)
     }
 
@@ -97,5 +123,13 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
         let updated = try parts.database.setDisplayName(tokenID: token.id, name: name)
         parts.tokens.update(updated)
         return JSONBody.response(await parts.document(drill, for: .token(updated)))
+    }
+}
+
+extension Caller {
+    /// How observations and decisions name who made them: a token's label, never a name.
+    var evaluatorLabel: String {
+        if case .token(let token) = self { return token.label }
+        return "trainer"
     }
 }

@@ -1,5 +1,6 @@
 import FiredrillCore
 import FiredrillStore
+import FiredrillWire
 import Foundation
 import Hummingbird
 import Logging

@@ -1,4 +1,5 @@
 import FiredrillStore
+import FiredrillWire
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,6 +1,7 @@
 import FiredrillCore
 import FiredrillRecords
 import FiredrillStore
+import FiredrillWire
 import Prometheus
 import Foundation
 import Logging
@@ -68,7 +69,7 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
         let hub = EventHub(scenario: scenario, stored: [], metrics: metrics)
         let drill = LiveDrill(
             runID: run.id, scenario: scenario, createdAt: run.createdAt, speed: speed, database: database, recorder: recorder,
-            hub: hub, clock: clock, metrics: metrics, restored: nil, recordFinished: false, interrupted: false
+            hub: hub, clock: clock, metrics: metrics, restored: nil, recordFinished: false
         )
         drills[run.id] = drill
         metrics?.drillsActive.set(to: Double(drills.count))
@@ -111,7 +112,6 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
             recorder = try database.recorder(resuming: run.id)
         }
         var engine: DrillEngine? = nil
-        var interrupted = false
         var events = stored
         if !stored.isEmpty {
             var restored = try DrillEngine.restoring(scenario, from: stored.map(\.event))
@@ -123,7 +123,6 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
                 let wallTimes = try recorder.appendReturningWallTimes(missing)
                 events += zip(missing, wallTimes).map { ($0, $1) }
             }
-            interrupted = restored.events.last?.kind == .interrupted
             engine = restored
         } else if run.status != .ready {
             try database.markReady(runID: run.id)
@@ -132,7 +131,7 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
         let drill = LiveDrill(
             runID: run.id, scenario: scenario, createdAt: run.createdAt, speed: run.speed ?? 1, database: database,
             recorder: recorder, hub: hub, clock: clock, metrics: metrics, restored: engine,
-            recordFinished: run.status == .finished, interrupted: interrupted
+            recordFinished: run.status == .finished
         )
         drills[run.id] = drill
         Task { await drill.launch() }

@@ -1,6 +1,7 @@
 import FiredrillCore
 import FiredrillRecords
 import FiredrillStore
+import FiredrillWire
 import Foundation
 
 /// A drill held by the server: its session on the clock, its record, and its event hub.
@@ -24,7 +25,6 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     private var starting = false
     private var runTask: Task<Void, Never>?
     private var recordFinished: Bool
-    private var interrupted: Bool
     /// Held while the drill is being played (started, not finished), so other processes see
     /// it is in progress. Only then: a server with thousands of drills in its database holds
     /// a descriptor for each running one, not for each ever made.
@@ -32,7 +32,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
 
     init(
         runID: String, scenario: Scenario, createdAt: String, speed: Double, database: AppDatabase, recorder: RunRecorder,
-        hub: EventHub, clock: C, metrics: ServerMetrics?, restored engine: DrillEngine?, recordFinished: Bool, interrupted: Bool
+        hub: EventHub, clock: C, metrics: ServerMetrics?, restored engine: DrillEngine?, recordFinished: Bool
     ) {
         self.runID = runID
         self.scenario = scenario
@@ -45,7 +45,6 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         self.clock = clock
         self.metrics = metrics
         self.recordFinished = recordFinished
-        self.interrupted = interrupted
         if let engine, !engine.isFinished {
             lock = RunLock(databasePath: database.path, runID: runID)
         }
@@ -78,8 +77,8 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     func state() async -> State {
         guard let session else { return State(status: .ready, drillTime: .zero, speed: speed) }
         let status = await session.status
-        let drillStatus: DrillStatus = status.isFinished ? .finished : status.isPaused ? (interrupted ? .interrupted : .paused) : .running
-        return State(status: drillStatus, drillTime: status.drillTime, speed: speed)
+        let drillStatus: DrillStatus = status.isFinished ? .finished : status.isPaused ? (status.isInterrupted ? .interrupted : .paused) : .running
+        return State(status: drillStatus, drillTime: status.drillTime, speed: status.speed)
     }
 
     /// Where the drill stands now (before its start: everything still to come).
@@ -103,14 +102,22 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
 
     // MARK: Steering
 
-    func setSpeed(_ value: Double) throws {
-        guard session == nil, !starting else { throw APIError.conflict("drill_started", "the speed is set before the drill starts") }
-        try database.setSpeed(runID: runID, speed: value)
-        speed = value
+    /// The speed of the drill clock: before the start it is the drill's setting; once the
+    /// drill runs, a change is recorded and takes effect at once (drill time does not jump).
+    func setSpeed(_ value: Double) async throws {
+        let problems = DrillSpeed.problems(value)
+        guard problems.isEmpty else { throw InputError(.invalid, "invalid_speed", problems.joined(separator: "; ")) }
+        if let session {
+            try await session.changeSpeed(value)
+        } else {
+            guard !starting else { throw InputError(.conflict, "drill_starting", "the drill is starting; set the speed again in a moment") }
+            try database.setSpeed(runID: runID, speed: value)
+            speed = value
+        }
     }
 
     func start() async throws {
-        guard session == nil, !starting else { throw APIError.conflict("drill_started", "the drill has already started") }
+        guard session == nil, !starting else { throw InputError(.conflict, "drill_started", "the drill has already started") }
         starting = true
         defer { starting = false }
         let session = DrillSession(
@@ -123,85 +130,82 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         launch()
     }
 
-    /// Stops the clock; pausing a paused drill changes nothing.
-    func pause() async throws {
-        let session = try running("pause")
-        guard !(await session.status.isFinished) else { throw APIError.conflict("drill_ended", "the drill has ended") }
-        try await session.pause()
-    }
-
-    func resume() async throws {
-        guard let session else { throw APIError.conflict("drill_not_started", "the drill has not started; start it first") }
-        let status = await session.status
-        guard !status.isFinished else { throw APIError.conflict("drill_ended", "the drill has ended") }
-        try await session.resume()
-        interrupted = false
-    }
-
-    func end() async throws {
-        guard let session else { throw APIError.conflict("drill_not_started", "the drill has not started; start it first") }
-        guard !(await session.status.isFinished) else { throw APIError.conflict("drill_ended", "the drill has already ended") }
-        try await session.end(reason: .endedByTrainer)
-        await finishRecord()
+    /// The trainer's steering: pause, resume, end, go to the next inject. The core decides
+    /// whether the drill's state allows it.
+    func steer(_ input: DrillInput) async throws {
+        let session = try started()
+        switch input {
+        case .pause:
+            // Pausing a paused drill changes nothing (a second click); after the end it is refused.
+            let status = await session.status
+            if status.isPaused && !status.isFinished { return }
+            try await session.apply(.pause)
+        case .resume: try await session.apply(.resume)
+        case .end:
+            try await session.apply(.end(.endedByTrainer))
+            await finishRecord()
+        case .nextInject: try await session.advanceToNextInject()
+        default: break
+        }
     }
 
     // MARK: Inputs
 
     /// Records a player's action; returns its event once committed.
     func perform(_ action: PlayerAction) async throws -> DrillEvent {
-        let session = try await acceptingInput()
-        do {
-            let events = try await session.perform(action)
-            guard let event = events.first(where: { if case .action = $0.kind { true } else { false } }) else {
-                throw APIError.conflict("drill_ended", "the drill has ended")
-            }
-            return event
-        } catch let error as EngineError {
-            throw Self.apiError(error)
-        } catch SessionError.paused {
-            throw APIError.conflict("drill_paused", "the drill is paused; actions are taken again when it resumes")
+        let events = try await started().perform(action)
+        guard let event = events.first(where: { if case .action = $0.kind { true } else { false } }) else {
+            throw EngineError.finished
         }
+        return event
     }
 
     func deliver(_ inject: AdlibInject) async throws -> DrillEvent {
-        let session = try await acceptingInput()
-        do {
-            let events = try await session.deliver(inject)
-            guard let event = events.last(where: { if case .adlibInject = $0.kind { true } else { false } }) else {
-                throw APIError.conflict("drill_ended", "the drill has ended")
-            }
-            return event
-        } catch let error as EngineError {
-            throw Self.apiError(error)
-        }
+        let events = try await started().deliver(inject)
+        guard let event = events.last(where: { if case .adlibInject = $0.kind { true } else { false } }) else { throw EngineError.finished }
+        return event
     }
 
     func observe(_ observation: Observation) async throws -> DrillEvent {
-        guard let session else { throw APIError.conflict("drill_not_started", "the drill has not started; observations are recorded from its start on") }
-        do {
-            let events = try await session.observe(observation)
-            guard let event = events.last else { throw APIError.conflict("drill_ended", "the drill has ended") }
-            return event
-        } catch let error as EngineError {
-            throw Self.apiError(error)
+        let events = try await started().observe(observation)
+        guard let event = events.last(where: { if case .observation = $0.kind { true } else { false } }) else { throw EngineError.finished }
+        return event
+    }
+
+    func adjudicate(_ adjudication: Adjudication) async throws -> DrillEvent {
+        let session = try started()
+        let events = try await session.adjudicate(adjudication)
+        guard let event = events.last(where: { if case .adjudication = $0.kind { true } else { false } }) else { throw EngineError.finished }
+        // A decision after the end changes the finished run's result: history and trends read it.
+        let engine = await session.snapshot
+        if recordFinished, engine.isFinished {
+            try? recorder.updateResult(report: DrillReport(scenario: scenario, events: engine.events, mode: .live))
         }
+        return event
     }
 
     func answerSurvey(_ answers: [SurveyAnswer]) async throws -> Int {
-        guard let session, await session.status.isFinished else {
-            throw APIError.conflict("drill_not_ended", "the survey opens when the drill has ended")
-        }
+        let session = try started()
         await finishRecord()
+        // Every answer is checked before any is recorded.
         for answer in answers {
             let problems = answer.problems(in: scenario)
-            guard problems.isEmpty else { throw APIError.invalid("invalid_answer", problems.joined(separator: "; ")) }
+            guard problems.isEmpty else { throw InputError(.invalid, "invalid_answer", problems.joined(separator: "; "), problems: problems) }
         }
-        do {
-            for answer in answers { try await session.answerSurvey(answer) }
-        } catch let error as EngineError {
-            throw Self.apiError(error)
-        }
+        for answer in answers { try await session.answerSurvey(answer) }
         return answers.count
+    }
+
+    /// The evaluators' queue: actions to decide on, with their candidate objectives.
+    func adjudicationQueue() async -> AdjudicationQueue {
+        guard let session else { return AdjudicationQueue(ledger: DrillLedger(scenario: scenario), now: .zero) }
+        let engine = await session.snapshot
+        return AdjudicationQueue(ledger: engine.ledger, now: await session.currentDrillTime)
+    }
+
+    /// When the next scheduled inject is due, for the console's "go to the next inject".
+    func nextInjectTime() async -> DrillTime? {
+        await session?.nextInjectTime
     }
 
     /// Notes the clock in the record now and then, so a drill cut off resumes near where it stopped.
@@ -216,21 +220,13 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         let status = await session.status
         guard !status.isFinished, !status.isPaused else { return }
         try? await session.interrupt(at: status.drillTime)
-        interrupted = true
     }
 
     // MARK: Internals
 
-    private func running(_ verb: String) throws(APIError) -> DrillSession<C> {
-        guard let session else { throw .conflict("drill_not_started", "the drill has not started; start it first, then \(verb) it") }
-        return session
-    }
-
-    private func acceptingInput() async throws -> DrillSession<C> {
-        guard let session else { throw APIError.conflict("drill_not_started", "the drill has not started yet; wait for the trainer to start it") }
-        let status = await session.status
-        if status.isFinished { throw APIError.conflict("drill_ended", "the drill has ended") }
-        if status.isPaused { throw APIError.conflict("drill_paused", "the drill is paused; wait for the trainer to resume it") }
+    /// The session of a drill that has started (the core's refusal otherwise).
+    private func started() throws(EngineError) -> DrillSession<C> {
+        guard let session else { throw .notStarted }
         return session
     }
 
@@ -253,19 +249,6 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         } catch {
             // The events are stored; the result is written on the next try (a later request
             // or a restart). Nothing the players did is lost.
-        }
-    }
-
-    static func apiError(_ error: EngineError) -> APIError {
-        switch error {
-        case .notStarted: .conflict("drill_not_started", "the drill has not started yet")
-        case .finished: .conflict("drill_ended", "the drill has ended")
-        case .paused: .conflict("drill_paused", "the drill is paused; wait for the trainer to resume it")
-        case .surveyBeforeEnd: .conflict("drill_not_ended", "the survey opens when the drill has ended")
-        case .unknownRole(let role): .invalid("unknown_role", "unknown role '\(role.prefix(40))'")
-        case .simulatedRole(let role): .invalid("simulated_role", "role '\(role.prefix(40))' is simulated and cannot act")
-        case .invalidInput(let problems): .invalid("invalid_input", problems)
-        case .timeWentBackwards, .afterEnd, .inconsistentRecord: .conflict("drill_state", "\(error)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import FiredrillCore
 import FiredrillStore
+import FiredrillWire
 import Prometheus
 
 /// Where a live drill's events go: into the record first (committed), then to the event

@@ -22,6 +22,10 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return APIError.render(error)
         } catch let error as InputError {
             return APIError.render(APIError(error))
+        } catch let error as EngineError {
+            return APIError.render(APIError(error.input))
+        } catch let error as SessionError {
+            return APIError.render(APIError(error.input))
         } catch let error as HTTPError {
             let code = switch error.status.code {
             case 404: "not_found"

@@ -43,11 +43,12 @@ public final class RunRecorder: DrillEventSink, Sendable {
             arguments: [runID]
         ) else { throw StoreError.runNotFound(runID) }
         let status: RunStatus = run["status"]
-        // A finished run's result is fixed; what comes after (participants' survey answers,
-        // evaluators' write-ups) is still recorded, and changes no score.
+        // A finished run's record goes on with what comes after the end: participants' survey
+        // answers, evaluators' write-ups and decisions (a decision changes the result, which is
+        // then written again: ``updateResult(report:)``).
         let afterTheEnd = events.allSatisfy { event in
             switch event.kind {
-            case .surveyAnswer, .observation: true
+            case .surveyAnswer, .observation, .adjudication: true
             default: false
             }
         }
@@ -137,16 +138,33 @@ public final class RunRecorder: DrillEventSink, Sendable {
         try database.write { db in try Self.finish(runID, with: report, in: db, endedAt: wallClock()) }
     }
 
+    /// Writes the result of a finished run again, after an evaluator's decision changed it;
+    /// its end time stays.
+    public func updateResult(report: DrillReport) throws {
+        try database.write { db in
+            let run = try AppDatabase.fetchRun(db, id: runID)
+            guard run.status == .finished else { return }
+            try Self.writeResult(runID, report: report, in: db, endedAt: nil)
+        }
+    }
+
     /// Closes the run's record inside the caller's transaction.
     static func finish(_ runID: String, with report: DrillReport, in db: Database, endedAt: Date) throws {
-        var run = try AppDatabase.fetchRun(db, id: runID)
+        let run = try AppDatabase.fetchRun(db, id: runID)
         guard run.status != .finished else { throw StoreError.runFinished(runID) }
+        try writeResult(runID, report: report, in: db, endedAt: endedAt)
+    }
+
+    /// The run's result (status finished, score, metrics, one row per objective) from its
+    /// report; the end time too, when given.
+    static func writeResult(_ runID: String, report: DrillReport, in db: Database, endedAt: Date?) throws {
+        var run = try AppDatabase.fetchRun(db, id: runID)
         guard report.scenario.id == run.scenarioID else {
             throw StoreError.invalidInput("the report is of scenario '\(report.scenario.id)', run '\(runID)' plays '\(run.scenarioID)'")
         }
         try run.updateChanges(db) { run in
             run.status = .finished
-            run.endedAt = Timestamp.string(from: endedAt)
+            if let endedAt { run.endedAt = Timestamp.string(from: endedAt) }
             run.score = report.score
             run.objectivesExercised = report.coverage.objectivesExercised
             run.objectivesTotal = report.coverage.objectivesTotal

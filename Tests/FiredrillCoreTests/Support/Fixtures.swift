@@ -59,6 +59,9 @@ extension DrillEvent {
         case .surveyAnswer(let answer): " \(answer.question):\(answer.score.map(String.init) ?? "")"
         case .adlibInject(let inject): " " + inject.id
         case .observation(let observation): " " + (observation.objective ?? "-") + " " + (observation.rating?.rawValue ?? "-")
+        case .adjudication(let adjudication): " \(adjudication.action) \(adjudication.objective) \(adjudication.decision.rawValue)"
+        case .speedChanged(let speed): " \(speed)"
+        case .clockAdvanced(let from): " from \(from)"
         }
         return "\(time) \(typeName)\(detail)"
     }
