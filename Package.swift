@@ -48,6 +48,14 @@ let package = Package(
             dependencies: ["FiredrillCore"],
             swiftSettings: strictSettings
         ),
+        // The drill's vocabulary in English and Japanese (JSON files as resources): one
+        // catalog for reports, the terminal and the pages.
+        .target(
+            name: "FiredrillVocabulary",
+            dependencies: ["FiredrillCore", "FiredrillScenarios"],
+            resources: [.copy("Catalog")],
+            swiftSettings: strictSettings
+        ),
         // Reading scenario files (YAML or JSON) with positions, within limits.
         .target(
             name: "FiredrillYAML",
@@ -57,7 +65,7 @@ let package = Package(
         // Rendering reports and listings: JSON, Markdown, CSV.
         .target(
             name: "FiredrillReporting",
-            dependencies: ["FiredrillCore", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["FiredrillCore", "FiredrillVocabulary", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strictSettings
         ),
         // The scenario library shipped with the binary (YAML files as resources).
@@ -87,7 +95,8 @@ let package = Package(
         .target(
             name: "FiredrillServer",
             dependencies: [
-                "FiredrillCore", "FiredrillWire", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillScenarios", "FiredrillRecords",
+                "FiredrillCore", "FiredrillWire", "FiredrillVocabulary", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillScenarios",
+                "FiredrillRecords",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -108,6 +117,7 @@ let package = Package(
             dependencies: [
                 "FiredrillCore",
                 "FiredrillWire",
+                "FiredrillVocabulary",
                 "FiredrillYAML",
                 "FiredrillReporting",
                 "FiredrillStore",
@@ -134,6 +144,7 @@ let package = Package(
         .target(name: "FiredrillTestSupport", path: "Tests/FiredrillTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "FiredrillCoreTests", dependencies: ["FiredrillCore"], swiftSettings: strictSettings),
         .testTarget(name: "FiredrillWireTests", dependencies: ["FiredrillWire", "FiredrillCore"], swiftSettings: strictSettings),
+        .testTarget(name: "FiredrillVocabularyTests", dependencies: ["FiredrillVocabulary", "FiredrillCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "FiredrillYAMLTests",
             dependencies: ["FiredrillYAML", "FiredrillCore", "Yams"],

@@ -170,15 +170,15 @@ struct DrillProgressTests {
         #expect(state("skipme") == (.skipped, 40))
         #expect(state("angry") == (.scheduled, 600))
         #expect(state("follow") == (.waiting, nil))
-        #expect(progress.injects?.first { $0.id == "follow" }?.trigger == "when met(esc) + 1:00")
-        #expect(progress.injects?.first { $0.id == "angry" }?.condition == "not met(esc)")
+        #expect(progress.injects?.first { $0.id == "follow" }?.trigger == DrillProgress.Trigger(kind: "when", atSeconds: nil, delaySeconds: 60, when: .met("esc")))
+        #expect(progress.injects?.first { $0.id == "angry" }?.condition == .not(.met("esc")))
         _ = try engine.perform(Fixtures.action("ops", .escalate, "cert", to: "boss", via: "phone"), at: .seconds(100))
         progress = DrillProgress(engine: engine, at: .seconds(100))
         #expect(state("follow") == (.scheduled, 160))
         #expect(state("chain") == (.waiting, nil))
         _ = try engine.deliver(AdlibInject(to: .all, channel: "chat", subject: "CTO"), at: .seconds(110))
         progress = DrillProgress(engine: engine, at: .seconds(110))
-        #expect(progress.injects?.last?.adlib == true && progress.injects?.last?.trigger == "ad-lib")
+        #expect(progress.injects?.last?.adlib == true && progress.injects?.last?.trigger.kind == "adlib")
     }
 
     @Test("objectives: waiting for their inject, open, met on time or late, missed once the limit passed")

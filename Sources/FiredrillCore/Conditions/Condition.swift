@@ -76,3 +76,37 @@ extension Condition: CustomStringConvertible {
         return description
     }
 }
+
+// A condition as structure, for pages and programs that show it in words rather than in
+// the scenario's syntax: `{"met": "id"}`, `{"delivered": "id"}`, `{"not": …}`,
+// `{"and": [a, b]}`, `{"or": [a, b]}`.
+extension Condition: Codable {
+    private enum Key: String, CodingKey { case met, delivered, not, and, or }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        if let id = try container.decodeIfPresent(String.self, forKey: .met) { self = .met(id); return }
+        if let id = try container.decodeIfPresent(String.self, forKey: .delivered) { self = .delivered(id); return }
+        if let inner = try container.decodeIfPresent(Condition.self, forKey: .not) { self = .not(inner); return }
+        for key in [Key.and, .or] {
+            guard let parts = try container.decodeIfPresent([Condition].self, forKey: key) else { continue }
+            guard parts.count == 2 else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "'\(key.rawValue)' takes two conditions")
+            }
+            self = key == .and ? .and(parts[0], parts[1]) : .or(parts[0], parts[1])
+            return
+        }
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a condition is met, delivered, not, and or or"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        switch self {
+        case .met(let id): try container.encode(id, forKey: .met)
+        case .delivered(let id): try container.encode(id, forKey: .delivered)
+        case .not(let inner): try container.encode(inner, forKey: .not)
+        case .and(let lhs, let rhs): try container.encode([lhs, rhs], forKey: .and)
+        case .or(let lhs, let rhs): try container.encode([lhs, rhs], forKey: .or)
+        }
+    }
+}

@@ -9,6 +9,8 @@ public struct DrillProgress: Sendable, Hashable, Encodable {
     public var drillSeconds: Double
     /// The score over the objectives decided so far (as in the report), or `null`.
     @ExplicitNull public var score: Double?
+    /// What keyword matching alone gave, before evaluators' decisions.
+    @ExplicitNull public var automaticScore: Double?
     public var coverage: DrillReport.Coverage
     public var objectives: [ObjectiveProgress]
     public var metrics: DrillReport.Metrics
@@ -51,13 +53,15 @@ public struct DrillProgress: Sendable, Hashable, Encodable {
         @ExplicitNull public var credit: Double?
         @ExplicitNull public var rating: Scoring.Rating?
         @ExplicitNull public var evaluatorRating: Scoring.Rating?
-        /// What the team is expected to do (the `expect` of its `from` inject): staff only.
+        /// What the team is expected to do (its own `expect`, else its `from` inject's): staff only.
         public var expected: String?
+        /// An evaluator decided on an action for it.
+        public var adjudicated: Bool
 
         enum CodingKeys: String, CodingKey {
             case id, name, kind, weight, status, onTime = "on_time", targetSeconds = "target_seconds", limitSeconds = "limit_seconds"
             case clockStartSeconds = "clock_start_seconds", dueAtSeconds = "due_at_seconds", limitAtSeconds = "limit_at_seconds"
-            case elapsedSeconds = "elapsed_seconds", metBy = "met_by", credit, rating, evaluatorRating = "evaluator_rating", expected
+            case elapsedSeconds = "elapsed_seconds", metBy = "met_by", credit, rating, evaluatorRating = "evaluator_rating", expected, adjudicated
         }
     }
 
@@ -73,15 +77,35 @@ public struct DrillProgress: Sendable, Hashable, Encodable {
         case notReached = "not-reached"
     }
 
+    /// How an inject is released, as structure (pages say it in words, with names).
+    public struct Trigger: Sendable, Hashable, Encodable {
+        /// `at` (a fixed drill time), `when` (a condition, then a delay) or `adlib`.
+        public var kind: String
+        @ExplicitNull public var atSeconds: Double?
+        @ExplicitNull public var delaySeconds: Double?
+        @ExplicitNull public var when: Condition?
+
+        public init(kind: String, atSeconds: Double?, delaySeconds: Double?, when: Condition?) {
+            self.kind = kind
+            self.atSeconds = atSeconds
+            self.delaySeconds = delaySeconds
+            self.when = when
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case kind, atSeconds = "at_seconds", delaySeconds = "delay_seconds", when
+        }
+    }
+
     public struct InjectProgress: Sendable, Hashable, Encodable {
         public var id: String
         public var status: InjectStatus
         /// When it was delivered or skipped, or when it is due; `null` while waiting.
         @ExplicitNull public var atSeconds: Double?
-        /// How it is triggered: `at 5:00`, `when met(escalate-boss) + 1:00`, or `ad-lib`.
-        public var trigger: String
-        /// Its `if` guard, as written.
-        @ExplicitNull public var condition: String?
+        /// How it is released.
+        public var trigger: Trigger
+        /// Its `if` guard: skipped when false at delivery.
+        @ExplicitNull public var condition: Condition?
         public var to: [String]
         public var channel: String
         @ExplicitNull public var from: String?
@@ -97,13 +121,14 @@ public struct DrillProgress: Sendable, Hashable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case drillSeconds = "drill_seconds", score, coverage, objectives, metrics, injects
+        case drillSeconds = "drill_seconds", score, automaticScore = "automatic_score", coverage, objectives, metrics, injects
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(drillSeconds, forKey: .drillSeconds)
         try container.encode(_score, forKey: .score)
+        try container.encode(_automaticScore, forKey: .automaticScore)
         try container.encode(coverage, forKey: .coverage)
         try container.encode(objectives, forKey: .objectives)
         try container.encode(metrics, forKey: .metrics)
@@ -119,6 +144,7 @@ public struct DrillProgress: Sendable, Hashable, Encodable {
         let report = DrillReport(scenario: scenario, events: engine.events, mode: .live, standingAt: standing)
         drillSeconds = finished ? (engine.ledger.endTime ?? standing).seconds : standing.seconds
         score = report.score
+        automaticScore = report.automaticScore
         coverage = report.coverage
         metrics = report.metrics
         objectives = report.objectives.map { result in
@@ -136,7 +162,7 @@ public struct DrillProgress: Sendable, Hashable, Encodable {
                 dueAtSeconds: result.clockStartSeconds.map { $0 + result.targetSeconds },
                 limitAtSeconds: result.clockStartSeconds.map { $0 + result.limitSeconds },
                 elapsedSeconds: result.elapsedSeconds, metBy: result.metBy, credit: result.credit, rating: result.rating,
-                evaluatorRating: result.evaluatorRating, expected: result.expected
+                evaluatorRating: result.evaluatorRating, expected: result.expected, adjudicated: result.adjudicated
             )
         }
         let scheduled = engine.scheduledInjects
@@ -150,11 +176,11 @@ public struct DrillProgress: Sendable, Hashable, Encodable {
                 else if case .at(let time) = inject.trigger { (.scheduled, time) }
                 else { (.waiting, nil) }
             let trigger = switch inject.trigger {
-            case .at(let time): "at \(time.wholeSecondsDescription)"
-            case .when(let condition, let delay): delay == .zero ? "when \(condition)" : "when \(condition) + \(delay.wholeSecondsDescription)"
+            case .at(let time): Trigger(kind: "at", atSeconds: time.seconds, delaySeconds: nil, when: nil)
+            case .when(let condition, let delay): Trigger(kind: "when", atSeconds: nil, delaySeconds: delay.seconds, when: condition)
             }
             return InjectProgress(
-                id: inject.id, status: status, atSeconds: at?.seconds, trigger: trigger, condition: inject.guardCondition?.description,
+                id: inject.id, status: status, atSeconds: at?.seconds, trigger: trigger, condition: inject.guardCondition,
                 to: Self.recipients(inject.to), channel: inject.channel, from: inject.from, subject: inject.subject, body: inject.body,
                 expect: inject.expect, notes: inject.notes, adlib: false
             )
@@ -162,7 +188,7 @@ public struct DrillProgress: Sendable, Hashable, Encodable {
         for event in engine.events {
             guard case .adlibInject(let inject) = event.kind else { continue }
             injects.append(InjectProgress(
-                id: inject.id, status: .delivered, atSeconds: event.time.seconds, trigger: "ad-lib", condition: nil,
+                id: inject.id, status: .delivered, atSeconds: event.time.seconds, trigger: Trigger(kind: "adlib", atSeconds: nil, delaySeconds: nil, when: nil), condition: nil,
                 to: Self.recipients(inject.to), channel: inject.channel, from: inject.from, subject: inject.subject, body: inject.body,
                 expect: nil, notes: nil, adlib: true
             ))

@@ -351,6 +351,28 @@ public struct DrillReport: Sendable, Hashable, Codable {
 }
 
 extension DrillReport.Metrics {
+    /// Every metric, by its JSON key, in the order reports list them, with its value.
+    public var all: [(key: String, seconds: Double?)] {
+        [
+            ("detection_at_seconds", detectionAtSeconds),
+            ("time_to_acknowledge_seconds", timeToAcknowledgeSeconds),
+            ("time_to_escalate_seconds", timeToEscalateSeconds),
+            ("time_to_effective_escalation_seconds", timeToEffectiveEscalationSeconds),
+            ("time_to_first_action_seconds", timeToFirstActionSeconds),
+            ("time_to_effective_action_seconds", timeToEffectiveActionSeconds),
+            ("time_to_first_communication_seconds", timeToFirstCommunicationSeconds),
+            ("time_to_report_seconds", timeToReportSeconds),
+            ("time_to_resolve_seconds", timeToResolveSeconds),
+        ]
+    }
+
+    /// The keys of ``all``.
+    public static let keys = [
+        "detection_at_seconds", "time_to_acknowledge_seconds", "time_to_escalate_seconds", "time_to_effective_escalation_seconds",
+        "time_to_first_action_seconds", "time_to_effective_action_seconds", "time_to_first_communication_seconds",
+        "time_to_report_seconds", "time_to_resolve_seconds",
+    ]
+
     /// The first-action metrics in a fixed order with their labels, for tables.
     public var labelled: [(label: String, seconds: Double?)] {
         [

@@ -1,5 +1,7 @@
 import FiredrillStore
 import FiredrillWire
+import FiredrillCore
+import FiredrillVocabulary
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -12,6 +14,7 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
 
     func addRoutes(to router: Router<FiredrillRequestContext>) {
         router.get("join/:token", use: join)
+        router.get("i18n/:file", use: catalog)
         router.get("/") { _, _ in
             guard let url = parts.configuration.webRoot?.appendingPathComponent("index.html"),
                   let data = try? Data(contentsOf: url) else {
@@ -40,6 +43,22 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
             secure: secure, httpOnly: true, sameSite: .strict
         ))
         return response
+    }
+
+    /// The pages' texts and the drill's vocabulary in a language, one JSON object
+    /// (`/i18n/en.json`, `/i18n/ja.json`): the catalog the reports and the terminal use too.
+    @Sendable func catalog(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let file = try context.parameters.require("file")
+        guard file.hasSuffix(".json"), let language = Language(rawValue: String(file.dropLast(5))) else {
+            throw APIError(.notFound, "not_found", "the texts are at /i18n/en.json and /i18n/ja.json")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Vocabulary.pageCatalog(language))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-cache"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        )
     }
 
     /// The page a caller lands on after signing in.
