@@ -33,26 +33,7 @@ enum HTML {
     /// `expect`): lines of a paragraph are joined (without a space between Japanese
     /// characters), blank lines separate paragraphs.
     static func paragraphs(_ text: String) -> String {
-        var paragraphs: [String] = []
-        var current = ""
-        for line in TextLines(TextField.withLineFeeds(text)) {
-            let trimmed = String(line.text).trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty {
-                if !current.isEmpty { paragraphs.append(current) }
-                current = ""
-                continue
-            }
-            if let last = current.last, let first = trimmed.first {
-                if !(isWide(last) && isWide(first)) { current += " " }
-            }
-            current += trimmed
-        }
-        if !current.isEmpty { paragraphs.append(current) }
-        return paragraphs.map(escape).joined(separator: "<br><br>")
-    }
-
-    private static func isWide(_ character: Character) -> Bool {
-        character.unicodeScalars.first.map { DisplayWidth.of($0) == 2 } ?? false
+        Prose.paragraphs(text).map(escape).joined(separator: "<br><br>")
     }
 
     /// firedrill's own sentences: escaped, with `backticked` words set as code.
@@ -80,5 +61,36 @@ enum HTML {
     /// An identifier usable in `id` and `href="#…"` attributes and in CSS strings.
     static func anchor(_ text: String) -> String {
         String(text.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") ? Character($0) : "-" })
+    }
+}
+
+/// Prose written with hard line breaks (a summary, an expected response), as paragraphs:
+/// the lines of a paragraph joined (without a space between Japanese characters), blank
+/// lines separating paragraphs.
+enum Prose {
+    static func paragraphs(_ text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current = ""
+        for line in TextLines(TextField.withLineFeeds(text)) {
+            let trimmed = String(line.text).trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = ""
+                continue
+            }
+            if let last = current.last, let first = trimmed.first {
+                if !(isWide(last) && isWide(first)) { current += " " }
+            }
+            current += trimmed
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
+
+    /// The paragraphs on one line (for a table cell or a list item).
+    static func joined(_ text: String) -> String { paragraphs(text).joined(separator: " ") }
+
+    private static func isWide(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { DisplayWidth.of($0) == 2 } ?? false
     }
 }

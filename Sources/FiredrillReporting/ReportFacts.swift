@@ -1,4 +1,5 @@
 import FiredrillCore
+import FiredrillVocabulary
 import Foundation
 
 /// What the Markdown and HTML reports derive from a report in the same way: who took part
@@ -9,11 +10,59 @@ struct ReportFacts {
     let report: DrillReport
     let strings: ReportStrings
     let timeZone: TimeZone
+    /// The drill's vocabulary in the report's language.
+    var words: Vocabulary { strings.words }
 
     init(_ report: DrillReport, context: ReportContext) {
         self.report = report
         strings = context.strings
         timeZone = context.timeZone
+    }
+
+    /// An objective by the name people know it by (its id when it has none).
+    func objectiveName(_ id: String?) -> String {
+        guard let id else { return "–" }
+        return report.objectives.first { $0.id == id }.map { $0.name ?? $0.id } ?? id
+    }
+
+    /// An inject's subject, by its id (scenario or ad-lib).
+    func injectSubject(_ id: String) -> String {
+        report.injects.first { $0.id == id }?.subject ?? id
+    }
+
+    /// Who an inject went to, by role names.
+    func recipients(_ to: EventView.Addressees?) -> String {
+        switch to {
+        case .all?, nil: words.text("recipients.all")
+        case .roles(let ids)?: ids.map(roleName).joined(separator: strings.comma)
+        case .role(let id)?: roleName(id)
+        }
+    }
+
+    /// An action of the timeline as people read it: who, when, what (shortened).
+    func actionLabel(_ sequence: Int) -> String {
+        guard let entry = report.timeline.first(where: { $0.seq == sequence && $0.type == "action" }) else { return "#\(sequence)" }
+        let text = (entry.text ?? "").isEmpty ? words.kind(entry.kind ?? .action) : HTML.fit(entry.text ?? "", columns: 48)
+        return strings.actionLabel(role: roleName(entry.role), at: Self.clock(entry.atSeconds), text: text)
+    }
+
+    /// The evaluators' decisions on an objective, in the order made.
+    func decisions(on objective: String) -> [EventView] {
+        report.timeline.filter { $0.type == "adjudication" && $0.objective == objective }
+    }
+
+    /// A control with its name: `A.6.6 秘密保持契約又は守秘義務契約`.
+    func controlLabel(_ id: String) -> String {
+        ControlCatalog.control(id).map { "\($0.id) \(strings.controlTitle($0))" } ?? id
+    }
+
+    /// An evaluator's label (`evaluator-1`) as the report names it: 評価者 1.
+    func evaluatorName(_ label: String) -> String {
+        if label == "trainer" { return words.text("token.trainer") }
+        if label.hasPrefix("evaluator-"), let number = Int(label.dropFirst("evaluator-".count)) {
+            return words.text("token.evaluator") + " \(number)"
+        }
+        return label
     }
 
     // MARK: Roles
@@ -51,16 +100,17 @@ struct ReportFacts {
         return DrillTime(seconds: seconds)?.description ?? "–"
     }
 
-    /// A recorded instant in UTC, and in the local zone when that is not UTC.
-    func instant(_ iso: String?) -> (utc: String, local: String?)? {
+    /// A recorded instant in UTC (for the evidence) and in the report's time zone (the
+    /// machine's, or `--tz`), both to the second.
+    func instant(_ iso: String?) -> (utc: String, local: String)? {
         guard let iso, let date = Self.parse(iso) else { return nil }
         let utc = Self.format(date, in: TimeZone(identifier: "UTC")!) + " UTC"
-        guard timeZone.secondsFromGMT(for: date) != 0 || !["UTC", "GMT"].contains(timeZone.identifier) else { return (utc, nil) }
         let offset = timeZone.secondsFromGMT(for: date)
         let sign = offset < 0 ? "-" : "+"
         let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
         let zone = "UTC\(sign)\(hours < 10 ? "0" : "")\(hours):\(minutes < 10 ? "0" : "")\(minutes)"
-        return (utc, Self.format(date, in: timeZone) + " (\(zone), \(timeZone.identifier))")
+        let name = ["UTC", "GMT"].contains(timeZone.identifier) ? zone : "\(zone), \(timeZone.identifier)"
+        return (utc, Self.format(date, in: timeZone) + " (\(name))")
     }
 
     static func parse(_ iso: String) -> Date? {
@@ -111,15 +161,6 @@ struct ReportFacts {
     func sinceDetection(_ seconds: Double?) -> String? {
         guard let seconds, let detection = report.metrics.detectionAtSeconds, seconds >= detection else { return nil }
         return Self.clock(seconds - detection)
-    }
-
-    /// The response timeline on one line: `Detection 0:00 → Acknowledgement 4:10 (+4:10) → …`.
-    var timingLine: String {
-        timingChain.map { step in
-            let time = step.seconds.map { Self.clock($0) } ?? strings.none
-            let since = step.label == strings.detection ? nil : sinceDetection(step.seconds)
-            return "\(step.label) \(time)" + (since.map { " (+\($0))" } ?? "")
-        }.joined(separator: " → ")
     }
 
     var ratingCounts: [(rating: Scoring.Rating, count: Int)] {

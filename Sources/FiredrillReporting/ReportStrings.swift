@@ -1,12 +1,16 @@
 import FiredrillCore
+import FiredrillVocabulary
 
 /// What reports say, in English or Japanese: headings, labels and the names of kinds,
 /// statuses and ratings. Scenario text and what people wrote are shown as written.
 public struct ReportStrings: Sendable {
     public let language: Language
+    /// The drill's words (kinds, channels, statuses, ratings): the catalog the pages use too.
+    let words: Vocabulary
 
     public init(_ language: Language) {
         self.language = language
+        words = Vocabulary.of(language)
     }
 
     func text(_ english: String, _ japanese: String) -> String {
@@ -17,6 +21,12 @@ public struct ReportStrings: Sendable {
     var tag: String { language.rawValue }
     /// Between a label and its value.
     var colon: String { text(": ", "：") }
+    /// Between the items of a list written on one line.
+    var listSeparator: String { text("; ", "、") }
+    /// After a sentence followed by another one.
+    var sentenceEnd: String { text(". ", "。") }
+    /// Whole sentences one after the other: a space between them in English, none in Japanese.
+    func sentences(_ parts: String...) -> String { parts.joined(separator: text(" ", "")) }
     /// Between items of a list in running text.
     var comma: String { text(", ", "、") }
     func parenthesized(_ inner: String) -> String { text(" (\(inner))", "（\(inner)）") }
@@ -46,7 +56,7 @@ public struct ReportStrings: Sendable {
     var controlsSection: String { text("Controls and frameworks", "管理策・フレームワークとの対応") }
     var evidence: String { text("Evidence", "証跡") }
     var eventLog: String { text("Event log", "事象ログ") }
-    var injectsSection: String { text("Injects", "インジェクト") }
+    var injectsSection: String { text("Messages (injects)", "配信されたメッセージ（インジェクト）") }
     var wordingReview: String { text("Wording review (blameless)", "記述の確認（非難なき振り返り）") }
     var rolesSection: String { text("Roles", "ロール") }
     func appendix(_ letter: String, _ title: String) -> String { text("Appendix \(letter). \(title)", "付録 \(letter)　\(title)") }
@@ -89,9 +99,14 @@ public struct ReportStrings: Sendable {
     var noDepartment: String { text("(no department)", "（部門なし）") }
     var summary: String { text("Scenario summary", "シナリオ概要") }
     var conduct: String { text("Conduct", "進行") }
-    func conductValue(actions: Int, pauses: Int, interruptions: Int, injectsDelivered: Int, adlibs: Int) -> String {
-        text("\(actions) player actions, \(injectsDelivered) injects delivered (\(adlibs) ad-lib), \(pauses) pauses, \(interruptions) interruptions",
-             "参加者の行動 \(actions) 件、配信インジェクト \(injectsDelivered) 件（うちアドリブ \(adlibs) 件）、一時停止 \(pauses) 回、中断 \(interruptions) 回")
+    func conductValue(actions: Int, pauses: Int, interruptions: Int, injectsDelivered: Int, adlibs: Int, speedChanges: Int, skipped: String?) -> String {
+        func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) " + (number == 1 ? one : many) }
+        var value = text("\(count(actions, "player action", "player actions")), \(count(injectsDelivered, "message", "messages")) delivered (\(adlibs) ad-lib), "
+                         + "\(count(pauses, "pause", "pauses")), \(count(interruptions, "interruption", "interruptions"))",
+                         "参加者の行動 \(actions) 件、配信メッセージ \(injectsDelivered) 件（うちアドリブ \(adlibs) 件）、一時停止 \(pauses) 回、中断 \(interruptions) 回")
+        if speedChanges > 0 { value += text(", " + count(speedChanges, "speed change", "speed changes"), "、速さの変更 \(speedChanges) 回") }
+        if let skipped { value += text(", \(skipped) of drill time skipped to the next message", "、次のメッセージまで進めた訓練時間 \(skipped)") }
+        return value
     }
 
     // MARK: Headline
@@ -162,6 +177,23 @@ public struct ReportStrings: Sendable {
     var elapsed: String { text("Elapsed", "所要") }
     var credit: String { text("Credit", "達成度") }
     var automaticRating: String { text("Automatic rating", "自動評定") }
+    var officialRating: String { text("Rating after review", "判定後の評定") }
+    func automaticScoreValue(_ score: String) -> String { text("by keyword matching alone: \(score)", "キーワード照合のみ：\(score)") }
+    var adjudicationExplained: String {
+        text("Evaluators have the last word: where they credited or rejected an action for an objective (✎), the rating after review counts; the automatic rating is what keyword matching alone gave.",
+             "評価者の判定が最終です。評価者が行動を目標の達成と認めた・認めなかった目標（✎）は判定後の評定を採り、自動評定はキーワード照合のみの結果です。")
+    }
+    var decisions: String { text("Evaluators' decisions", "評価者の判定") }
+    func decisionLine(at time: String?, decision: String, action: String, by: String?) -> String {
+        let who = by.map { by in by == "trainer" ? words.text("token.trainer") : by.hasPrefix("evaluator-") ? words.text("token.evaluator") + " " + by.dropFirst("evaluator-".count) : by }
+        let when = time.map { text("\($0) ", "\($0) ") } ?? ""
+        return text("\(when)\(who.map { "\($0): " } ?? "")\(action) — \(decision)", "\(when)\(who.map { "\($0)：" } ?? "")\(action) — \(decision)")
+    }
+    func actionLabel(role: String, at time: String, text value: String) -> String {
+        text("\(role) at \(time): “\(value)”", "\(time) \(role)「\(value)」")
+    }
+    func inReplyTo(_ subject: String) -> String { text("(answering “\(subject)”)", "（「\(subject)」への返信）") }
+    var adlibInject: String { text("Ad-lib message", "アドリブのメッセージ") }
     var evaluatorRating: String { text("Evaluator rating", "評価者の評定") }
     var rating: String { text("Rating", "評定") }
     var metBy: String { text("Met by", "達成したロール") }
@@ -188,42 +220,12 @@ public struct ReportStrings: Sendable {
              "所要時間は目標の計時開始（訓練開始、または起点のインジェクトの配信）から数えます。")
     }
 
-    func kindName(_ kind: ActionKind) -> String {
-        switch kind {
-        case .acknowledge: text("acknowledge", "受領")
-        case .escalate: text("escalate", "エスカレーション")
-        case .action: text("action", "対応措置")
-        case .communicate: text("communicate", "連絡・共有")
-        case .report: text("report", "報告")
-        case .resolve: text("resolve", "収束")
-        }
-    }
-
-    func statusName(_ status: DrillReport.ObjectiveStatus) -> String {
-        switch status {
-        case .met: text("met", "達成")
-        case .missed: text("missed", "未達")
-        case .notApplicable: text("not applicable", "対象外")
-        case .notExercised: text("not exercised", "未実施")
-        }
-    }
-
-    func ratingMeaning(_ rating: Scoring.Rating) -> String {
-        switch rating {
-        case .performed: text("performed without challenges", "課題なく実施")
-        case .someChallenges: text("performed with some challenges", "一部に課題があったが実施")
-        case .majorChallenges: text("performed with major challenges", "大きな課題があったが実施")
-        case .unable: text("unable to be performed", "実施できず")
-        }
-    }
+    func kindName(_ kind: ActionKind) -> String { words.kind(kind) }
+    func statusName(_ status: DrillReport.ObjectiveStatus) -> String { words.objectiveStatus(status.rawValue) }
+    func ratingMeaning(_ rating: Scoring.Rating) -> String { words.rating(rating) }
 
     func endReason(_ reason: DrillEvent.EndReason?) -> String {
-        switch reason {
-        case .completed: text("planned duration reached", "予定時間に到達")
-        case .endedByTrainer: text("ended by the trainer", "トレーナーが終了")
-        case .inputClosed: text("input closed", "入力終了")
-        case nil: text("interrupted", "中断")
-        }
+        reason.map(words.endReason) ?? text("interrupted", "中断")
     }
 
     // MARK: Improvement plan
@@ -245,6 +247,10 @@ public struct ReportStrings: Sendable {
     }
     var planNotRecorded: String {
         text("The improvement plan is kept with recorded runs.", "改善計画は記録された実行に対して管理します。")
+    }
+    func planOpen(_ open: Int) -> String { text("\(open) open", "未完了 \(open) 件") }
+    func planClosedAndOverdue(closed: Int, overdue: Int) -> String {
+        text("\(closed) closed, \(overdue) overdue", "完了 \(closed) 件、期限超過 \(overdue) 件")
     }
     func planSummary(open: Int, closed: Int, overdue: Int) -> String {
         text("\(open) open, \(closed) closed, \(overdue) overdue", "未完了 \(open) 件、完了 \(closed) 件、期限超過 \(overdue) 件")
@@ -278,7 +284,9 @@ public struct ReportStrings: Sendable {
     var textAnswers: String { text("Text answers and comments", "記述回答・コメント") }
     var noSurvey: String { text("The scenario has no survey.", "このシナリオにはアンケートがありません。") }
     var noAnswers: String { text("no answers", "回答なし") }
-    var scaleExplained: String { text("Scale questions are answered from 1 (poor) to 5 (excellent).", "評点は 1（不十分）〜 5（十分）です。") }
+    func scaleExplained(low: String, high: String) -> String {
+        text("Scale questions are answered from \(low) to \(high), as on the form.", "評点はアンケートと同じ \(low) 〜 \(high) です。")
+    }
 
     // MARK: Controls
 
@@ -336,47 +344,17 @@ public struct ReportStrings: Sendable {
 
     var event: String { text("Event", "事象") }
     var detail: String { text("Detail", "詳細") }
-    var inject: String { text("Inject", "インジェクト") }
+    var inject: String { text("Message", "メッセージ") }
     var channel: String { text("Channel", "手段") }
     var subject: String { text("Subject", "件名") }
     var adlib: String { text("ad-lib", "アドリブ") }
-    func injectStatus(_ status: DrillReport.InjectStatus) -> String {
-        switch status {
-        case .delivered: text("delivered", "配信")
-        case .skipped: text("skipped (condition false)", "見送り（条件不成立）")
-        case .notReached: text("not reached", "未到達")
-        }
-    }
-    func eventName(_ entry: EventView, kind: String?) -> String {
-        switch entry.type {
-        case "started": text("Drill started", "訓練開始")
-        case "inject-delivered": entry.adlib == true ? text("Ad-lib inject", "アドリブのインジェクト") : text("Inject delivered", "インジェクト配信")
-        case "inject-skipped": text("Inject skipped (condition false)", "インジェクト見送り（条件不成立）")
-        case "action": text("Action: ", "行動：") + (kind ?? "?")
-        case "persona-reply": text("Persona reply", "ペルソナの返信")
-        case "observation": text("Evaluator observation", "評価者の所見")
-        case "paused": text("Drill paused", "一時停止")
-        case "interrupted": text("Drill cut off", "中断")
-        case "resumed": text("Drill resumed", "再開")
-        case "ended": text("Drill ended", "訓練終了")
-        case "adjudication": text("Evaluator's decision", "評価者の判定")
-        case "speed-changed": text("Clock speed changed", "時計の速さを変更")
-        case "clock-advanced": text("Skipped to the next inject", "次のインジェクトまで進めた")
-        default: entry.type
-        }
-    }
-    func adjudicationDetail(action: Int, objective: String, decision: Adjudication.Decision?) -> String {
-        switch decision {
-        case .credit?: text("action #\(action) credited for \(objective)", "行動 #\(action) を「\(objective)」の達成と認定")
-        case .reject?, nil: text("action #\(action) not counted for \(objective)", "行動 #\(action) を「\(objective)」の達成と認めない")
-        }
-    }
+    func injectStatus(_ status: DrillReport.InjectStatus) -> String { words.text("inject.\(status.rawValue)") }
     func speedDetail(_ speed: Double) -> String {
         let value = speed == speed.rounded() ? String(Int(speed)) : String(speed)
         return text("\(value)× real time from here", "ここから実時間の \(value) 倍")
     }
     func skippedDetail(from: String, to: String) -> String { text("from \(from) to \(to)", "\(from) から \(to) へ") }
-    func meets(_ ids: String) -> String { text("meets \(ids)", "\(ids) を達成") }
+    func meets(_ names: String) -> String { text("meets \(names)", "「\(names)」を達成") }
     var via: String { text("via", "手段") }
     var simulated: String { text("simulated persona", "模擬ロール") }
     var role: String { text("Role", "ロール") }

@@ -25,7 +25,7 @@ struct SVGCreditChart {
             let rowTop = top + Double(index) * rowHeight
             let middle = rowTop + rowHeight / 2
             let name = objective.name ?? objective.id
-            svg.text(HTML.fit(name, columns: 50), x: labelWidth, y: middle + 4, anchor: "end", size: 10.5, title: "\(objective.id): \(name)")
+            svg.text(HTML.fit(name, columns: 50), x: labelWidth, y: middle + 4, anchor: "end", size: 10.5, title: name)
             svg.text("×" + MarkdownReportRenderer.number(objective.weight), x: barLeft - 8, y: middle + 4, anchor: "end", color: "#4a5568", size: 10)
             guard let credit = objective.credit, let rating = objective.rating else {
                 svg.text(strings.statusName(objective.status), x: barLeft + 6, y: middle + 4, color: "#718096", size: 10, style: "italic")
@@ -33,7 +33,7 @@ struct SVGCreditChart {
             }
             let color = SVGColors.rating(rating)
             svg.rect(x: barLeft, y: middle - 6, width: max(2, credit * barWidth), height: 12, fill: color,
-                     title: "\(objective.id): \(MarkdownReportRenderer.number(credit, digits: 2)) (\(rating.rawValue))")
+                     title: name + strings.colon + MarkdownReportRenderer.number(credit, digits: 2) + strings.parenthesized(rating.rawValue))
             let label = "\(MarkdownReportRenderer.number(credit, digits: 2))  \(rating.rawValue)" + (objective.status == .missed ? " · \(strings.statusName(.missed))" : "")
             svg.text(label, x: barLeft + max(2, credit * barWidth) + 6, y: middle + 4, color: color, size: 10, weight: "700")
         }

@@ -42,7 +42,9 @@ struct SVGTimelineChart {
     }
 
     func render() -> String {
-        let axisY = 26.0
+        // A drill ended early gets a row above the axis for the mark of its end.
+        let endedEarly = report.drill.endedAtSeconds.map { $0 < report.scenario.durationSeconds } ?? false
+        let axisY = endedEarly ? 42.0 : 26.0
         let injectTop = axisY + 6
         let injectHeight = 34.0
         let lanesTop = injectTop + injectHeight
@@ -76,8 +78,8 @@ struct SVGTimelineChart {
         }
         if let ended = report.drill.endedAtSeconds, ended < report.scenario.durationSeconds {
             svg.rect(x: x(ended), y: injectTop, width: x(report.scenario.durationSeconds) - x(ended), height: chartBottom - injectTop, fill: "url(#fd-hatch)", opacity: 0.6)
-            svg.line(x1: x(ended), y1: injectTop - 4, x2: x(ended), y2: chartBottom, color: "#c53030", width: 1.5)
-            svg.text(strings.notPlayed, x: min(x(ended) + 4, plotRight - 4), y: injectTop - 8, anchor: x(ended) > plotRight - 160 ? "end" : "start", color: "#c53030", size: 10)
+            svg.line(x1: x(ended), y1: 6, x2: x(ended), y2: chartBottom, color: "#c53030", width: 1.5)
+            svg.text(strings.notPlayed, x: x(ended) > plotRight - 160 ? x(ended) - 4 : x(ended) + 4, y: 14, anchor: x(ended) > plotRight - 160 ? "end" : "start", color: "#c53030", size: 10)
         }
 
         axis(&svg, y: axisY, bottom: chartBottom)
@@ -122,20 +124,55 @@ struct SVGTimelineChart {
     }
 
     func injectMarks(_ svg: inout SVGBuilder, top: Double, height: Double) {
-        var lastLabelX: [Double] = [-100, -100]
+        var placed: [(number: Int, x: Double, delivered: Bool)] = []
         for (index, inject) in report.injects.enumerated() {
             guard let at = inject.atSeconds else { continue }
             let cx = x(at)
-            let cy = top + height - 10
             let delivered = inject.status == .delivered
-            let title = "\(index + 1). \(inject.id) — \(ReportFacts.clock(at)) — \(inject.subject)"
-            svg.diamond(cx: cx, cy: cy, size: 5.5, fill: delivered ? (inject.adlib ? "#dd6b20" : "#4a5568") : "#ffffff",
+            let title = "\(index + 1). \(ReportFacts.clock(at)) — \(inject.subject)"
+            svg.diamond(cx: cx, cy: top + height - 10, size: 5.5, fill: delivered ? (inject.adlib ? "#dd6b20" : "#4a5568") : "#ffffff",
                         stroke: delivered ? "none" : "#4a5568", title: title)
-            // Numbers on two rows so that close injects stay legible.
-            let row = cx - lastLabelX[0] >= 14 ? 0 : 1
-            lastLabelX[row] = cx
-            svg.text("\(index + 1)", x: cx, y: top + 10 + Double(row) * 9, anchor: "middle", color: delivered ? "#2d3748" : "#a0aec0", size: 9)
+            placed.append((index + 1, cx, delivered))
         }
+        // Injects too close to number one by one share a label ("1–5").
+        for group in Self.labelGroups(placed.sorted { ($0.x, $0.number) < ($1.x, $1.number) }) {
+            let center = min(max((group.first!.x + group.last!.x) / 2, Self.labelWidth + 12), Self.width - Self.rightPadding - 12)
+            svg.text(Self.numbers(group.map(\.number)), x: center, y: top + 12, anchor: "middle",
+                     color: group.contains(where: \.delivered) ? "#2d3748" : "#a0aec0", size: 9)
+        }
+    }
+
+    /// Neighbouring marks whose labels would touch, merged until no two labels do.
+    static func labelGroups(_ marks: [(number: Int, x: Double, delivered: Bool)]) -> [[(number: Int, x: Double, delivered: Bool)]] {
+        var groups = marks.map { [$0] }
+        func extent(_ group: [(number: Int, x: Double, delivered: Bool)]) -> (left: Double, right: Double) {
+            let center = (group.first!.x + group.last!.x) / 2
+            let half = Double(numbers(group.map(\.number)).count) * 2.9 + 2
+            return (center - half, center + half)
+        }
+        var merged = true
+        while merged {
+            merged = false
+            var index = 1
+            while index < groups.count {
+                if extent(groups[index - 1]).right + 2 > extent(groups[index]).left {
+                    groups[index - 1] += groups.remove(at: index)
+                    merged = true
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return groups
+    }
+
+    /// `[1, 2, 3, 5]` as `1–3,5`.
+    static func numbers(_ numbers: [Int]) -> String {
+        var runs: [ClosedRange<Int>] = []
+        for number in numbers.sorted() {
+            if let last = runs.last, last.upperBound + 1 == number { runs[runs.count - 1] = last.lowerBound...number } else { runs.append(number...number) }
+        }
+        return runs.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ",")
     }
 
     func laneCenter(_ role: String?, lanesTop: Double) -> Double? {
@@ -156,18 +193,22 @@ struct SVGTimelineChart {
                 guard let cy = laneCenter(entry.role, lanesTop: lanesTop), let kind = entry.kind else { continue }
                 let met = !(entry.met ?? []).isEmpty
                 var title = "\(ReportFacts.clock(entry.atSeconds)) \(strings.kindName(kind))"
-                if let text = entry.text, !text.isEmpty { title += ": " + text }
-                if met { title += " — " + strings.meets((entry.met ?? []).map(\.objective).joined(separator: ", ")) }
+                if let text = entry.text, !text.isEmpty { title += strings.colon + text }
+                if met { title += " — " + strings.meets((entry.met ?? []).map { objectiveName($0.objective) }.joined(separator: strings.comma)) }
                 if met { svg.circle(cx: x(entry.atSeconds), cy: cy, r: 7, fill: "#ffffff", stroke: "#1a202c", strokeWidth: 1.6) }
                 svg.circle(cx: x(entry.atSeconds), cy: cy, r: met ? 4.2 : 3.6, fill: Self.color(kind), stroke: "#ffffff", strokeWidth: 0.8, title: title)
             case "persona-reply":
                 guard let cy = laneCenter(entry.role, lanesTop: lanesTop) else { continue }
-                let title = "\(ReportFacts.clock(entry.atSeconds)) \(strings.personaReply): \(entry.text ?? "")"
+                let title = "\(ReportFacts.clock(entry.atSeconds)) \(strings.personaReply)\(strings.colon)\(entry.text ?? "")"
                 svg.rect(x: x(entry.atSeconds) - 3.5, y: cy - 3.5, width: 7, height: 7, fill: "#a0aec0", title: title)
             default:
                 continue
             }
         }
+    }
+
+    func objectiveName(_ id: String) -> String {
+        report.objectives.first { $0.id == id }?.name ?? id
     }
 
     func objectiveRows(_ svg: inout SVGBuilder, top: Double) {
@@ -176,7 +217,7 @@ struct SVGTimelineChart {
             let middle = rowTop + Self.objectiveHeight / 2
             let name = objective.name ?? objective.id
             let faded = objective.status == .notApplicable || objective.status == .notExercised
-            svg.text(HTML.fit(name, columns: 32), x: Self.labelWidth - 8, y: middle + 4, anchor: "end", color: faded ? "#a0aec0" : "#1a202c", size: 10.5, title: "\(objective.id): \(name)")
+            svg.text(HTML.fit(name, columns: 32), x: Self.labelWidth - 8, y: middle + 4, anchor: "end", color: faded ? "#a0aec0" : "#1a202c", size: 10.5, title: name)
             guard let start = objective.clockStartSeconds else {
                 svg.text(strings.statusName(objective.status), x: Self.labelWidth + 4, y: middle + 4, color: "#a0aec0", size: 10, style: "italic")
                 continue
@@ -192,11 +233,11 @@ struct SVGTimelineChart {
             case .met:
                 let at = objective.metAtSeconds ?? targetEnd
                 let color = objective.rating.map(SVGColors.rating) ?? "#1a202c"
-                let title = "\(objective.id): \(strings.statusName(.met)) \(ReportFacts.clock(at)) (\(objective.rating?.rawValue ?? "–"))"
+                let title = "\(name)\(strings.colon)\(strings.statusName(.met)) \(ReportFacts.clock(at))" + strings.parenthesized(objective.rating?.rawValue ?? "–")
                 svg.checkMark(cx: x(at), cy: middle, color: color, title: title)
                 svg.text(objective.rating?.rawValue ?? "", x: x(at) + 8, y: middle + 4, color: color, size: 10, weight: "700")
             case .missed:
-                svg.cross(cx: x(min(limitEnd, span)), cy: middle, color: SVGColors.rating(.unable), title: "\(objective.id): \(strings.statusName(.missed))")
+                svg.cross(cx: x(min(limitEnd, span)), cy: middle, color: SVGColors.rating(.unable), title: name + strings.colon + strings.statusName(.missed))
             case .notExercised, .notApplicable:
                 svg.text(strings.statusName(objective.status), x: min(x(start) + 6, Self.width - 90), y: middle + 4, color: "#718096", size: 9.5, style: "italic")
             }

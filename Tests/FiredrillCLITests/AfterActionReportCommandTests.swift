@@ -24,6 +24,13 @@ struct AfterActionReportCommandTests {
         return (db, runID)
     }
 
+    /// The score as the JSON report of the run gives it, written as the pages and reports write it.
+    func scoreText(_ db: String, _ runID: String) throws -> String {
+        let json = try CLI.json(try CLI.run(["show", runID, "--db", db]).stdout)
+        let score = try #require(json["score"] as? Double)
+        return score == score.rounded() ? String(Int(score)) : String(format: "%.1f", score)
+    }
+
     func addAction(_ db: String, _ runID: String, objective: String, issue: String, action: String, due: String, extra: [String] = []) throws -> CLI.Result {
         try CLI.run(["actions", "add", "--run", runID, "--objective", objective, "--issue", issue, "--action", action,
                      "--capability", "Planning", "--org", "プロモーション部", "--due", due, "--db", db] + extra)
@@ -50,10 +57,13 @@ struct AfterActionReportCommandTests {
         let html = shown.stdout
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\">"))
         let text = Self.visibleText(html)
+        // The score the scenario's script header states (checked by the scenario tests), as the
+        // run's JSON report gives it.
+        let score = try scoreText(db, runID)
         let fragments = [
             "事後検証報告書（AAR）・改善計画（IP）", "ニュースレター添付パンフレットからの未発表提携情報の漏えい",
             "(UTC+09:00, Asia/Tokyo)", "再生：スクリプトの入力を再生", "マーケティング本部 プロモーション部 ：プロモーション担当",
-            "64.9 / 100 カバー範囲：目標 9 件中 9 件、重み 11 中 11", "検知 0:00 受領 4:10", "有効なエスカレーション 26:30",
+            "スコア \(score) / 100 カバー範囲：目標 9 件中 9 件、重み 11 中 11", "検知 0:00 受領 4:10", "有効なエスカレーション 26:30",
             "3. タイムライン", "目標ごとの達成度", "良かった点", "改善すべき点",
             "<script>alert(1)</script>", "⚠ 期限超過", "手順書 v2.3 に追記", "振り返り：うまくいった点", "入稿担当の不注意が原因だと思う。",
             "A.5.24", "A.6.8", "IR-3", "✓ 正常：本報告書の作成時に", "付録 C 記述の確認（非難なき振り返り）", "［参加者］さんのミスで電話が遅れた。",
@@ -109,7 +119,8 @@ struct AfterActionReportCommandTests {
         // extracts. The Japanese font (Noto CJK, OpenType) is embedded as Type 3 outlines,
         // which pdffonts lists; without it only DejaVu's CID TrueType fonts are there.
         let text = try SystemTool.output(["pdftotext", "-enc", "UTF-8", pdf.path, "-"])
-        #expect(text.contains("事後検証報告書") && text.contains("改善計画") && text.contains("64.9"), "\(text.prefix(500))")
+        let score = try scoreText(db, runID)
+        #expect(text.contains("事後検証報告書") && text.contains("改善計画") && text.contains(score), "\(text.prefix(500))")
         let fonts = try SystemTool.output(["pdffonts", pdf.path])
         #expect(fonts.contains("Type 3"), "no Japanese font outlines in the PDF (install fonts-noto-cjk):\n\(fonts.prefix(800))")
     }

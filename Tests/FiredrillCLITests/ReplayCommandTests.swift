@@ -50,10 +50,10 @@ struct ReplayCommandTests {
 
     @Test func markdownReportHasTheSectionsPeopleRead() throws {
         let md = try CLI.run(["replay", CLI.fixture("certificate.yaml"), CLI.fixture("certificate.script"), "--format", "md"]).stdout
-        for fragment in ["# After-action report and improvement plan: Certificate expires at 3 a.m.", "**70 / 100**",
-                         "## 3. Analysis of objectives", "| `esc` | escalate | 2 | 5:00 | 15:00 | 11:00 | 0.4 | M | – |", "### Timing",
-                         "## Appendix A. Event log",
-                         "| 13:00 | Persona reply | Supervisor (`boss`) → On-call engineer (`ops`): OK, call the vendor. |"] {
+        for fragment in ["# After-action report and improvement plan: Certificate expires at 3 a.m.", "**Score**: **70** / 100 — Coverage: 3 of 3 objectives",
+                         "## 4. Analysis of objectives", "| esc | Escalate | 2 | 5:00 | 15:00 | 11:00 | 0\\.4 | **M** | **M** | – | On-call engineer |",
+                         "## Appendix A. Event log", "| 11:00 | Action: Escalate | **On-call engineer** → Supervisor (Phone): cert expired — meets esc |",
+                         "| 13:00 | Reply | **Supervisor** → On-call engineer: OK, call the vendor. |"] {
             #expect(md.squeezingSpaces.contains(fragment), "missing: \(fragment)")
         }
         #expect(!md.contains("TRAINER-ONLY"))

@@ -23,7 +23,7 @@ struct ReportEscapingTests {
             let text = ReportFixtures.visibleText(html)
             #expect(text.contains("<script>alert(1)</script> **bold** `code` [link](http://example.com) | pipe"))
             // Chart titles (tooltips) are escaped too.
-            #expect(html.contains("<title>1. a — 0:10 — &lt;img src=x onerror=alert(1)&gt; | x</title>"))
+            #expect(html.contains("<title>1. 0:10 — &lt;img src=x onerror=alert(1)&gt; | x</title>"))
         }
     }
 

@@ -66,10 +66,11 @@ extension DrillReport {
         let standsAt = ledger.endTime ?? max(standingAt ?? .zero, events.last?.time ?? .zero)
         var latestRating: [String: Scoring.Rating] = [:]
         for observation in observations { if let objective = observation.objective, let rating = observation.rating { latestRating[objective] = rating } }
-        let objectiveResults = Self.results(
+        let automaticResults = Self.results(of: scenario, ledger: automatic, ranToEnd: ranToEnd, standsAt: standsAt, evaluatorRatings: [:])
+        var objectiveResults = Self.results(
             of: scenario, ledger: ledger, ranToEnd: ranToEnd, standsAt: standsAt, evaluatorRatings: latestRating
         )
-        let automaticResults = Self.results(of: scenario, ledger: automatic, ranToEnd: ranToEnd, standsAt: standsAt, evaluatorRatings: [:])
+        for index in objectiveResults.indices { objectiveResults[index].automaticRating = automaticResults[index].rating }
         func scored(_ results: [ObjectiveResult]) -> [(weight: Double, credit: Double)] {
             results.compactMap { result in
                 guard result.status.isExercised, result.weight > 0, let credit = result.credit else { return nil }

@@ -119,6 +119,8 @@ public struct DrillReport: Sendable, Hashable, Codable {
         @ExplicitNull public var metByAction: Int?
         @ExplicitNull public var credit: Double?
         @ExplicitNull public var rating: Scoring.Rating?
+        /// The rating keyword matching alone gave, before evaluators' decisions.
+        @ExplicitNull public var automaticRating: Scoring.Rating?
         /// The rating of the latest observation about this objective that gave one.
         @ExplicitNull public var evaluatorRating: Scoring.Rating?
         /// What the team was expected to do: the objective's own `expect`, else that of the
@@ -133,7 +135,7 @@ public struct DrillReport: Sendable, Hashable, Codable {
             case id, name, kind, weight, status, targetSeconds = "target_seconds", limitSeconds = "limit_seconds"
             case clockStartSeconds = "clock_start_seconds", elapsedSeconds = "elapsed_seconds"
             case metAtSeconds = "met_at_seconds", metBy = "met_by", metByAction = "met_by_action", credit, rating
-            case evaluatorRating = "evaluator_rating", expected, controls, adjudicated
+            case automaticRating = "automatic_rating", evaluatorRating = "evaluator_rating", expected, controls, adjudicated
         }
     }
 
