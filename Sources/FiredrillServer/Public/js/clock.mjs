@@ -1,44 +1,65 @@
-// clock.mjs: the drill clock. Drill time runs at `speed` while the drill is running and
-// stands still otherwise. The server is the authority: sync() takes drill_seconds from a
-// GET of the drill; lifecycle events switch the clock on and off between syncs.
+// clock.mjs: the drill clock on the page. Drill time runs at `speed` while the drill runs
+// and stands still otherwise. The server is the authority: sync() takes drill_seconds,
+// speed and status from a GET of the drill; events move the clock between syncs (lifecycle
+// events switch it on and off, speed-changed changes its pace, clock-advanced makes it jump).
+// The time source is injectable, so the clock is unit-tested under Node.
+export { formatClock } from './format.mjs';
+
+const STATUS_AFTER = { started: 'running', resumed: 'running', paused: 'paused', interrupted: 'interrupted', ended: 'finished' };
 
 export class DrillClock {
-  constructor() {
+  /** now(): milliseconds (performance.now in the page); tick: false to drive tick() by hand. */
+  constructor({ now = () => performance.now(), tick = true } = {}) {
+    this.clock = now;
     this.base = 0;            // drill seconds at baseAt
-    this.baseAt = performance.now();
+    this.baseAt = this.clock();
     this.speed = 1;
     this.status = 'ready';
     this.listeners = new Set();
-    this.timer = setInterval(() => this.tick(), 250);
+    this.timer = tick ? setInterval(() => this.tick(), 250) : null;
   }
 
   get running() { return this.status === 'running'; }
 
   now() {
     if (!this.running) return this.base;
-    return this.base + ((performance.now() - this.baseAt) / 1000) * this.speed;
+    return this.base + ((this.clock() - this.baseAt) / 1000) * this.speed;
+  }
+
+  rebase(seconds) {
+    this.base = seconds;
+    this.baseAt = this.clock();
   }
 
   /** From a drill as the API gives it (drill_seconds, speed, status). */
   sync(drill) {
     if (typeof drill.speed === 'number' && drill.speed > 0) this.speed = drill.speed;
-    this.base = Number(drill.drill_seconds) || 0;
-    this.baseAt = performance.now();
+    this.rebase(Number(drill.drill_seconds) || 0);
     this.setStatus(drill.status);
   }
 
-  /** Lifecycle events change the status; any event moves the clock up to its time. */
+  /** Events: lifecycle, speed-changed, clock-advanced; any event moves the clock up to its time. */
   applyEvent(event) {
     const at = Number(event.at_seconds);
-    const next = { started: 'running', resumed: 'running', paused: 'paused', interrupted: 'interrupted', ended: 'finished' }[event.type];
+    const known = Number.isFinite(at);
+    const next = STATUS_AFTER[event.type];
     if (next) {
-      this.base = Number.isFinite(at) ? at : this.now();
-      this.baseAt = performance.now();
+      this.rebase(known ? at : this.now());
       this.setStatus(next);
-    } else if (Number.isFinite(at) && at > this.now()) {
-      this.base = at;
-      this.baseAt = performance.now();
+      return;
     }
+    if (event.type === 'speed-changed' && Number(event.speed) > 0) {
+      this.rebase(known ? Math.max(at, this.now()) : this.now());
+      this.speed = Number(event.speed);
+      this.tick();
+      return;
+    }
+    if (event.type === 'clock-advanced' && known) {
+      this.rebase(Math.max(at, this.now()));
+      this.tick();
+      return;
+    }
+    if (known && at > this.now()) this.rebase(at);
   }
 
   setStatus(status) {
@@ -48,27 +69,20 @@ export class DrillClock {
     if (changed) this.tick();
   }
 
-  /** fn(seconds, status), called four times a second. */
+  /** fn(seconds, status, speed), called four times a second. */
   subscribe(fn) {
     this.listeners.add(fn);
-    fn(this.now(), this.status);
+    fn(this.now(), this.status, this.speed);
     return () => this.listeners.delete(fn);
   }
 
   tick() {
     const now = this.now();
-    for (const fn of this.listeners) fn(now, this.status);
+    for (const fn of this.listeners) fn(now, this.status, this.speed);
   }
-}
 
-/** 754.2 → "12:34"; 3725 → "1:02:05". */
-export function formatClock(seconds) {
-  if (seconds === null || seconds === undefined || !Number.isFinite(Number(seconds))) return '–';
-  const total = Math.max(0, Math.floor(Number(seconds)));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = String(m).padStart(2, '0');
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
 }
