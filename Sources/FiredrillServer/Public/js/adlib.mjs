@@ -14,6 +14,10 @@ export function wireAdlib(form, ctx) {
     played.map((r) => el('label', { class: 'check' },
       el('input', { type: 'checkbox', name: 'to', value: r.id }), ' ', el('span', { lang: drill.language || null, text: r.name }))));
   fill($('#adlib-channel', form), (drill.channels || []).map((c) => el('option', { value: c, text: channelName(c) })));
+  const limits = drill.limits || {};
+  $('#adlib-from', form).maxLength = limits.line || 500;
+  $('#adlib-subject', form).maxLength = limits.line || 500;
+  $('#adlib-body', form).maxLength = limits.text || 20000;
 
   // "Everyone" and single roles exclude each other.
   form.addEventListener('change', (e) => {
@@ -44,7 +48,7 @@ export function wireAdlib(form, ctx) {
     status.textContent = t('send.pending');
     try {
       const event = await ctx.client.post(`/drills/${enc(ctx.drillId)}/injects`, body);
-      status.textContent = t('adlib.sent', { id: event.inject, at: formatClock(event.at_seconds) });
+      status.textContent = t('adlib.sent', { subject: event.subject || subject, at: formatClock(event.at_seconds) });
       $('#adlib-subject', form).value = '';
       $('#adlib-body', form).value = '';
     } catch (err) {

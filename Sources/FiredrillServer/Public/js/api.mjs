@@ -1,20 +1,21 @@
 // api.mjs: the fetch wrapper for /api/v1. Sends the session cookie (same origin), names the
 // page's kind of token (X-Firedrill-As), adds the CSRF guard header on every change, and turns
 // every failure into an ApiError carrying the server's plain-language message and problems.
-import { t } from './i18n.mjs';
+import { lang, t, tOpt } from './i18n.mjs';
 
 const TIMEOUT_MS = 30000;
 
 export class ApiError extends Error {
-  constructor(status, code, message, problems = []) {
+  constructor(status, code, message, problems = [], suggestion = null) {
     super(message);
     this.status = status;
     this.code = code;
     this.problems = Array.isArray(problems) ? problems : [];
+    this.suggestion = suggestion;   // 422 did_you_mean: the action the server thinks was meant
   }
 }
 
-/** api('player').get('/drills/ID'), .post(path, body), .del(path), .text(path) */
+/** api('player').get('/drills/ID'), .post(path, body), .del(path) */
 export function api(kind) {
   async function request(method, path, body, accept = 'application/json') {
     const headers = { 'X-Firedrill-As': kind, Accept: accept };
@@ -42,8 +43,8 @@ export function api(kind) {
       if (type.includes('json')) {
         try { error = (await res.json()).error; } catch { /* not JSON after all */ }
       }
-      throw new ApiError(res.status, error?.code || 'http_' + res.status,
-        error?.message || t('error.http', { status: res.status }), error?.problems);
+      const code = error?.code || 'http_' + res.status;
+      throw new ApiError(res.status, code, errorMessage(code, error?.message, res.status), error?.problems, error?.suggestion || null);
     }
     if (type.includes('json')) return res.json();
     return res.text();
@@ -51,10 +52,18 @@ export function api(kind) {
   return {
     kind,
     get: (path) => request('GET', path),
-    text: (path) => request('GET', path, undefined, 'text/*'),
     post: (path, body) => request('POST', path, body ?? {}),
     del: (path) => request('DELETE', path),
   };
+}
+
+/**
+ * The message people read: in Japanese the catalog's words for the error code (the server
+ * writes English), in English the server's own message.
+ */
+function errorMessage(code, serverMessage, status) {
+  if (lang() !== 'en') return tOpt('error.' + code) ?? t('error.http', { status });
+  return serverMessage || tOpt('error.' + code) || t('error.http', { status });
 }
 
 /** The drill id of the page, from the address: #drill=ID. */

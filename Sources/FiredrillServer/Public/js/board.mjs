@@ -1,12 +1,14 @@
-// board.mjs: the live board of objectives (met on time / late, open, waiting, missed, with
-// credit and timing), the score with its coverage, and the timing metrics, from
-// GET /drills/ID/progress. Shared by the console, the evaluator and the observer pages.
-// ProgressFeed keeps the progress fresh: after events (debounced) and every few seconds
-// while the drill runs.
+// board.mjs: the live board of objectives (met on time or late, open, waiting, missed, with
+// credit and timing), the official score beside its coverage and the score of keyword
+// matching alone, and the timing metrics, from GET /drills/ID/progress. Shared by the
+// console, the evaluator and the observer pages. ProgressFeed keeps the progress fresh:
+// after events (debounced) and every few seconds while the drill runs.
 import { enc } from './api.mjs';
 import { formatClock } from './clock.mjs';
 import { $$, el, fill, reflow } from './dom.mjs';
+import { durationWords, formatNumber } from './format.mjs';
 import { t } from './i18n.mjs';
+import { boardSummary, objectiveState, scoreLine } from './objectives.mjs';
 import { formatCredit, roleName, showError } from './ui.mjs';
 
 const lastKey = new WeakMap();   // container → what it last showed
@@ -14,7 +16,7 @@ const lastKey = new WeakMap();   // container → what it last showed
 export class ProgressFeed {
   constructor({ ctx, onProgress, errorBox }) {
     this.ctx = ctx;
-    this.onProgress = onProgress;
+    this.listeners = onProgress ? [onProgress] : [];
     this.errorBox = errorBox;
     this.timer = null;
     this.inFlight = false;
@@ -24,6 +26,8 @@ export class ProgressFeed {
       if (!document.hidden && ['running', 'paused', 'interrupted'].includes(ctx.clock.status)) this.refresh();
     }, 5000);
   }
+
+  listen(fn) { this.listeners.push(fn); if (this.progress) fn(this.progress); }
 
   /** Fetch soon (several calls within 250 ms make one request). */
   soon() {
@@ -37,7 +41,7 @@ export class ProgressFeed {
     try {
       this.progress = await this.ctx.client.get(`/drills/${enc(this.ctx.drillId)}/progress`);
       showError(this.errorBox, null);
-      this.onProgress(this.progress);
+      for (const fn of this.listeners) fn(this.progress);
     } catch (err) {
       showError(this.errorBox, err, t('board.loadFailed'));
     } finally {
@@ -47,35 +51,30 @@ export class ProgressFeed {
   }
 }
 
-/** The label of an objective's state: met on time, met late, open, waiting, missed, ... */
-export function objectiveState(o) {
-  if (o.status === 'met') return o.on_time ? 'met-on-time' : 'met-late';
-  return o.status;
-}
-
 const STATE_ICON = { 'met-on-time': '✓', 'met-late': '✓', open: '○', waiting: '…', missed: '✗', 'not-applicable': '–', 'not-exercised': '–' };
 
+/** The score: the official figure large, then the line with coverage and keyword matching. */
+export function scoreBlock(progress) {
+  const summary = boardSummary(progress);
+  return el('div', { class: 'score-line', dataset: { score: summary.score ?? '', automatic: summary.automatic ?? '' } },
+    el('p', { class: 'score' },
+      el('span', { class: 'score-label', text: t('board.score') }),
+      el('span', { class: 'score-value', text: summary.score === null ? '–' : formatNumber(summary.score) }),
+      summary.score === null ? null : el('span', { class: 'score-of', text: t('board.outOf') })),
+    el('p', { class: 'coverage', text: scoreLine(summary, t) }));
+}
+
 /** Renders the board into container. showExpected: staff see what is expected. */
-export function renderBoard(container, progress, drill, { showExpected = false } = {}) {
+export function renderBoard(container, progress, drill, { showExpected = false, compact = false } = {}) {
   // Re-render only when something changed, so focus and open details stay put.
-  const key = JSON.stringify([progress.objectives, progress.metrics, progress.score, progress.coverage, showExpected]);
+  const key = JSON.stringify([progress.objectives, progress.metrics, progress.score, progress.automatic_score, progress.coverage, showExpected, compact]);
   if (lastKey.get(container) === key) return;
   lastKey.set(container, key);
-  const cov = progress.coverage || {};
   const open = new Set(Array.from(container.querySelectorAll('.objective')).filter((n) => n.querySelector('details[open]')).map((n) => n.dataset.objective));
-  const score = progress.score === null || progress.score === undefined ? '–' : String(progress.score);
   fill(container,
-    el('div', { class: 'score-line' },
-      el('div', { class: 'score' },
-        el('span', { class: 'score-label', text: t('board.score') }),
-        el('span', { class: 'score-value', text: score }),
-        el('span', { class: 'score-of', text: '/ 100' })),
-      el('p', { class: 'coverage', text: t('board.coverage', {
-        n: cov.objectives_exercised ?? 0, total: cov.objectives_total ?? 0,
-        w: cov.weight_exercised ?? 0, wt: cov.weight_total ?? 0 }) })),
+    scoreBlock(progress),
     el('ol', { class: 'objectives' }, (progress.objectives || []).map((o) => objectiveItem(o, drill, showExpected, open.has(o.id)))),
-    el('h3', { class: 'metrics-title', text: t('board.metrics') }),
-    metricsList(progress.metrics || {}));
+    compact ? null : [el('h3', { class: 'metrics-title', text: t('board.metrics') }), metricsList(progress.metrics || {})]);
 }
 
 function objectiveItem(o, drill, showExpected, isOpen) {
@@ -84,12 +83,13 @@ function objectiveItem(o, drill, showExpected, isOpen) {
     el('div', { class: 'objective-head' },
       el('span', { class: `chip obj-chip obj-${state}` },
         el('span', { 'aria-hidden': 'true', text: STATE_ICON[state] || '' }), ' ', t('obj.' + state)),
-      el('span', { class: 'objective-name', lang: drill.language || null, text: o.name || o.id }),
-      el('span', { class: 'objective-kind', text: `${t('kind.' + o.kind)} · ${t('board.weight', { w: o.weight })}` })),
+      el('span', { class: 'objective-name', lang: drill.language || null, text: o.name || t('cond.someObjective') }),
+      el('span', { class: 'objective-kind', text: `${t('kind.' + o.kind)} · ${t('board.weight', { w: formatNumber(o.weight) })}` }),
+      o.adjudicated ? el('span', { class: 'tag tag-decided', text: t('board.adjudicated') }) : null),
     el('div', { class: 'objective-facts' },
-      fact(t('board.credit'), formatCredit(o.credit)),
-      o.rating ? fact(t('board.rating'), o.rating) : null,
-      o.evaluator_rating ? fact(t('board.evaluatorRating'), o.evaluator_rating) : null,
+      o.credit === null || o.credit === undefined ? null : fact(t('board.credit'), formatCredit(o.credit)),
+      o.rating ? fact(t('board.rating'), ratingText(o.rating)) : null,
+      o.evaluator_rating ? fact(t('board.evaluatorRating'), ratingText(o.evaluator_rating)) : null,
       timing(o),
       o.met_by ? fact(t('board.metBy'), roleName(drill, o.met_by)) : null),
     showExpected && o.expected ? el('details', { class: 'expected', open: isOpen },
@@ -97,19 +97,24 @@ function objectiveItem(o, drill, showExpected, isOpen) {
       el('div', { class: 'text', lang: drill.language || null, text: reflow(o.expected) })) : null);
 }
 
+/** "P (performed without challenges)" / 「P（課題なく実施）」. */
+function ratingText(letter) {
+  return t('board.ratingValue', { letter: t(`rating.${letter}`), meaning: t(`rating.${letter}.meaning`) });
+}
+
 function fact(label, value) {
   return el('span', { class: 'fact' }, el('span', { class: 'fact-label', text: `${label} ` }), el('span', { class: 'fact-value', text: value }));
 }
 
 function timing(o) {
-  if (o.status === 'met') return fact(t('board.elapsed'), `${formatClock(o.elapsed_seconds)} (${t('board.target')} ${formatClock(o.target_seconds)})`);
+  if (o.status === 'met') return fact(t('board.elapsed'), t('board.elapsedOf', { elapsed: formatClock(o.elapsed_seconds), target: formatClock(o.target_seconds) }));
   if (o.status === 'open') {
     return el('span', { class: 'fact' },
       el('span', { class: 'fact-label', text: `${t('board.due')} ` }),
-      el('span', { class: 'fact-value', text: `${formatClock(o.due_at_seconds)} · ${t('board.limit')} ${formatClock(o.limit_at_seconds)}` }),
+      el('span', { class: 'fact-value', text: t('board.dueLimit', { due: formatClock(o.due_at_seconds), limit: formatClock(o.limit_at_seconds) }) }),
       el('span', { class: 'due-in', dataset: { dueAt: o.due_at_seconds ?? '', limitAt: o.limit_at_seconds ?? '' } }));
   }
-  if (o.status === 'waiting') return fact(t('board.target'), formatClock(o.target_seconds));
+  if (o.status === 'waiting') return el('span', { class: 'fact' }, t('board.targetWithin', { d: durationWords(o.target_seconds, t) }));
   return null;
 }
 
@@ -121,7 +126,7 @@ export function tickBoard(container, now) {
     let text = '';
     if (Number.isFinite(due) && now <= due) text = t('board.dueIn', { t: formatClock(due - now) });
     else if (Number.isFinite(limit) && now <= limit) text = t('board.late', { t: formatClock(limit - now) });
-    if (node.textContent !== ` ${text}`) node.textContent = text ? ` ${text}` : '';
+    if (node.textContent !== (text ? ` ${text}` : '')) node.textContent = text ? ` ${text}` : '';
   }
 }
 
@@ -130,9 +135,9 @@ const METRICS = ['detection_at_seconds', 'time_to_acknowledge_seconds', 'time_to
   'time_to_first_communication_seconds', 'time_to_report_seconds', 'time_to_resolve_seconds'];
 
 export function metricsList(metrics) {
-  const keys = METRICS.filter((k) => k in metrics).concat(Object.keys(metrics).filter((k) => !METRICS.includes(k)));
+  const keys = METRICS.filter((k) => k in metrics);
   return el('dl', { class: 'metrics' }, keys.map((k) => [
-    el('dt', { text: t('metric.' + k) === 'metric.' + k ? k : t('metric.' + k) }),
+    el('dt', { title: t(`metric.${k}.meaning`), text: t('metric.' + k) }),
     el('dd', { text: metrics[k] === null || metrics[k] === undefined ? t('metric.none') : formatClock(metrics[k]) }),
   ]));
 }

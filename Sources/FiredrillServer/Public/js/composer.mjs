@@ -1,46 +1,30 @@
-// composer.mjs: responding without command syntax. The player picks what they do
-// (Acknowledge, Escalate, Act, Communicate, Report, Resolve), for an escalation the role by
-// name and the channel, writes a text, and sends. The page turns that into the command
-// vocabulary (ack, escalate ROLE via CHANNEL, do, say, report, resolve). People who know
-// the vocabulary can type a command instead. Drafts survive a reload (sessionStorage).
+// composer.mjs: responding without command syntax. The participant picks what they do (the
+// kind buttons carry the catalog's labels, e.g. 「上長・関係者へ連絡（エスカレーション）」, with
+// the chosen kind's hint), for an escalation whom (any other role by name, the simulated
+// managers included) and how (a channel by name), writes a text (line breaks kept), and
+// sends the action as structure. A message answered from the inbox is named above the form
+// and sent as in_reply_to. When the server asks back (did_you_mean) a dialog lets the
+// participant send it as suggested or keep it. After sending, the kind, the text and the
+// message answered are cleared: nothing sticks to the next response. Drafts survive a reload.
+import { asConfirmed, asSuggested, buildAction, KINDS, NEEDS_TEXT, suggestionOf } from './actions.mjs';
 import { enc } from './api.mjs';
+import { askDidYouMean } from './didyoumean.mjs';
 import { $, $$, el, fill } from './dom.mjs';
 import { channelName, t } from './i18n.mjs';
-import { showError } from './ui.mjs';
-
-export const KINDS = [
-  { id: 'acknowledge', verb: 'ack', needsText: false },
-  { id: 'escalate', verb: 'escalate', needsText: false },
-  { id: 'action', verb: 'do', needsText: true },
-  { id: 'communicate', verb: 'say', needsText: true },
-  { id: 'report', verb: 'report', needsText: true },
-  { id: 'resolve', verb: 'resolve', needsText: false },
-];
-
-/** Commands are one line: line breaks become " / ". */
-export function oneLine(text) {
-  return text.trim().split(/\s*\r?\n\s*/).filter(Boolean).join(' / ');
-}
-
-/** The command for a kind, text and (for escalations) target and channel. */
-export function buildCommand(kind, text, target, channel) {
-  const k = KINDS.find((x) => x.id === kind);
-  const line = oneLine(text);
-  if (kind === 'escalate') return ['escalate', target, 'via', channel, line].filter(Boolean).join(' ');
-  return line ? `${k.verb} ${line}` : k.verb;
-}
+import { roleName, showError } from './ui.mjs';
 
 export class Composer {
-  /**
-   * form: the composer <form> of play.html; ctx: the page context; inbox: for pending lines.
-   */
-  constructor({ form, commandForm, ctx, inbox }) {
+  /** form: the composer <form> of play.html; ctx: the page context; inbox: for pending lines. */
+  constructor({ form, section, ctx, inbox }) {
     this.form = form;
-    this.commandForm = commandForm;
+    this.section = section;
     this.ctx = ctx;
     this.inbox = inbox;
     this.drill = ctx.drill;
+    this.reply = null;
+    this.maxText = ctx.drill.limits?.action_text || 2000;
     this.draftKey = `firedrill.draft.${ctx.drillId}`;
+    this.text = $('#compose-text', form);
     this.build();
     this.restoreDraft();
     this.setEnabled(ctx.clock.status);
@@ -49,36 +33,36 @@ export class Composer {
   build() {
     const drill = this.drill;
     const myRoles = drill.my_roles || [];
-    // The kind of response, as a group of radio buttons that look like buttons.
-    fill($('.kinds-options', this.form), KINDS.map((k, i) => el('label', { class: 'kind-option' },
-      el('input', { type: 'radio', name: 'kind', value: k.id, checked: i === 0 }),
-      el('span', { text: t('kind.' + k.id) }))));
-    // Acting role: only when the player plays more than one.
+    fill($('.kinds-options', this.form), KINDS.map((kind) => el('label', { class: 'kind-option' },
+      el('input', { type: 'radio', name: 'kind', value: kind, 'aria-describedby': 'compose-hint' }),
+      kindLabel(t(`kind.${kind}.label`)))));
     const asSelect = $('#as-role', this.form);
-    fill(asSelect, myRoles.map((id) => el('option', { value: id, text: roleLabel(drill, id) })));
+    fill(asSelect, myRoles.map((id) => el('option', { value: id, text: roleName(drill, id) })));
     $('.as-field', this.form).hidden = myRoles.length < 2;
-    // Escalation target (every role but the acting one) and channel.
     this.fillTargets();
-    fill($('#esc-channel', this.form), (drill.channels || []).map((c) => el('option', { value: c, text: channelName(c) })));
-    const phone = (drill.channels || []).includes('phone') ? 'phone' : (drill.channels || [])[0];
-    if (phone) $('#esc-channel', this.form).value = phone;
+    fill($('#esc-channel', this.form),
+      el('option', { value: '', text: t('compose.pickChannel') }),
+      (drill.channels || []).map((c) => el('option', { value: c, text: channelName(c) })));
+    this.text.maxLength = this.maxText;
 
     this.form.addEventListener('change', (e) => {
       if (e.target.name === 'kind') this.kindChanged();
       if (e.target.id === 'as-role') this.fillTargets();
     });
-    $('#compose-text', this.form).addEventListener('input', () => this.saveDraft());
+    this.text.addEventListener('input', () => { this.saveDraft(); this.count(); });
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.sendForm(); });
-    this.commandForm.addEventListener('submit', (e) => { e.preventDefault(); this.sendTyped(); });
+    $('#reply-cancel', this.form).addEventListener('click', () => { this.setReply(null); this.text.focus(); });
     this.kindChanged();
+    this.count();
   }
 
   fillTargets() {
     const acting = this.actingRole();
     const select = $('#esc-role', this.form);
     const previous = select.value;
-    fill(select, (this.drill.roles || []).filter((r) => r.id !== acting).map((r) =>
-      el('option', { value: r.id, text: roleLabel(this.drill, r.id) })));
+    fill(select, el('option', { value: '', text: t('compose.pickTarget') }),
+      (this.drill.roles || []).filter((r) => r.id !== acting).map((r) =>
+        el('option', { value: r.id, lang: this.drill.language || null, text: r.name })));
     if (previous && Array.from(select.options).some((o) => o.value === previous)) select.value = previous;
   }
 
@@ -88,74 +72,113 @@ export class Composer {
 
   kind() {
     const checked = $('input[name="kind"]:checked', this.form);
-    return checked ? checked.value : 'acknowledge';
+    return checked ? checked.value : '';
   }
 
   kindChanged() {
     const kind = this.kind();
     $('.escalate-fields', this.form).hidden = kind !== 'escalate';
-    $('#compose-hint', this.form).textContent = t('hint.' + kind);
-    const k = KINDS.find((x) => x.id === kind);
-    $('#compose-text', this.form).required = k.needsText;
-    $('#compose-text-label', this.form).textContent = t(k.needsText ? 'compose.text' : 'compose.textOptional');
+    $('#compose-hint', this.form).textContent = kind ? t(`kind.${kind}.hint`) : t('compose.pickKind');
+    const needs = NEEDS_TEXT.has(kind);
+    this.text.required = needs;
+    $('#compose-text-label', this.form).textContent = t(!kind || needs ? 'compose.text' : 'compose.textOptional');
+    showError($('#compose-error', this.form), null);
+  }
+
+  count() {
+    const n = [...this.text.value].length;
+    const node = $('#compose-count', this.form);
+    node.textContent = t('compose.count', { n, max: this.maxText });
+    node.classList.toggle('near-limit', n > this.maxText * 0.9);
   }
 
   /** Enabled only while the drill runs; otherwise say why. */
   setEnabled(status) {
     const running = status === 'running';
     for (const node of $$('input, select, textarea, button', this.form)) node.disabled = !running;
-    for (const node of $$('input, button', this.commandForm)) node.disabled = !running;
     const note = $('#compose-note', this.form);
     note.textContent = running ? '' : t('compose.closed.' + status);
     note.hidden = running;
   }
 
-  /** Focus the text box (from an inbox item's "Respond" button). */
-  focus() {
-    $('#compose-text', this.form).focus();
+  /** Respond to a message of the inbox: name it above the form, then go to the kinds. */
+  respondTo(reply) {
+    this.setReply(reply);
+    this.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const first = $('input[name="kind"]:not(:disabled)', this.form);
+    (first || this.text).focus({ preventScroll: true });
+  }
+
+  setReply(reply) {
+    this.reply = reply;
+    const box = $('#reply-to', this.form);
+    box.hidden = !reply;
+    if (reply) {
+      $('#reply-subject', this.form).textContent = reply.subject;
+      $('#reply-from', this.form).textContent = reply.from || '';
+      $('#reply-from-wrap', this.form).hidden = !reply.from;
+    }
+  }
+
+  problemText(problem) {
+    return t(`compose.problem.${problem}`, { max: this.maxText });
   }
 
   async sendForm() {
-    const kind = this.kind();
-    const textArea = $('#compose-text', this.form);
-    const text = textArea.value;
-    const k = KINDS.find((x) => x.id === kind);
-    if (k.needsText && !text.trim()) {
-      showError($('#compose-error', this.form), { message: t('compose.needText') });
-      textArea.focus();
+    const errorBox = $('#compose-error', this.form);
+    showError(errorBox, null);
+    const built = buildAction({
+      role: this.actingRole(),
+      kind: this.kind(),
+      text: this.text.value,
+      target: $('#esc-role', this.form).value,
+      channel: $('#esc-channel', this.form).value,
+      inReplyTo: this.reply?.inject || null,
+      maxText: this.maxText,
+    });
+    if (built.problem) {
+      showError(errorBox, { message: this.problemText(built.problem) });
+      const focus = { kind: 'input[name="kind"]', target: '#esc-role', channel: '#esc-channel' }[built.problem];
+      (focus ? $(focus, this.form) : this.text).focus();
       return;
     }
-    const target = $('#esc-role', this.form).value;
-    const channel = $('#esc-channel', this.form).value;
-    const command = buildCommand(kind, text, target, channel);
-    const action = { role: this.actingRole(), kind, target: kind === 'escalate' ? target : null, channel: kind === 'escalate' ? channel : null, text: oneLine(text) };
-    const ok = await this.send(command, action, $('#compose-error', this.form));
-    if (ok) {
-      textArea.value = '';
-      this.saveDraft();
-    }
+    const ok = await this.send(built.payload, errorBox);
+    if (ok) this.reset();
   }
 
-  async sendTyped() {
-    const input = $('#command', this.commandForm);
-    const command = oneLine(input.value);
-    if (!command) { input.focus(); return; }
-    const ok = await this.send(command, { role: this.actingRole(), kind: 'typed', text: command }, $('#command-error', this.commandForm));
-    if (ok) input.value = '';
+  /** After a response is recorded: nothing carries over to the next one. */
+  reset() {
+    for (const radio of $$('input[name="kind"]', this.form)) radio.checked = false;
+    $('#esc-role', this.form).value = '';
+    $('#esc-channel', this.form).value = '';
+    this.text.value = '';
+    this.setReply(null);
+    this.saveDraft();
+    this.kindChanged();
+    this.count();
   }
 
-  /** Posts the command; the inbox shows it pending, then recorded ✓ or the error. */
-  async send(command, action, errorBox) {
-    showError(errorBox, null);
+  /** Posts the action; the inbox shows it pending, then recorded ✓ or the error. */
+  async send(payload, errorBox) {
     const status = $('#compose-status', this.form);
     status.textContent = t('send.pending');
-    const key = this.inbox.addPending(action);
+    const key = this.inbox.addPending(payload);
     try {
-      const event = await this.ctx.client.post(`/drills/${enc(this.ctx.drillId)}/actions`, { role: action.role, command });
+      const event = await this.ctx.client.post(`/drills/${enc(this.ctx.drillId)}/actions`, payload);
       this.inbox.confirm(key, event);
       status.textContent = t('send.recordedAt', { kind: t('kind.' + event.kind) });
       return true;
     } catch (err) {
+      const suggestion = suggestionOf(err);
+      if (suggestion && !payload.confirmed) {
+        this.inbox.drop(key);
+        status.textContent = '';
+        const choice = await askDidYouMean(payload, suggestion, this.drill);
+        if (choice === 'suggested') return this.send(asSuggested(payload, suggestion), errorBox);
+        if (choice === 'keep') return this.send(asConfirmed(payload), errorBox);
+        this.text.focus();
+        return false;
+      }
       this.inbox.fail(key, err);
       status.textContent = '';
       showError(errorBox, err, t('send.notRecorded'));
@@ -164,19 +187,20 @@ export class Composer {
   }
 
   saveDraft() {
-    try { sessionStorage.setItem(this.draftKey, $('#compose-text', this.form).value); } catch { /* ignore */ }
+    try { sessionStorage.setItem(this.draftKey, this.text.value); } catch { /* ignore */ }
   }
 
   restoreDraft() {
     try {
       const draft = sessionStorage.getItem(this.draftKey);
-      if (draft) $('#compose-text', this.form).value = draft;
+      if (draft) this.text.value = draft;
     } catch { /* ignore */ }
   }
 }
 
-function roleLabel(drill, id) {
-  const role = (drill.roles || []).find((r) => r.id === id);
-  if (!role) return id;
-  return role.department ? `${role.name} (${role.department})` : role.name;
+/** 「上長・関係者へ連絡（エスカレーション）」: the bracketed term on a line of its own. */
+function kindLabel(text) {
+  const m = /^(.*?)\s*([（(][^（()）]*[）)])$/.exec(text);
+  if (!m) return el('span', { class: 'kind-label', text });
+  return el('span', { class: 'kind-label' }, el('span', { class: 'kind-main', text: m[1] }), el('span', { class: 'kind-term', text: m[2] }));
 }

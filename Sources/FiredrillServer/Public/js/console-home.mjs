@@ -3,7 +3,8 @@
 // or pasted file. An uploaded file is checked with POST /scenarios/validate first, and
 // every problem is listed with its line; a click on a problem selects that line.
 import { $, el, fill } from './dom.mjs';
-import { formatWallTime, t } from './i18n.mjs';
+import { formatClock, formatWallTime } from './format.mjs';
+import { lang, t } from './i18n.mjs';
 import { hasLinks, rememberCreated } from './links-store.mjs';
 import { errorBox, showError, statusChip } from './ui.mjs';
 
@@ -23,9 +24,11 @@ async function loadScenarios(client) {
       if (!byLang.has(s.language)) byLang.set(s.language, []);
       byLang.get(s.language).push(s);
     }
-    fill(select, Array.from(byLang.entries()).map(([language, list]) => el('optgroup', { label: t('create.lang', { lang: language }) },
-      list.map((s) => el('option', { value: s.name, lang: s.language, text: `${s.title} (${s.name})` })))));
-    const preferred = scenarios.find((s) => s.name === 'newsletter-brochure-leak') || scenarios[0];
+    // The page's language first.
+    const groups = Array.from(byLang.entries()).sort(([a], [b]) => (a === lang() ? -1 : b === lang() ? 1 : 0));
+    fill(select, groups.map(([language, list]) => el('optgroup', { label: t('create.lang', { lang: t('language.' + language) }) },
+      list.map((s) => el('option', { value: s.name, lang: s.language, text: t('create.scenarioOption', { title: s.title, d: formatClock(s.duration_seconds) }) })))));
+    const preferred = scenarios.find((s) => s.name === (lang() === 'ja' ? 'newsletter-brochure-leak-ja' : 'newsletter-brochure-leak')) || scenarios[0];
     if (preferred) select.value = preferred.name;
   } catch (err) {
     showError($('#create-error'), err, t('create.scenariosFailed'));
@@ -38,14 +41,15 @@ async function loadDrills(client) {
     const { drills } = await client.get('/drills');
     showError($('#drills-error'), null);
     if (drills.length === 0) { fill(list, el('li', { class: 'hint', text: t('drills.none') })); return; }
-    fill(list, drills.map((d) => el('li', { class: 'drill-row' },
-      el('a', { href: `#drill=${encodeURIComponent(d.id)}`, class: 'drill-link' },
-        el('span', { class: 'drill-row-title', text: d.title })),
-      el('span', { class: 'drill-row-meta' },
-        statusChip(d.status), ' ',
-        el('span', { text: formatWallTime(d.created_at) }), ' · ',
-        el('code', { text: d.id }),
-        hasLinks(d.id) ? null : el('span', { class: 'tag', text: t('drills.noLinks') })))));
+    fill(list, drills.map((d) => el('li', { class: `drill-row drill-${d.status}`, dataset: { drill: d.id, status: d.status } },
+      el('span', { class: 'drill-row-status' }, statusChip(d.status)),
+      el('span', { class: 'drill-row-main' },
+        el('a', { href: `#drill=${encodeURIComponent(d.id)}`, class: 'drill-link' },
+          el('span', { class: 'drill-row-title', text: d.title })),
+        el('span', { class: 'drill-row-meta' },
+          el('span', { text: t('drills.created', { at: formatWallTime(d.created_at, lang()) }) }),
+          d.status === 'ready' ? null : el('span', { text: t('drills.at', { at: formatClock(d.drill_seconds) }) }),
+          hasLinks(d.id) ? null : el('span', { class: 'tag', text: t('drills.noLinks') }))))));
   } catch (err) {
     if (err.status === 401 || err.status === 403) throw err;
     showError($('#drills-error'), err, t('drills.failed'));
@@ -73,8 +77,8 @@ function wireCreateForm(client) {
     e.preventDefault();
     showError($('#create-error'), null);
     const speed = Number($('#speed').value || '1');
-    if (!(speed >= 0.01 && speed <= 100000)) {
-      showError($('#create-error'), { message: t('create.badSpeed') });
+    if (!(speed >= Number($('#speed').min) && speed <= Number($('#speed').max))) {
+      showError($('#create-error'), { message: t('speed.bad', { min: $('#speed').min, max: $('#speed').max }) });
       $('#speed').focus();
       return;
     }
@@ -109,7 +113,7 @@ async function validate(client, text) {
     const result = await client.post('/scenarios/validate', { source: text });
     if (result.valid) {
       fill(box, el('div', { class: 'ok-box', role: 'status' },
-        el('p', { text: t('create.valid', { id: result.scenario_id || '', title: result.title || '' }) }),
+        el('p', { text: t('create.valid', { title: result.title || '' }) }),
         result.problems.length ? problemList(result.problems) : null));
       return true;
     }

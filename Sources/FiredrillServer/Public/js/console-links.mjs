@@ -1,10 +1,12 @@
 // console-links.mjs: the sign-in links and who has joined. One group per played role, plus
-// the evaluator and observer links; each token shows its label, the name its holder gave,
+// the evaluator and observer links; each link shows its number in the group, the name its holder gave,
 // when they joined, its link (when this browser kept it) with a copy button, and a revoke
-// button. "Another link" issues a new token for the group. Polled every few seconds.
+// button. "Another link" issues a new token for the group. Polled every few seconds. Links
+// are numbered within their group (「リンク 2」); token labels and ids stay off the page.
 import { enc } from './api.mjs';
 import { $, el, fill } from './dom.mjs';
-import { formatWallTime, t } from './i18n.mjs';
+import { formatWallTime } from './format.mjs';
+import { lang, t } from './i18n.mjs';
 import { linksFor, rememberIssued } from './links-store.mjs';
 import { announce, copyButton, roleName, showError } from './ui.mjs';
 
@@ -38,8 +40,8 @@ export class LinksPanel {
     const played = (drill.roles || []).filter((r) => !r.simulated);
     const groups = [
       ...played.map((r) => ({ key: `player:${r.id}`, title: r.name, sub: r.department, kind: 'player', roles: [r.id] })),
-      { key: 'evaluator:', title: t('links.evaluator'), sub: t('links.evaluatorHelp'), kind: 'evaluator', roles: [] },
-      { key: 'observer:', title: t('links.observer'), sub: t('links.observerHelp'), kind: 'observer', roles: [] },
+      { key: 'evaluator:', title: t('token.evaluator'), sub: t('links.evaluatorHelp'), kind: 'evaluator', roles: [] },
+      { key: 'observer:', title: t('token.observer'), sub: t('links.observerHelp'), kind: 'observer', roles: [] },
     ];
     const groupOf = (tok) => `${tok.kind}:${tok.kind === 'player' ? [...tok.roles].sort().join(',') : ''}`;
     // Player tokens for several roles get a group of their own.
@@ -54,31 +56,33 @@ export class LinksPanel {
         el('h3', { id: headingId },
           el('span', { lang: drill.language || null, text: g.title }),
           g.sub ? el('span', { class: 'role-dept', lang: drill.language || null, text: ` · ${g.sub}` }) : null),
-        el('ul', { class: 'token-list' }, members.map((tok) => this.tokenRow(tok, links.get(tok.id)))),
+        el('ul', { class: 'token-list' }, members.map((tok, i) => this.tokenRow(tok, links.get(tok.id), i + 1, g.title))),
         el('button', { type: 'button', class: 'btn small', text: t(g.kind === 'player' ? 'links.anotherRole' : 'links.another'),
           onclick: () => this.issue(g.kind, g.roles) }));
     })));
   }
 
-  tokenRow(tok, link) {
+  tokenRow(tok, link, n, groupTitle) {
     const revoked = Boolean(tok.revoked_at);
     const inputId = `link-${tok.id}`;
+    const label = t('links.item', { n });
     const who = tok.name
-      ? el('span', { class: 'joined' }, el('strong', { text: tok.name }), ` · ${t('links.joined', { at: formatWallTime(tok.joined_at) })}`)
+      ? el('span', { class: 'joined' }, el('strong', { text: tok.name }), ` · ${t('links.joined', { at: formatWallTime(tok.joined_at, lang(), { timeOnly: true }) })}`)
       : el('span', { class: 'not-joined', text: t('links.notJoined') });
+    const described = { ...tok, label: t('links.itemOf', { group: groupTitle, n }) };
     return el('li', { class: ['token', revoked ? 'revoked' : null], dataset: { token: tok.id, kind: tok.kind, roles: tok.roles.join(',') } },
       el('div', { class: 'token-head' },
-        el('span', { class: 'token-label', text: tok.label }), ' ',
+        el('span', { class: 'token-label', text: label }), ' ',
         revoked ? el('span', { class: 'chip status-finished', text: t('links.revoked') }) : who),
       revoked ? null : (link
         ? el('div', { class: 'link-row' },
-          el('label', { class: 'visually-hidden', for: inputId, text: t('links.linkFor', { label: tok.label }) }),
+          el('label', { class: 'visually-hidden', for: inputId, text: t('links.linkFor', { label: described.label }) }),
           el('input', { id: inputId, class: 'link-input mono', type: 'text', readOnly: true, value: link, onfocus: (e) => e.target.select() }),
           copyButton(() => link, t('action.copy')))
         : el('p', { class: 'hint', text: t('links.unknown') })),
       revoked ? null : el('div', { class: 'btn-row' },
         link ? null : el('button', { type: 'button', class: 'btn small', text: t('links.issueNew'), onclick: () => this.issue(tok.kind, tok.roles) }),
-        el('button', { type: 'button', class: 'btn small danger', text: t('links.revoke'), onclick: () => this.revoke(tok) })));
+        el('button', { type: 'button', class: 'btn small danger', text: t('links.revoke'), 'aria-label': t('links.revokeOf', { label: described.label }), onclick: () => this.revoke(described) })));
   }
 
   async issue(kind, roles) {

@@ -1,26 +1,31 @@
-// console.mjs: the trainer console (/console.html). Without a drill in the address it lists
+// console.mjs: the trainer's page (/console.html). Without a drill in the address it lists
 // the drills and creates new ones (console-home.mjs); with #drill=ID it runs that drill:
-// start, pause, resume, end and speed; sign-in links and participants; the objective board;
-// ad-lib injects; the scenario timeline (MSEL); the live event log; the report at the end.
-import { api, drillIdFromHash, enc } from './api.mjs';
+// steering and the clock (clock-controls.mjs), the evaluators' queue (compact), the objective
+// board, sign-in links and participants, ad-lib injects, the scenario timeline in words, the
+// live event log, and the report's link at the end.
+import { api, drillIdFromHash } from './api.mjs';
 import { wireAdlib, setAdlibEnabled } from './adlib.mjs';
 import { ProgressFeed, renderBoard, tickBoard } from './board.mjs';
+import { hideDrillParts, initPage, pageError } from './chrome.mjs';
+import { ClockControls } from './clock-controls.mjs';
 import { startHome } from './console-home.mjs';
 import { LinksPanel } from './console-links.mjs';
-import { $, $$ } from './dom.mjs';
+import { $ } from './dom.mjs';
 import { t } from './i18n.mjs';
 import { renderMsel } from './msel.mjs';
-import { initChrome, pageError, startDrillPage } from './page.mjs';
-import { renderReport } from './report.mjs';
+import { startDrillPage } from './page.mjs';
+import { AdjudicationQueue } from './queue.mjs';
+import { showReportLink } from './reportlink.mjs';
 import { renderScenarioInfo } from './staff.mjs';
 import { Timeline } from './timeline.mjs';
-import { showError } from './ui.mjs';
 
-initChrome();
+const drillId = drillIdFromHash();
+await initPage({ page: 'console', drill: Boolean(drillId) });
 // Opening another drill (or the list) reloads the page: each view starts from the server.
 window.addEventListener('hashchange', () => location.reload());
 
-if (!drillIdFromHash()) {
+if (!drillId) {
+  hideDrillParts();
   startHome(api('trainer')).catch((err) => {
     // Not signed in as the trainer (or a drill token): say so plainly.
     $('#home').hidden = true;
@@ -33,28 +38,35 @@ if (!drillIdFromHash()) {
 async function startDrill() {
   let timeline = null;
   let feed = null;
+  let queue = null;
+  let controls = null;
   const early = [];
   const ctx = await startDrillPage({
     kind: 'trainer',
     onEvent: (event) => {
       if (!timeline) { early.push(event); return; }
       timeline.add(event);
+      queue.event(event);
       feed.soon();
     },
-    onDrill: (drill) => renderMeta(drill),
+    onDrill: (drill) => { if (controls) controls.update(drill); },
   });
   if (!ctx) return;
-  for (const node of $$('.drill-only')) node.hidden = false;
   $('#drill-view').hidden = false;
 
+  controls = new ClockControls({ container: $('#control'), ctx });
   timeline = new Timeline({ list: $('#timeline'), drill: ctx.drill, filter: $('#timeline-filter') });
+  queue = new AdjudicationQueue({
+    container: $('#queue'), errorBox: $('#queue-error'), statusNode: $('#queue-status'), countNode: $('#queue-count'),
+    ctx, compact: true, onDecided: () => feed.soon(),
+  });
   feed = new ProgressFeed({
     ctx,
     errorBox: $('#board-error'),
     onProgress: (progress) => {
       timeline.setObjectives(progress.objectives);
-      renderBoard($('#board'), progress, ctx.drill, { showExpected: true });
-      renderMsel($('#msel'), progress.injects, ctx.drill);
+      renderBoard($('#board'), progress, ctx.drill, { showExpected: true, compact: true });
+      renderMsel($('#msel'), progress, ctx.drill);
     },
   });
   feed.refresh();
@@ -63,69 +75,13 @@ async function startDrill() {
   renderScenarioInfo($('#scenario-info'), ctx.drill);
   new LinksPanel({ container: $('#links'), errorBox: $('#links-error'), ctx });
   wireAdlib($('#adlib-form'), ctx);
-  wireControls(ctx);
 
   let lastStatus = null;
-  let reportShown = false;
   ctx.clock.subscribe((seconds, status) => {
     tickBoard($('#board'), seconds);
     if (status === lastStatus) return;
     lastStatus = status;
-    showControls(status);
     setAdlibEnabled($('#adlib-form'), status);
-    if (status === 'finished' && !reportShown) {
-      reportShown = true;
-      $('#report-section').hidden = false;
-      renderReport($('#report'), { client: ctx.client, drillId: ctx.drillId, kind: 'trainer', drill: ctx.drill });
-    }
-  });
-}
-
-function renderMeta(drill) {
-  $('#drill-meta').textContent = t('control.meta', {
-    scenario: drill.scenario_id, id: drill.id, speed: drill.speed, duration: Math.round(drill.duration_seconds / 60),
-  });
-  const speed = $('#drill-speed');
-  if (document.activeElement !== speed) speed.value = String(drill.speed);
-}
-
-/** Which steering buttons make sense in each state. */
-function showControls(status) {
-  $('#btn-start').hidden = status !== 'ready';
-  $('#btn-pause').hidden = status !== 'running';
-  $('#btn-resume').hidden = !['paused', 'interrupted'].includes(status);
-  $('#btn-end').hidden = !['running', 'paused', 'interrupted'].includes(status);
-  $('#speed-form').hidden = status !== 'ready';
-  $('#controls').hidden = status === 'finished';
-}
-
-function wireControls(ctx) {
-  const base = `/drills/${enc(ctx.drillId)}`;
-  const errorBox = $('#control-error');
-  const status = $('#control-status');
-  const act = async (path, body, done) => {
-    showError(errorBox, null);
-    status.textContent = t('send.pending');
-    try {
-      ctx.drill = await ctx.client.post(base + path, body);
-      ctx.clock.sync(ctx.drill);
-      renderMeta(ctx.drill);
-      status.textContent = done;
-    } catch (err) {
-      status.textContent = '';
-      showError(errorBox, err);
-    }
-  };
-  $('#btn-start').addEventListener('click', () => act('/start', undefined, t('control.started')));
-  $('#btn-pause').addEventListener('click', () => act('/pause', undefined, t('control.paused')));
-  $('#btn-resume').addEventListener('click', () => act('/resume', undefined, t('control.resumed')));
-  $('#btn-end').addEventListener('click', () => {
-    if (window.confirm(t('control.confirmEnd'))) act('/end', undefined, t('control.ended'));
-  });
-  $('#speed-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const speed = Number($('#drill-speed').value);
-    if (!(speed >= 0.01 && speed <= 100000)) { showError(errorBox, { message: t('create.badSpeed') }); return; }
-    act('/speed', { speed }, t('control.speedSet', { speed }));
+    showReportLink($('#report-section'), { drillId: ctx.drillId, kind: 'trainer', status });
   });
 }

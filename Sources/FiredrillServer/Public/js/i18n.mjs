@@ -1,8 +1,10 @@
-// i18n.mjs: the interface language (English or Japanese). The choice comes from
-// localStorage ('firedrill.lang'), else from navigator.language. Static texts in the HTML
-// carry data-i18n="key" (text) or data-i18n-attr="attr:key;attr:key" and are filled by
-// applyStatic(). Scenario text is never translated: it keeps the scenario's own language.
-import { STRINGS } from './strings.mjs';
+// i18n.mjs: the interface language (English or Japanese) and its texts. The choice comes from
+// localStorage ('firedrill.lang'), else from the browser's language. The texts are the
+// server's catalog (GET /i18n/{lang}.json: the drill's shared vocabulary and the pages' own
+// texts), loaded by loadTexts() before a page renders anything; English fills any key the
+// chosen language lacks. Static texts in the HTML carry data-i18n="key" (text) or
+// data-i18n-attr="attr:key;attr:key". Scenario text is never translated.
+import { createTranslator } from './catalog.mjs';
 
 const STORAGE_KEY = 'firedrill.lang';
 export const LANGUAGES = ['en', 'ja'];
@@ -17,8 +19,26 @@ function initialLang() {
 }
 
 let current = initialLang();
+let translator = createTranslator({}, {});
 
 export function lang() { return current; }
+
+async function fetchCatalog(language) {
+  const res = await fetch(`/i18n/${language}.json`, { credentials: 'same-origin', cache: 'no-cache' });
+  if (!res.ok) throw new Error(`i18n ${language}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/** Loads the texts of the chosen language (and English beside it). Call once, first. */
+export async function loadTexts() {
+  const wanted = fetchCatalog(current).catch(() => null);
+  const english = current === 'en' ? wanted : fetchCatalog('en').catch(() => null);
+  const [primary, fallback] = await Promise.all([wanted, english]);
+  if (!primary && fallback) current = 'en';
+  translator = createTranslator(primary || fallback || {}, fallback || {});
+  document.documentElement.lang = current;
+  return Boolean(primary || fallback);
+}
 
 /** Switches the language, remembers it and reloads: every page rebuilds itself from the server. */
 export function setLang(next) {
@@ -28,20 +48,11 @@ export function setLang(next) {
   location.reload();
 }
 
-/** t('key', {name: 'x'}): the string in the current language with {name} filled in. */
-export function t(key, vars) {
-  const table = STRINGS[current] || STRINGS.en;
-  let s = table[key] ?? STRINGS.en[key];
-  if (s === undefined) return key;
-  if (vars) s = s.replace(/\{(\w+)\}/g, (m, name) => (vars[name] ?? m).toString());
-  return s;
-}
+/** t(key, {name: 'x'}): the text in the current language with {name} filled in. */
+export function t(key, vars) { return translator.t(key, vars); }
 
-/** Like t(), but returns undefined when the key is missing (for optional labels). */
-export function tOpt(key, vars) {
-  const table = STRINGS[current] || STRINGS.en;
-  return (table[key] ?? STRINGS.en[key]) === undefined ? undefined : t(key, vars);
-}
+/** Like t(), but undefined when no catalog has the key. */
+export function tOpt(key, vars) { return translator.tOpt(key, vars); }
 
 /** Fills data-i18n texts and attributes under root, and sets <html lang>. */
 export function applyStatic(root = document) {
@@ -55,16 +66,8 @@ export function applyStatic(root = document) {
   }
 }
 
-/** The display name of a channel (custom channels keep their own name). */
+/** The name of a channel (a scenario's own channel keeps its own name). */
 export function channelName(channel) {
   if (!channel) return '';
   return tOpt('channel.' + channel) ?? channel;
-}
-
-/** A wall-clock time (ISO-8601) as local date and time. */
-export function formatWallTime(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }

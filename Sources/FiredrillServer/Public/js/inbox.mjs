@@ -1,72 +1,29 @@
-// inbox.mjs: a participant's inbox. Injects look like their channel (chat bubble, e-mail,
-// phone call, pager, ticket, monitoring alert, news, social post, web page, in person);
+// inbox.mjs: a participant's inbox, newest first. Injects look like their channel;
 // escalations to the player's roles and persona replies appear too, and the player's own
-// responses show as pending until the server has recorded them. Newest first; unread items
-// are marked, and what was read is remembered in localStorage across reloads.
+// responses show as pending until the server has recorded them. Every message has a button
+// to respond to it; unread messages are marked, and what was read is remembered in
+// localStorage across reloads. New messages are announced to screen readers and reported to
+// onArrive (for the "new message" indicator).
+import { actionSummary, channelInfo, injectCard } from './cards.mjs';
 import { formatClock } from './clock.mjs';
-import { el, fill, reflow, trimEnd } from './dom.mjs';
+import { el, fill, reflow } from './dom.mjs';
+import { formatSpeed } from './format.mjs';
 import { channelName, t } from './i18n.mjs';
-import { announce, recipients, roleName } from './ui.mjs';
+import { announce, roleName } from './ui.mjs';
 
-// Per channel: the icon (decorative) and how the sender is called.
-const CHANNELS = {
-  chat: { icon: '❝', from: 'from.chat' },
-  email: { icon: '✉', from: 'from.email' },
-  phone: { icon: '☎', from: 'from.phone' },
-  pager: { icon: '⌁', from: 'from.pager' },
-  ticket: { icon: '▤', from: 'from.ticket' },
-  monitoring: { icon: '⚠', from: 'from.monitoring' },
-  news: { icon: '▦', from: 'from.news' },
-  social: { icon: '＠', from: 'from.social' },
-  web: { icon: '⌂', from: 'from.web' },
-  'in-person': { icon: '☺', from: 'from.in-person' },
-};
-
-// Machine output keeps its lines as they are.
-const PRE_CHANNELS = new Set(['monitoring', 'pager']);
-
-export function channelInfo(channel) {
-  return CHANNELS[channel] || { icon: '▢', from: 'from.other' };
-}
-
-/** The body of an inject, shaped by its channel (used by the inbox and the timelines). */
-export function injectCard(event, drill, { showTo = false } = {}) {
-  const info = channelInfo(event.channel);
-  const lang = drill.language || null;
-  const subject = el('h3', { class: 'msg-subject', lang, text: event.subject || t('inbox.noSubject') });
-  const body = event.body ? el('div', { class: 'text msg-body', lang, text: PRE_CHANNELS.has(event.channel) ? trimEnd(event.body) : reflow(event.body) }) : null;
-  if (event.channel === 'email') {
-    return el('div', { class: 'msg-card' },
-      el('dl', { class: 'mail-headers' },
-        el('dt', { text: t('mail.from') }), el('dd', { lang, text: event.from || '–' }),
-        el('dt', { text: t('mail.to') }), el('dd', { text: recipients(drill, event.to) }),
-        el('dt', { text: t('mail.subject') }), el('dd', {}, subject)),
-      body);
-  }
-  return el('div', { class: 'msg-card' },
-    event.from ? el('p', { class: 'msg-from' },
-      el('span', { class: 'msg-from-label', text: t(info.from) }), ' ',
-      el('span', { class: 'msg-from-name', lang, text: event.from })) : null,
-    showTo ? el('p', { class: 'msg-to', text: `${t('mail.to')}: ${recipients(drill, event.to)}` }) : null,
-    subject,
-    body);
-}
-
-/** What an action says, e.g. "Escalated to Supervisor via phone". */
-export function actionSummary(action, drill) {
-  const vars = { target: roleName(drill, action.target), channel: channelName(action.channel || 'chat') };
-  return t('kind.did.' + action.kind, vars);
-}
+const LIFECYCLE = new Set(['started', 'paused', 'resumed', 'interrupted', 'ended']);
 
 export class Inbox {
-  constructor({ list, drill, storageKey, onUnreadChange, onRespond }) {
+  constructor({ list, drill, storageKey, onUnreadChange, onRespond, onArrive }) {
     this.list = list;
     this.drill = drill;
     this.myRoles = new Set(drill.my_roles || []);
     this.storageKey = storageKey;
     this.onUnreadChange = onUnreadChange || (() => {});
     this.onRespond = onRespond;
+    this.onArrive = onArrive || (() => {});
     this.bySeq = new Map();
+    this.injects = new Map();    // inject id → its event (for "in reply to")
     this.pending = new Map();
     this.read = this.loadRead();
     this.unread = new Set();
@@ -85,6 +42,7 @@ export class Inbox {
   /** Adds an event from the stream (or a 201 answer); each seq once. live: announce it. */
   add(event, { live = false } = {}) {
     if (this.bySeq.has(event.seq)) return;
+    if (event.type === 'inject-delivered') this.injects.set(event.inject, event);
     const item = this.render(event);
     if (!item) return;
     this.bySeq.set(event.seq, item);
@@ -93,7 +51,10 @@ export class Inbox {
       this.unread.add(event.seq);
       item.classList.add('unread');
       this.onUnreadChange(this.unread.size);
-      if (live) announce(this.announcement(event));
+      if (live) {
+        announce(this.announcement(event));
+        this.onArrive(item, event);
+      }
     }
   }
 
@@ -103,35 +64,42 @@ export class Inbox {
   }
 
   render(event) {
+    if (LIFECYCLE.has(event.type)) {
+      return this.sysLine(event, t('sys.' + event.type, { reason: t('end.' + (event.reason || 'completed')) }));
+    }
     switch (event.type) {
       case 'inject-delivered': return this.renderInject(event);
       case 'action': return this.renderAction(event);
       case 'persona-reply': return this.renderPersona(event);
-      case 'started': case 'paused': case 'resumed': case 'interrupted': case 'ended':
-        return el('li', { class: 'sys', dataset: { seq: event.seq } },
-          el('time', { class: 'msg-time', text: formatClock(event.at_seconds) }), ' ',
-          t('sys.' + event.type, { reason: t('reason.' + (event.reason || 'completed')) }));
+      case 'speed-changed': return this.sysLine(event, t('sys.speed', { speed: formatSpeed(event.speed, t) }));
+      case 'clock-advanced': return this.sysLine(event, t('sys.advanced', { from: formatClock(event.from_seconds), to: formatClock(event.at_seconds) }));
       default: return null;
     }
   }
 
-  shell(event, classes, headText, icon, card, unreadable) {
-    const item = el('li', { class: ['msg', ...classes], dataset: { seq: event.seq, unreadable: String(unreadable) } });
-    const article = el('article', { tabIndex: 0, 'aria-label': headText },
+  sysLine(event, text) {
+    return el('li', { class: 'sys', dataset: { seq: event.seq } },
+      el('time', { class: 'msg-time', text: formatClock(event.at_seconds) }), ' ', text);
+  }
+
+  /** A message: head (channel, time, unread badge), its card, and a button to respond. */
+  shell(event, classes, headText, icon, card, reply) {
+    const item = el('li', { class: ['msg', ...classes], dataset: { seq: event.seq, unreadable: 'true' } });
+    const headingId = `msg-${event.seq}`;
+    const article = el('article', { tabIndex: -1, 'aria-labelledby': headingId },
       el('header', { class: 'msg-head' },
         el('span', { class: 'ch-icon', 'aria-hidden': 'true', text: icon }),
-        el('span', { class: 'ch-label', text: headText }),
+        el('span', { class: 'ch-label', id: headingId, text: headText }),
         el('time', { class: 'msg-time', text: formatClock(event.at_seconds) }),
-        unreadable ? el('span', { class: 'badge-new', text: t('inbox.new') }) : null),
+        el('span', { class: 'badge-new', text: t('inbox.new') })),
       card);
-    if (unreadable) {
-      const markRead = () => this.markRead(event.seq);
-      article.addEventListener('focusin', markRead);
-      article.addEventListener('click', markRead);
-      if (this.onRespond) {
-        article.appendChild(el('div', { class: 'msg-actions' },
-          el('button', { type: 'button', class: 'btn small', text: t('inbox.respond'), onclick: () => this.onRespond(event) })));
-      }
+    const markRead = () => this.markRead(event.seq);
+    article.addEventListener('focusin', markRead);
+    article.addEventListener('click', markRead);
+    if (this.onRespond) {
+      article.appendChild(el('div', { class: 'msg-actions' },
+        el('button', { type: 'button', class: 'btn small respond', text: t('inbox.respond'),
+          'aria-describedby': headingId, onclick: () => { markRead(); this.onRespond(reply); } })));
     }
     item.appendChild(article);
     return item;
@@ -139,29 +107,34 @@ export class Inbox {
 
   renderInject(event) {
     const info = channelInfo(event.channel);
-    return this.shell(event, [`ch-${event.channel}`, 'inject'], channelName(event.channel), info.icon, injectCard(event, this.drill), true);
+    const reply = { inject: event.inject, subject: event.subject || t('inbox.noSubject'), from: event.from || channelName(event.channel) };
+    return this.shell(event, [`ch-${event.channel}`, 'inject'], channelName(event.channel), info.icon, injectCard(event, this.drill), reply);
   }
 
   renderPersona(event) {
     const lang = this.drill.language || null;
+    const who = roleName(this.drill, event.role);
     const card = el('div', { class: 'msg-card' },
       el('p', { class: 'msg-from' }, el('span', { class: 'msg-from-label', text: t('inbox.replyFrom') }), ' ',
-        el('span', { class: 'msg-from-name', lang, text: roleName(this.drill, event.role) })),
+        el('span', { class: 'msg-from-name', lang, text: who })),
       el('div', { class: 'text msg-body', lang, text: reflow(event.text) }));
-    return this.shell(event, ['persona', 'ch-phone'], t('inbox.reply'), '↩', card, true);
+    return this.shell(event, ['persona', 'ch-phone'], t('inbox.reply'), '↩', card, { inject: null, subject: t('inbox.replySubject', { role: who }), from: who });
   }
 
   renderAction(event, state = 'recorded') {
     const mine = this.myRoles.has(event.role);
     if (!mine) {
       // An escalation addressed to one of my roles, by another role.
+      const who = roleName(this.drill, event.role);
       const card = el('div', { class: 'msg-card' },
         el('p', { class: 'msg-from' }, el('span', { class: 'msg-from-label', text: t('inbox.escalationFrom') }), ' ',
-          el('span', { class: 'msg-from-name', text: roleName(this.drill, event.role) })),
+          el('span', { class: 'msg-from-name', text: who })),
         el('p', { class: 'msg-meta', text: t('inbox.escalationVia', { target: roleName(this.drill, event.target), channel: channelName(event.channel || 'chat') }) }),
         event.text ? el('div', { class: 'text msg-body', text: event.text }) : null);
-      return this.shell(event, ['escalation', `ch-${event.channel || 'chat'}`], t('inbox.escalation'), '⇪', card, true);
+      return this.shell(event, ['escalation', `ch-${event.channel || 'chat'}`], t('inbox.escalation'), '⇪', card,
+        { inject: null, subject: t('inbox.escalationSubject', { role: who }), from: who });
     }
+    const answered = event.in_reply_to ? this.injects.get(event.in_reply_to) : null;
     const item = el('li', { class: ['msg', 'own', `state-${state}`], dataset: { seq: event.seq ?? '' } });
     item.appendChild(el('article', { 'aria-label': t('inbox.you') },
       el('header', { class: 'msg-head' },
@@ -170,6 +143,7 @@ export class Inbox {
         el('span', { class: 'own-state' }, this.stateText(state))),
       el('div', { class: 'msg-card' },
         el('p', { class: 'msg-kind', text: actionSummary(event, this.drill) }),
+        event.in_reply_to ? el('p', { class: 'msg-meta in-reply-to', text: t('inbox.inReplyTo', { subject: answered?.subject || t('inbox.noSubject') }) }) : null,
         event.text ? el('div', { class: 'text msg-body', text: event.text }) : null)));
     return item;
   }
@@ -180,7 +154,7 @@ export class Inbox {
     return el('span', { class: 'state recorded', text: t('send.recorded') });
   }
 
-  /** Shows a response being sent; returns a key for confirm()/fail(). */
+  /** Shows a response being sent; returns a key for confirm()/fail()/drop(). */
   addPending(action) {
     const key = `p${Date.now()}${Math.random()}`;
     const item = this.renderAction({ ...action, seq: undefined, at_seconds: undefined }, 'pending');
@@ -198,6 +172,14 @@ export class Inbox {
     const recorded = this.renderAction(event, 'recorded');
     item.replaceWith(recorded);
     this.bySeq.set(event.seq, recorded);
+  }
+
+  /** Nothing was recorded and nothing needs saying (the server asked back first). */
+  drop(key) {
+    const item = this.pending.get(key);
+    this.pending.delete(key);
+    if (item) item.remove();
+    if (!this.list.children.length) this.list.appendChild(this.empty);
   }
 
   /** It was not recorded: say why, and offer to dismiss the line. */
@@ -225,6 +207,12 @@ export class Inbox {
 
   markAllRead() {
     for (const seq of Array.from(this.unread)) this.markRead(seq);
+  }
+
+  /** The newest unread message's item, if any. */
+  newestUnread() {
+    for (const item of this.list.children) if (item.classList.contains('unread')) return item;
+    return null;
   }
 
   announcement(event) {

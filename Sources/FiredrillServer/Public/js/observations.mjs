@@ -4,6 +4,7 @@
 import { enc } from './api.mjs';
 import { formatClock } from './clock.mjs';
 import { $, el, fill } from './dom.mjs';
+import { labelInWords } from './format.mjs';
 import { t } from './i18n.mjs';
 import { objectiveName, showError } from './ui.mjs';
 
@@ -21,7 +22,8 @@ export class Observations {
     fill($('#obs-ratings', form), RATINGS.map((r, i) => el('label', { class: 'rating-option' },
       el('input', { type: 'radio', name: 'rating', value: r, checked: i === 0 }),
       el('span', { class: 'rating-letter', text: r || t('obs.noRating') }),
-      r ? el('span', { class: 'rating-word', text: t('rating.' + r) }) : null)));
+      r ? el('span', { class: 'rating-word', text: t(`rating.${r}.meaning`) }) : null)));
+    $('#obs-text', form).maxLength = ctx.drill.limits?.text || 2000;
     this.setObjectives([]);
     form.addEventListener('submit', (e) => { e.preventDefault(); this.submit(); });
   }
@@ -58,9 +60,9 @@ export class Observations {
     return el('li', { class: 'observation', dataset: { seq: e.seq } },
       el('div', { class: 'obs-head' },
         el('time', { class: 'tl-time', text: formatClock(e.at_seconds) }),
-        e.rating ? el('span', { class: `chip rating rating-${e.rating}`, title: t('rating.' + e.rating), text: e.rating }) : null,
+        e.rating ? el('span', { class: `chip rating rating-${e.rating}`, title: t(`rating.${e.rating}.meaning`), text: e.rating }) : null,
         el('span', { class: 'obs-objective', lang: this.ctx.drill.language || null, text: objectiveName(this.objectives, e.objective) }),
-        el('span', { class: 'obs-by', text: e.by || '' })),
+        el('span', { class: 'obs-by', text: labelInWords(e.by, t) })),
       e.text ? el('p', { class: 'text', text: e.text }) : null);
   }
 

@@ -1,28 +1,27 @@
 // observe.mjs: the observer's page (/observe.html#drill=ID): a read-only live view for the
-// committee, with the timeline of what every role received and did, the objective board
-// and the metrics (never expect or notes), readable on a projector with large type.
-import { $ } from './dom.mjs';
-import { initChrome } from './page.mjs';
+// committee, with the objective board (the official score beside its coverage and the
+// automatic score) and the timeline of what every role received and did, in words (never
+// expect or notes), readable on a projector: large type is on by default and can be turned off.
+import { initPage } from './chrome.mjs';
+import { el } from './dom.mjs';
+import { t } from './i18n.mjs';
 import { startStaffPage } from './staff.mjs';
 
 const LARGE_KEY = 'firedrill.largeType';
 
-initChrome();
-wireLargeType();
+let on = true;
+try { on = localStorage.getItem(LARGE_KEY) !== 'no'; } catch { /* ignore */ }
+const button = el('button', { type: 'button', id: 'large-type', class: 'btn small', 'aria-pressed': String(on) });
+await initPage({ page: 'observe', tools: [button] });
+button.textContent = t('observe.large');
+const apply = () => {
+  document.documentElement.classList.toggle('large-type', on);
+  button.setAttribute('aria-pressed', String(on));
+};
+apply();
+button.addEventListener('click', () => {
+  on = !on;
+  apply();
+  try { localStorage.setItem(LARGE_KEY, on ? 'yes' : 'no'); } catch { /* ignore */ }
+});
 await startStaffPage({ kind: 'observer', showExpected: false });
-
-function wireLargeType() {
-  const button = $('#large-type');
-  const apply = (on) => {
-    document.documentElement.classList.toggle('large-type', on);
-    button.setAttribute('aria-pressed', String(on));
-  };
-  let on = false;
-  try { on = localStorage.getItem(LARGE_KEY) === 'yes'; } catch { /* ignore */ }
-  apply(on);
-  button.addEventListener('click', () => {
-    on = !on;
-    apply(on);
-    try { localStorage.setItem(LARGE_KEY, on ? 'yes' : 'no'); } catch { /* ignore */ }
-  });
-}

@@ -1,44 +1,20 @@
-// page.mjs: what every drill page does first: translate the static text, wire the language
-// switch, find the drill id, load the drill with the page's kind of token, start the clock
-// in the header and open the event stream with its connection indicator.
+// page.mjs: what every drill page does after its chrome: find the drill id, load the drill
+// with the page's kind of token, start the clock in the top bar and open the event stream
+// with its connection indicator. The drill document is read again (debounced) whenever an
+// event changes what it says: status, speed, the next inject's time.
 import { api, drillIdFromHash, enc } from './api.mjs';
+import { showDrillTitle, pageError } from './chrome.mjs';
 import { DrillClock, formatClock } from './clock.mjs';
-import { $, el, fill } from './dom.mjs';
-import { applyStatic, lang, setLang, t } from './i18n.mjs';
+import { $, fill } from './dom.mjs';
+import { t } from './i18n.mjs';
 import { DrillStream } from './stream.mjs';
-import { renderConnection, showError, statusChip } from './ui.mjs';
+import { renderConnection, statusChip } from './ui.mjs';
 
-/** Translates the page and wires the language switch (a button with id lang-switch). */
-export function initChrome() {
-  applyStatic();
-  const button = $('#lang-switch');
-  if (button) {
-    const other = lang() === 'ja' ? 'en' : 'ja';
-    button.textContent = other === 'ja' ? '日本語' : 'English';
-    button.setAttribute('lang', other);
-    button.setAttribute('aria-label', t('lang.switch'));
-    button.addEventListener('click', () => setLang(other));
-  }
-}
-
-/** Shows a page-level problem (not signed in, drill not found) in #page-error. */
-export function pageError(err) {
-  const box = $('#page-error');
-  if (!box) return;
-  if (err && err.status === 401) {
-    fill(box, el('div', { class: 'error-box', role: 'alert' },
-      el('p', { class: 'error-title', text: t('page.signedOutTitle') }),
-      el('p', { text: t('page.signedOut') }),
-      el('p', {}, el('a', { href: '/', text: t('page.toStart') }))));
-    box.hidden = false;
-  } else {
-    showError(box, err, t('page.loadFailed'));
-  }
-}
+const RESYNC_ON = new Set(['started', 'paused', 'resumed', 'interrupted', 'ended', 'speed-changed', 'clock-advanced', 'inject-delivered', 'inject-skipped']);
 
 /**
  * Loads the drill of the page and starts the clock and stream.
- * onEvent(event) sees every event once; onDrill(drill) after every GET of the drill.
+ * onEvent(event, ctx) sees every event once; onDrill(drill) after every GET of the drill.
  */
 export async function startDrillPage({ kind, onEvent, onDrill, onStreamState }) {
   const client = api(kind);
@@ -56,10 +32,11 @@ export async function startDrillPage({ kind, onEvent, onDrill, onStreamState }) 
   }
   const clock = new DrillClock();
   clock.sync(drill);
-  const ctx = { kind, client, drillId, drill, clock, stream: null, loadedAt: drill.drill_seconds };
+  const ctx = { kind, client, drillId, drill, clock, stream: null, loadedSeq: drill.last_seq ?? -1 };
+  showDrillTitle(drill);
   wireHeader(ctx);
   let resyncTimer = null;
-  ctx.resync = () => {
+  ctx.resync = (delay = 300) => {
     clearTimeout(resyncTimer);
     resyncTimer = setTimeout(async () => {
       try {
@@ -67,14 +44,20 @@ export async function startDrillPage({ kind, onEvent, onDrill, onStreamState }) 
         clock.sync(ctx.drill);
         if (onDrill) onDrill(ctx.drill);
       } catch { /* the stream state tells the user */ }
-    }, 300);
+    }, delay);
+  };
+  /** After a change made on this page (start, speed…): the drill as the server answered. */
+  ctx.setDrill = (next) => {
+    ctx.drill = next;
+    clock.sync(next);
+    if (onDrill) onDrill(next);
   };
   if (onDrill) onDrill(drill);
   ctx.stream = new DrillStream({
     drillId, kind, api: client,
     onEvent: (event) => {
       clock.applyEvent(event);
-      if (['started', 'paused', 'resumed', 'interrupted', 'ended'].includes(event.type)) ctx.resync();
+      if (RESYNC_ON.has(event.type) && (kind !== 'player' || !event.type.startsWith('inject'))) ctx.resync();
       onEvent(event, ctx);
     },
     onState: (state) => {
@@ -91,19 +74,15 @@ export async function startDrillPage({ kind, onEvent, onDrill, onStreamState }) 
   return ctx;
 }
 
-/** The drill title, clock and status chip in the page header. */
+/** The clock and status chip in the top bar. */
 function wireHeader(ctx) {
-  const title = $('#drill-title');
-  if (title) {
-    title.textContent = ctx.drill.title;
-    title.setAttribute('lang', ctx.drill.language || '');
-    document.title = `${ctx.drill.title} · firedrill`;
-  }
   const clockNode = $('#clock');
   const statusNode = $('#drill-status');
   let lastStatus = null;
+  let lastText = '';
   ctx.clock.subscribe((seconds, status) => {
-    if (clockNode) clockNode.textContent = formatClock(seconds);
+    const text = formatClock(seconds);
+    if (clockNode && text !== lastText) { clockNode.textContent = text; lastText = text; }
     if (statusNode && status !== lastStatus) {
       lastStatus = status;
       fill(statusNode, statusChip(status));

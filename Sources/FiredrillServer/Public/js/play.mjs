@@ -1,46 +1,53 @@
-// play.mjs: the participant's page (/play.html#drill=ID). Join with a display name, read the
-// briefing and the roles, wait for the start, then follow the inbox live and respond; after
-// the end, answer the survey.
+// play.mjs: the participant's page (/play.html#drill=ID), phone first. Join with a display
+// name, read the briefing, wait for the start, then follow the inbox live (newest first,
+// with an indicator for messages that arrive out of sight) and respond with the composer;
+// after the end, a banner and the survey come first.
+import { initPage, setWindowTitle } from './chrome.mjs';
 import { Composer } from './composer.mjs';
 import { $, el, fill, reflow } from './dom.mjs';
 import { t } from './i18n.mjs';
 import { Inbox } from './inbox.mjs';
-import { initChrome, startDrillPage } from './page.mjs';
-import { renderSurvey } from './survey.mjs';
 import { wireJoin } from './join.mjs';
+import { NewMessages } from './newmessages.mjs';
+import { startDrillPage } from './page.mjs';
+import { renderSurvey } from './survey.mjs';
 
-initChrome();
+await initPage({ page: 'play' });
 
 let inbox = null;
 let composer = null;
 let renderJoin = null;
+let surveyState = null;
 const early = [];   // events that arrive before the inbox exists
 
 const ctx = await startDrillPage({
   kind: 'player',
   onEvent: (event, c) => {
     if (!inbox) { early.push(event); return; }
-    inbox.add(event, { live: event.at_seconds > c.loadedAt });
+    inbox.add(event, { live: event.seq > c.loadedSeq });
   },
-  onDrill: (drill) => { if (renderJoin) renderJoin(drill); },
+  onDrill: (drill) => {
+    if (renderJoin) renderJoin(drill);
+  },
 });
 
 if (ctx) {
   const drill = ctx.drill;
+  for (const node of document.querySelectorAll('[data-needs-drill]')) node.hidden = false;
+  const pill = new NewMessages({ button: $('#new-pill') });
   inbox = new Inbox({
     list: $('#inbox'),
     drill,
     storageKey: `firedrill.read.${ctx.drillId}.${drill.me?.token_id || 'me'}`,
     onUnreadChange: (n) => {
       $('#unread-count').textContent = n ? t('inbox.unread', { n }) : '';
-      $('#unread-jump').textContent = n ? `${t('inbox.unread', { n })} ↓` : '';
-      $('#unread-jump').hidden = n === 0;
-      document.title = `${n ? `(${n}) ` : ''}${drill.title} · firedrill`;
+      setWindowTitle(drill.title, n);
     },
-    onRespond: () => composer && composer.focus(),
+    onRespond: (reply) => composer && composer.respondTo(reply),
+    onArrive: (item) => pill.arrived(item),
   });
   for (const event of early.splice(0)) inbox.add(event);
-  composer = new Composer({ form: $('#composer'), commandForm: $('#command-form'), ctx, inbox });
+  composer = new Composer({ form: $('#composer'), section: $('#composer-section'), ctx, inbox });
   $('#mark-all-read').addEventListener('click', () => inbox.markAllRead());
   renderBriefing(drill);
   renderJoin = wireJoin(ctx, { focusAfter: '#inbox-title' });
@@ -57,21 +64,49 @@ function statusChanged(status, first) {
   composer.setEnabled(status);
   $('#waiting').hidden = status !== 'ready';
   // The briefing stays open before the start; afterwards it folds away to make room.
-  if (first) $('#briefing-details').open = status === 'ready';
+  if (first || status === 'running') $('#briefing-details').open = status === 'ready';
   const ended = status === 'finished';
   $('#composer-section').hidden = ended;
-  const survey = $('#survey-section');
-  if (ended && survey.hidden) {
-    survey.hidden = false;
-    renderSurvey(survey, { drill: ctx.drill, client: ctx.client, drillId: ctx.drillId });
+  $('#to-composer').hidden = ended;
+  if (ended && surveyState === null) {
+    showSurvey(ctx.drill);
+    if (!first) {
+      // The end came live: bring the banner into view (the composer has just gone).
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+      $('#ended-banner').focus({ preventScroll: true });
+    }
   }
+}
+
+/** The banner at the top, then the survey (or the thanks). */
+function showSurvey(drill) {
+  const section = $('#survey-section');
+  section.hidden = false;
+  surveyState = renderSurvey(section, {
+    drill, client: ctx.client, drillId: ctx.drillId,
+    onSent: (next) => { ctx.drill = next; renderBanner(next); ctx.resync(); },
+  });
+  renderBanner(drill);
+}
+
+function renderBanner(drill) {
+  const banner = $('#ended-banner');
+  const open = (drill.survey || []).length > 0 && (drill.me?.survey_answered || []).length < drill.survey.length;
+  banner.hidden = false;
+  banner.tabIndex = -1;
+  fill(banner,
+    el('p', { class: 'ended-title', role: 'status', text: t('play.ended') }),
+    el('p', { text: open ? t('play.endedSurvey') : t('play.endedThanks') }),
+    open ? el('a', { class: 'btn primary', href: '#survey-title', text: t('play.toSurvey'),
+      onclick: (e) => { e.preventDefault(); const title = $('#survey-title'); title.scrollIntoView({ block: 'start', behavior: 'smooth' }); title.focus({ preventScroll: true }); } }) : null);
 }
 
 function renderBriefing(drill) {
   const mine = new Set(drill.my_roles || []);
+  const lang = drill.language || null;
   const roleItem = (r) => el('li', {},
-    el('span', { class: 'role-name', lang: drill.language || null, text: r.name }),
-    r.department ? el('span', { class: 'role-dept', lang: drill.language || null, text: ` · ${r.department}` }) : null,
+    el('span', { class: 'role-name', lang, text: r.name }),
+    r.department ? el('span', { class: 'role-dept', lang, text: ` · ${r.department}` }) : null,
     r.simulated ? el('span', { class: 'tag', text: t('roles.simulated') }) : null);
   fill($('#briefing-body'),
     el('div', { class: 'roles-grid' },
@@ -82,5 +117,5 @@ function renderBriefing(drill) {
         el('h3', { text: t('roles.others') }),
         el('ul', { class: 'roles' }, (drill.roles || []).filter((r) => !mine.has(r.id)).map(roleItem)))),
     el('p', { id: 'me-line', class: 'me-line' }),
-    drill.briefing ? el('div', { class: 'text briefing-text', lang: drill.language || null, text: reflow(drill.briefing) }) : null);
+    drill.briefing ? el('div', { class: 'text briefing-text', lang, text: reflow(drill.briefing) }) : null);
 }

@@ -1,12 +1,13 @@
 // staff.mjs: what the evaluator and observer pages share: the drill header, the display
 // name, the scenario summary and roles, the live objective board (refreshed on events),
-// the timeline of events, and the report once the drill has ended.
+// the timeline of events, and the link to the report once the drill has ended.
 import { ProgressFeed, renderBoard, tickBoard } from './board.mjs';
 import { $, el, fill, reflow } from './dom.mjs';
+import { formatClock } from './format.mjs';
 import { t } from './i18n.mjs';
 import { wireJoin } from './join.mjs';
 import { startDrillPage } from './page.mjs';
-import { renderReport } from './report.mjs';
+import { showReportLink } from './reportlink.mjs';
 import { Timeline } from './timeline.mjs';
 
 export async function startStaffPage({ kind, showExpected, onEvent, onProgress }) {
@@ -20,11 +21,12 @@ export async function startStaffPage({ kind, showExpected, onEvent, onProgress }
       if (!timeline) { early.push(event); return; }
       timeline.add(event);
       if (onEvent) onEvent(event);
-      if (event.type !== 'observation' || showExpected) feed.soon();
+      if (event.type !== 'observation') feed.soon();
     },
     onDrill: (drill) => { if (renderJoin) renderJoin(drill); },
   });
   if (!ctx) return null;
+  for (const node of document.querySelectorAll('[data-needs-drill]')) node.hidden = false;
 
   timeline = new Timeline({ list: $('#timeline'), drill: ctx.drill, filter: $('#timeline-filter') });
   feed = new ProgressFeed({
@@ -43,16 +45,11 @@ export async function startStaffPage({ kind, showExpected, onEvent, onProgress }
   renderJoin = wireJoin(ctx);
 
   let lastStatus = null;
-  let reportShown = false;
   ctx.clock.subscribe((seconds, status) => {
     tickBoard($('#board'), seconds);
     if (status === lastStatus) return;
     lastStatus = status;
-    if (status === 'finished' && !reportShown) {
-      reportShown = true;
-      $('#report-section').hidden = false;
-      renderReport($('#report'), { client: ctx.client, drillId: ctx.drillId, kind, drill: ctx.drill });
-    }
+    showReportLink($('#report-section'), { drillId: ctx.drillId, kind, status });
   });
   return ctx;
 }
@@ -62,6 +59,7 @@ export function renderScenarioInfo(container, drill) {
   if (!container) return;
   const lang = drill.language || null;
   fill(container,
+    el('p', { class: 'hint', text: t('scenario.duration', { d: formatClock(drill.duration_seconds) }) }),
     drill.summary ? [el('h3', { text: t('scenario.summary') }), el('div', { class: 'text', lang, text: reflow(drill.summary) })] : null,
     drill.briefing ? [el('h3', { text: t('briefing.title') }), el('div', { class: 'text briefing-text', lang, text: reflow(drill.briefing) })] : null,
     el('h3', { text: t('scenario.roles') }),

@@ -1,12 +1,13 @@
 // stream.mjs: the drill's event stream (server-sent events) with catch-up, dedupe and a
 // connection state. The browser's EventSource reconnects by itself and sends Last-Event-ID;
 // when the server closes the stream for good we open a new one with ?last_event_id=N.
-// Every event reaches onEvent once, in seq order: anything at or below the highest seq seen
-// is dropped.
+// Every event reaches onEvent once, in seq order (SeqTracker keeps the books).
 import { enc } from './api.mjs';
+import { SeqTracker } from './seq.mjs';
 
 export const EVENT_TYPES = ['started', 'paused', 'resumed', 'interrupted', 'ended', 'inject-delivered',
-  'inject-skipped', 'action', 'persona-reply', 'observation', 'survey-answer'];
+  'inject-skipped', 'action', 'persona-reply', 'observation', 'survey-answer', 'adjudication',
+  'speed-changed', 'clock-advanced'];
 
 // States: connecting, live, reconnecting, offline, signed-out, gone (drill not found).
 export class DrillStream {
@@ -16,9 +17,8 @@ export class DrillStream {
     this.api = api;
     this.onEvent = onEvent;
     this.onState = onState || (() => {});
-    this.lastSeq = -1;
+    this.seq = new SeqTracker();
     this.source = null;
-    this.retryDelay = 1000;
     this.retryTimer = null;
     this.stopped = false;
     this.state = '';
@@ -32,23 +32,17 @@ export class DrillStream {
     this.onState(state);
   }
 
-  url() {
-    let url = `/api/v1/drills/${enc(this.drillId)}/events?as=${enc(this.kind)}`;
-    if (this.lastSeq >= 0) url += `&last_event_id=${this.lastSeq}`;
-    return url;
-  }
-
   open() {
     clearTimeout(this.retryTimer);
     if (this.stopped) return;
-    this.setState(navigator.onLine === false ? 'offline' : (this.lastSeq >= 0 ? 'reconnecting' : 'connecting'));
-    const source = new EventSource(this.url(), { withCredentials: true });
+    this.setState(navigator.onLine === false ? 'offline' : (this.seq.lastSeq >= 0 ? 'reconnecting' : 'connecting'));
+    const source = new EventSource(this.seq.url(`/api/v1/drills/${enc(this.drillId)}/events?as=${enc(this.kind)}`), { withCredentials: true });
     this.source = source;
     const handle = (message) => this.receive(message);
     for (const type of EVENT_TYPES) source.addEventListener(type, handle);
     source.addEventListener('message', handle);
     source.addEventListener('open', () => {
-      this.retryDelay = 1000;
+      this.seq.connected();
       this.setState('live');
     });
     source.addEventListener('error', () => {
@@ -67,9 +61,7 @@ export class DrillStream {
   receive(message) {
     let data;
     try { data = JSON.parse(message.data); } catch { return; }
-    const seq = Number.isInteger(data.seq) ? data.seq : Number.parseInt(message.lastEventId, 10);
-    if (!Number.isInteger(seq) || seq <= this.lastSeq) return;
-    this.lastSeq = seq;
+    if (!this.seq.accept(data, message.lastEventId)) return;
     try { this.onEvent(data); } catch (e) { console.error('event handler failed', e); }
   }
 
@@ -81,8 +73,7 @@ export class DrillStream {
       if (e.status === 404) { this.stop('gone'); return; }
     }
     this.setState(navigator.onLine === false ? 'offline' : 'reconnecting');
-    this.retryTimer = setTimeout(() => this.open(), this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, 15000);
+    this.retryTimer = setTimeout(() => this.open(), this.seq.nextDelay());
   }
 
   stop(state = 'closed') {

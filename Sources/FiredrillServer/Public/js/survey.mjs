@@ -1,87 +1,98 @@
-// survey.mjs: the after-drill survey for a participant: each scale question 1 (poor) to
-// 5 (excellent) with an optional comment, each text question in free text, then thanks.
-// The server keeps no "already answered" flag we can read, so this browser remembers it.
+// survey.mjs: the after-drill survey for a participant. Only the questions the server has no
+// answer to from this participant (me.survey_answered) are asked; scale questions 1–5 carry
+// the same scale words as the report (survey.scale.*), with an optional comment; text
+// questions take free text. Then thanks.
 import { enc } from './api.mjs';
 import { el, fill } from './dom.mjs';
 import { t } from './i18n.mjs';
 import { showError } from './ui.mjs';
 
-export function renderSurvey(container, { drill, client, drillId }) {
-  const doneKey = `firedrill.survey.${drillId}.${drill.me?.token_id || 'me'}`;
-  const questions = drill.survey || [];
-  const thanks = () => fill(container,
+/** The indices of the questions still to answer. */
+export function openQuestions(drill) {
+  const answered = new Set((drill.me && drill.me.survey_answered) || []);
+  return (drill.survey || []).map((q, i) => ({ ...q, index: i })).filter((q) => !answered.has(q.index));
+}
+
+/**
+ * Draws the survey (or the thanks) into container. onSent() after answers were recorded,
+ * so the page can read the drill again (me.survey_answered).
+ */
+export function renderSurvey(container, { drill, client, drillId, onSent, justSent = false }) {
+  const questions = openQuestions(drill);
+  const total = (drill.survey || []).length;
+  const thanks = el('div', { class: 'survey-thanks' },
     el('h2', { id: 'survey-title', tabIndex: -1, text: t('survey.thanksTitle') }),
     el('p', { class: 'thanks', text: t('survey.thanks') }));
-  let done = false;
-  try { done = localStorage.getItem(doneKey) === 'yes'; } catch { /* ignore */ }
-  if (done || questions.length === 0) { thanks(); return; }
+  if (total === 0 || questions.length === 0) { fill(container, thanks); return 'done'; }
 
+  const maxText = String(drill.limits?.text || 2000);
   const errorBox = el('div', { class: 'error-slot', hidden: true });
   const lang = drill.language || null;
   const form = el('form', { class: 'survey', novalidate: true },
     el('h2', { id: 'survey-title', tabIndex: -1, text: t('survey.title') }),
-    el('p', { text: t('survey.intro') }),
-    questions.map((q, i) => q.kind === 'text' ? textQuestion(q, i, lang) : scaleQuestion(q, i, lang)),
+    justSent ? el('p', { class: 'ok-box', role: 'status', text: t('survey.partly', { n: questions.length }) })
+      : el('p', { text: t('survey.intro') }),
+    questions.map((q) => (q.kind === 'text' ? textQuestion(q, lang, maxText) : scaleQuestion(q, lang, maxText))),
     errorBox,
-    el('button', { type: 'submit', class: 'btn primary', text: t('survey.submit') }),
-    el('p', { class: 'form-status', role: 'status' }));
+    el('div', { class: 'form-row' },
+      el('button', { type: 'submit', class: 'btn primary', text: t('survey.submit') }),
+      el('span', { class: 'form-status', role: 'status' })));
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     showError(errorBox, null);
     const answers = [];
-    questions.forEach((q, i) => {
-      const comment = (form.elements[`comment-${i}`]?.value || '').trim();
+    const missing = [];
+    for (const q of questions) {
+      const comment = (form.elements[`comment-${q.index}`]?.value || '').trim();
       if (q.kind === 'text') {
-        if (comment) answers.push({ question: i, comment });
+        if (comment) answers.push({ question: q.index, comment });
       } else {
-        const picked = form.querySelector(`input[name="score-${i}"]:checked`);
-        if (picked) answers.push({ question: i, score: Number(picked.value), ...(comment ? { comment } : {}) });
-        else if (comment) answers.push({ question: i, comment, score: null, _missingScore: true });
+        const picked = form.querySelector(`input[name="score-${q.index}"]:checked`);
+        if (picked) answers.push({ question: q.index, score: Number(picked.value), ...(comment ? { comment } : {}) });
+        else if (comment) missing.push(q.index + 1);
       }
-    });
-    const missing = answers.filter((a) => a._missingScore);
-    if (missing.length) {
-      showError(errorBox, { message: t('survey.needScore', { n: missing.map((a) => a.question + 1).join(', ') }) });
-      return;
     }
-    if (answers.length === 0) {
-      showError(errorBox, { message: t('survey.empty') });
-      return;
-    }
+    if (missing.length) { showError(errorBox, { message: t('survey.needScore', { n: missing.join(t('names.separator')) }) }); return; }
+    if (answers.length === 0) { showError(errorBox, { message: t('survey.empty') }); return; }
     const button = form.querySelector('button[type="submit"]');
+    const status = form.querySelector('.form-status');
     button.disabled = true;
-    form.querySelector('.form-status').textContent = t('send.pending');
+    status.textContent = t('send.pending');
     try {
       await client.post(`/drills/${enc(drillId)}/survey`, { answers });
-      try { localStorage.setItem(doneKey, 'yes'); } catch { /* ignore */ }
-      thanks();
+      const answered = new Set([...(drill.me?.survey_answered || []), ...answers.map((a) => a.question)]);
+      const next = { ...drill, me: { ...(drill.me || {}), survey_answered: Array.from(answered) } };
+      renderSurvey(container, { drill: next, client, drillId, onSent, justSent: true });
       container.querySelector('#survey-title').focus();
+      if (onSent) onSent(next);
     } catch (err) {
       button.disabled = false;
-      form.querySelector('.form-status').textContent = '';
+      status.textContent = '';
       showError(errorBox, err, t('send.notRecorded'));
     }
   });
   fill(container, form);
+  return 'open';
 }
 
-function scaleQuestion(q, i, lang) {
+function scaleQuestion(q, lang, maxText) {
+  const i = q.index;
   return el('fieldset', { class: 'question scale' },
     el('legend', {}, el('span', { class: 'qnum', text: `${i + 1}. ` }), el('span', { lang, text: q.question })),
     el('div', { class: 'scale-options' },
       [1, 2, 3, 4, 5].map((n) => el('label', { class: 'scale-option' },
-        el('input', { type: 'radio', name: `score-${i}`, value: String(n) }),
-        el('span', { class: 'scale-n', text: String(n) }),
-        n === 1 || n === 5 ? el('span', { class: 'scale-word', text: t(n === 1 ? 'survey.poor' : 'survey.excellent') }) : null))),
+        el('input', { type: 'radio', name: `score-${i}`, value: String(n), 'aria-label': t(`survey.scale.${n}`) }),
+        el('span', { class: 'scale-n', 'aria-hidden': 'true', text: String(n) }),
+        n === 1 || n === 5 ? el('span', { class: 'scale-word', 'aria-hidden': 'true', text: t(n === 1 ? 'survey.scale.low' : 'survey.scale.high') }) : null))),
     el('label', { class: 'field' },
       el('span', { text: t('survey.comment') }),
-      el('input', { type: 'text', name: `comment-${i}`, maxlength: '2000', autocomplete: 'off' })));
+      el('input', { type: 'text', name: `comment-${i}`, maxlength: maxText, autocomplete: 'off' })));
 }
 
-function textQuestion(q, i, lang) {
-  const id = `survey-text-${i}`;
+function textQuestion(q, lang, maxText) {
+  const id = `survey-text-${q.index}`;
   return el('div', { class: 'question text-question' },
-    el('label', { for: id, class: 'question-label' }, el('span', { class: 'qnum', text: `${i + 1}. ` }), el('span', { lang, text: q.question })),
-    el('textarea', { id, name: `comment-${i}`, rows: '4', maxlength: '2000' }));
+    el('label', { for: id, class: 'question-label' }, el('span', { class: 'qnum', text: `${q.index + 1}. ` }), el('span', { lang, text: q.question })),
+    el('textarea', { id, name: `comment-${q.index}`, rows: '4', maxlength: maxText }));
 }

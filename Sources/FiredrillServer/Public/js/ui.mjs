@@ -2,8 +2,9 @@
 // the connection indicator, copy buttons, the screen-reader announcer and name lookups.
 import { el, fill } from './dom.mjs';
 import { t } from './i18n.mjs';
+import * as names from './names.mjs';
 
-/** An error as a box: the server's message, then every problem on its own line. */
+/** An error as a box: the message, then every problem on its own line. */
 export function errorBox(err, title) {
   const problems = (err && err.problems) || [];
   return el('div', { class: 'error-box', role: 'alert' },
@@ -22,9 +23,14 @@ export function showError(box, err, title) {
   box.hidden = false;
 }
 
-/** The drill's status as a chip: ready, running, paused, interrupted, finished. */
+// A sign beside each status, so that it never rests on colour alone.
+const STATUS_ICON = { ready: '○', running: '▶', paused: '❚❚', interrupted: '⚠', finished: '■' };
+
+/** The drill's status as a chip: 開始前, 実施中, 一時停止中, 中断, 終了. */
 export function statusChip(status) {
-  return el('span', { class: `chip status-${status}`, text: t('status.' + status) });
+  return el('span', { class: `chip status-chip status-${status}`, dataset: { status } },
+    el('span', { class: 'status-icon', 'aria-hidden': 'true', text: STATUS_ICON[status] || '' }), ' ',
+    el('span', { class: 'status-text', text: t('drill.' + status) }));
 }
 
 /** Fills the connection indicator for a stream state. */
@@ -54,7 +60,7 @@ export function copyButton(getText, label, describedBy) {
 }
 
 function legacyCopy(text) {
-  const area = el('textarea', { class: 'visually-hidden', readOnly: true, value: text });
+  const area = el('textarea', { class: 'visually-hidden', readOnly: true, value: text, 'aria-hidden': 'true' });
   document.body.appendChild(area);
   area.select();
   let ok = false;
@@ -71,25 +77,20 @@ export function announce(text) {
   setTimeout(() => { region.textContent = text; }, 50);
 }
 
-/** The name of a role id in a drill ("all" reads as everyone). */
-export function roleName(drill, id) {
-  if (id === 'all') return t('roles.all');
-  const role = (drill.roles || []).find((r) => r.id === id);
-  return role ? role.name : id;
-}
+/** The name of a role id in a drill ("all" reads as everyone); never the id. */
+export function roleName(drill, id) { return names.roleName(drill, id, t); }
+
+/** A role with its department, for choices. */
+export function roleLabel(drill, id) { return names.roleLabel(drill, id, t); }
 
 /** A recipient list ("all" or ids) as names. */
-export function recipients(drill, to) {
-  if (to === 'all' || to === null || to === undefined) return t('roles.all');
-  const list = Array.isArray(to) ? to : [to];
-  return list.map((id) => roleName(drill, id)).join(', ');
-}
+export function recipients(drill, to) { return names.recipients(drill, to, t); }
 
-/** The name of an objective id, or the id. */
+/** The name of an objective id (or the whole drill when none). */
 export function objectiveName(objectives, id) {
   if (!id) return t('obs.whole');
   const o = (objectives || []).find((x) => x.id === id);
-  return o && o.name ? o.name : id;
+  return o && o.name ? o.name : t('cond.someObjective');
 }
 
 /** A credit of 0..1 as a percentage. */
