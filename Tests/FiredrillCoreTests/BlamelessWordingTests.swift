@@ -69,6 +69,22 @@ struct BlamelessWordingTests {
             == "Call [participant] or [participant].")
     }
 
+    @Test("Japanese names are masked alone or addressed, written with or without a space; words that only contain them are not")
+    func japaneseNames() {
+        func mask(_ text: String, _ name: String) -> String {
+            BlamelessWording.masking(text, participantNames: [name], language: .japanese)
+        }
+        // Spaced: family and given names alone, with any form of address.
+        #expect(mask("田中が電話し、一郎くんと田中様と田中氏に伝えた。", "田中 一郎") == "［参加者］が電話し、［参加者］くんと［参加者］様と［参加者］氏に伝えた。")
+        // Unspaced: the whole name, and its likely parts when addressed.
+        #expect(mask("田中一郎さん、田中さん、一郎くん、田中部長", "田中一郎") == "［参加者］さん、［参加者］さん、［参加者］くん、［参加者］部長")
+        #expect(mask("佐々木健太郎様と健太郎さん", "佐々木健太郎") == "［参加者］様と［参加者］さん")
+        // A guessed part not addressed is left: 「田中」 in 「田中央駅」 may be a place.
+        #expect(mask("田中央駅で待つ", "田中一郎") == "田中央駅で待つ")
+        // The check reports the addressed name as a participant's name.
+        #expect(BlamelessWording.check("田中さんが遅れた。", participantNames: ["田中一郎"], language: .japanese).map(\.rule) == [.participantName])
+    }
+
     @Test("the passage is the sentence around the phrase")
     func passages() {
         let findings = BlamelessWording.check("Chat was used first. Then Sam's mistake happened. Later all was fine.")
@@ -86,7 +102,7 @@ struct BlamelessWordingTests {
         }
     }
 
-    @Test("a report reviews observations, survey answers and corrective actions, and replaces names in them")
+    @Test("a report reviews observations, survey answers and corrective actions, and replaces names in every text of the drill")
     func reportReview() throws {
         let scenario = Scenario(
             id: "review", title: "Review", duration: .seconds(600),
@@ -98,6 +114,8 @@ struct BlamelessWordingTests {
         var engine = DrillEngine(scenario: scenario)
         engine.start()
         _ = try engine.observe(Observation(objective: "ack", rating: .someChallenges, text: "Priya should have acknowledged sooner."), at: .seconds(100))
+        _ = try engine.perform(PlayerAction(role: "ops", kind: .communicate, text: "Raman, please call the vendor"), at: .seconds(120))
+        _ = try engine.deliver(AdlibInject(to: .all, channel: "chat", from: "CTO", subject: "Where is Priya?", body: "Priya, status?"), at: .seconds(130))
         engine.end(at: .seconds(600), reason: .completed)
         _ = try engine.answerSurvey(SurveyAnswer(participant: "p-1", question: 0, comment: "The careless upload."))
         var report = DrillReport(scenario: scenario, events: engine.events, mode: .replay)
@@ -120,6 +138,10 @@ struct BlamelessWordingTests {
         #expect(report.observations[0].text == "[participant] should have acknowledged sooner.")
         #expect(report.timeline.first { $0.type == "observation" }?.text == "[participant] should have acknowledged sooner.")
         #expect(report.record?.correctiveActions[0].issue == "[participant]'s fault")
+        // What was written during the drill too: messages and ad-lib injects.
+        #expect(report.timeline.first { $0.type == "action" }?.text == "[participant], please call the vendor")
+        #expect(report.timeline.first { $0.subject == "Where is [participant]?" }?.body == "[participant], status?")
+        #expect(report.injects.contains { $0.subject == "Where is [participant]?" })
         #expect(report.blamelessFindings.allSatisfy { !$0.passage.contains("Priya") && !$0.passage.contains("Raman") })
     }
 }

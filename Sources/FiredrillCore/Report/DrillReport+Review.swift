@@ -42,7 +42,8 @@ extension DrillReport {
 
     /// Checks what people wrote into the record (observations, survey answers, the
     /// improvement plan) for person-focused blame, and replaces the participants' names in
-    /// those texts by a placeholder: reports speak of roles, names stay in the record.
+    /// every text written during or after the drill (messages, replies, ad-lib injects too) by
+    /// a placeholder: reports speak of roles, names stay in the record.
     ///
     /// `participantNames` are the display names of those who took part (known only for
     /// recorded runs). Replaces any earlier review.
@@ -79,9 +80,13 @@ extension DrillReport {
             observations[index].text = mask(observations[index].text)
             observations[index].by = observations[index].by.map(mask)
         }
-        for index in timeline.indices where timeline[index].type == "observation" {
+        // Everything written during the drill: messages, replies, ad-lib injects, observations.
+        for index in timeline.indices {
             timeline[index].text = timeline[index].text.map(mask)
+            timeline[index].subject = timeline[index].subject.map(mask)
+            timeline[index].body = timeline[index].body.map(mask)
         }
+        for index in injects.indices where injects[index].adlib { injects[index].subject = mask(injects[index].subject) }
         for index in survey.indices { survey[index].texts = survey[index].texts.map(mask) }
         if var record {
             for index in record.correctiveActions.indices {

@@ -90,8 +90,7 @@ public enum BlamelessWording {
         let names = nameTerms(participantNames)
         var hits: [(range: Range<Int>, rule: Rule)] = []
         for term in names {
-            for range in occurrences(of: term.pattern, in: characters, caseInsensitive: false)
-            where !term.wholeWord || isWordBoundary(characters, range) {
+            for range in occurrences(of: term.pattern, in: characters, caseInsensitive: false) where term.accepts(characters, range) {
                 hits.append((range, .participantName))
             }
         }
@@ -273,9 +272,25 @@ public enum BlamelessWording {
         var pattern: [Character]
         /// Latin names match whole words only; Japanese names are written without spaces.
         var wholeWord: Bool
+        /// A guessed part of a Japanese name written without a space (「田中一郎」's 「田中」 or
+        /// 「一郎」): a name only when a form of address follows (「田中さん」, 「一郎くん」).
+        var addressedOnly = false
+
+        func accepts(_ characters: [Character], _ range: Range<Int>) -> Bool {
+            if wholeWord, !BlamelessWording.isWordBoundary(characters, range) { return false }
+            guard addressedOnly else { return true }
+            let after = String(characters[range.upperBound..<min(characters.count, range.upperBound + 3)])
+            return BlamelessWording.formsOfAddress.contains { after.hasPrefix($0) }
+        }
     }
 
+    /// What follows a Japanese name when people write about a person: honorifics and the
+    /// titles used as forms of address.
+    static let formsOfAddress = ["さん", "様", "さま", "くん", "君", "氏", "ちゃん", "殿", "部長", "課長", "係長", "主任", "先輩", "社長", "室長", "店長"]
+
     /// Each name and each part of it, longest first, without parts too short to mean a person.
+    /// A Japanese name written without a space (「田中一郎」) also gives its likely family and
+    /// given names (first two or three characters, last two), as names only when addressed.
     static func nameTerms(_ names: [String]) -> [NameTerm] {
         var terms: Set<NameTerm> = []
         for name in names {
@@ -288,8 +303,25 @@ public enum BlamelessWording {
                 guard latin ? letters >= 3 : letters >= 2 else { continue }
                 terms.insert(NameTerm(pattern: Array(part), wholeWord: latin))
             }
+            if parts.count == 1, let whole = parts.first, (3...7).contains(whole.count), whole.allSatisfy(isJapaneseNameCharacter) {
+                let characters = Array(whole)
+                var guesses = [Array(characters.prefix(2)), Array(characters.suffix(2))]
+                if characters.count >= 5 { guesses += [Array(characters.prefix(3)), Array(characters.suffix(3))] }
+                for guess in guesses where !terms.contains(NameTerm(pattern: guess, wholeWord: false)) {
+                    terms.insert(NameTerm(pattern: guess, wholeWord: false, addressedOnly: true))
+                }
+            }
         }
         return terms.sorted { $0.pattern.count != $1.pattern.count ? $0.pattern.count > $1.pattern.count : String($0.pattern) < String($1.pattern) }
+    }
+
+    /// Kanji, kana and the iteration mark: what Japanese names are written in.
+    static func isJapaneseNameCharacter(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3040...0x309F, 0x30A0...0x30FF, 0x3005: return true
+        default: return false
+        }
     }
 
     static func masked(_ text: String, names: [NameTerm], language: Language) -> String {
@@ -298,7 +330,7 @@ public enum BlamelessWording {
         for term in names {
             var searchFrom = 0
             while let range = occurrences(of: term.pattern, in: characters, caseInsensitive: false, from: searchFrom).first {
-                if term.wholeWord, !isWordBoundary(characters, range) {
+                if !term.accepts(characters, range) {
                     searchFrom = range.lowerBound + 1
                     continue
                 }
