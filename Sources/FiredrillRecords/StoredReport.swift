@@ -88,6 +88,29 @@ public struct StoredReport: Sendable {
     }
 }
 
+extension StoredReport {
+    /// What a run's report depends on that can change after the run was created: its event
+    /// chain (a late adjudication, a survey answer after the end), its improvement plan (and
+    /// which items are overdue today), and the names to keep out of it. Two equal versions
+    /// give the same report, so a report can be built once and kept until its version moves.
+    public struct Version: Hashable, Sendable {
+        public var chainHead: String?
+        public var eventCount: Int
+        public var status: RunStatus
+        public var record: DrillReport.RecordInfo
+        public var participantNames: [String]
+    }
+
+    /// A few small reads; no event is loaded and nothing is verified or scored.
+    public static func version(_ database: AppDatabase, runID: String) throws -> Version {
+        let run = try database.run(id: runID)
+        return Version(
+            chainHead: run.chainHead, eventCount: run.eventCount, status: displayStatus(of: run, databasePath: database.path),
+            record: try database.recordInfo(runID: runID), participantNames: try participantNames(database, runID: runID)
+        )
+    }
+}
+
 /// A stored scenario that no longer validates (this firedrill is stricter than the one that
 /// recorded it, or the record was changed).
 public struct StoredScenarioError: Error, Sendable, CustomStringConvertible {

@@ -22,7 +22,8 @@ public enum FiredrillServer {
         let registry = DrillRegistry(database: database, clock: clock, tokens: tokens, metrics: metrics, logger: logger)
         let boundPort = BoundPort()
         let parts = ServerParts(
-            registry: registry, database: database, tokens: tokens, metrics: metrics, configuration: configuration, boundPort: boundPort
+            registry: registry, database: database, tokens: tokens, metrics: metrics, configuration: configuration, boundPort: boundPort,
+            reports: ReportShelf(metrics: metrics)
         )
         let router = makeRouter(parts)
 

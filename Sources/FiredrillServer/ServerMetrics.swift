@@ -14,6 +14,7 @@ public final class ServerMetrics: Sendable {
     let drillsActive: Prometheus.Gauge
     let connectionsShed: Prometheus.Counter
     let connectionsOpen: Prometheus.Gauge
+    let reportsBuilt: Prometheus.Counter
 
     public init() {
         streamsOpen = registry.makeGauge(descriptor: .init(
@@ -42,6 +43,9 @@ public final class ServerMetrics: Sendable {
             helpText: "Connections closed before sending anything, to keep room for others near the open-file limit"))
         connectionsOpen = registry.makeGauge(descriptor: .init(
             namespace: "firedrill", metricName: "connections", unitName: "open", helpText: "HTTP connections open now"))
+        reportsBuilt = registry.makeCounter(descriptor: .init(
+            namespace: "firedrill", metricName: "reports_built", unitName: "total",
+            helpText: "Reports built from the record (a finished drill's report is built once until its record changes)"))
     }
 
     /// The text exposition format.

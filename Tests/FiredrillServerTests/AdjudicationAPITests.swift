@@ -63,9 +63,18 @@ struct AdjudicationAPITests {
             let script = try ReplayScript.parse(stored.script, for: stored.scenario).get()
             let replayed = DrillReport(scenario: stored.scenario, events: try script.play(stored.scenario).events, mode: script.mode)
             #expect(try JSONReportRenderer.render(replayed) == (try JSONReportRenderer.render(stored.reportWithoutRecord)))
-            // Decisions after the end are recorded too.
+            // A finished drill's report is built once, in every format, until its record changes.
+            #expect(try await client.reportsBuilt() == 1)
+            #expect(try await client.call(.get, "/api/v1/drills/\(id)/report").text == report.text)
+            #expect(try await client.call(.get, "/api/v1/drills/\(id)/report?format=html").status == .ok)
+            #expect(try await client.call(.get, "/api/v1/drills/\(id)/report?format=md").status == .ok)
+            #expect(try await client.reportsBuilt() == 1)
+            // Decisions after the end are recorded too, and the report follows them.
             let late = try await client.call(.post, "/api/v1/drills/\(id)/adjudications", token: evaluator, body: #"{"action": \#(seq), "objective": "esc", "decision": "reject"}"#)
             #expect(late.status == .created, "\(late.text)")
+            let relooked = try await client.call(.get, "/api/v1/drills/\(id)/report")
+            #expect((relooked.json["objectives"] as? [[String: Any]])?.first { $0["id"] as? String == "esc" }?["status"] as? String != "met")
+            #expect(try await client.reportsBuilt() == 2)
             // The finished run's stored result follows, so history agrees with the report.
             let rebuilt = try StoredReport(harness.database, runID: id).report
             #expect(try harness.database.history().first { $0.runID == id }?.score == rebuilt.score)

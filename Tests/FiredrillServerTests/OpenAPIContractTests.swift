@@ -18,7 +18,8 @@ struct OpenAPIContractTests {
         logger.logLevel = .critical
         let registry = DrillRegistry(database: harness.database, clock: ContinuousClock(), tokens: tokens, metrics: metrics, logger: logger)
         let parts = ServerParts(
-            registry: registry, database: harness.database, tokens: tokens, metrics: metrics, configuration: configuration, boundPort: BoundPort()
+            registry: registry, database: harness.database, tokens: tokens, metrics: metrics, configuration: configuration, boundPort: BoundPort(),
+            reports: ReportShelf(metrics: metrics)
         )
         return Set(FiredrillServer.makeRouter(parts).routes.map { "\($0.method.rawValue) \($0.path.description)" })
     }

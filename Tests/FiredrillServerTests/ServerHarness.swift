@@ -108,6 +108,13 @@ extension TestClientProtocol {
         return Answer(status: response.status, headers: response.headers, text: String(buffer: response.body))
     }
 
+    /// How many reports the server has built from the record (`/metrics`).
+    func reportsBuilt() async throws -> Int {
+        let metrics = try await call(.get, "/metrics").text
+        let line = try #require(metrics.split(separator: "\n").first { $0.hasPrefix("firedrill_reports_built_total ") })
+        return try #require(Int(line.split(separator: " ").last ?? ""))
+    }
+
     /// Creates the fixture drill at speed 0.01 and returns its id and tokens.
     func createDrill(source: String = ServerHarness.scenario) async throws -> (id: String, tokens: [String: Any]) {
         let body = String(decoding: try JSONSerialization.data(withJSONObject: ["source": source, "speed": 0.01]), as: UTF8.self)

@@ -163,25 +163,24 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
 
     @Sendable func report(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         let (drill, _) = try await parts.access(context, ["trainer", "evaluator", "observer"], doing: "read the report")
-        let format = request.uri.queryParameters.get("format") ?? "json"
-        guard ["json", "md", "html"].contains(format) else {
+        guard let format = ReportShelf.Format(rawValue: request.uri.queryParameters.get("format") ?? "json") else {
             throw APIError.badRequest("'format' is json, md or html")
         }
         guard await drill.state().status == .finished else {
             throw APIError.conflict("drill_not_ended", "the report is written when the drill has ended")
         }
-        let stored = try StoredReport(parts.database, runID: drill.runID)
-        if format == "md" {
-            return JSONBody.text(MarkdownReportRenderer.render(stored.report), contentType: "text/markdown; charset=utf-8")
-        }
-        if format == "html" {
-            let html = HTMLReportRenderer.render(stored.report, context: ReportContext(for: stored.report))
-            var response = JSONBody.text(html, contentType: "text/html; charset=utf-8")
+        let text = try await parts.reports.rendering(of: drill.runID, as: format, from: parts.database)
+        switch format {
+        case .md:
+            return JSONBody.text(text, contentType: "text/markdown; charset=utf-8")
+        case .html:
+            var response = JSONBody.text(text, contentType: "text/html; charset=utf-8")
             // A document to read, print or file: its own inline styles, no script, nothing fetched.
             response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware.reportPolicy
             return response
+        case .json:
+            return JSONBody.text(text, contentType: "application/json; charset=utf-8")
         }
-        return JSONBody.text(try JSONReportRenderer.render(stored.report), contentType: "application/json; charset=utf-8")
     }
 }
 

@@ -12,6 +12,8 @@ struct ServerParts<C: Clock>: Sendable where C.Duration == Duration {
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
     let boundPort: BoundPort
+    /// Finished drills' reports, built once (see ``ReportShelf``).
+    let reports: ReportShelf
 
     /// The drill named in the path, and who asks, when `kinds` may: a token of another drill
     /// gets 404 (as if the drill did not exist); a kind that may not gets 403.
