@@ -15,6 +15,13 @@ export class NewMessages {
       }
     }, { threshold: [0, 0.3, 0.6] }) : null;
     button.addEventListener('click', () => this.show());
+    // Keep the arrow right while the participant scrolls.
+    let queued = false;
+    window.addEventListener('scroll', () => {
+      if (queued || this.waiting.size === 0) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; this.render(); });
+    }, { passive: true });
     this.render();
   }
 
@@ -56,7 +63,9 @@ export class NewMessages {
     const n = items.length;
     this.button.hidden = n === 0;
     if (!n) { this.button.textContent = ''; return; }
+    // Where the newest waits: above (the usual case) puts the button at the top, below at the bottom.
     const above = items.some((item) => item.getBoundingClientRect().top < 0);
+    this.button.classList.toggle('up', above);
     this.button.textContent = t(above ? 'inbox.newAbove' : 'inbox.newBelow', { n });
   }
 }

@@ -49,7 +49,9 @@ export class AdjudicationQueue {
     }
   }
 
-  render(items) {
+  render(all) {
+    // What keyword matching missed comes first; unconfirmed automatic matches after it.
+    const items = [...all].sort((a, b) => (a.reason === b.reason ? a.at_seconds - b.at_seconds : a.reason === 'unmatched' ? -1 : 1));
     const key = JSON.stringify(items);
     if (key === this.lastKey) return;
     this.lastKey = key;
