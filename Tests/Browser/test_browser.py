@@ -6,12 +6,17 @@ Run through Tests/Browser/run.sh, which starts `firedrill serve` and sets:
   FIREDRILL_ARTIFACTS      where screenshots go (default Tests/Browser/artifacts)
 
 Every wait is an explicit WebDriverWait on a condition; nothing sleeps for a fixed time.
+Participants' phones are Chrome's mobile emulation at 360 px (a headless window cannot be
+narrower than 500 px); the other pages are also photographed at 360 px through the DevTools
+device metrics.
 """
 import base64
 import json
 import os
+import re
 import time
 import unittest
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -19,6 +24,7 @@ from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -96,18 +102,34 @@ def api(method, path, body=None):
         return json.loads(answer.read() or b"null")
 
 
-def new_browser(lang="en-US"):
+def api_as(token, method, path, body=None):
+    """The HTTP API with a drill token; returns (status, answer)."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(BASE + "/api/v1" + path, data=data, method=method,
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, json.loads(answer.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def new_browser(lang="en-US", phone=False):
+    """Headless Chromium; phone=True emulates a 360 px wide phone (touch, mobile viewport)."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                  "--window-size=1280,900", f"--lang={lang}"):
         options.add_argument(flag)
     options.add_experimental_option("prefs", {"intl.accept_languages": lang})
+    if phone:
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 1}})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
     driver.set_script_timeout(30)
-    viewport(driver, "desktop")
+    if not phone:
+        viewport(driver, "desktop")
     return driver
 
 
@@ -183,6 +205,47 @@ def screenshot(driver, name, start=None):
     settle(driver)
 
 
+def phone_screenshot(driver, name):
+    """The whole page of a phone-emulated browser, as NAME-phone.png (360 px wide)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    driver.execute_script("window.scrollTo(0, 0)")
+    settle(driver)
+    metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+    width = int(metrics["cssLayoutViewport"]["clientWidth"])
+    height = max(1, min(int(metrics["cssContentSize"]["height"]), 9000))
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+    (ARTIFACTS / f"{name}-phone.png").write_bytes(base64.b64decode(shot["data"]))
+    settle(driver)
+
+
+def visible_text(driver):
+    """What a reader sees on the page (innerText: hidden parts and closed details excluded),
+    plus the window title and every accessible label, which screen readers read too."""
+    return driver.execute_script("""
+        const labels = Array.from(document.querySelectorAll('[aria-label], [title], option'))
+          .map(n => n.getAttribute('aria-label') || n.getAttribute('title') || n.textContent);
+        return [document.title, document.body.innerText, ...labels].join('\\n');""")
+
+
+def in_viewport(driver, css):
+    """Whether the top of the first match is inside the window."""
+    return driver.execute_script(
+        "const n = document.querySelector(arguments[0]); if (!n) return false;"
+        "const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight - 20;", css)
+
+
+def cjk_fonts(driver, css):
+    """The platform fonts Chrome used to draw the text of the first match (DevTools CSS domain)."""
+    driver.execute_cdp_cmd("DOM.enable", {})
+    driver.execute_cdp_cmd("CSS.enable", {})
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = driver.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": css})["nodeId"]
+    fonts = driver.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return [f["familyName"] for f in fonts]
+
+
 def inbox_items(driver):
     """The recorded inbox entries (seq and text), newest first."""
     return driver.execute_script(
@@ -247,8 +310,8 @@ class BrowserTest(unittest.TestCase):
             except Exception:   # noqa: BLE001
                 pass
 
-    def browser(self, lang="en-US"):
-        driver = new_browser(lang)
+    def browser(self, lang="en-US", phone=False):
+        driver = new_browser(lang, phone)
         self.browsers.append(driver)
         return driver
 
@@ -265,8 +328,15 @@ class BrowserTest(unittest.TestCase):
         wait_js(driver, "return document.querySelectorAll('#scenario-select option').length > 0", "scenarios listed")
 
 
+# What Japanese pages must never show: ids, condition or command syntax, English page names,
+# the word for token.
+ROLE_IDS = ("promotion", "product-planning", "customer-support", "supervisor")
+FORBIDDEN_JA = ("met(", "ack [", "（ack/", "Trainer console", "トークン", "player-1", "evaluator-1", "observer-1",
+                "adlib-1", "undefined", "null", "NaN")
+
+
 class FullDrillTest(BrowserTest):
-    """A drill from creation to report, with two players, an evaluator and an observer."""
+    """An English drill from creation to report: two players, an evaluator and an observer."""
 
     def test_full_drill(self):
         trainer, alex, bea = self.browser(), self.browser(), self.browser()
@@ -279,6 +349,8 @@ class FullDrillTest(BrowserTest):
         click(trainer, "#create-form button[type=submit]")
         wait(trainer, lambda d: "#drill=" in d.current_url, "the console opens the new drill")
         visible(trainer, "#drill-view")
+        wait_text(trainer, "#drill-title", "newsletter")
+        self.assertEqual("Trainer console", text_of(trainer, ".page-name"))
         links = wait(trainer, lambda d: (lambda l: l if all(l.get(k) for k in (
             "player:promotion", "player:product-planning", "evaluator:", "observer:")) else None)(console_links(d)),
             "a link per role, evaluator and observer")
@@ -300,10 +372,12 @@ class FullDrillTest(BrowserTest):
         # A new link for a role, and revoking it.
         click(trainer, '.link-group[data-group="player:customer-support"] > button')
         wait(trainer, lambda d: len(console_links(d)["player:customer-support"]) == 2, "a second link for the role")
+        wait_text(trainer, '.link-group[data-group="player:customer-support"]', "Link 2")
         revoke = trainer.find_elements(By.CSS_SELECTOR, '.link-group[data-group="player:customer-support"] .token .btn.danger')[-1]
         revoke.click()
         wait(trainer, EC.alert_is_present(), "revoke asks first").accept()
         wait_text(trainer, '.link-group[data-group="player:customer-support"]', "revoked")
+        self.assertNotIn("player-", text_of(trainer, "#links"), "links are numbered, not labelled by token")
 
         # Start.
         click(trainer, "#btn-start")
@@ -315,39 +389,49 @@ class FullDrillTest(BrowserTest):
         wait_text(alex, "#inbox", "Is the brochure PDF in the newsletter showing", timeout=60)
         wait_text(bea, "#inbox", "[Delivered] Monthly newsletter")
 
-        # Alex acknowledges with the buttons, then escalates to product planning by phone.
-        click(alex, "#inbox li.inject .msg-actions button")            # "Respond" focuses the composer
+        # Alex responds to the chat: it is named above the form, and the kind must be chosen.
+        chat = alex.find_element(By.XPATH, "//li[contains(@class,'inject')][.//*[contains(text(),'Is the brochure PDF')]]")
+        chat.find_element(By.CSS_SELECTOR, ".respond").click()
+        wait_text(alex, "#reply-to", "Is the brochure PDF in the newsletter showing")
         type_into(alex, "#compose-text", "Looking at page 6 of the brochure now")
         click(alex, "#composer button[type=submit]")
+        wait_text(alex, "#compose-error", "Choose what you do")
+        click(alex, '#composer .kind-option:has(input[value="acknowledge"])')
+        wait_text(alex, "#compose-hint", "seen the message")
+        click(alex, "#composer button[type=submit]")
         wait_text(alex, "#inbox li.own.state-recorded", "Looking at page 6")
-        click(alex, "#composer .kind-option:nth-child(2)")               # Escalate
+        wait_text(alex, "#inbox li.own.state-recorded", "In reply to")
+        # Nothing sticks: no kind, no text, no message answered.
+        self.assertEqual(0, alex.execute_script("return document.querySelectorAll('input[name=kind]:checked').length"))
+        self.assertEqual("", alex.find_element(By.ID, "compose-text").get_attribute("value"))
+        self.assertFalse(alex.find_element(By.ID, "reply-to").is_displayed())
+
+        # An escalation to product planning by phone, with a line break kept.
+        click(alex, '#composer .kind-option:has(input[value="escalate"])')
         visible(alex, ".escalate-fields")
         Select(alex.find_element(By.ID, "esc-role")).select_by_value("product-planning")
         Select(alex.find_element(By.ID, "esc-channel")).select_by_value("phone")
-        type_into(alex, "#compose-text", "Brochure page 6 shows the HokutoPay integration <b>under NDA</b>")
+        type_into(alex, "#compose-text", "Brochure page 6 shows the HokutoPay integration <b>under NDA</b>\nsecond line")
         click(alex, "#composer button[type=submit]")
-        wait_text(alex, "#inbox", "Escalated to Product planning via Phone")
+        wait_text(alex, "#inbox", "Contacted Product planning by Phone (escalation)")
         wait_text(alex, "#compose-status", "Recorded ✓")
-        # Bea sees the escalation addressed to her role.
-        wait_text(bea, "#inbox li.escalation", "Brochure page 6 shows the HokutoPay integration <b>under NDA</b>")
+        # Bea sees the escalation addressed to her role, both lines.
+        wait_text(bea, "#inbox li.escalation", "Brochure page 6 shows the HokutoPay integration <b>under NDA</b>\nsecond line")
 
-        # People who know the vocabulary type commands; a bad one shows the server's message.
-        visible(alex, "details.typed summary").click()
-        type_into(alex, "#command", "escalate supervisor via phone page 6 of the brochure leaks the partner")
-        click(alex, "#command-form button[type=submit]")
+        # Alex calls the supervisor, who answers by phone after 4 drill minutes.
+        click(alex, '#composer .kind-option:has(input[value="escalate"])')
+        Select(alex.find_element(By.ID, "esc-role")).select_by_value("supervisor")
+        Select(alex.find_element(By.ID, "esc-channel")).select_by_value("phone")
+        type_into(alex, "#compose-text", "page 6 of the brochure leaks the partner")
+        click(alex, "#composer button[type=submit]")
         wait_text(alex, "#inbox", "page 6 of the brochure leaks the partner")
-        type_into(alex, "#command", "blah")
-        click(alex, "#command-form button[type=submit]")
-        wait_text(alex, "#command-error", "unknown command")
-        wait_text(alex, "#inbox li.own.state-failed", "Not recorded")
-        # The supervisor persona answers by phone after 4 drill minutes.
         wait_text(alex, "#inbox li.persona", "Yamamoto here", timeout=60)
 
         # Reloading loses nothing: the inbox, what was read, and an unsent draft.
         click(alex, "#mark-all-read")
         type_into(alex, "#compose-text", "draft that survives a reload")
         before = inbox_items(alex)
-        self.assertGreaterEqual(len(before), 6)
+        self.assertGreaterEqual(len(before), 5)
         alex.refresh()
         wait_text(alex, "#conn", "Connected")
         wait(alex, lambda d: {i["seq"] for i in before} <= {i["seq"] for i in inbox_items(d)}, "inbox caught up after reload")
@@ -371,8 +455,11 @@ class FullDrillTest(BrowserTest):
         click(trainer, "#obs-form button[type=submit]")
         wait_text(trainer, "#obs-status", "✓")
         wait_text(trainer, "#obs-list", "only after a chat attempt")
+        wait_text(trainer, "#obs-list", "Evaluator 1")
         wait_text(trainer, "#board", "Met on time")
+        wait_text(trainer, "#board", "keyword matching alone")
         wait_text(trainer, "#timeline", "page 6 of the brochure leaks the partner")
+        wait_text(trainer, "#msel", "after the start")
         screenshot(trainer, "evaluate")
         evaluator_tab = trainer.current_window_handle
 
@@ -383,8 +470,7 @@ class FullDrillTest(BrowserTest):
         wait_text(trainer, "#board", "Met on time")
         self.assertEqual(0, trainer.execute_script("return document.querySelectorAll('.staff-notes, .expected').length"))
         self.assertNotIn("only after a chat attempt", text_of(trainer, "main"))
-        click(trainer, "#large-type")
-        wait(trainer, lambda d: d.execute_script("return document.documentElement.classList.contains('large-type')"), "large type")
+        self.assertTrue(trainer.execute_script("return document.documentElement.classList.contains('large-type')"), "large type by default")
         screenshot(trainer, "observe")
         observer_tab = trainer.current_window_handle
 
@@ -398,7 +484,8 @@ class FullDrillTest(BrowserTest):
         type_into(trainer, "#adlib-subject", "Ad-lib: where are we with the partner?")
         type_into(trainer, "#adlib-body", "I need an answer before 15:00.")
         click(trainer, "#adlib-form button[type=submit]")
-        wait_text(trainer, "#adlib-status", "adlib-1")
+        wait_text(trainer, "#adlib-status", "Ad-lib: where are we with the partner?")
+        self.assertNotIn("adlib-1", text_of(trainer, "#adlib-status"))
         wait_text(bea, "#inbox", "Ad-lib: where are we with the partner?")
         wait_text(trainer, "#msel", "Ad-lib: where are we with the partner?")
         screenshot(trainer, "console")
@@ -416,10 +503,11 @@ class FullDrillTest(BrowserTest):
         # The trainer ends the drill; everyone sees it.
         click(trainer, "#btn-end")
         wait(trainer, EC.alert_is_present(), "ending asks first").accept()
-        visible(trainer, "#report-section")
+        visible(trainer, "#report-section .report-link")
         for player in (alex, bea):
             wait_text(player, "#drill-status", "Ended")
             wait_text(player, "#inbox", "The drill ended")
+            wait_text(player, "#ended-banner", "The drill has ended")
 
         # Each saw only their own traffic (both streams reached the end, so nothing is late).
         self.assertNotIn("Is the brochure PDF", text_of(bea, "#inbox"))
@@ -432,33 +520,32 @@ class FullDrillTest(BrowserTest):
         click(alex, '.scale-option:has(input[name="score-0"][value="4"])')
         type_into(alex, '.text-question textarea', "Hot wash: compare the linked file with the approved one")
         click(alex, "#survey-section button[type=submit]")
-        wait_text(alex, "#survey-section", "Thank you")
+        wait_text(alex, "#survey-section", "question(s) are still open")
         visible(bea, "#survey-section form")
         click(bea, '.scale-option:has(input[name="score-1"][value="5"])')
         type_into(bea, 'input[name="comment-1"]', "the phone reached her at once")
         click(bea, "#survey-section button[type=submit]")
-        wait_text(bea, "#survey-section", "Thank you")
+        wait_text(bea, "#survey-section", "still open")
         screenshot(alex, "survey-thanks")
 
-        # The report shows all of it.
-        trainer.refresh()
-        wait_js(trainer, "return document.querySelectorAll('#report table.data').length >= 3", "the report is shown")
-        report = text_of(trainer, "#report")
-        for expected in ("Is the brochure PDF in the newsletter", "Brochure page 6 shows the HokutoPay integration",
-                         "page 6 of the brochure leaks the partner", "only after a chat attempt",
-                         "Ad-lib: where are we with the partner?", "compare the linked file with the approved one",
-                         "the phone reached her at once", "Yamamoto here"):
+        # The report: the server's document, opened from the link.
+        href = trainer.find_element(By.CSS_SELECTOR, "#report-section .report-link").get_attribute("href")
+        self.assertIn("format=html", href)
+        trainer.get(href)
+        wait(trainer, lambda d: "Is the brochure PDF in the newsletter" in d.find_element(By.TAG_NAME, "body").text, "the HTML report")
+        report = trainer.find_element(By.TAG_NAME, "body").text
+        for expected in ("Brochure page 6 shows the HokutoPay integration", "page 6 of the brochure leaks the partner",
+                         "only after a chat attempt", "Ad-lib: where are we with the partner?",
+                         "compare the linked file with the approved one", "the phone reached her at once"):
             self.assertIn(expected, report)
         for name in ("Alex", "Bea"):
             self.assertNotIn(name, report, "reports speak of roles, not names")
-        wait_js(trainer, "return document.querySelector('#report-docs a, #report-docs pre')", "the report document")
-        screenshot(trainer, "report", start="#report-section")
 
-        # Evaluator and observer get the report too.
+        # Evaluator and observer get the link too.
         for tab in (evaluator_tab, observer_tab):
             trainer.switch_to.window(tab)
             trainer.refresh()
-            wait_text(trainer, "#report", "the phone reached her at once")
+            visible(trainer, "#report-section .report-link")
         self.assert_clean(trainer, alex, bea)
 
 
@@ -505,6 +592,7 @@ class SafetyTest(BrowserTest):
         wait_text(player, "#briefing-body", "<b>not bold</b>")
         self.assertEqual(0, player.execute_script("return document.querySelectorAll('main script, main img, main b, main i').length"))
         # A participant's text is text too, also in the trainer's timeline.
+        click(player, '#composer .kind-option:has(input[value="action"])')
         type_into(player, "#compose-text", '<img src=x onerror="window.__pwned=1"> done')
         click(player, "#composer button[type=submit]")
         wait_text(player, "#inbox li.own.state-recorded", '<img src=x onerror="window.__pwned=1"> done')
@@ -512,6 +600,212 @@ class SafetyTest(BrowserTest):
         self.assertEqual(0, trainer.execute_script("return document.querySelectorAll('main script, main img').length"))
         screenshot(player, "play-hostile")
         self.assert_clean(trainer, player)
+
+
+class JapaneseDrillTest(BrowserTest):
+    """The bundled Japanese newsletter drill, created from the console: a participant on a
+    360 px phone, an evaluator and an observer; the trainer steers the clock."""
+
+    def assert_japanese_clean(self, driver, where, extra_ids=()):
+        text = visible_text(driver)
+        for word in FORBIDDEN_JA:
+            self.assertNotIn(word, text, f"{where}: {word!r} shows")
+        for ident in (*ROLE_IDS, *extra_ids):
+            self.assertNotRegex(text, rf"(?<![\w-]){re.escape(ident)}(?![\w-])", f"{where}: the id {ident!r} shows")
+
+    def test_japanese_newsletter_drill(self):
+        trainer = self.browser("ja")
+        player = self.browser("ja", phone=True)
+        evaluator = self.browser("ja")
+        observer = self.browser("ja")
+
+        # The trainer creates the drill from the console; the console speaks Japanese.
+        self.sign_in_trainer(trainer)
+        self.assertEqual("ja", trainer.execute_script("return document.documentElement.lang"))
+        wait_text(trainer, ".topbar", "トレーナー画面")
+        self.assertIn("トレーナー画面", trainer.title)
+        Select(trainer.find_element(By.ID, "scenario-select")).select_by_value("newsletter-brochure-leak-ja")
+        type_into(trainer, "#speed", "1")
+        click(trainer, "#create-form button[type=submit]")
+        wait(trainer, lambda d: "#drill=" in d.current_url, "the console opens the new drill")
+        drill_id = trainer.current_url.split("#drill=", 1)[1]
+        links = wait(trainer, lambda d: (lambda l: l if all(l.get(k) for k in (
+            "player:promotion", "evaluator:", "observer:")) else None)(console_links(d)), "the links")
+        wait_text(trainer, "#msel", "開始 3 分後")
+        wait_text(trainer, "#msel", "『上長に電話または対面で報告する』がまだ達成されていない場合")
+        inject_ids = [i["id"] for i in api("GET", f"/drills/{drill_id}/progress")["injects"]]
+        self.assertIn("pdf-noticed", inject_ids)
+        self.assert_japanese_clean(trainer, "console (ready)", inject_ids)
+
+        # Participant (phone), evaluator and observer join.
+        join(player, links["player:promotion"][0], "play", "山田")
+        join(evaluator, links["evaluator:"][0], "evaluate", "佐々木")
+        join(observer, links["observer:"][0], "observe", "委員")
+        visible(player, "#waiting")
+        self.assertEqual(360, player.execute_script("return window.innerWidth"))
+        phone_screenshot(player, "ja-play-waiting")
+
+        # Start, then change the speed while running: the clock runs at 2×, and everyone sees it.
+        click(trainer, "#btn-start")
+        wait_text(player, "#drill-status", "実施中")
+        click(trainer, '.speed-preset[data-speed="2"]')
+        wait(trainer, lambda d: d.find_element(By.CSS_SELECTOR, '.speed-preset[data-speed="2"]').get_attribute("aria-pressed") == "true", "2× pressed")
+        self.assertEqual(2, api("GET", f"/drills/{drill_id}")["speed"])
+        wait_text(trainer, "#current-speed", "2 倍")
+        wait_text(trainer, "#timeline", "時計の速さが 2 倍になりました")
+        wait_text(player, "#inbox", "時計の速さが 2 倍になりました")
+        wait_text(trainer, "#time-left", "実時間で約")
+
+        # Go to the next inject (3:00): the chat reaches the participant at once.
+        wait_text(trainer, "#next-info", "3:00 に配信予定")
+        click(trainer, "#btn-next")
+        wait_text(player, "#inbox", "ニュースレターのパンフレット PDF に未発表の提携が載っていませんか？", timeout=30)
+        wait_text(trainer, "#timeline", "トレーナーが時計を")
+        self.assertGreaterEqual(api("GET", f"/drills/{drill_id}")["drill_seconds"], 180)
+
+        # The participant answers that chat with the keyboard: respond, pick 受領, write, send.
+        chat = player.find_element(By.XPATH, "//li[contains(@class,'inject')][.//*[contains(text(),'未発表の提携')]]")
+        chat.find_element(By.CSS_SELECTOR, ".respond").click()
+        wait_text(player, "#reply-to", "ニュースレターのパンフレット PDF に未発表の提携")
+        wait_text(player, "#reply-to", "営業部 佐藤")
+        focused = player.switch_to.active_element
+        self.assertEqual("kind", focused.get_attribute("name"), "the kinds have the focus")
+        focused.send_keys(Keys.SPACE)
+        wait_text(player, "#compose-hint", "メッセージを見て対応を始めたことを伝えます")
+        type_into(player, "#compose-text", "確認しました。\nパンフレットの 6 ページを確認します。")
+        player.find_element(By.ID, "compose-text").send_keys(Keys.TAB)
+        player.switch_to.active_element.send_keys(Keys.ENTER)         # the next stop is 送信
+        wait_text(player, "#inbox li.own.state-recorded", "返信先：『ニュースレターのパンフレット PDF")
+        phone_screenshot(player, "ja-play-replied")
+
+        # A message that lands out of sight is announced by the indicator, which brings it into view.
+        player.execute_script("document.querySelector('#composer-section').scrollIntoView()")
+        settle(player)
+        wait_text(trainer, "#next-info", "8:00 に配信予定")
+        click(trainer, "#btn-next")             # 8:00: for product planning only
+        wait_text(trainer, "#timeline", "【社外秘】ホクトペイ連携")
+        wait_text(trainer, "#next-info", "12:00 に配信予定")
+        click(trainer, "#btn-next")             # 12:00: nobody called the manager yet, so the hint goes out
+        pill = visible(player, "#new-pill")
+        self.assertIn("新着メッセージ", pill.text)
+        player.save_screenshot(str(ARTIFACTS / "ja-play-new-message-phone.png"))   # the window as it is
+        pill.click()
+        wait(player, lambda d: not d.find_element(By.ID, "new-pill").is_displayed(), "the indicator goes")
+        wait(player, lambda d: in_viewport(d, "#inbox > li.inject"), "the new message is in view")
+        self.assertIn("山本部長は会議中", text_of(player, "#inbox > li.inject"))
+        self.assertEqual("article", player.execute_script("return document.activeElement.tagName.toLowerCase()"), "and has the focus")
+        self.assert_japanese_clean(player, "play (running)", inject_ids)
+        wait_text(trainer, "#next-info", "15:00 に配信予定")
+        click(trainer, "#btn-next")             # 15:00: the manager is called late from here on
+        wait_text(player, "#inbox", "パンフレット PDF ダウンロード数")
+
+        # A report that names the manager: the server asks back, the participant escalates.
+        click(player, '#composer .kind-option:has(input[value="report"])')
+        wait_text(player, "#compose-hint", "報告書です")
+        type_into(player, "#compose-text", "山本部長に電話で報告しました")
+        click(player, "#composer button[type=submit]")
+        visible(player, "#dym-dialog")
+        wait_text(player, "#dym-dialog", "この報告は「上長（山本部長）」に触れています。「上長（山本部長）」への連絡（エスカレーション）のつもりですか？")
+        wait_text(player, "#dym-suggested", "上長（山本部長）へ電話で連絡する（エスカレーション）")
+        wait_text(player, "#dym-keep", "報告のまま送る")
+        phone_screenshot(player, "ja-play-did-you-mean")
+        click(player, "#dym-suggested")
+        wait_text(player, "#inbox li.own.state-recorded", "上長（山本部長）へ電話で連絡しました（エスカレーション）")
+        self.assertEqual(0, player.execute_script("return document.querySelectorAll('input[name=kind]:checked').length"), "no sticky kind")
+
+        # An answer keyword matching cannot place, for the evaluator to decide on.
+        click(player, '#composer .kind-option:has(input[value="communicate"])')
+        type_into(player, "#compose-text", "まずは社内の関係者で集まって、今後の進め方を相談しましょう")
+        click(player, "#composer button[type=submit]")
+        wait_text(player, "#inbox li.own.state-recorded", "今後の進め方を相談しましょう")
+
+
+        # The evaluator counts the unplaced answer for the objective it meant: the official score moves.
+        wait_text(evaluator, "#queue", "今後の進め方を相談しましょう")
+        wait_text(evaluator, "#queue", "キーワード照合で該当なし")
+        before = evaluator.find_element(By.CSS_SELECTOR, "#board .score-line").get_attribute("data-score")
+        line_before = text_of(evaluator, "#board .coverage")
+        self.assertIn("キーワード照合のみ", line_before)
+        screenshot(evaluator, "ja-evaluate-queue")
+        candidate = evaluator.find_element(By.XPATH,
+            "//li[contains(@class,'queue-item')][.//*[contains(text(),'今後の進め方')]]//li[contains(@class,'candidate')][.//*[contains(text(),'対応方針を決めて共有する')]]")
+        candidate.find_element(By.CSS_SELECTOR, ".decide-credit").click()
+        wait_text(evaluator, "#queue-status", "『対応方針を決めて共有する』の達成と認めました")
+        wait(evaluator, lambda d: "今後の進め方" not in text_of(d, "#queue"), "the decided action leaves the queue")
+        wait(evaluator, lambda d: d.find_element(By.CSS_SELECTOR, "#board .score-line").get_attribute("data-score") != before, "the official score changed")
+        wait_text(evaluator, "#board .coverage", "評価者の判定後")
+        wait_text(evaluator, "#board", "評価者が判定")
+        wait_text(evaluator, "#timeline", "の達成と認めました")
+        wait_text(trainer, "#board .coverage", "評価者の判定後")
+        wait_text(observer, "#board .coverage", "評価者の判定後")
+        progress = api("GET", f"/drills/{drill_id}/progress")
+        self.assertNotEqual(progress["score"], progress["automatic_score"])
+        self.assertEqual(float(evaluator.find_element(By.CSS_SELECTOR, "#board .score-line").get_attribute("data-score")), progress["score"])
+
+        # Screens while the drill runs, and nothing but words on them.
+        screenshot(trainer, "ja-console")
+        screenshot(evaluator, "ja-evaluate")
+        screenshot(observer, "ja-observe")
+        for driver, where in ((trainer, "console"), (evaluator, "evaluate"), (observer, "observe")):
+            self.assert_japanese_clean(driver, where, inject_ids)
+
+        # Japanese text is drawn in a Japanese (CJK) font.
+        for driver, css in ((player, "#inbox .msg-subject"), (trainer, "#drill-title"), (observer, "#board .objective-name")):
+            fonts = cjk_fonts(driver, css)
+            self.assertTrue(any("CJK" in f or "Noto Sans JP" in f for f in fonts), f"{css}: {fonts}")
+
+        # The trainer ends the drill: a banner and the survey come first for the participant.
+        click(trainer, "#btn-end")
+        wait(trainer, EC.alert_is_present(), "ending asks first").accept()
+        banner = visible(player, "#ended-banner")
+        self.assertIn("訓練は終了しました", banner.text)
+        wait(player, lambda d: in_viewport(d, "#ended-banner"), "the banner is in view")
+        order = player.execute_script("return ['#ended-banner', '#survey-section', '#briefing', '#inbox-section'].map(s => document.querySelector(s).getBoundingClientRect().top)")
+        self.assertEqual(order, sorted(order), "banner, survey, briefing, inbox from the top")
+        self.assertFalse(player.find_element(By.ID, "composer-section").is_displayed())
+        scale = player.execute_script("return Array.from(document.querySelectorAll('input[name=score-0]')).map(i => i.getAttribute('aria-label'))")
+        self.assertEqual(["1 — 不十分", "2", "3", "4", "5 — 十分"], scale, "the report's scale words")
+        phone_screenshot(player, "ja-play-ended")
+        click(player, '.scale-option:has(input[name="score-0"][value="4"])')
+        type_into(player, "#survey-text-5", "配信前チェックリストに、リンク先ファイルの版を照合する手順を加える")
+        click(player, "#survey-section button[type=submit]")
+        wait_text(player, "#survey-section", "未回答の質問があと 5 問あります")
+        # What is answered comes from the server, not from this browser's storage.
+        player.execute_script("localStorage.clear(); sessionStorage.clear();")
+        player.refresh()
+        visible(player, "#survey-section form")
+        self.assertEqual(0, player.execute_script("return document.querySelectorAll('input[name=score-0], #survey-text-5').length"), "answered questions are not asked again")
+        self.assertEqual(5, player.execute_script("return document.querySelectorAll('#survey-section .question').length"))
+        phone_screenshot(player, "ja-play-survey")
+
+        # The report's link on every staff page; the record keeps in_reply_to.
+        for driver in (trainer, evaluator, observer):
+            link = visible(driver, "#report-section .report-link")
+            self.assertEqual("事後報告書を開く", link.text)
+        report = api("GET", f"/drills/{drill_id}/report?format=json")
+        replies = [e for e in report["timeline"] if e.get("type") == "action" and e.get("in_reply_to") == "pdf-noticed"]
+        self.assertEqual(1, len(replies), "the answer to the chat is recorded as its reply")
+        self.assertIn("パンフレットの 6 ページを確認します", replies[0]["text"])
+        self.assertIn("\n", replies[0]["text"], "line breaks are kept")
+        escalations = [e for e in report["timeline"] if e.get("type") == "action" and e.get("kind") == "escalate" and e.get("target") == "supervisor"]
+        self.assertEqual("phone", escalations[0]["channel"])
+        self.assertEqual("山本部長に電話で報告しました", escalations[0]["text"])
+        screenshot(trainer, "ja-console-finished")
+        screenshot(evaluator, "ja-evaluate-finished")
+        screenshot(observer, "ja-observe-finished")
+        for driver, where in ((trainer, "console"), (evaluator, "evaluate"), (observer, "observe"), (player, "play")):
+            self.assert_japanese_clean(driver, f"{where} (finished)", inject_ids)
+
+        # The start page and the trainer's list, in Japanese too.
+        trainer.get(BASE + "/console.html")
+        visible(trainer, "#drills .drill-row")
+        wait_text(trainer, f'.drill-row[data-drill="{drill_id}"]', "終了")
+        screenshot(trainer, "ja-console-home")
+        trainer.get(BASE + "/")
+        wait_text(trainer, "#signin-title", "リンクで参加する")
+        screenshot(trainer, "ja-index")
+        self.assert_japanese_clean(trainer, "index")
+        self.assert_clean(trainer, player, evaluator, observer)
 
 
 class LanguageTest(BrowserTest):
@@ -528,11 +822,13 @@ class LanguageTest(BrowserTest):
         type_into(player, "#join-name", "山田")
         click(player, "#join-form button[type=submit]")
         wait_text(player, "#inbox", "チャット", timeout=60)         # the chat at 3:00, 3 s at speed 60
-        wait_text(player, "#drill-status", "進行中")
+        wait_text(player, "#drill-status", "実施中")
+        wait_text(player, "#composer", "上長・関係者へ連絡")
         self.assertEqual("ja", player.execute_script("return document.querySelector('#inbox .msg-subject').lang"))
         screenshot(player, "play-ja")
         click(player, "#lang-switch")
         wait_text(player, "#inbox-title", "Inbox")
+        wait_text(player, "#composer", "Contact a manager or another team")
         self.assertEqual("en", player.execute_script("return localStorage.getItem('firedrill.lang')"))
         self.assert_clean(player)
 
