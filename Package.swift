@@ -111,6 +111,30 @@ let package = Package(
             resources: [.copy("Public"), .copy("OpenAPI")],
             swiftSettings: strictSettings
         ),
+        // A client of the live API (`firedrill join`, the live benchmark): requests and the
+        // event stream, in the wire model's documents.
+        .target(
+            name: "FiredrillClient",
+            dependencies: [
+                "FiredrillCore", "FiredrillWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // `firedrill bench`: synthetic drills, the store and a live server under load, measured.
+        .target(
+            name: "FiredrillBenchmarks",
+            dependencies: [
+                "FiredrillCore", "FiredrillWire", "FiredrillClient", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The commands of the `firedrill` tool.
         .target(
             name: "FiredrillCLI",
@@ -124,6 +148,8 @@ let package = Package(
                 "FiredrillScenarios",
                 "FiredrillRecords",
                 "FiredrillServer",
+                "FiredrillClient",
+                "FiredrillBenchmarks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -172,6 +198,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FiredrillBenchmarksTests",
+            dependencies: ["FiredrillBenchmarks", "FiredrillCore", "FiredrillYAML", "FiredrillStore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

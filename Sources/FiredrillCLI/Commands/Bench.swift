@@ -1,9 +1,6 @@
 import ArgumentParser
-import FiredrillCore
-import FiredrillReporting
+import FiredrillBenchmarks
 import FiredrillStore
-import FiredrillYAML
-import Foundation
 
 extension Firedrill {
     struct Bench: AsyncParsableCommand {
@@ -109,86 +106,8 @@ extension Firedrill.Bench {
             #if DEBUG
             Console.out("note: this is a debug build; use 'swift run -c release firedrill bench' for real figures\n")
             #endif
-            if drill { try runDrill() }
+            if drill { try DrillBenchmark(scales: scales, repeats: repeats, writeTo: write).run() }
             if store { try StoreBenchmark(events: events, writers: writers, historyRuns: historyRuns, eventsPerRun: 200).run() }
-        }
-
-        func runDrill() throws {
-            Console.out("Drill benchmark (best of \(repeats); times in seconds)\n")
-            let header = ["scale", "injects", "objectives", "script lines", "YAML bytes", "validate", "replay", "parse/play/report/json", "events"]
-            var rows: [[String]] = [header]
-            for scale in scales {
-                let drill = SyntheticDrill.scaled(scale)
-                let yaml = drill.yaml
-                let script = drill.script
-                if let write {
-                    try FileManager.default.createDirectory(atPath: write, withIntermediateDirectories: true)
-                    try yaml.write(toFile: "\(write)/synthetic-\(format(scale)).yaml", atomically: true, encoding: .utf8)
-                    try script.write(toFile: "\(write)/synthetic-\(format(scale)).script", atomically: true, encoding: .utf8)
-                }
-                let limits = ValidationLimits.scaled(by: max(1, Int(scale.rounded(.up)) * 2))
-                let loader = ScenarioLoader(limits: limits)
-
-                var scenario: Scenario?
-                let validate = best(of: repeats) {
-                    let loaded = loader.load(data: Data(yaml.utf8), path: "synthetic.yaml")
-                    scenario = loaded.scenario
-                    if scenario == nil { Console.error(loaded.formattedDiagnostics.prefix(5).joined(separator: "\n")) }
-                }
-                guard let scenario else { throw ValidationError("the synthetic scenario did not validate") }
-
-                var events = 0
-                var failure: (any Error)?
-                var parts = [Double](repeating: .infinity, count: 4)
-                let clock = ContinuousClock()
-                let replay = best(of: repeats) {
-                    do {
-                        var laps: [Duration] = []
-                        var start = clock.now
-                        func lap() { laps.append(start.duration(to: clock.now)); start = clock.now }
-                        let parsed = try ReplayScript.parse(script, for: scenario).get()
-                        lap()
-                        let engine = try parsed.play(scenario)
-                        lap()
-                        let report = DrillReport(scenario: scenario, events: engine.events, mode: .replay)
-                        lap()
-                        _ = try JSONReportRenderer.render(report)
-                        lap()
-                        events = engine.events.count
-                        for (index, value) in laps.enumerated() { parts[index] = min(parts[index], Self.seconds(value)) }
-                    } catch {
-                        failure = error
-                    }
-                }
-                if let failure { throw ValidationError("replay failed: \(failure)") }
-                rows.append([
-                    format(scale) + "×", "\(drill.injects)", "\(drill.objectives)", "\(drill.scriptLines)", "\(yaml.utf8.count)",
-                    String(format: "%.4f", validate), String(format: "%.4f", replay),
-                    parts.map { String(format: "%.3f", $0) }.joined(separator: "/"), "\(events)",
-                ])
-            }
-            Console.out(table(rows))
-            Console.out("Targets at 1× on 2 cores: validate < 0.2 s, replay < 0.5 s; growth about linear.\n")
-        }
-
-        static func seconds(_ duration: Duration) -> Double {
-            let (seconds, attoseconds) = duration.components
-            return Double(seconds) + Double(attoseconds) / 1e18
-        }
-
-        func best(of count: Int, _ body: () -> Void) -> Double {
-            var best = Double.infinity
-            let clock = ContinuousClock()
-            for _ in 0..<count {
-                let elapsed = clock.measure(body)
-                let (seconds, attoseconds) = elapsed.components
-                best = min(best, Double(seconds) + Double(attoseconds) / 1e18)
-            }
-            return best
-        }
-
-        func format(_ value: Double) -> String {
-            value == value.rounded() ? String(Int(value)) : String(value)
         }
     }
 }

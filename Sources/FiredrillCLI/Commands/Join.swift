@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsyncHTTPClient
+import FiredrillClient
 import FiredrillCore
 import FiredrillWire
 import Foundation

@@ -1,3 +1,4 @@
+import FiredrillClient
 import FiredrillCore
 import FiredrillWire
 

@@ -1,6 +1,8 @@
 import AsyncHTTPClient
+import FiredrillClient
 import FiredrillCore
 import FiredrillWire
+import FiredrillServer
 import FiredrillStore
 import Foundation
 import NIOCore
@@ -20,19 +22,29 @@ import Synchronization
 ///   durability; afterwards the record is read to check that every acknowledged action is
 ///   in it.
 /// - **Memory**: the server's resident set, with the streams open and at its peak.
-struct LiveBenchmark {
-    var players: [Int]
-    var roles: Int
-    var clients: Int
-    var seconds: Double
-    var durabilities: [Durability]
+public struct LiveBenchmark: Sendable {
+    public var players: [Int]
+    public var roles: Int
+    public var clients: Int
+    public var seconds: Double
+    public var durabilities: [Durability]
+    public var output: BenchmarkOutput
+
+    public init(players: [Int], roles: Int, clients: Int, seconds: Double, durabilities: [Durability], output: BenchmarkOutput = .standardOutput) {
+        self.players = players
+        self.roles = roles
+        self.clients = clients
+        self.seconds = seconds
+        self.durabilities = durabilities
+        self.output = output
+    }
 
     static let trainer = "fdt_bench-trainer-token-0123456789abcdefghij"
     static let injects = 5
 
-    func run() async throws {
+    public func run() async throws {
         let files = FileLimit.raise()
-        Console.out("firedrill bench live: server in a child process, clients in this one; open-file limit \(files)\n\n")
+        output("firedrill bench live: server in a child process, clients in this one; open-file limit \(files)\n\n")
         let http = HTTPClient(
             eventLoopGroupProvider: .singleton,
             configuration: {
@@ -50,8 +62,9 @@ struct LiveBenchmark {
                 Self.mb(result.rssWithStreams), Self.mb(result.peakRSS),
             ])
         }
-        Console.out("Delivery of scheduled injects to every player (\(Self.injects) injects, one a second), then every player answering one more at once:\n")
-        Console.out(table(delivery) + "\n")
+        output("Delivery of scheduled injects to every player (\(Self.injects) injects, one a second), then every player answering one more at once:\n")
+        output.table(delivery)
+        output("\n")
 
         var throughput: [[String]] = [["durability", "clients", "seconds", "acknowledged", "actions/s", "errors", "lost", "latency p50", "p99"]]
         for durability in durabilities {
@@ -62,8 +75,8 @@ struct LiveBenchmark {
                 Self.ms(result.latency.p50), Self.ms(result.latency.p99),
             ])
         }
-        Console.out("Actions acknowledged after commit, \(clients) concurrent clients (no event streams open):\n")
-        Console.out(table(throughput))
+        output("Actions acknowledged after commit, \(clients) concurrent clients (no event streams open):\n")
+        output.table(throughput)
         try await http.shutdown()
     }
 
@@ -131,7 +144,7 @@ struct LiveBenchmark {
             lateness += times.map { $0 - due }
             lastPlayer = max(lastPlayer, (times.max() ?? .infinity) - due)
             if ProcessInfo.processInfo.environment["FIREDRILL_BENCH_DETAIL"] != nil {
-                Console.out("  i\(index): first \(Self.ms((times.min() ?? .nan) - due)), last \(Self.ms((times.max() ?? .nan) - due))\n")
+                output("  i\(index): first \(Self.ms((times.min() ?? .nan) - due)), last \(Self.ms((times.max() ?? .nan) - due))\n")
             }
         }
         let missing = count * Self.injects - lateness.count
@@ -216,7 +229,7 @@ struct LiveBenchmark {
 
     static func hostAndPort(_ base: String) throws -> (host: String, port: Int) {
         guard let components = URLComponents(string: base), let host = components.host, let port = components.port else {
-            throw CLIError("cannot read the server's address '\(base)'")
+            throw BenchmarkFailure("cannot read the server's address '\(base)'")
         }
         return (host, port)
     }
@@ -297,7 +310,7 @@ final class BenchServer: Sendable {
             text += String(decoding: data, as: UTF8.self)
         }
         guard let range = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression) else {
-            throw CLIError("the benchmark's server did not start: \(text)")
+            throw BenchmarkFailure("the benchmark's server did not start: \(text)")
         }
         return String(text[range])
     }
@@ -332,7 +345,7 @@ struct BenchAPI {
     func createDrill(source: String, speed: Double) async throws -> Created {
         let answer = try await post("/api/v1/drills", ["source": source, "speed": speed])
         guard let id = answer["id"] as? String, let players = (answer["tokens"] as? [String: Any])?["players"] as? [String: String] else {
-            throw CLIError("the benchmark's drill was not created: \(answer)")
+            throw BenchmarkFailure("the benchmark's drill was not created: \(answer)")
         }
         return Created(id: id, roles: players.keys.sorted())
     }
@@ -343,7 +356,7 @@ struct BenchAPI {
         for index in 0..<count {
             let role = roles[index % roles.count]
             let answer = try await post("/api/v1/drills/\(drill)/tokens", ["kind": "player", "roles": [role]])
-            guard let token = answer["token"] as? String else { throw CLIError("no token: \(answer)") }
+            guard let token = answer["token"] as? String else { throw BenchmarkFailure("no token: \(answer)") }
             tokens.append((token, role))
         }
         return tokens
@@ -358,7 +371,7 @@ struct BenchAPI {
                   let wall = view.wallTime, let date = Timestamp.date(from: wall) else { continue }
             return date.timeIntervalSince1970
         }
-        throw CLIError("the drill's start was not recorded")
+        throw BenchmarkFailure("the drill's start was not recorded")
     }
 
     @discardableResult

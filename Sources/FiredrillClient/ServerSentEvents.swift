@@ -3,14 +3,14 @@ import Foundation
 
 /// Reads a `text/event-stream` body as it arrives: lines end with LF, CRLF or CR (also when a
 /// CRLF is split between two reads), a blank line ends a message, `:` starts a comment.
-struct ServerSentEvents {
-    enum Item: Equatable {
+public struct ServerSentEvents: Sendable {
+    public enum Item: Equatable, Sendable {
         case message(id: String?, event: String, data: String)
         case comment(String)
     }
 
     /// A message's data may be this long; a longer line is cut (and the message dropped).
-    static let maximumLineBytes = 4 << 20
+    public static let maximumLineBytes = 4 << 20
 
     private var lines = LineSplitter(maximumLineBytes: Self.maximumLineBytes)
     private var id: String?
@@ -18,8 +18,10 @@ struct ServerSentEvents {
     private var data: [String] = []
     private var damaged = false
 
+    public init() {}
+
     /// Feeds bytes; returns the messages and comments they complete.
-    mutating func feed(_ bytes: some Sequence<UInt8>) -> [Item] {
+    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Item] {
         var items: [Item] = []
         for line in lines.feed(bytes) {
             if let item = take(line) { items.append(item) }
@@ -56,7 +58,7 @@ struct ServerSentEvents {
 
 extension EventView {
     /// The view an event-stream message carries (its `data`), or `nil` if it is not one.
-    init?(json data: Data) {
+    public init?(json data: Data) {
         guard let view = try? JSONDecoder().decode(EventView.self, from: data) else { return nil }
         self = view
     }

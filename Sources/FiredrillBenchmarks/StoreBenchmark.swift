@@ -3,19 +3,30 @@ import FiredrillCore
 import FiredrillStore
 import Foundation
 
-/// Measures the durable event log and the history queries on files in a temporary directory.
-struct StoreBenchmark {
-    var events: Int
-    var writers: Int
-    var historyRuns: Int
-    var eventsPerRun: Int
+/// `firedrill bench`'s store part: durable appends (one writer and several at once, at each
+/// durability) and the history and trend queries over many runs, on files in a temporary
+/// directory.
+public struct StoreBenchmark: Sendable {
+    public var events: Int
+    public var writers: Int
+    public var historyRuns: Int
+    public var eventsPerRun: Int
+    public var output: BenchmarkOutput
 
-    func run() throws {
+    public init(events: Int, writers: Int, historyRuns: Int, eventsPerRun: Int, output: BenchmarkOutput = .standardOutput) {
+        self.events = events
+        self.writers = writers
+        self.historyRuns = historyRuns
+        self.eventsPerRun = eventsPerRun
+        self.output = output
+    }
+
+    public func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
-        Console.out("\nStore benchmark (SQLite WAL; each event is its own committed transaction)\n")
+        output("\nStore benchmark (SQLite WAL; each event is its own committed transaction)\n")
         var rows = [["durability", "writers", "events", "seconds", "events/s"]]
         for durability in Durability.allCases {
             for writers in [1, self.writers] {
@@ -25,12 +36,12 @@ struct StoreBenchmark {
                 rows.append([durability.rawValue, "\(writers)", "\(total)", String(format: "%.3f", seconds), String(format: "%.0f", Double(total) / seconds)])
             }
         }
-        Console.out(table(rows))
+        output.table(rows)
 
         let path = "\(directory)/history.sqlite"
         let database = try AppDatabase.open(path: path)
         let fill = try measure { try database.insertSyntheticHistory(runs: historyRuns, eventsPerRun: eventsPerRun) }
-        Console.out("\nHistory over \(historyRuns) runs of \(eventsPerRun) events (filled in \(String(format: "%.1f", fill)) s)\n")
+        output("\nHistory over \(historyRuns) runs of \(eventsPerRun) events (filled in \(String(format: "%.1f", fill)) s)\n")
         var queries = [["query", "rows", "seconds"]]
         var count = 0
         queries.append(["history (all runs)", "", String(format: "%.4f", try best { count = try database.history().count })])
@@ -43,8 +54,8 @@ struct StoreBenchmark {
         queries[queries.count - 1][1] = "\(count)"
         queries.append(["trends (one scenario)", "", String(format: "%.4f", try best { count = try database.trendPoints(scenarioID: "scenario-3").count })])
         queries[queries.count - 1][1] = "\(count)"
-        Console.out(table(queries))
-        Console.out("Targets: at least 5,000 durable events/s; history under 0.2 s; trends under 0.5 s.\n")
+        output.table(queries)
+        output("Targets: at least 5,000 durable events/s; history under 0.2 s; trends under 0.5 s.\n")
     }
 
     /// Appends `events` single-event batches per writer, each writer on its own connection

@@ -7,23 +7,29 @@ import NIOHTTP1
 
 /// A client of `firedrill serve`'s API with one token: what `firedrill join` (and the live
 /// benchmark) use to read a drill, act in it and follow its event stream.
-struct DrillClient: Sendable {
-    let http: HTTPClient
+public struct DrillClient: Sendable {
+    public let http: HTTPClient
     /// `http://host:port`, without a trailing slash.
-    let base: String
-    let token: String
+    public let base: String
+    public let token: String
+
+    public init(http: HTTPClient, base: String, token: String) {
+        self.http = http
+        self.base = base
+        self.token = token
+    }
 
     /// An answer other than 2xx: the API's error message, or what went wrong on the way.
-    struct Failure: Error, CustomStringConvertible {
-        var status: Int?
-        var code: String?
-        var message: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var status: Int?
+        public var code: String?
+        public var message: String
         /// For `did_you_mean`: the action the server thinks was meant.
-        var suggestion: ActionSuggestion?
+        public var suggestion: ActionSuggestion?
 
-        var description: String { message }
+        public var description: String { message }
 
-        init(status: Int? = nil, code: String? = nil, message: String, suggestion: ActionSuggestion? = nil) {
+        public init(status: Int? = nil, code: String? = nil, message: String, suggestion: ActionSuggestion? = nil) {
             self.status = status
             self.code = code
             self.message = message
@@ -31,38 +37,38 @@ struct DrillClient: Sendable {
         }
     }
 
-    func session() async throws -> SessionDocument {
+    public func session() async throws -> SessionDocument {
         try await decode(SessionDocument.self, try await call(.GET, "/api/v1/session"))
     }
 
-    func drill(_ id: String) async throws -> DrillDocument {
+    public func drill(_ id: String) async throws -> DrillDocument {
         try await decode(DrillDocument.self, try await call(.GET, "/api/v1/drills/\(id)"))
     }
 
     /// Records an action (`POST …/actions`); answers its event once the server has stored it.
     @discardableResult
-    func act(drill: String, _ request: ActionRequest) async throws -> EventView {
+    public func act(drill: String, _ request: ActionRequest) async throws -> EventView {
         try await decode(EventView.self, try await call(.POST, "/api/v1/drills/\(drill)/actions", body: request))
     }
 
     /// Records a typed command as an action; answers the sequence number of its event.
-    func actReturningSequence(drill: String, role: String, command: String) async throws -> Int? {
+    public func actReturningSequence(drill: String, role: String, command: String) async throws -> Int? {
         try await act(drill: drill, ActionRequest(role: role, command: command)).seq
     }
 
-    func answerSurvey(drill: String, _ answer: SurveyAnswer) async throws {
+    public func answerSurvey(drill: String, _ answer: SurveyAnswer) async throws {
         let request = SurveyRequest(answers: [.init(question: answer.question, score: answer.score, comment: answer.comment)])
         _ = try await call(.POST, "/api/v1/drills/\(drill)/survey", body: request)
     }
 
-    func setName(drill: String, _ name: String) async throws {
+    public func setName(drill: String, _ name: String) async throws {
         _ = try await call(.POST, "/api/v1/drills/\(drill)/me", body: NameRequest(name: name))
     }
 
     /// One connection to the drill's event stream, after `lastSeen`: its messages and
     /// comments as they come. The sequence ends when the server ends the stream and throws
     /// when the connection fails.
-    func events(drill: String, after lastSeen: Int?) async throws -> AsyncThrowingStream<ServerSentEvents.Item, any Error> {
+    public func events(drill: String, after lastSeen: Int?) async throws -> AsyncThrowingStream<ServerSentEvents.Item, any Error> {
         var request = HTTPClientRequest(url: "\(base)/api/v1/drills/\(drill)/events")
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         if let lastSeen { request.headers.add(name: "Last-Event-ID", value: "\(lastSeen)") }
