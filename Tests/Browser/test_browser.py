@@ -192,6 +192,9 @@ def screenshot(driver, name, start=None):
         driver.execute_script("window.scrollTo(0, 0)")
         settle(driver)
         metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        # Nothing may stick out sideways: a page wider than the window hides text off screen.
+        overflow = driver.execute_script("return document.documentElement.scrollWidth")
+        assert overflow <= width + 1, f"{name} at {width} px is {overflow} px wide"
         top = 0
         if start:
             top = int(driver.execute_script(
@@ -212,6 +215,8 @@ def phone_screenshot(driver, name):
     settle(driver)
     metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
     width = int(metrics["cssLayoutViewport"]["clientWidth"])
+    overflow = driver.execute_script("return document.documentElement.scrollWidth")
+    assert overflow <= width + 1, f"{name} at {width} px is {overflow} px wide"
     height = max(1, min(int(metrics["cssContentSize"]["height"]), 9000))
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
         "format": "png", "captureBeyondViewport": True,
@@ -800,6 +805,7 @@ class JapaneseDrillTest(BrowserTest):
         trainer.get(BASE + "/console.html")
         visible(trainer, "#drills .drill-row")
         wait_text(trainer, f'.drill-row[data-drill="{drill_id}"]', "終了")
+        wait_js(trainer, "return document.querySelector('#scenario-select').value === 'newsletter-brochure-leak-ja'", "the Japanese scenario first")
         screenshot(trainer, "ja-console-home")
         trainer.get(BASE + "/")
         wait_text(trainer, "#signin-title", "リンクで参加する")

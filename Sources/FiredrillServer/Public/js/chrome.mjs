@@ -74,4 +74,5 @@ export function pageError(err) {
     showError(box, err, t('page.loadFailed'));
   }
   for (const node of document.querySelectorAll('[data-needs-drill]')) node.hidden = true;
+  hideDrillParts();
 }

@@ -29,7 +29,7 @@ if (!drillId) {
   startHome(api('trainer')).catch((err) => {
     // Not signed in as the trainer (or a drill token): say so plainly.
     $('#home').hidden = true;
-    pageError(err.status === 403 ? { message: t('console.notTrainer') } : err);
+    pageError(err.status === 401 || err.status === 403 ? { message: t('console.notTrainer') } : err);
   });
 } else {
   startDrill();

@@ -106,7 +106,7 @@ export class Timeline {
           metChips(e.met, this.objectives));
       }
       case 'persona-reply':
-        return row('tl-persona', '↩', [el('strong', { lang, text: roleName(d, e.role) }), ' ', t('timeline.replied', { to: roleName(d, e.to) })],
+        return row('tl-persona', '↩', [el('strong', { lang, text: roleName(d, e.role) }), t('timeline.colon'), t('timeline.replied', { to: roleName(d, e.to) })],
           el('p', { class: 'text tl-text', lang, text: reflow(e.text) }));
       case 'observation':
         return row('tl-observation', '✎', [
