@@ -57,7 +57,7 @@ test('the next inject: when, how long from now, and in real time while the clock
 test('speeds and token labels read as words, never as ids', () => {
   assert.equal(format.formatSpeed(0.5, tJa), '0.5 倍');
   assert.equal(format.formatSpeed(10, tEn), '10×');
-  assert.equal(format.labelInWords('player-2', tJa), '参加者 2');
+  assert.equal(format.labelInWords('player-2', tJa), '参加者（2）');
   assert.equal(format.labelInWords('evaluator-1', tEn), 'Evaluator 1');
   assert.equal(format.labelInWords('trainer', tJa), 'トレーナー');
   assert.ok(!format.labelInWords('tok-abc123', tJa).includes('tok-'));

@@ -45,7 +45,7 @@ export function injectCard(event, drill, { showTo = false } = {}) {
     event.from ? el('p', { class: 'msg-from' },
       el('span', { class: 'msg-from-label', text: t(info.from) }), ' ',
       el('span', { class: 'msg-from-name', lang, text: event.from })) : null,
-    showTo ? el('p', { class: 'msg-to', text: `${t('mail.to')}: ${recipients(drill, event.to)}` }) : null,
+    showTo ? el('p', { class: 'msg-to', text: t('msel.to', { to: recipients(drill, event.to) }) }) : null,
     subject,
     body);
 }

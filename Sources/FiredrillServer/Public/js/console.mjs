@@ -65,7 +65,7 @@ async function startDrill() {
     errorBox: $('#board-error'),
     onProgress: (progress) => {
       timeline.setObjectives(progress.objectives);
-      renderBoard($('#board'), progress, ctx.drill, { showExpected: true, compact: true });
+      renderBoard($('#board'), progress, ctx.drill, { showExpected: true });
       renderMsel($('#msel'), progress, ctx.drill);
     },
   });

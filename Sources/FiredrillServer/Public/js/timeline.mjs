@@ -80,9 +80,9 @@ export class Timeline {
     if (LIFECYCLE.has(e.type)) return row('tl-sys', '•', t('sys.' + e.type, { reason: t('end.' + (e.reason || 'completed')) }));
     switch (e.type) {
       case 'speed-changed':
-        return row('tl-sys', '⏱', t('sys.speed', { speed: formatSpeed(e.speed, t) }));
+        return row('tl-sys', '↔', t('sys.speed', { speed: formatSpeed(e.speed, t) }));
       case 'clock-advanced':
-        return row('tl-sys', '⏭', t('sys.advanced', { from: formatClock(e.from_seconds), to: formatClock(e.at_seconds) }));
+        return row('tl-sys', '»', t('sys.advanced', { from: formatClock(e.from_seconds), to: formatClock(e.at_seconds) }));
       case 'inject-delivered':
       case 'inject-skipped': {
         const skipped = e.type === 'inject-skipped';
