@@ -74,13 +74,22 @@ let package = Package(
             resources: [.copy("Scenarios")],
             swiftSettings: strictSettings
         ),
-        // Durable drill records in SQLite (GRDB): runs, hash-chained events, actions.
+        // Where records are kept, as an interface: runs, hash-chained events, tokens, the
+        // improvement plan (the `DrillStore` protocol and its value types). No database here.
         .target(
             name: "FiredrillStore",
             dependencies: [
                 "FiredrillCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The embedded SQLite store (GRDB): the default `DrillStore`, one file.
+        .target(
+            name: "FiredrillSQLite",
+            dependencies: [
+                "FiredrillCore", "FiredrillStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -127,7 +136,7 @@ let package = Package(
         .target(
             name: "FiredrillBenchmarks",
             dependencies: [
-                "FiredrillCore", "FiredrillWire", "FiredrillClient", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillServer",
+                "FiredrillCore", "FiredrillWire", "FiredrillClient", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillSQLite", "FiredrillServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -145,6 +154,7 @@ let package = Package(
                 "FiredrillYAML",
                 "FiredrillReporting",
                 "FiredrillStore",
+                "FiredrillSQLite",
                 "FiredrillScenarios",
                 "FiredrillRecords",
                 "FiredrillServer",
@@ -181,15 +191,16 @@ let package = Package(
             dependencies: ["FiredrillReporting", "FiredrillCore", "FiredrillTestSupport", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "FiredrillStoreTests", dependencies: ["FiredrillStore", "FiredrillCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "FiredrillStoreTests",
-            dependencies: ["FiredrillStore", "FiredrillCore", "FiredrillTestSupport"],
+            name: "FiredrillSQLiteTests",
+            dependencies: ["FiredrillSQLite", "FiredrillStore", "FiredrillCore", "FiredrillTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FiredrillServerTests",
             dependencies: [
-                "FiredrillServer", "FiredrillWire", "FiredrillCore", "FiredrillStore", "FiredrillReporting", "FiredrillRecords", "FiredrillTestSupport",
+                "FiredrillServer", "FiredrillWire", "FiredrillCore", "FiredrillStore", "FiredrillSQLite", "FiredrillReporting", "FiredrillRecords", "FiredrillTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -208,7 +219,7 @@ let package = Package(
         .testTarget(
             name: "FiredrillCLITests",
             dependencies: [
-                "FiredrillCLI", "FiredrillCore", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillTestSupport",
+                "FiredrillCLI", "FiredrillCore", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillSQLite", "FiredrillTestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings

@@ -3,6 +3,7 @@ import FiredrillClient
 import FiredrillCore
 import FiredrillWire
 import FiredrillServer
+import FiredrillSQLite
 import FiredrillStore
 import Foundation
 import NIOCore

@@ -1,5 +1,6 @@
 import Dispatch
 import FiredrillCore
+import FiredrillSQLite
 import FiredrillStore
 import Foundation
 

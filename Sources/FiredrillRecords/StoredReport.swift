@@ -17,12 +17,12 @@ public struct StoredReport: Sendable {
     /// The report's record says whether the run's hash chain holds (checked now, unless
     /// `checkingChain` is false); what people wrote into the record is reviewed for blame,
     /// with the participants' names replaced (see ``DrillReport/reviewWording(participantNames:)``).
-    public init(_ database: AppDatabase, runID: String, checkingChain: Bool = true) throws {
+    public init(_ database: any DrillStore, runID: String, checkingChain: Bool = true) throws {
         let run = try database.run(id: runID)
         let scenario = try Self.scenario(of: run)
         let events = try database.events(runID: run.id)
         var record = try database.recordInfo(runID: run.id)
-        record.status = Self.displayStatus(of: run, databasePath: database.path).rawValue
+        record.status = Self.displayStatus(of: run, databasePath: database.location).rawValue
         if checkingChain {
             record.verification = switch try database.verify(runID: run.id) {
             case .intact(_, let count): .init(intact: true, events: count, problem: nil)
@@ -45,7 +45,7 @@ public struct StoredReport: Sendable {
 
     /// The names of the people who took part in a run: those recorded with the roles they
     /// played (`--player`), and those participants gave themselves on the server's tokens.
-    public static func participantNames(_ database: AppDatabase, runID: String) throws -> [String] {
+    public static func participantNames(_ database: any DrillStore, runID: String) throws -> [String] {
         let recorded = try database.participants(runID: runID).compactMap(\.displayName)
         let joined = try database.tokens(runID: runID).compactMap(\.displayName)
         var seen: Set<String> = []
@@ -102,10 +102,10 @@ extension StoredReport {
     }
 
     /// A few small reads; no event is loaded and nothing is verified or scored.
-    public static func version(_ database: AppDatabase, runID: String) throws -> Version {
+    public static func version(_ database: any DrillStore, runID: String) throws -> Version {
         let run = try database.run(id: runID)
         return Version(
-            chainHead: run.chainHead, eventCount: run.eventCount, status: displayStatus(of: run, databasePath: database.path),
+            chainHead: run.chainHead, eventCount: run.eventCount, status: displayStatus(of: run, databasePath: database.location),
             record: try database.recordInfo(runID: runID), participantNames: try participantNames(database, runID: runID)
         )
     }

@@ -14,7 +14,7 @@ public enum FiredrillServer {
     /// unfinished ones stand paused where they stopped. `onRunning` is told the port it
     /// listens on (useful with port 0).
     public static func application<C: Clock>(
-        configuration: ServerConfiguration, database: AppDatabase, clock: C, logger: Logger,
+        configuration: ServerConfiguration, database: any DrillStore, clock: C, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol where C.Duration == Duration {
         let metrics = ServerMetrics()

@@ -3,6 +3,7 @@ import FiredrillTestSupport
 import Foundation
 import Testing
 @testable import FiredrillStore
+@testable import FiredrillSQLite
 
 /// The after-action report of a recorded Japanese drill, through the executable: HTML a
 /// committee can file (and print), the improvement plan's wording checked, CSV for

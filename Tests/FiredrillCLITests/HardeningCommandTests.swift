@@ -1,6 +1,7 @@
 import CSV
 import FiredrillTestSupport
 import Foundation
+@testable import FiredrillSQLite
 import Testing
 
 /// Wrong results and crashes found by trying firedrill as its users (and attackers) would,

@@ -3,6 +3,7 @@ import FiredrillTestSupport
 import Foundation
 import Testing
 @testable import FiredrillStore
+@testable import FiredrillSQLite
 
 /// Kills a terminal drill with SIGKILL at random points, many times: every action the drill
 /// had echoed must be in the database, the chain must verify, and `resume` must continue the

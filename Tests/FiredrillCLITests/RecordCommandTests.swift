@@ -2,6 +2,7 @@ import FiredrillCore
 import Foundation
 import Testing
 @testable import FiredrillStore
+@testable import FiredrillSQLite
 
 /// Recording, history, show, verify, trends, actions and export, through the executable.
 @Suite("Drill records")

@@ -3,6 +3,7 @@ import FiredrillTestSupport
 import Foundation
 import Testing
 @testable import FiredrillStore
+@testable import FiredrillSQLite
 
 /// The terminal drill as participants meet it: the briefing, starting when the trainer says
 /// so, line editing while injects arrive, resuming after an interruption, the survey.

@@ -2,6 +2,7 @@ import FiredrillCore
 import FiredrillRecords
 import FiredrillReporting
 import FiredrillStore
+import FiredrillSQLite
 import FiredrillWire
 import Foundation
 import HTTPTypes

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FiredrillCore
 import FiredrillStore
+@testable import FiredrillSQLite
 import FiredrillTestSupport
 import Foundation
 import NIOCore

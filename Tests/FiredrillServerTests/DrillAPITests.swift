@@ -3,6 +3,7 @@ import FiredrillServer
 import FiredrillRecords
 import FiredrillReporting
 import FiredrillStore
+import FiredrillSQLite
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import FiredrillCore
 @testable import FiredrillServer
 import FiredrillStore
+import FiredrillSQLite
 import Foundation
 import HTTPTypes
 import Hummingbird

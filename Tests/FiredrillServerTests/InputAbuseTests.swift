@@ -1,5 +1,6 @@
 import FiredrillCore
 import FiredrillStore
+import FiredrillSQLite
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import FiredrillCore
 import FiredrillRecords
 import FiredrillStore
+@testable import FiredrillSQLite
 import FiredrillTestSupport
 import Foundation
 import NIOCore

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FiredrillServer
 import FiredrillStore
+@testable import FiredrillSQLite
 import Foundation
 import HTTPTypes
 import Hummingbird

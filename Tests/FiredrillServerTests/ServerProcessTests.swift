@@ -3,6 +3,7 @@ import FiredrillCore
 import FiredrillRecords
 import FiredrillReporting
 import FiredrillStore
+@testable import FiredrillSQLite
 import FiredrillTestSupport
 import Foundation
 import NIOCore

@@ -3,6 +3,7 @@ import FiredrillRecords
 import FiredrillReporting
 import FiredrillServer
 import FiredrillStore
+@testable import FiredrillSQLite
 import Foundation
 import HTTPTypes
 import Hummingbird

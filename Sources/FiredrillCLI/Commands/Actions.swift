@@ -178,7 +178,7 @@ struct WordingReview {
     let language: Language
     var strings: Strings { Strings(language: language) }
 
-    init(database: AppDatabase, run: StoredRun, language: Language?) throws {
+    init(database: any DrillStore, run: StoredRun, language: Language?) throws {
         names = try store { try StoredReport.participantNames(database, runID: run.id) }
         let scenarioLanguage = (try? StoredReport.scenario(of: run)).map { Language(tag: $0.language) } ?? .english
         self.language = language ?? scenarioLanguage

@@ -49,7 +49,7 @@ extension Firedrill {
             )
             var rows = try store { try database.history(filter: query) }
             for index in rows.indices {
-                rows[index].status = StoredReport.displayStatus(rows[index].status, runID: rows[index].runID, databasePath: database.path)
+                rows[index].status = StoredReport.displayStatus(rows[index].status, runID: rows[index].runID, databasePath: database.location)
             }
             if let status {
                 rows = rows.filter { $0.status == status }
@@ -75,7 +75,7 @@ extension Firedrill {
                     ])
                 }
                 if rows.isEmpty {
-                    Console.out("no runs recorded in \(database.path)\n")
+                    Console.out("no runs recorded in \(database.location)\n")
                 } else {
                     Console.out(table(lines))
                     Console.out("Times are drill time from the start; 'eff.': the first escalation or action that met an objective.\n")

@@ -39,7 +39,7 @@ extension Firedrill {
             do {
                 stored = try database.run(id: runID)
             } catch let error as StoreError where error.code == .runNotFound {
-                throw CLIError("\(error.message) (searched \(database.path); name another database with --db)")
+                throw CLIError("\(error.message) (searched \(database.location); name another database with --db)")
             }
             guard stored.status != .finished else {
                 throw CLIError("run \(stored.id) is finished; 'firedrill show \(stored.id)' prints its report")
@@ -49,7 +49,7 @@ extension Firedrill {
                 throw CLIError("run \(stored.id) \(how)")
             }
             // Checked before anything is appended: the run's own process may still be playing it.
-            guard !RunLock.isHeld(databasePath: database.path, runID: stored.id) else {
+            guard !RunLock.isHeld(databasePath: database.location, runID: stored.id) else {
                 throw CLIError("run \(stored.id) is being played by another firedrill process")
             }
             let scenario = try StoredReport.scenario(of: stored)

@@ -64,7 +64,7 @@ extension Firedrill {
             }
             let source = input.loaded.source ?? ""
             let path = URL(fileURLWithPath: input.loaded.path).standardizedFileURL.path
-            let recorder: RunRecorder
+            let recorder: any RunRecording
             do {
                 recorder = try store {
                     try database.startRun(
@@ -76,7 +76,7 @@ extension Firedrill {
                 console.close()
                 throw error
             }
-            console.show(presenter.strings.recording(recorder.runID, in: database.path))
+            console.show(presenter.strings.recording(recorder.runID, in: database.location))
             let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder)
             let recorded = RecordedDrill(
                 database: database, recorder: recorder, drill: drill,

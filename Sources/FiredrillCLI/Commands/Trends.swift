@@ -82,7 +82,7 @@ extension Firedrill {
                     Console.out("\(leftOut) incomplete run\(leftOut == 1 ? "" : "s") (ended before all objectives could be judged) left out; --include-incomplete counts them\n\n")
                 }
                 if groups.isEmpty {
-                    Console.out("no finished runs\(filter.scenario.map { " of '\($0)'" } ?? "") in \(database.path)\n")
+                    Console.out("no finished runs\(filter.scenario.map { " of '\($0)'" } ?? "") in \(database.location)\n")
                     return
                 }
                 for group in groups {

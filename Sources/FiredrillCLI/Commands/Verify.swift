@@ -41,7 +41,7 @@ extension Firedrill {
                     Console.out("\(run.id): FAILED at event \(sequence): \(reason)\n")
                 }
             }
-            if ids.isEmpty { Console.out("no runs recorded in \(database.path)\n") }
+            if ids.isEmpty { Console.out("no runs recorded in \(database.location)\n") }
             if failed > 0 {
                 Console.error("\(failed) of \(ids.count) run\(ids.count == 1 ? "" : "s") failed verification")
                 throw ExitCode(1)
@@ -53,7 +53,7 @@ extension Firedrill {
 extension Firedrill.Verify {
     /// The differences between a run's stored result and the one recomputed from its events
     /// (a run whose report cannot be rebuilt counts as one).
-    static func resultDifferences(_ database: AppDatabase, runID: String) -> [String] {
+    static func resultDifferences(_ database: any DrillStore, runID: String) -> [String] {
         do {
             let stored = try StoredReport(database, runID: runID, checkingChain: false)
             return try store { try database.resultDifferences(runID: runID, report: stored.report) }

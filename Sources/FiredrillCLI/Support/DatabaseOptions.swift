@@ -1,4 +1,5 @@
 import ArgumentParser
+import FiredrillSQLite
 import FiredrillStore
 import Foundation
 
@@ -25,7 +26,7 @@ struct DatabaseOptions: ParsableArguments {
     /// A command that only reads the default database before anything was recorded sees an
     /// empty one; a database named with `--db` or `FIREDRILL_DB` must exist (a typo in the
     /// path is an error, not a new empty database).
-    func open(_ access: AppDatabase.Access = .readWrite) throws -> AppDatabase {
+    func open(_ access: StoreAccess = .readWrite) throws -> any DrillStore {
         do {
             return try AppDatabase.open(path: path, durability: durability, access: access)
         } catch let error where error.code == .noDatabase && isDefaultPath {

@@ -7,8 +7,8 @@ import Foundation
 /// A terminal drill whose every event is stored before it is shown, with a heartbeat that
 /// keeps the stored drill clock current, and Ctrl-C leaving the run resumable.
 struct RecordedDrill {
-    let database: AppDatabase
-    let recorder: RunRecorder
+    let database: any DrillStore
+    let recorder: any RunRecording
     let drill: TerminalDrill
     let outDirectory: String
 
@@ -17,7 +17,7 @@ struct RecordedDrill {
 
     /// Plays the drill to its end, finishes the record, and writes and shows the report.
     func play(_ session: DrillSession<ContinuousClock>, pending: String? = nil) async throws {
-        guard let lock = RunLock(databasePath: database.path, runID: recorder.runID) else {
+        guard let lock = RunLock(databasePath: database.location, runID: recorder.runID) else {
             console.close()
             throw CLIError("run \(recorder.runID) is being played by another firedrill process")
         }
@@ -43,7 +43,7 @@ struct RecordedDrill {
         let strings = presenter.strings
         Console.out("\n" + presenter.summary(stored.report) + "\n")
         try ReportFiles.write(stored.report, to: outDirectory)
-        Console.out(strings.recorded(recorder.runID, path: database.path, head: stored.run.chainHead ?? "none") + "\n")
+        Console.out(strings.recorded(recorder.runID, path: database.location, head: stored.run.chainHead ?? "none") + "\n")
         Console.out(strings.reportsWritten(outDirectory) + "\n")
     }
 
@@ -62,7 +62,7 @@ struct RecordedDrill {
     private func interruptHandler() -> InterruptHandler {
         let recorder = recorder
         let console = console
-        let hint = presenter.strings.interrupted(resume: Self.resumeCommand(runID: recorder.runID, databasePath: database.path))
+        let hint = presenter.strings.interrupted(resume: Self.resumeCommand(runID: recorder.runID, databasePath: database.location))
         let sources = [SIGINT, SIGTERM].map { signalNumber -> any DispatchSourceSignal in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

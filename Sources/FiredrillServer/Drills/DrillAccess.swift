@@ -7,7 +7,7 @@ import Synchronization
 /// The server's shared parts, as the controllers use them.
 struct ServerParts<C: Clock>: Sendable where C.Duration == Duration {
     let registry: DrillRegistry<C>
-    let database: AppDatabase
+    let database: any DrillStore
     let tokens: TokenCache
     let metrics: ServerMetrics
     let configuration: ServerConfiguration

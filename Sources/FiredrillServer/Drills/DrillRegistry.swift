@@ -9,14 +9,14 @@ import Logging
 /// The drills the server holds, by id: made by the trainer, or taken up again after a
 /// restart from the database.
 actor DrillRegistry<C: Clock> where C.Duration == Duration {
-    let database: AppDatabase
+    let database: any DrillStore
     let clock: C
     let tokens: TokenCache
     let metrics: ServerMetrics?
     let logger: Logger
     private var drills: [String: LiveDrill<C>] = [:]
 
-    init(database: AppDatabase, clock: C, tokens: TokenCache, metrics: ServerMetrics?, logger: Logger) {
+    init(database: any DrillStore, clock: C, tokens: TokenCache, metrics: ServerMetrics?, logger: Logger) {
         self.database = database
         self.clock = clock
         self.tokens = tokens
@@ -105,7 +105,7 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
     private func restore(_ run: StoredRun) throws {
         let scenario = try StoredReport.scenario(of: run)
         let stored = try database.storedEvents(runID: run.id)
-        let recorder: RunRecorder
+        let recorder: any RunRecording
         if run.status == .finished {
             recorder = try database.recorder(appendingTo: run.id)
         } else {

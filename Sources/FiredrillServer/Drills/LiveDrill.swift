@@ -15,8 +15,8 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     let createdAt: String
     /// The scenario's roles by id and name, for parsing commands (built once).
     let roleDirectory: RoleDirectory
-    private let database: AppDatabase
-    private let recorder: RunRecorder
+    private let database: any DrillStore
+    private let recorder: any RunRecording
     private let clock: C
     private let metrics: ServerMetrics?
     private(set) var speed: Double
@@ -31,7 +31,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     private var lock: RunLock?
 
     init(
-        runID: String, scenario: Scenario, createdAt: String, speed: Double, database: AppDatabase, recorder: RunRecorder,
+        runID: String, scenario: Scenario, createdAt: String, speed: Double, database: any DrillStore, recorder: any RunRecording,
         hub: EventHub, clock: C, metrics: ServerMetrics?, restored engine: DrillEngine?, recordFinished: Bool
     ) {
         self.runID = runID
@@ -46,7 +46,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         self.metrics = metrics
         self.recordFinished = recordFinished
         if let engine, !engine.isFinished {
-            lock = RunLock(databasePath: database.path, runID: runID)
+            lock = RunLock(databasePath: database.location, runID: runID)
         }
         if let engine {
             let session = DrillSession(
@@ -124,7 +124,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
             scenario: scenario, clock: clock, speed: speed, sink: LiveSink(recorder: recorder, hub: hub, metrics: metrics),
             streamingEvents: false
         )
-        lock = RunLock(databasePath: database.path, runID: runID)
+        lock = RunLock(databasePath: database.location, runID: runID)
         try await session.start()
         self.session = session
         launch()

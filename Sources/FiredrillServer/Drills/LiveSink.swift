@@ -6,7 +6,7 @@ import Prometheus
 /// Where a live drill's events go: into the record first (committed), then to the event
 /// streams, which never make the drill wait.
 struct LiveSink: DrillEventSink {
-    let recorder: RunRecorder
+    let recorder: any RunRecording
     let hub: EventHub
     let metrics: ServerMetrics?
 

@@ -29,7 +29,7 @@ actor ReportShelf {
 
     /// The report of `runID` in `format`, built from the database only when what it depends
     /// on has changed since it was last built.
-    func rendering(of runID: String, as format: Format, from database: AppDatabase) throws -> String {
+    func rendering(of runID: String, as format: Format, from database: any DrillStore) throws -> String {
         let version = try StoredReport.version(database, runID: runID)
         touch(runID)
         var shelved: Shelved

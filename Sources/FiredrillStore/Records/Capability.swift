@@ -1,9 +1,8 @@
 import FiredrillCore
 import Foundation
-import GRDB
 
 /// The HSEEP capability elements a corrective action improves.
-public enum Capability: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+public enum Capability: String, Sendable, Hashable, Codable, CaseIterable {
     case planning = "Planning"
     case organization = "Organization"
     case equipment = "Equipment"

@@ -1,12 +1,10 @@
 import FiredrillCore
 import Foundation
-import GRDB
 
 /// An item of the improvement plan: an issue seen in a drill and what will be done about it.
-public struct CorrectiveAction: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
-    public static let databaseTableName = "corrective_action"
+public struct CorrectiveAction: Sendable, Hashable, Codable {
 
-    public enum Status: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         case open
         case inProgress = "in-progress"
         case closed
@@ -46,13 +44,6 @@ public struct CorrectiveAction: Sendable, Hashable, Codable, FetchableRecord, Ta
         case closingEvidence = "closing_evidence"
         case closedAt = "closed_at"
         case createdAt = "created_at"
-    }
-
-    public enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let runID = Column(CodingKeys.runID)
-        static let dueDate = Column(CodingKeys.dueDate)
-        static let status = Column(CodingKeys.status)
     }
 
     /// The action as listed in a report's improvement plan; `today` (`yyyy-MM-dd`) decides

@@ -10,6 +10,20 @@ import Foundation
 /// Participants' names are not facts of the chain: they are personal data that may have to
 /// be erased, and reports never show them.
 public struct RunFacts: Sendable, Hashable, Codable {
+
+    /// Every field, as the store's backends fill it.
+    package init(
+        runID: String, scenarioID: String, scenarioSHA256: String, mode: DrillMode, interface: RunInterface, speed: Double? = nil, startedAt: String, roles: [DrillReport.RecordInfo.PlayedRole]
+    ) {
+        self.runID = runID
+        self.scenarioID = scenarioID
+        self.scenarioSHA256 = scenarioSHA256
+        self.mode = mode
+        self.interface = interface
+        self.speed = speed
+        self.startedAt = startedAt
+        self.roles = roles
+    }
     public var runID: String
     public var scenarioID: String
     public var scenarioSHA256: String
@@ -53,7 +67,7 @@ public struct RunOptions: Sendable, Hashable, Codable {
         case outDirectory = "out", roles
     }
 
-    var json: String {
+    package var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)

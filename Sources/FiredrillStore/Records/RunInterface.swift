@@ -1,8 +1,7 @@
 import FiredrillCore
-import GRDB
 
 /// Where a drill was played from.
-public enum RunInterface: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+public enum RunInterface: String, Sendable, Hashable, Codable, CaseIterable {
     /// Live, at a terminal (`firedrill run`).
     case terminal
     /// Live, through `firedrill serve` (browsers, `firedrill join`).
@@ -13,5 +12,3 @@ public enum RunInterface: String, Sendable, Hashable, Codable, CaseIterable, Dat
     /// Live drills are played by people; scripts are replays.
     public var mode: DrillMode { self == .script ? .replay : .live }
 }
-
-extension DrillMode: DatabaseValueConvertible {}

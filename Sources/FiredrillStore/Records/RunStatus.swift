@@ -1,7 +1,6 @@
-import GRDB
 
 /// Where a recorded run stands.
-public enum RunStatus: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+public enum RunStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Created on the server, not started yet: players can join and read the briefing.
     case ready
     /// Being recorded (or cut off without anyone noticing yet).

@@ -1,13 +1,49 @@
 import FiredrillCore
 import Foundation
-import GRDB
 
 /// A row of the `run` table: one recorded drill.
 ///
 /// Instants are kept as stored: ISO-8601 text in UTC with milliseconds; drill times and
 /// metrics are milliseconds of drill clock.
-public struct StoredRun: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "run"
+public struct StoredRun: Sendable, Hashable, Codable {
+
+    /// Every field, as the store's backends fill it.
+    package init(
+        id: String, scenarioID: String, scenarioTitle: String, scenarioSource: String, scenarioSHA256: String, scenarioPath: String, mode: DrillMode, interface: RunInterface, speed: Double? = nil, createdAt: String, startedAt: String, endedAt: String? = nil, status: RunStatus, checkpointMs: Int64, score: Double? = nil, objectivesExercised: Int? = nil, objectivesTotal: Int? = nil, weightExercised: Double? = nil, weightTotal: Double? = nil, complete: Bool? = nil, ackMs: Int64? = nil, escalateMs: Int64? = nil, firstActionMs: Int64? = nil, resolveMs: Int64? = nil, detectionMs: Int64? = nil, effectiveEscalationMs: Int64? = nil, effectiveActionMs: Int64? = nil, chainVersion: Int, facts: String? = nil, options: String? = nil, chainHead: String? = nil, eventCount: Int
+    ) {
+        self.id = id
+        self.scenarioID = scenarioID
+        self.scenarioTitle = scenarioTitle
+        self.scenarioSource = scenarioSource
+        self.scenarioSHA256 = scenarioSHA256
+        self.scenarioPath = scenarioPath
+        self.mode = mode
+        self.interface = interface
+        self.speed = speed
+        self.createdAt = createdAt
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.status = status
+        self.checkpointMs = checkpointMs
+        self.score = score
+        self.objectivesExercised = objectivesExercised
+        self.objectivesTotal = objectivesTotal
+        self.weightExercised = weightExercised
+        self.weightTotal = weightTotal
+        self.complete = complete
+        self.ackMs = ackMs
+        self.escalateMs = escalateMs
+        self.firstActionMs = firstActionMs
+        self.resolveMs = resolveMs
+        self.detectionMs = detectionMs
+        self.effectiveEscalationMs = effectiveEscalationMs
+        self.effectiveActionMs = effectiveActionMs
+        self.chainVersion = chainVersion
+        self.facts = facts
+        self.options = options
+        self.chainHead = chainHead
+        self.eventCount = eventCount
+    }
 
     public var id: String
     public var scenarioID: String
@@ -83,19 +119,6 @@ public struct StoredRun: Sendable, Hashable, Codable, FetchableRecord, Persistab
         case facts, options
         case chainHead = "chain_head"
         case eventCount = "event_count"
-    }
-
-    public enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let scenarioID = Column(CodingKeys.scenarioID)
-        static let scenarioSHA256 = Column(CodingKeys.scenarioSHA256)
-        static let startedAt = Column(CodingKeys.startedAt)
-        static let endedAt = Column(CodingKeys.endedAt)
-        static let status = Column(CodingKeys.status)
-        static let checkpointMs = Column(CodingKeys.checkpointMs)
-        static let score = Column(CodingKeys.score)
-        static let chainHead = Column(CodingKeys.chainHead)
-        static let eventCount = Column(CodingKeys.eventCount)
     }
 
     /// ``startedAt`` as a date.

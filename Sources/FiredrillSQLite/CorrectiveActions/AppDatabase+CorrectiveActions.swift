@@ -1,0 +1,130 @@
+import FiredrillCore
+import Foundation
+import FiredrillStore
+import GRDB
+
+extension AppDatabase {
+    /// Adds an item to the improvement plan of a run and returns its id.
+    ///
+    /// - Parameters:
+    ///   - capability: One of Planning, Organization, Equipment, Training, Exercise (any case).
+    ///   - startDate: `yyyy-MM-dd`.
+    ///   - dueDate: `yyyy-MM-dd`, not before `startDate`.
+    ///   - objectiveID: When the run is finished, one of its scored objectives.
+    @discardableResult
+    public func addCorrectiveAction(
+        runID: String, objectiveID: String? = nil, issue: String, correctiveAction: String, capability: String,
+        responsibleOrg: String, responsibleRole: String? = nil, startDate: String? = nil, dueDate: String? = nil,
+        createdAt: Date = Date()
+    ) throws -> Int64 {
+        let capability = try Capability(validating: capability)
+        let issue = try Self.required(issue, "issue", oneLine: false)
+        let action = try Self.required(correctiveAction, "corrective action", oneLine: false)
+        let organization = try Self.required(responsibleOrg, "responsible organization", oneLine: true)
+        let role = try Self.optional(responsibleRole, "responsible role")
+        let objectiveID = try Self.optional(objectiveID, "objective")
+        for (name, day) in [("start date", startDate), ("due date", dueDate)] {
+            if let day, !Timestamp.isValidDay(day) {
+                throw StoreError.invalidInput("the \(name) '\(day.prefix(20))' is not a date written yyyy-MM-dd")
+            }
+        }
+        if let startDate, let dueDate, dueDate < startDate {
+            throw StoreError.invalidInput("the due date \(dueDate) is before the start date \(startDate)")
+        }
+        return try write { db in
+            _ = try Self.fetchRun(db, id: runID)
+            if let objectiveID {
+                let scored = try String.fetchAll(db, ObjectiveResultRecord
+                    .filter(ObjectiveResultRecord.Columns.runID == runID)
+                    .select(ObjectiveResultRecord.Columns.objectiveID))
+                if !scored.isEmpty && !scored.contains(objectiveID) {
+                    throw StoreError.invalidInput("run '\(runID)' has no objective '\(objectiveID)' (objectives: \(scored.joined(separator: ", ")))")
+                }
+            }
+            try NewCorrectiveAction(
+                runID: runID, objectiveID: objectiveID, issue: issue, correctiveAction: action, capability: capability,
+                responsibleOrg: organization, responsibleRole: role, startDate: startDate, dueDate: dueDate,
+                status: .open, createdAt: Timestamp.string(from: createdAt)
+            ).insert(db)
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Corrective actions, soonest due first (those without due date last).
+    ///
+    /// - Parameters:
+    ///   - runID: Only the actions of this run.
+    ///   - openOnly: Only actions not closed (open or in progress).
+    ///   - overdueAsOf: Only actions not closed whose due date is before the day of this
+    ///     instant in `timeZone`.
+    public func correctiveActions(
+        runID: String? = nil, openOnly: Bool = false, overdueAsOf: Date? = nil,
+        timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!
+    ) throws -> [CorrectiveAction] {
+        var request = CorrectiveAction.all()
+        if let runID { request = request.filter(CorrectiveAction.Columns.runID == runID) }
+        if openOnly || overdueAsOf != nil {
+            request = request.filter(CorrectiveAction.Columns.status != CorrectiveAction.Status.closed)
+        }
+        if let overdueAsOf {
+            request = request.filter(CorrectiveAction.Columns.dueDate < Timestamp.day(of: overdueAsOf, in: timeZone))
+        }
+        request = request.order(
+            CorrectiveAction.Columns.dueDate == nil, CorrectiveAction.Columns.dueDate, CorrectiveAction.Columns.id
+        )
+        return try read { db in try request.fetchAll(db) }
+    }
+
+    /// Marks an open corrective action in progress.
+    @discardableResult
+    public func markCorrectiveActionInProgress(id: Int64) throws -> CorrectiveAction {
+        try write { db in
+            let action = try Self.fetchCorrectiveAction(db, id: id)
+            guard action.status != .closed else {
+                throw StoreError.invalidInput("corrective action \(id) is closed")
+            }
+            try db.execute(sql: "UPDATE corrective_action SET status = 'in-progress' WHERE id = ?", arguments: [id])
+            return try Self.fetchCorrectiveAction(db, id: id)
+        }
+    }
+
+    /// Closes a corrective action with the evidence that it was done.
+    @discardableResult
+    public func closeCorrectiveAction(id: Int64, evidence: String, at date: Date = Date()) throws -> CorrectiveAction {
+        let evidence = try Self.required(evidence, "closing evidence", oneLine: false)
+        return try write { db in
+            let action = try Self.fetchCorrectiveAction(db, id: id)
+            guard action.status != .closed else {
+                throw StoreError.invalidInput("corrective action \(id) is already closed (at \(action.closedAt ?? "?"))")
+            }
+            try db.execute(
+                sql: "UPDATE corrective_action SET status = 'closed', closing_evidence = ?, closed_at = ? WHERE id = ?",
+                arguments: [evidence, Timestamp.string(from: date), id]
+            )
+            return try Self.fetchCorrectiveAction(db, id: id)
+        }
+    }
+
+    private static func fetchCorrectiveAction(_ db: Database, id: Int64) throws -> CorrectiveAction {
+        guard let action = try CorrectiveAction.fetchOne(db, key: id) else {
+            throw StoreError(.correctiveActionNotFound, "no corrective action has the id \(id)")
+        }
+        return action
+    }
+
+    /// `text` trimmed, with LF line breaks, checked like any text people write into the
+    /// record (length, no control characters, no line breaks in one-line fields).
+    private static func required(_ text: String, _ name: String, oneLine: Bool) throws -> String {
+        let trimmed = TextField.withLineFeeds(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw StoreError.invalidInput("the \(name) is required") }
+        if let problem = TextField.problems(trimmed, field: name, oneLine: oneLine, required: true).first {
+            throw StoreError.invalidInput(problem)
+        }
+        return trimmed
+    }
+
+    private static func optional(_ text: String?, _ name: String) throws -> String? {
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        return try required(text, name, oneLine: true)
+    }
+}

@@ -1,0 +1,70 @@
+import FiredrillCore
+import Foundation
+import FiredrillStore
+import GRDB
+
+extension AppDatabase {
+    /// The run with this id, or else the only run whose id starts with it.
+    public func run(id: String) throws -> StoredRun {
+        try read { db in try Self.resolveRun(db, id: id) }
+    }
+
+    /// The run's events, in sequence order, decoded from their stored payloads.
+    public func events(runID: String) throws -> [DrillEvent] {
+        try storedEvents(runID: runID).map(\.event)
+    }
+
+    /// The run's events with the wall time each was stored at.
+    public func storedEvents(runID: String) throws -> [(event: DrillEvent, wallTime: String)] {
+        try read { db in
+            _ = try Self.fetchRun(db, id: runID)
+            let decoder = JSONDecoder()
+            let records = try EventRecord
+                .filter(EventRecord.Columns.runID == runID)
+                .order(EventRecord.Columns.seq)
+                .fetchAll(db)
+            return try records.map { record in
+                do {
+                    return (try decoder.decode(DrillEvent.self, from: Data(record.payload.utf8)), record.wallTime)
+                } catch {
+                    throw StoreError(.inconsistentRecord, "event \(record.seq) of run '\(runID)' cannot be read: \(error)")
+                }
+            }
+        }
+    }
+
+    /// The roles played in the run and by whom, in the order given at its start.
+    public func participants(runID: String) throws -> [Participant] {
+        try read { db in
+            _ = try Self.fetchRun(db, id: runID)
+            return try Self.participants(db, runID: runID)
+        }
+    }
+
+    /// The facts about the stored record that go into the run's report, with the run's
+    /// improvement plan (every corrective action, open and closed; overdue as of `now`).
+    public func recordInfo(runID: String, now: Date = Date()) throws -> DrillReport.RecordInfo {
+        try read { db in
+            let run = try Self.fetchRun(db, id: runID)
+            let actions = try CorrectiveAction
+                .filter(CorrectiveAction.Columns.runID == runID)
+                .order(CorrectiveAction.Columns.id)
+                .fetchAll(db)
+            let today = Timestamp.day(of: now, in: TimeZone(secondsFromGMT: 0)!)
+            return DrillReport.RecordInfo(
+                runID: run.id, startedAt: run.startedAt, endedAt: run.endedAt, speed: run.speed.flatMap { $0.isFinite ? $0 : nil },
+                scenarioSHA256: run.scenarioSHA256, chainHead: run.chainHead, status: run.status.rawValue,
+                participants: try Self.participants(db, runID: runID).map { .init(role: $0.role, department: $0.department) },
+                correctiveActions: actions.map { $0.summary(today: today) }
+            )
+        }
+    }
+
+    private static func participants(_ db: Database, runID: String) throws -> [Participant] {
+        try ParticipantRecord
+            .filter(ParticipantRecord.Columns.runID == runID)
+            .order(Column.rowID)
+            .fetchAll(db)
+            .map(\.participant)
+    }
+}

@@ -1,0 +1,52 @@
+import FiredrillCore
+import FiredrillStore
+import GRDB
+
+// The store's records as rows of this backend's tables. The types are the store interface's
+// (FiredrillStore); how they map to SQLite stays here.
+
+extension StoredRun: FetchableRecord, PersistableRecord, TableRecord {
+    public static let databaseTableName = "run"
+
+    public enum Columns {
+        static let id = Column("id")
+        static let scenarioID = Column("scenario_id")
+        static let scenarioSHA256 = Column("scenario_sha256")
+        static let startedAt = Column("started_at")
+        static let endedAt = Column("ended_at")
+        static let status = Column("status")
+        static let checkpointMs = Column("checkpoint_ms")
+        static let score = Column("score")
+        static let chainHead = Column("chain_head")
+        static let eventCount = Column("event_count")
+    }
+}
+
+extension CorrectiveAction: FetchableRecord, TableRecord {
+    public static let databaseTableName = "corrective_action"
+
+    public enum Columns {
+        static let id = Column("id")
+        static let runID = Column("run_id")
+        static let dueDate = Column("due_date")
+        static let status = Column("status")
+    }
+}
+
+extension AccessToken: FetchableRecord, PersistableRecord, TableRecord {
+    public static let databaseTableName = "token"
+
+    public enum Columns {
+        static let id = Column("id")
+        static let runID = Column("run_id")
+        static let hash = Column("hash")
+        static let kind = Column("kind")
+    }
+}
+
+extension RunStatus: DatabaseValueConvertible {}
+extension RunInterface: DatabaseValueConvertible {}
+extension Capability: DatabaseValueConvertible {}
+extension CorrectiveAction.Status: DatabaseValueConvertible {}
+extension AccessToken.Kind: DatabaseValueConvertible {}
+extension DrillMode: DatabaseValueConvertible {}

@@ -1,0 +1,82 @@
+import Foundation
+import FiredrillStore
+import GRDB
+
+extension AppDatabase {
+    /// Makes a token for a drill and returns it with its secret, which is not stored.
+    public func makeToken(
+        runID: String, kind: AccessToken.Kind, roles: [String] = [], displayName: String? = nil, createdAt: Date = Date()
+    ) throws -> (token: AccessToken, secret: String) {
+        let secret = AccessToken.newSecret(kind: kind)
+        let token = try write { db -> AccessToken in
+            _ = try Self.fetchRun(db, id: runID)
+            let count = try AccessToken.filter(AccessToken.Columns.runID == runID && AccessToken.Columns.kind == kind).fetchCount(db)
+            let rolesJSON = kind == .player ? String(decoding: try JSONEncoder().encode(roles), as: UTF8.self) : nil
+            var id = ""
+            repeat {
+                id = "tok-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+            } while try AccessToken.exists(db, key: id)
+            let token = AccessToken(
+                id: id, runID: runID, kind: kind, rolesJSON: rolesJSON, label: "\(kind.rawValue)-\(count + 1)",
+                displayName: displayName, hash: AccessToken.hash(of: secret), createdAt: Timestamp.string(from: createdAt),
+                joinedAt: nil, revokedAt: nil
+            )
+            try token.insert(db)
+            return token
+        }
+        return (token, secret)
+    }
+
+    /// Every token of every drill (for the server's cache), or of one drill.
+    public func tokens(runID: String? = nil) throws -> [AccessToken] {
+        try read { db in
+            var request = AccessToken.order(Column("created_at"), AccessToken.Columns.id)
+            if let runID { request = request.filter(AccessToken.Columns.runID == runID) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Revokes a token: it no longer gives access. Revoking twice is harmless.
+    @discardableResult
+    public func revokeToken(id: String, runID: String, at date: Date = Date()) throws -> AccessToken {
+        try write { db in
+            guard var token = try AccessToken.fetchOne(db, key: id), token.runID == runID else {
+                throw StoreError(.invalidInput, "drill '\(runID)' has no token '\(id.prefix(40))'")
+            }
+            if token.revokedAt == nil {
+                token.revokedAt = Timestamp.string(from: date)
+                try token.update(db)
+            }
+            return token
+        }
+    }
+
+    /// Records the name a participant gave when joining, and when.
+    @discardableResult
+    public func setDisplayName(tokenID: String, name: String?, at date: Date = Date()) throws -> AccessToken {
+        try write { db in
+            guard var token = try AccessToken.fetchOne(db, key: tokenID) else {
+                throw StoreError(.invalidInput, "no token '\(tokenID.prefix(40))'")
+            }
+            token.displayName = name
+            if token.joinedAt == nil { token.joinedAt = Timestamp.string(from: date) }
+            try token.update(db)
+            return token
+        }
+    }
+
+    /// The ids of the drills made on a server, newest first: the unfinished ones (ready,
+    /// running or interrupted), or the finished ones (at most `limit`). Only ids are read, so
+    /// a damaged row cannot stop the others from being taken up.
+    public func serverRunIDs(finished: Bool, limit: Int = .max) throws -> [String] {
+        try read { db in
+            let status = Column("status")
+            return try String.fetchAll(db, StoredRun
+                .select(Column("id"))
+                .filter(Column("interface") == RunInterface.server.rawValue)
+                .filter(finished ? status == RunStatus.finished.rawValue : status != RunStatus.finished.rawValue)
+                .order(Column("created_at").desc)
+                .limit(limit))
+        }
+    }
+}
