@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests/Browser/run.sh [path-to-firedrill-binary]
-# Runs the pages' JavaScript unit tests (node --test Tests/JavaScript/, when Node is installed),
-# then the browser end-to-end tests: a venv with Selenium under .build-python/venv, a
+# Runs the browser end-to-end tests (the pages' JavaScript unit tests are `node --test
+# Tests/JavaScript/`, run by .ci/run): a venv with Selenium under .build-python/venv, a
 # `firedrill serve --port 0` on a temporary database, headless Chromium through chromedriver.
 # Screenshots go to $FIREDRILL_ARTIFACTS (default Tests/Browser/artifacts/). Exit 0 when every
 # test passes. Set FIREDRILL_WEB_ROOT to serve the pages from a folder instead of the binary's.
@@ -17,13 +17,6 @@ fi
 for tool in "${CHROMIUM_BIN:-/usr/bin/chromium}" "${CHROMEDRIVER:-/usr/bin/chromedriver}"; do
   [ -x "$tool" ] || { echo "run.sh: $tool is missing (install chromium and chromedriver)" >&2; exit 2; }
 done
-
-if command -v node >/dev/null; then
-  echo "run.sh: the pages' unit tests (node --test Tests/JavaScript/)"
-  (cd "$ROOT" && node --test Tests/JavaScript/ 2>&1 | tail -n 9) || { echo "run.sh: the JavaScript unit tests failed" >&2; exit 1; }
-else
-  echo "run.sh: no node, the JavaScript unit tests are skipped" >&2
-fi
 
 VENV=$ROOT/.build-python/venv
 if [ ! -x "$VENV/bin/python" ]; then

@@ -116,6 +116,8 @@ struct AdjudicationAPITests {
         try await harness.application().test(.router) { client in
             let (id, _) = try await client.createDrill()
             #expect(try await client.call(.post, "/api/v1/drills/\(id)/next").errorCode == "drill_not_started")
+            // Before the start, the first inject on the schedule is what comes next.
+            #expect(try await client.call(.get, "/api/v1/drills/\(id)").json["next_inject_seconds"] as? Double == 3000)
             _ = try await client.call(.post, "/api/v1/drills/\(id)/start")
             let drill = try await client.call(.get, "/api/v1/drills/\(id)")
             #expect(drill.json["next_inject_seconds"] as? Double == 3000)

@@ -237,3 +237,14 @@ public enum ActionKind: String, Sendable, Hashable, CaseIterable, Codable {
         self = kind
     }
 }
+
+extension Scenario {
+    /// The drill time of the first inject on the schedule (one with a fixed time), for a
+    /// drill not started yet: what the trainer will see first once it starts.
+    public var firstScheduledInjectTime: DrillTime? {
+        injects.compactMap { inject -> DrillTime? in
+            if case .at(let time) = inject.trigger, time <= duration { return time }
+            return nil
+        }.min()
+    }
+}

@@ -205,7 +205,8 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
 
     /// When the next scheduled inject is due, for the console's "go to the next inject".
     func nextInjectTime() async -> DrillTime? {
-        await session?.nextInjectTime
+        guard let session else { return scenario.firstScheduledInjectTime }
+        return await session.nextInjectTime
     }
 
     /// Notes the clock in the record now and then, so a drill cut off resumes near where it stopped.
