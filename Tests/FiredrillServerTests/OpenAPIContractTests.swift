@@ -35,7 +35,7 @@ struct OpenAPIContractTests {
             let paths = try #require(answer.json["paths"] as? [String: [String: Any]])
             var documented: Set<String> = []
             for (path, item) in paths {
-                for method in item.keys where ["get", "post", "put", "patch", "delete"].contains(method) {
+                for method in item.keys where ["get", "head", "post", "put", "patch", "delete"].contains(method) {
                     documented.insert("\(method.uppercased()) \(path)")
                 }
             }

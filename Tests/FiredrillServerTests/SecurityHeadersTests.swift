@@ -68,6 +68,28 @@ struct SecurityHeadersTests {
         }
     }
 
+    @Test("each page is its file in the head and frame all pages share, with its own module; an unchanged page is not sent again")
+    func pagesInTheSharedFrame() async throws {
+        let harness = try ServerHarness()
+        let folder = try #require(ServerConfiguration(trainerToken: ServerHarness.trainer).webRoot)
+        try await harness.application().test(.router) { client in
+            for page in ["index", "console", "play", "evaluate", "observe"] {
+                let file = try String(contentsOf: folder.appendingPathComponent(page + ".html"), encoding: .utf8)
+                for path in page == "index" ? ["/", "/index.html"] : ["/\(page).html"] {
+                    let answer = try await client.call(.get, path, token: nil)
+                    #expect(answer.status == .ok, "\(path)")
+                    #expect(answer.headers[.contentType] == "text/html; charset=utf-8" && answer.headers[.cacheControl] == "no-cache", "\(path)")
+                    #expect(answer.text.hasPrefix("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"), "\(path)")
+                    #expect(answer.text.contains("<script type=\"module\" src=\"/js/\(page).mjs\"></script>\n</head>\n<body class=\"page-\(page)\">\n" + file), "\(path)")
+                    #expect(answer.text.hasSuffix("</div>\n</body>\n</html>\n"), "\(path)")
+                    Self.expectHeaders(answer, path)
+                    let eTag = try #require(answer.headers[.eTag], "\(path)")
+                    #expect(try await client.call(.get, path, token: nil, headers: [.ifNoneMatch: eTag]).status == .notModified, "\(path)")
+                }
+            }
+        }
+    }
+
     @Test("every file of the pages is served with its type (text in UTF-8) and the security headers")
     func everyFileHasItsType() async throws {
         let harness = try ServerHarness()

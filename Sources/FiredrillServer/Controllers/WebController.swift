@@ -8,23 +8,29 @@ import Hummingbird
 
 /// What a browser opens: `/join/TOKEN` exchanges a token for an HttpOnly, SameSite session
 /// cookie and sends the browser to its page without the token in its address bar; the
-/// pages and their assets are plain files (`Public/`, see ``FileServing``).
+/// pages are their files in `Public/` in the frame they share (``PageShell``), their assets
+/// plain files (see ``FileServing``).
 struct WebController<C: Clock>: Sendable where C.Duration == Duration {
     let parts: ServerParts<C>
 
     func addRoutes(to router: Router<FiredrillRequestContext>) {
         router.get("join/:token", use: join)
         router.get("i18n/:file", use: catalog)
-        router.get("/") { _, _ in
-            guard let url = parts.configuration.webRoot?.appendingPathComponent("index.html"),
-                  let data = try? Data(contentsOf: url) else {
-                throw APIError(.notFound, "not_found", "this build has no web pages")
-            }
-            return Response(
-                status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
-            )
+        router.get("/") { request, _ in try page("index", request) }
+        router.get("{page}.html") { request, context in try page(context.parameters.require("page"), request) }
+        router.head("/") { request, _ in try page("index", request).createHeadResponse() }
+        router.head("{page}.html") { request, context in try page(context.parameters.require("page"), request).createHeadResponse() }
+    }
+
+    /// A page, put together from its file and the frame all pages share (``PageShell``).
+    func page(_ name: String, _ request: Request) throws -> Response {
+        guard let folder = parts.configuration.webRoot else {
+            throw APIError(.notFound, "not_found", "this build has no web pages")
         }
+        guard let response = PageShell.response(page: name, folder: folder, request: request) else {
+            throw APIError(.notFound, "not_found", "there is no page '\(name.prefix(40)).html'")
+        }
+        return response
     }
 
     @Sendable func join(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
@@ -76,8 +82,9 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
     }
 }
 
-/// The web pages and their assets, served from the configured folder with ETags (a page
-/// is checked again on each load, so a new firedrill's pages are never stale).
+/// The pages' assets (scripts, styles, icon), served from the configured folder with ETags
+/// (a file is checked again on each load, so a new firedrill's pages are never stale); the
+/// pages themselves are put together by ``PageShell``.
 enum FileServing {
     /// The type of every kind of file the pages are made of, text in UTF-8: with `nosniff`,
     /// a browser runs a script or applies a style only when its type says so.
