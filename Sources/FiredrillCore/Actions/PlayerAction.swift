@@ -73,6 +73,10 @@ public struct PlayerAction: Sendable, Hashable {
     }
 }
 
+// Coded as its fields, in events and replay scripts alike (keys and decoding in Inputs+Coding.swift;
+// Swift synthesizes the encoding only in the type's own file).
+extension PlayerAction: Codable {}
+
 /// Parses the action vocabulary shared by the terminal, replay scripts and HTTP:
 ///
 /// | command | kind |

@@ -88,13 +88,13 @@ extension DrillEvent.Kind {
 }
 
 // The event's coded form is flat (`{"type": "action", "role": …}`) so that stored
-// records stay readable and their canonical form is easy to state. Keys that a kind does
-// not use are left out; an ad-lib inject is an `inject-delivered` with `adlib: true`.
+// records stay readable and their canonical form is easy to state: after `sequence`,
+// `time_ms` and `type`, the fields of its input in their own coded form (``PlayerAction``,
+// ``Observation``, …, the same as a replay script's), or its few own fields. Keys that a
+// kind does not use are left out; an ad-lib inject is an `inject-delivered` with `adlib: true`.
 extension DrillEvent: Codable {
     enum CodingKeys: String, CodingKey {
-        case sequence, time = "time_ms", type, inject, role, kind, text, target, channel, persona, to, reason
-        case question, score, adlib, from, subject, body, objective, rating, by, participant, comment
-        case inReplyTo = "in_reply_to", action, decision, note, speed, fromTime = "from_ms"
+        case sequence, time = "time_ms", type, inject, adlib, persona, to, text, reason, speed, fromTime = "from_ms"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -106,59 +106,27 @@ extension DrillEvent: Codable {
         case "started": kind = .started
         case "inject-delivered":
             if try container.decodeIfPresent(Bool.self, forKey: .adlib) == true {
-                kind = .adlibInject(AdlibInject(
-                    id: try container.decode(String.self, forKey: .inject),
-                    to: try container.decode(Recipients.self, forKey: .to),
-                    channel: try container.decode(String.self, forKey: .channel),
-                    from: try container.decodeIfPresent(String.self, forKey: .from),
-                    subject: try container.decode(String.self, forKey: .subject),
-                    body: try container.decodeIfPresent(String.self, forKey: .body)
-                ))
+                var inject = try AdlibInject(from: decoder)
+                inject.id = try container.decode(String.self, forKey: .inject)
+                kind = .adlibInject(inject)
             } else {
                 kind = .injectDelivered(inject: try container.decode(String.self, forKey: .inject))
             }
         case "inject-skipped": kind = .injectSkipped(inject: try container.decode(String.self, forKey: .inject))
-        case "action":
-            kind = .action(PlayerAction(
-                role: try container.decode(String.self, forKey: .role),
-                kind: try container.decode(ActionKind.self, forKey: .kind),
-                text: try container.decode(String.self, forKey: .text),
-                target: try container.decodeIfPresent(String.self, forKey: .target),
-                channel: try container.decodeIfPresent(String.self, forKey: .channel),
-                inReplyTo: try container.decodeIfPresent(String.self, forKey: .inReplyTo)
-            ))
+        case "action": kind = .action(try PlayerAction(from: decoder))
         case "persona-reply":
             kind = .personaReply(
                 persona: try container.decode(String.self, forKey: .persona),
                 to: try container.decode(String.self, forKey: .to),
                 text: try container.decode(String.self, forKey: .text)
             )
-        case "observation":
-            kind = .observation(Observation(
-                objective: try container.decodeIfPresent(String.self, forKey: .objective),
-                rating: try container.decodeIfPresent(Scoring.Rating.self, forKey: .rating),
-                text: try container.decode(String.self, forKey: .text),
-                by: try container.decodeIfPresent(String.self, forKey: .by)
-            ))
+        case "observation": kind = .observation(try Observation(from: decoder))
         case "paused": kind = .paused
         case "interrupted": kind = .interrupted
         case "resumed": kind = .resumed
         case "ended": kind = .ended(try container.decode(EndReason.self, forKey: .reason))
-        case "survey-answer":
-            kind = .surveyAnswer(SurveyAnswer(
-                participant: try container.decodeIfPresent(String.self, forKey: .participant),
-                question: try container.decode(Int.self, forKey: .question),
-                score: try container.decodeIfPresent(Int.self, forKey: .score),
-                comment: try container.decodeIfPresent(String.self, forKey: .comment)
-            ))
-        case "adjudication":
-            kind = .adjudication(Adjudication(
-                action: try container.decode(Int.self, forKey: .action),
-                objective: try container.decode(String.self, forKey: .objective),
-                decision: try container.decode(Adjudication.Decision.self, forKey: .decision),
-                note: try container.decodeIfPresent(String.self, forKey: .note),
-                by: try container.decodeIfPresent(String.self, forKey: .by)
-            ))
+        case "survey-answer": kind = .surveyAnswer(try SurveyAnswer(from: decoder))
+        case "adjudication": kind = .adjudication(try Adjudication(from: decoder))
         case "speed-changed": kind = .speedChanged(try container.decode(Double.self, forKey: .speed))
         case "clock-advanced": kind = .clockAdvanced(from: DrillTime(milliseconds: try container.decode(Int64.self, forKey: .fromTime)))
         default:
@@ -179,40 +147,21 @@ extension DrillEvent: Codable {
         case .adlibInject(let inject):
             try container.encode(true, forKey: .adlib)
             try container.encode(inject.id, forKey: .inject)
-            try container.encode(inject.to, forKey: .to)
-            try container.encode(inject.channel, forKey: .channel)
-            try container.encodeIfPresent(inject.from, forKey: .from)
-            try container.encode(inject.subject, forKey: .subject)
-            try container.encodeIfPresent(inject.body, forKey: .body)
+            try inject.encode(to: encoder)
         case .action(let action):
-            try container.encode(action.role, forKey: .role)
-            try container.encode(action.kind, forKey: .kind)
-            try container.encode(action.text, forKey: .text)
-            try container.encodeIfPresent(action.target, forKey: .target)
-            try container.encodeIfPresent(action.channel, forKey: .channel)
-            try container.encodeIfPresent(action.inReplyTo, forKey: .inReplyTo)
+            try action.encode(to: encoder)
         case .personaReply(let persona, let to, let text):
             try container.encode(persona, forKey: .persona)
             try container.encode(to, forKey: .to)
             try container.encode(text, forKey: .text)
         case .observation(let observation):
-            try container.encodeIfPresent(observation.objective, forKey: .objective)
-            try container.encodeIfPresent(observation.rating, forKey: .rating)
-            try container.encode(observation.text, forKey: .text)
-            try container.encodeIfPresent(observation.by, forKey: .by)
+            try observation.encode(to: encoder)
         case .ended(let reason):
             try container.encode(reason, forKey: .reason)
         case .surveyAnswer(let answer):
-            try container.encodeIfPresent(answer.participant, forKey: .participant)
-            try container.encode(answer.question, forKey: .question)
-            try container.encodeIfPresent(answer.score, forKey: .score)
-            try container.encodeIfPresent(answer.comment, forKey: .comment)
+            try answer.encode(to: encoder)
         case .adjudication(let adjudication):
-            try container.encode(adjudication.action, forKey: .action)
-            try container.encode(adjudication.objective, forKey: .objective)
-            try container.encode(adjudication.decision, forKey: .decision)
-            try container.encodeIfPresent(adjudication.note, forKey: .note)
-            try container.encodeIfPresent(adjudication.by, forKey: .by)
+            try adjudication.encode(to: encoder)
         case .speedChanged(let speed):
             try container.encode(speed, forKey: .speed)
         case .clockAdvanced(let from):

@@ -50,3 +50,7 @@ public struct Adjudication: Sendable, Hashable {
         return problems
     }
 }
+
+// Coded as its fields, in events and replay scripts alike (keys and decoding in Inputs+Coding.swift;
+// Swift synthesizes the encoding only in the type's own file).
+extension Adjudication: Codable {}

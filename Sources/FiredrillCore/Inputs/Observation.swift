@@ -26,3 +26,7 @@ public struct Observation: Sendable, Hashable {
         return problems
     }
 }
+
+// Coded as its fields, in events and replay scripts alike (keys and decoding in Inputs+Coding.swift;
+// Swift synthesizes the encoding only in the type's own file).
+extension Observation: Codable {}

@@ -54,3 +54,7 @@ public struct SurveyAnswer: Sendable, Hashable {
         }
     }
 }
+
+// Coded as its fields, in events and replay scripts alike (keys and decoding in Inputs+Coding.swift;
+// Swift synthesizes the encoding only in the type's own file).
+extension SurveyAnswer: Codable {}

@@ -216,25 +216,21 @@ public struct ReplayScript: Sendable, Hashable {
             }
             switch name {
             case "inject":
-                guard let form = decode(ScriptLine.AdlibForm.self) else { return nil }
-                let inject = form.inject
+                guard let inject = decode(AdlibInject.self) else { return nil }
                 return check(inject.problems(in: scenario)) ? .adlib(inject) : nil
             case "observe":
                 guard let form = decode(ScriptLine.ObservationForm.self) else { return nil }
                 guard let observation = form.observation(line: line, problem: &problems) else { return nil }
                 return check(observation.problems(in: scenario)) ? .observation(observation) : nil
             case "action":
-                guard let form = decode(ScriptLine.ActionForm.self) else { return nil }
-                let action = form.action
+                guard let action = decode(PlayerAction.self).map(ScriptLine.action) else { return nil }
                 return check(action.problems(in: scenario)) ? .action(action) : nil
             case "survey":
-                guard let form = decode(ScriptLine.SurveyForm.self) else { return nil }
-                let answer = form.answer
+                guard let answer = decode(SurveyAnswer.self) else { return nil }
                 return check(answer.problems(in: scenario)) ? .survey(answer) : nil
             case "adjudicate":
                 // Which event is an action is known only once the drill is played: the engine checks that.
-                guard let form = decode(ScriptLine.AdjudicationForm.self) else { return nil }
-                let adjudication = form.adjudication
+                guard let adjudication = decode(Adjudication.self) else { return nil }
                 guard scenario.objective(adjudication.objective) != nil else {
                     problem(line, "'!adjudicate': unknown objective '\(adjudication.objective.prefix(40))'\(Suggestions.hint(for: adjudication.objective, among: scenario.objectives.map(\.id)))")
                     return nil

@@ -1,37 +1,15 @@
 import Foundation
 
-/// The JSON forms of a script's `!` steps, shared by the parser and the exporter.
+/// What a script's `!` steps share: their JSON is the inputs' own coded form (``PlayerAction``,
+/// ``Observation``, ``SurveyAnswer``, ``Adjudication``, ``AdlibInject``, the same as in an
+/// event), read leniently where a script is written by hand.
 enum ScriptLine {
-    struct AdlibForm: Codable {
-        var to: Recipients
-        var channel: String
-        var from: String?
-        var subject: String
-        var body: String?
-
-        var inject: AdlibInject { AdlibInject(to: to, channel: channel, from: from, subject: subject, body: body) }
-
-        init(_ inject: AdlibInject) {
-            to = inject.to
-            channel = inject.channel
-            from = inject.from
-            subject = inject.subject
-            body = inject.body
-        }
-    }
-
-    struct ObservationForm: Codable {
+    /// An `!observe` step as written: its rating in either case (`s` is S).
+    struct ObservationForm: Decodable {
         var objective: String?
         var rating: String?
         var text: String
         var by: String?
-
-        init(_ observation: Observation) {
-            objective = observation.objective
-            rating = observation.rating?.rawValue
-            text = observation.text
-            by = observation.by
-        }
 
         func observation(line: Int, problem problems: inout [ReplayScript.Problem]) -> Observation? {
             var parsed: Scoring.Rating? = nil
@@ -46,67 +24,13 @@ enum ScriptLine {
         }
     }
 
-    struct ActionForm: Codable {
-        var role: String
-        var kind: ActionKind
-        var text: String
-        var target: String?
-        var channel: String?
-        var inReplyTo: String?
-
-        enum CodingKeys: String, CodingKey {
-            case role, kind, text, target, channel, inReplyTo = "in_reply_to"
-        }
-
-        var action: PlayerAction {
-            PlayerAction(role: role, kind: kind, text: TextField.withLineFeeds(text), target: target,
-                         channel: kind == .escalate ? (channel ?? ActionCommand.defaultChannel) : channel, inReplyTo: inReplyTo)
-        }
-
-        init(_ action: PlayerAction) {
-            role = action.role
-            kind = action.kind
-            text = action.text
-            target = action.target
-            channel = action.channel
-            inReplyTo = action.inReplyTo
-        }
-    }
-
-    struct AdjudicationForm: Codable {
-        var action: Int
-        var objective: String
-        var decision: Adjudication.Decision
-        var note: String?
-        var by: String?
-
-        var adjudication: Adjudication {
-            Adjudication(action: action, objective: objective, decision: decision, note: note, by: by)
-        }
-
-        init(_ adjudication: Adjudication) {
-            action = adjudication.action
-            objective = adjudication.objective
-            decision = adjudication.decision
-            note = adjudication.note
-            by = adjudication.by
-        }
-    }
-
-    struct SurveyForm: Codable {
-        var participant: String?
-        var question: Int
-        var score: Int?
-        var comment: String?
-
-        var answer: SurveyAnswer { SurveyAnswer(participant: participant, question: question, score: score, comment: comment) }
-
-        init(_ answer: SurveyAnswer) {
-            participant = answer.participant
-            question = answer.question
-            score = answer.score
-            comment = answer.comment
-        }
+    /// An `!action` step as written: its text with LF line breaks, an escalation over the
+    /// default channel unless it names one.
+    static func action(_ written: PlayerAction) -> PlayerAction {
+        var action = written
+        action.text = TextField.withLineFeeds(action.text)
+        if action.kind == .escalate, action.channel == nil { action.channel = ActionCommand.defaultChannel }
+        return action
     }
 
     static func example(_ verb: String) -> String {
@@ -159,7 +83,7 @@ extension ReplayScript {
             case .started, .injectDelivered, .injectSkipped, .personaReply:
                 continue
             case .adjudication(let adjudication):
-                lines.append("\(time) !adjudicate \(ScriptLine.json(ScriptLine.AdjudicationForm(adjudication)))")
+                lines.append("\(time) !adjudicate \(ScriptLine.json(adjudication))")
             case .speedChanged(let speed):
                 lines.append("\(time) !speed \(ScriptLine.number(speed))")
             case .clockAdvanced(let from):
@@ -167,9 +91,9 @@ extension ReplayScript {
             case .action(let action):
                 lines.append(time + " " + actionLine(action, in: scenario))
             case .adlibInject(let inject):
-                lines.append("\(time) !inject \(ScriptLine.json(ScriptLine.AdlibForm(inject)))")
+                lines.append("\(time) !inject \(ScriptLine.json(inject))")
             case .observation(let observation):
-                lines.append("\(time) !observe \(ScriptLine.json(ScriptLine.ObservationForm(observation)))")
+                lines.append("\(time) !observe \(ScriptLine.json(observation))")
             case .paused: lines.append("\(time) !pause")
             case .interrupted: lines.append("\(time) !interrupt")
             case .resumed: lines.append("\(time) !resume")
@@ -177,7 +101,7 @@ extension ReplayScript {
                 ended = true
                 if reason != .completed { lines.append("\(time) !end\(reason == .endedByTrainer ? "" : " " + reason.rawValue)") }
             case .surveyAnswer(let answer):
-                lines.append("\(time) !survey \(ScriptLine.json(ScriptLine.SurveyForm(answer)))")
+                lines.append("\(time) !survey \(ScriptLine.json(answer))")
             }
         }
         if events.isEmpty {
@@ -195,6 +119,6 @@ extension ReplayScript {
         if !command.contains("#"), !command.contains("\n"), case .success(let parsed) = ActionCommand.parse(command, role: action.role, in: scenario), parsed == action {
             return action.role + " " + command
         }
-        return "!action " + ScriptLine.json(ScriptLine.ActionForm(action))
+        return "!action " + ScriptLine.json(action)
     }
 }
