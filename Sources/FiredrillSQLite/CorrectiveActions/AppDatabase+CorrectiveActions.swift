@@ -41,11 +41,15 @@ extension AppDatabase {
                     throw StoreError.invalidInput("run '\(runID)' has no objective '\(objectiveID)' (objectives: \(scored.joined(separator: ", ")))")
                 }
             }
-            try NewCorrectiveAction(
-                runID: runID, objectiveID: objectiveID, issue: issue, correctiveAction: action, capability: capability,
-                responsibleOrg: organization, responsibleRole: role, startDate: startDate, dueDate: dueDate,
-                status: .open, createdAt: Timestamp.string(from: createdAt)
-            ).insert(db)
+            // A new action is open; SQLite gives it its id.
+            try db.execute(sql: """
+                INSERT INTO corrective_action (run_id, objective_id, issue, corrective_action, capability, responsible_org,
+                                               responsible_role, start_date, due_date, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    runID, objectiveID, issue, action, capability, organization, role, startDate, dueDate,
+                    CorrectiveAction.Status.open, Timestamp.string(from: createdAt),
+                ])
             return db.lastInsertedRowID
         }
     }
