@@ -14,11 +14,7 @@ extension AppDatabase {
                 .order(Column.rowID)
                 .fetchAll(db)
             if let broken = Self.verifyFacts(run: run, participants: roles) { return broken }
-            let events = try EventRecord
-                .filter(EventRecord.Columns.runID == runID)
-                .order(EventRecord.Columns.seq)
-                .fetchCursor(db)
-            return try Self.verify(run: run, events: events)
+            return try Self.verify(run: run, events: EventChain.Link.ofRun(runID).fetchCursor(db))
         }
     }
 
@@ -58,36 +54,36 @@ extension AppDatabase {
         return nil
     }
 
-    static func verify(run: StoredRun, events: some Cursor<EventRecord>) throws -> ChainVerification {
+    static func verify(run: StoredRun, events: some Cursor<EventChain.Link>) throws -> ChainVerification {
         let decoder = JSONDecoder()
         var head = genesis(of: run)
         var count = 0
         while let event = try events.next() {
-            if event.seq != count {
-                if event.seq > count {
-                    let gap = event.seq - count == 1 ? "event \(count) is" : "events \(count) to \(event.seq - 1) are"
-                    return .broken(firstBadSequence: count, reason: "\(gap) missing (deleted): the log jumps from \(count - 1) to \(event.seq)")
+            if event.sequence != count {
+                if event.sequence > count {
+                    let gap = event.sequence - count == 1 ? "event \(count) is" : "events \(count) to \(event.sequence - 1) are"
+                    return .broken(firstBadSequence: count, reason: "\(gap) missing (deleted): the log jumps from \(count - 1) to \(event.sequence)")
                 }
-                return .broken(firstBadSequence: event.seq, reason: "event \(event.seq) has an impossible sequence number (inserted)")
+                return .broken(firstBadSequence: event.sequence, reason: "event \(event.sequence) has an impossible sequence number (inserted)")
             }
-            guard event.prevHash == head else {
-                return .broken(firstBadSequence: event.seq, reason: """
-                    event \(event.seq) does not link to the event before it (prev_hash mismatch): \
+            guard event.previousHash == head else {
+                return .broken(firstBadSequence: event.sequence, reason: """
+                    event \(event.sequence) does not link to the event before it (prev_hash mismatch): \
                     an event was inserted, deleted or replaced before it
                     """)
             }
             let canonical = try EventChain.canonicalForm(
-                runID: run.id, sequence: event.seq, drillMs: event.drillMs, wallTime: event.wallTime,
+                runID: run.id, sequence: event.sequence, drillMs: event.drillMs, wallTime: event.wallTime,
                 type: event.type, payload: event.payload
             )
             guard EventChain.hash(previous: head, canonical: canonical) == event.hash else {
-                return .broken(firstBadSequence: event.seq, reason: "event \(event.seq) was altered: its content does not match its hash")
+                return .broken(firstBadSequence: event.sequence, reason: "event \(event.sequence) was altered: its content does not match its hash")
             }
             let decoded = try? decoder.decode(DrillEvent.self, from: Data(event.payload.utf8))
-            guard let decoded, decoded.sequence == event.seq, decoded.time.milliseconds == event.drillMs,
+            guard let decoded, decoded.sequence == event.sequence, decoded.time.milliseconds == event.drillMs,
                   decoded.typeName == event.type
             else {
-                return .broken(firstBadSequence: event.seq, reason: "event \(event.seq) was altered: its payload does not match its columns")
+                return .broken(firstBadSequence: event.sequence, reason: "event \(event.sequence) was altered: its payload does not match its columns")
             }
             head = event.hash
             count += 1

@@ -19,15 +19,11 @@ extension AppDatabase {
         try read { db in
             _ = try Self.fetchRun(db, id: runID)
             let decoder = JSONDecoder()
-            let records = try EventRecord
-                .filter(EventRecord.Columns.runID == runID)
-                .order(EventRecord.Columns.seq)
-                .fetchAll(db)
-            return try records.map { record in
+            return try EventChain.Link.ofRun(runID).fetchAll(db).map { link in
                 do {
-                    return (try decoder.decode(DrillEvent.self, from: Data(record.payload.utf8)), record.wallTime)
+                    return (try decoder.decode(DrillEvent.self, from: Data(link.payload.utf8)), link.wallTime)
                 } catch {
-                    throw StoreError(.inconsistentRecord, "event \(record.seq) of run '\(runID)' cannot be read: \(error)")
+                    throw StoreError(.inconsistentRecord, "event \(link.sequence) of run '\(runID)' cannot be read: \(error)")
                 }
             }
         }

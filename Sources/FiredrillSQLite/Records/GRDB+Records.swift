@@ -44,6 +44,16 @@ extension AccessToken: FetchableRecord, PersistableRecord, TableRecord {
     }
 }
 
+// A row of the `event` table: a link of its run's hash chain, beside the run's id.
+extension EventChain.Link: FetchableRecord, TableRecord {
+    public static let databaseTableName = "event"
+
+    /// The run's events, in sequence order.
+    static func ofRun(_ runID: String) -> QueryInterfaceRequest<Self> {
+        filter(Column("run_id") == runID).order(Column("seq"))
+    }
+}
+
 extension RunStatus: DatabaseValueConvertible {}
 extension RunInterface: DatabaseValueConvertible {}
 extension Capability: DatabaseValueConvertible {}

@@ -21,8 +21,9 @@ import Foundation
 /// It is evidence against edits of the file, not a signature: whoever can rewrite the whole
 /// file can also rewrite the chain.
 public struct EventChain: Sendable, Hashable {
-    /// One event as stored, with its place in the chain.
-    public struct Link: Sendable, Hashable {
+    /// One event as stored, with its place in the chain (read from its stored form: the
+    /// canonical form's names, with `prev_hash` and `hash`).
+    public struct Link: Sendable, Hashable, Decodable {
         public var sequence: Int
         public var drillMs: Int64
         /// ISO-8601 UTC with milliseconds.
@@ -31,6 +32,10 @@ public struct EventChain: Sendable, Hashable {
         public var payload: String
         public var previousHash: String
         public var hash: String
+
+        enum CodingKeys: String, CodingKey {
+            case sequence = "seq", drillMs = "drill_ms", wallTime = "wall_time", type, payload, previousHash = "prev_hash", hash
+        }
     }
 
     public let runID: String
