@@ -155,8 +155,7 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         switch input {
         case .pause, .interrupt, .resume, .end:
             let events = try commit { engine throws(EngineError) in try engine.apply(input, at: time) }
-            anchorDrillTime = engine.now
-            anchorInstant = clock.now
+            anchorClocks()
             wake()
             return events
         case .action, .adlib, .observation, .adjudication, .survey, .speed, .nextInject:
@@ -177,17 +176,14 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
     public func resume() throws {
         guard engine.isPaused, !engine.isFinished else { return }
         try commit { $0.resume() }
-        anchorDrillTime = engine.now
-        anchorInstant = clock.now
+        anchorClocks()
         wake()
     }
 
     /// Ends the drill now.
     public func end(reason: DrillEvent.EndReason = .endedByTrainer) throws {
         guard engine.isStarted, !engine.isFinished else { return }
-        let time = currentDrillTime
-        try commit { $0.end(at: time, reason: reason) }
-        wake()
+        try commitNow { engine, time in engine.end(at: time, reason: reason) }
     }
 
     /// Records that the drill had been cut off at the drill time where its record stops,
@@ -202,28 +198,19 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
     /// Delivers an ad-lib inject now. Returns its event once stored.
     @discardableResult
     public func deliver(_ inject: AdlibInject) throws -> [DrillEvent] {
-        let time = currentDrillTime
-        let events = try commit { engine throws(EngineError) in try engine.deliver(inject, at: time) }
-        wake()
-        return events
+        try commitNow { engine, time throws(EngineError) in try engine.deliver(inject, at: time) }
     }
 
     /// Records an evaluator's observation at the current drill time.
     @discardableResult
     public func observe(_ observation: Observation) throws -> [DrillEvent] {
-        let time = currentDrillTime
-        let events = try commit { engine throws(EngineError) in try engine.observe(observation, at: time) }
-        wake()
-        return events
+        try commitNow { engine, time throws(EngineError) in try engine.observe(observation, at: time) }
     }
 
     /// Records an evaluator's decision on an action and an objective, now.
     @discardableResult
     public func adjudicate(_ adjudication: Adjudication) throws -> [DrillEvent] {
-        let time = currentDrillTime
-        let events = try commit { engine throws(EngineError) in try engine.adjudicate(adjudication, at: time) }
-        wake()
-        return events
+        try commitNow { engine, time throws(EngineError) in try engine.adjudicate(adjudication, at: time) }
     }
 
     /// Runs the drill clock at `newSpeed` from now on (drill time does not jump).
@@ -231,10 +218,7 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
     public func changeSpeed(_ newSpeed: Double) throws -> [DrillEvent] {
         let time = currentDrillTime
         let events = try commit { engine throws(EngineError) in try engine.changeSpeed(newSpeed, at: time) }
-        if !engine.isPaused {
-            anchorDrillTime = engine.now
-            anchorInstant = clock.now
-        }
+        if !engine.isPaused { anchorClocks() }
         speed = newSpeed
         wake()
         return events
@@ -245,8 +229,7 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
     public func advanceToNextInject() throws -> [DrillEvent] {
         let time = currentDrillTime
         let events = try commit { engine throws(EngineError) in try engine.advanceToNextInject(at: time) }
-        anchorDrillTime = engine.now
-        anchorInstant = clock.now
+        anchorClocks()
         wake()
         return events
     }
@@ -292,6 +275,22 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
         }
         for event in events { continuation.yield(event) }
         return events
+    }
+
+    /// Applies a change at the current drill time (see ``commit(_:)``), then wakes the run
+    /// loop so that it sees the change.
+    @discardableResult
+    private func commitNow(_ change: (inout DrillEngine, DrillTime) throws(EngineError) -> [DrillEvent]) throws -> [DrillEvent] {
+        let time = currentDrillTime
+        let events = try commit { engine throws(EngineError) in try change(&engine, time) }
+        wake()
+        return events
+    }
+
+    /// From now on, drill time runs on from the engine's time at this clock instant.
+    private func anchorClocks() {
+        anchorDrillTime = engine.now
+        anchorInstant = clock.now
     }
 
     /// Applies every waiting action in the order it arrived and stores their events as one
