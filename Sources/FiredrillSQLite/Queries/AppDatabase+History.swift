@@ -110,17 +110,8 @@ extension AppDatabase {
             }
 
             var points: [TrendPoint] = []
-            let runs = try Row.fetchCursor(db, SQLRequest(literal: """
-                SELECT r.id, r.started_at, r.scenario_id, r.score, r.ack_ms, r.escalate_ms, r.first_action_ms, r.resolve_ms, r.complete
-                FROM run r
-                WHERE \(whereClause)
-                ORDER BY r.started_at, r.id
-                """))
-            while let row = try runs.next() {
-                var reader = LenientRow(row)
-                let id = reader.text(at: 0, column: "id")
-                // A run whose start cannot be read has no place on a time axis: it is left out.
-                guard let started = Self.date(reader.text(at: 1, column: "started_at"), column: "started_at", reader: &reader) else { continue }
+            let columns: SQL = "r.scenario_id, r.score, r.ack_ms, r.escalate_ms, r.first_action_ms, r.resolve_ms, r.complete"
+            try Self.eachRun(db, columns: columns, where: whereClause) { id, started, reader in
                 var score = reader.value(Double.self, at: 3, column: "score")
                 if let value = score, !(0...100).contains(value) { score = nil }
                 points.append(TrendPoint(
@@ -178,18 +169,12 @@ extension AppDatabase {
             }
 
             var points: [DepartmentTrendPoint] = []
-            let runs = try Row.fetchCursor(db, SQLRequest(literal: """
-                SELECT r.id, r.started_at, r.scenario_id, r.complete, r.detection_ms,
-                       (SELECT group_concat(department, char(31)) FROM (SELECT DISTINCT p.department FROM participant p
-                        WHERE p.run_id = r.id AND p.department IS NOT NULL ORDER BY p.department))
-                FROM run r
-                WHERE \(whereClause)
-                ORDER BY r.started_at, r.id
-                """))
-            while let row = try runs.next() {
-                var reader = LenientRow(row)
-                let id = reader.text(at: 0, column: "id")
-                guard let started = Self.date(reader.text(at: 1, column: "started_at"), column: "started_at", reader: &reader) else { continue }
+            let columns: SQL = """
+                r.scenario_id, r.complete, r.detection_ms,
+                (SELECT group_concat(department, char(31)) FROM (SELECT DISTINCT p.department FROM participant p
+                 WHERE p.run_id = r.id AND p.department IS NOT NULL ORDER BY p.department))
+                """
+            try Self.eachRun(db, columns: columns, where: whereClause) { id, started, reader in
                 let detection = reader.value(Int64.self, at: 4, column: "detection_ms") ?? 0
                 let departments = (reader.value(String.self, at: 5, column: "departments") ?? "").split(separator: "\u{1F}").map(String.init)
                 for department in departments {
@@ -204,6 +189,26 @@ extension AppDatabase {
                 }
             }
             return points
+        }
+    }
+
+    /// Each run matching `whereClause` (on the run table, aliased `r`), oldest first: its id,
+    /// its start, and its row for `columns`, which are read from index 2 on. A run whose start
+    /// cannot be read has no place on a time axis: it is left out.
+    private static func eachRun(
+        _ db: Database, columns: SQL, where whereClause: SQL, _ body: (String, Date, inout LenientRow) throws -> Void
+    ) throws {
+        let runs = try Row.fetchCursor(db, SQLRequest(literal: """
+            SELECT r.id, r.started_at, \(columns)
+            FROM run r
+            WHERE \(whereClause)
+            ORDER BY r.started_at, r.id
+            """))
+        while let row = try runs.next() {
+            var reader = LenientRow(row)
+            let id = reader.text(at: 0, column: "id")
+            guard let started = date(reader.text(at: 1, column: "started_at"), column: "started_at", reader: &reader) else { continue }
+            try body(id, started, &reader)
         }
     }
 
