@@ -17,35 +17,35 @@ public final class ServerMetrics: Sendable {
     let reportsBuilt: Prometheus.Counter
 
     public init() {
-        streamsOpen = registry.makeGauge(descriptor: .init(
-            namespace: "firedrill", metricName: "event_streams", unitName: "open", helpText: "Event streams open now"))
-        eventsSent = registry.makeCounter(descriptor: .init(
-            namespace: "firedrill", metricName: "events_sent", unitName: "total", helpText: "Event-stream messages sent to clients"))
-        streamsDropped = registry.makeCounter(descriptor: .init(
-            namespace: "firedrill", metricName: "event_streams_dropped", unitName: "total",
-            helpText: "Event streams ended because the client did not keep up (it catches up on reconnect)"))
+        streamsOpen = registry.makeGauge(descriptor: Self.metric("event_streams", unit: "open", "Event streams open now"))
+        eventsSent = registry.makeCounter(descriptor: Self.counter("events_sent", "Event-stream messages sent to clients"))
+        streamsDropped = registry.makeCounter(descriptor: Self.counter(
+            "event_streams_dropped", "Event streams ended because the client did not keep up (it catches up on reconnect)"))
         actionLatency = registry.makeDurationHistogram(
-            descriptor: .init(namespace: "firedrill", metricName: "action_latency", unitName: "seconds",
-                              helpText: "From an action's request to its 201, after the event is committed"),
+            descriptor: Self.metric("action_latency", unit: "seconds", "From an action's request to its 201, after the event is committed"),
             buckets: [.microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
                       .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1)])
         deliveryLateness = registry.makeDurationHistogram(
-            descriptor: .init(namespace: "firedrill", metricName: "delivery_lateness", unitName: "seconds",
-                              helpText: "How late after their scheduled time injects and persona replies were processed"),
+            descriptor: Self.metric("delivery_lateness", unit: "seconds", "How late after their scheduled time injects and persona replies were processed"),
             buckets: [.microseconds(100), .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(20),
                       .milliseconds(50), .milliseconds(100), .milliseconds(500), .seconds(1)])
-        requestErrors = registry.makeCounter(descriptor: .init(
-            namespace: "firedrill", metricName: "server_errors", unitName: "total", helpText: "Requests answered 500"))
-        drillsActive = registry.makeGauge(descriptor: .init(
-            namespace: "firedrill", metricName: "drills", unitName: "held", helpText: "Drills the server holds"))
-        connectionsShed = registry.makeCounter(descriptor: .init(
-            namespace: "firedrill", metricName: "connections_shed", unitName: "total",
-            helpText: "Connections closed before sending anything, to keep room for others near the open-file limit"))
-        connectionsOpen = registry.makeGauge(descriptor: .init(
-            namespace: "firedrill", metricName: "connections", unitName: "open", helpText: "HTTP connections open now"))
-        reportsBuilt = registry.makeCounter(descriptor: .init(
-            namespace: "firedrill", metricName: "reports_built", unitName: "total",
-            helpText: "Reports built from the record (a finished drill's report is built once until its record changes)"))
+        requestErrors = registry.makeCounter(descriptor: Self.counter("server_errors", "Requests answered 500"))
+        drillsActive = registry.makeGauge(descriptor: Self.metric("drills", unit: "held", "Drills the server holds"))
+        connectionsShed = registry.makeCounter(descriptor: Self.counter(
+            "connections_shed", "Connections closed before sending anything, to keep room for others near the open-file limit"))
+        connectionsOpen = registry.makeGauge(descriptor: Self.metric("connections", unit: "open", "HTTP connections open now"))
+        reportsBuilt = registry.makeCounter(descriptor: Self.counter(
+            "reports_built", "Reports built from the record (a finished drill's report is built once until its record changes)"))
+    }
+
+    /// `firedrill_<name>_<unit>`, with its help text.
+    private static func metric(_ name: String, unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "firedrill", metricName: name, unitName: unit, helpText: help)
+    }
+
+    /// A counter: `firedrill_<name>_total`.
+    private static func counter(_ name: String, _ help: String) -> MetricNameDescriptor {
+        metric(name, unit: "total", help)
     }
 
     /// The text exposition format.
