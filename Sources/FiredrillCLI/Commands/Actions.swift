@@ -93,10 +93,7 @@ extension Firedrill.Actions {
         @Flag(help: "Only open actions past their due date.")
         var overdue = false
 
-        @Option(help: "Output: table, json or csv.")
-        var format: ListFormat = .table
-
-        @OptionGroup var csvOptions: CSVOptions
+        @OptionGroup var output: ListOptions
 
         @OptionGroup var database: DatabaseOptions
 
@@ -106,13 +103,8 @@ extension Firedrill.Actions {
             let actions = try store {
                 try database.correctiveActions(runID: resolved, openOnly: open || overdue, overdueAsOf: overdue ? Date() : nil)
             }
-            switch format {
-            case .json: Console.out(try JSONReportRenderer.encode(actions))
-            case .csv:
-                var csv = CSVDocument(header: CorrectiveActionColumns.header)
-                for action in actions { csv.append(CorrectiveActionColumns.fields(action)) }
-                Console.out(csv.text(byteOrderMark: csvOptions.byteOrderMark))
-            case .table:
+            try output.write(actions, csvHeader: CorrectiveActionColumns.header, fields: CorrectiveActionColumns.fields) {
+                guard !actions.isEmpty else { return "no corrective actions\n" }
                 var rows = [["#", "run", "objective", "capability", "responsible", "due", "status", "corrective action"]]
                 for action in actions {
                     rows.append([
@@ -121,7 +113,7 @@ extension Firedrill.Actions {
                         action.status.rawValue, String(action.correctiveAction.prefix(60)),
                     ])
                 }
-                Console.out(actions.isEmpty ? "no corrective actions\n" : table(rows))
+                return table(rows)
             }
         }
     }

@@ -5,10 +5,6 @@ import FiredrillReporting
 import FiredrillStore
 import Foundation
 
-enum ListFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}
-
 extension RunStatus: ExpressibleByArgument {}
 
 extension Firedrill {
@@ -33,10 +29,7 @@ extension Firedrill {
         @Option(help: "At most this many runs.")
         var limit: Int?
 
-        @Option(help: "Output: table, json or csv.")
-        var format: ListFormat = .table
-
-        @OptionGroup var csvOptions: CSVOptions
+        @OptionGroup var output: ListOptions
 
         @OptionGroup var database: DatabaseOptions
 
@@ -55,13 +48,8 @@ extension Firedrill {
                 rows = rows.filter { $0.status == status }
                 if let limit { rows = Array(rows.prefix(limit)) }
             }
-            switch format {
-            case .json: Console.out(try JSONReportRenderer.encode(rows.map(HistoryEntry.init)))
-            case .csv:
-                var csv = CSVDocument(header: HistoryEntry.csvHeader)
-                for row in rows { csv.append(HistoryEntry(row).csvFields) }
-                Console.out(csv.text(byteOrderMark: csvOptions.byteOrderMark))
-            case .table:
+            try output.write(rows.map(HistoryEntry.init), csvHeader: HistoryEntry.csvHeader, fields: \.csvFields) {
+                guard !rows.isEmpty else { return "no runs recorded in \(database.location)\n" }
                 var lines = [[
                     "run", "started (UTC)", "scenario", "mode", "status", "score", "covered", "ack", "escalate", "eff. escalation",
                     "1st action", "eff. action", "open",
@@ -74,12 +62,7 @@ extension Firedrill {
                         Formats.clock(row.effectiveActionMs), "\(row.openActions)",
                     ])
                 }
-                if rows.isEmpty {
-                    Console.out("no runs recorded in \(database.location)\n")
-                } else {
-                    Console.out(table(lines))
-                    Console.out("Times are drill time from the start; 'eff.': the first escalation or action that met an objective.\n")
-                }
+                return table(lines) + "Times are drill time from the start; 'eff.': the first escalation or action that met an objective.\n"
             }
             for row in rows where !row.damage.isEmpty {
                 Console.error("warning: run \(row.runID): its record is damaged (\(row.damage.joined(separator: "; "))); 'firedrill verify \(row.runID)' checks it")
@@ -93,29 +76,29 @@ extension Firedrill {
     }
 }
 
-/// A history row as written in JSON and CSV.
+/// A history row as written in JSON (every key, `null` included) and CSV.
 struct HistoryEntry: Encodable {
     var runID: String
     var scenarioID: String
     var scenarioTitle: String
     var status: String
-    var score: Double?
+    @ExplicitNull var score: Double?
     var startedAt: String
-    var endedAt: String?
-    var timeToAcknowledgeSeconds: Double?
-    var timeToEscalateSeconds: Double?
-    var timeToFirstActionSeconds: Double?
-    var timeToResolveSeconds: Double?
+    @ExplicitNull var endedAt: String?
+    @ExplicitNull var timeToAcknowledgeSeconds: Double?
+    @ExplicitNull var timeToEscalateSeconds: Double?
+    @ExplicitNull var timeToFirstActionSeconds: Double?
+    @ExplicitNull var timeToResolveSeconds: Double?
     var openCorrectiveActions: Int
     /// Stored values that could not be read (a damaged or edited record).
     var recordProblems: [String]
-    var mode: String?
-    var objectivesExercised: Int?
-    var objectivesTotal: Int?
-    var complete: Bool?
-    var detectionAtSeconds: Double?
-    var timeToEffectiveEscalationSeconds: Double?
-    var timeToEffectiveActionSeconds: Double?
+    @ExplicitNull var mode: String?
+    @ExplicitNull var objectivesExercised: Int?
+    @ExplicitNull var objectivesTotal: Int?
+    @ExplicitNull var complete: Bool?
+    @ExplicitNull var detectionAtSeconds: Double?
+    @ExplicitNull var timeToEffectiveEscalationSeconds: Double?
+    @ExplicitNull var timeToEffectiveActionSeconds: Double?
 
     init(_ row: HistoryRow) {
         runID = row.runID
@@ -151,30 +134,6 @@ struct HistoryEntry: Encodable {
         case detectionAtSeconds = "detection_at_seconds"
         case timeToEffectiveEscalationSeconds = "time_to_effective_escalation_seconds"
         case timeToEffectiveActionSeconds = "time_to_effective_action_seconds"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(runID, forKey: .runID)
-        try container.encode(scenarioID, forKey: .scenarioID)
-        try container.encode(scenarioTitle, forKey: .scenarioTitle)
-        try container.encode(status, forKey: .status)
-        try container.encode(score, forKey: .score)
-        try container.encode(startedAt, forKey: .startedAt)
-        try container.encode(endedAt, forKey: .endedAt)
-        try container.encode(timeToAcknowledgeSeconds, forKey: .timeToAcknowledgeSeconds)
-        try container.encode(timeToEscalateSeconds, forKey: .timeToEscalateSeconds)
-        try container.encode(timeToFirstActionSeconds, forKey: .timeToFirstActionSeconds)
-        try container.encode(timeToResolveSeconds, forKey: .timeToResolveSeconds)
-        try container.encode(openCorrectiveActions, forKey: .openCorrectiveActions)
-        try container.encode(recordProblems, forKey: .recordProblems)
-        try container.encode(mode, forKey: .mode)
-        try container.encode(objectivesExercised, forKey: .objectivesExercised)
-        try container.encode(objectivesTotal, forKey: .objectivesTotal)
-        try container.encode(complete, forKey: .complete)
-        try container.encode(detectionAtSeconds, forKey: .detectionAtSeconds)
-        try container.encode(timeToEffectiveEscalationSeconds, forKey: .timeToEffectiveEscalationSeconds)
-        try container.encode(timeToEffectiveActionSeconds, forKey: .timeToEffectiveActionSeconds)
     }
 
     static let csvHeader = CodingKeys.allCases.map(\.rawValue)

@@ -31,11 +31,7 @@ extension Firedrill {
         @Option(help: "Your name, shown to the trainer (never in reports).")
         var name: String?
 
-        @Option(help: "Colour: auto, always or never.")
-        var color: TerminalStyle.Mode = .auto
-
-        @Option(name: .customLong("lang"), help: "Language of the terminal: en or ja (default: the scenario's language).")
-        var language: Language?
+        @OptionGroup var look: TerminalLookOptions
 
         func run() async throws {
             let (base, linkToken) = try Self.parse(url)
@@ -51,8 +47,8 @@ extension Firedrill {
             if let name { try await Self.remote { try await client.setName(drill: drillID, name) } }
 
             let presenter = TerminalPresenter(
-                scenario: drill.playerScenario, playedRoles: Set(drill.myRoles), style: TerminalStyle(mode: color),
-                language: language, steers: false
+                scenario: drill.playerScenario, playedRoles: Set(drill.myRoles), style: TerminalStyle(mode: look.color),
+                language: look.language, steers: false
             )
             let console = TerminalConsole.standard(prompt: presenter.prompt(role: drill.myRoles[0]))
             console.show(presenter.banner(speed: drill.speed))

@@ -69,11 +69,7 @@ extension Firedrill {
                 report = try StoredReport(database, runID: runID).report
                 Console.error(runID)
             }
-            switch format {
-            case .json: Console.out(try JSONReportRenderer.render(report))
-            case .md: Console.out(MarkdownReportRenderer.render(report, context: reportOptions.context(for: report)))
-            case .html: Console.out(HTMLReportRenderer.render(report, context: reportOptions.context(for: report)))
-            }
+            Console.out(try reportOptions.render(report, as: format))
         }
     }
 }

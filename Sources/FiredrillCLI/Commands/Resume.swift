@@ -72,7 +72,7 @@ extension Firedrill {
             let played = try playedRoles(in: scenario, kept: options.roles, recorded: try store { try database.participants(runID: stored.id) }.map(\.role))
             let speed = speed ?? stored.speed ?? 1
             let presenter = TerminalPresenter(
-                scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color), language: terminal.language
+                scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.look.color), language: terminal.look.language
             )
             let console = TerminalConsole.standard(prompt: presenter.prompt(role: played[0]))
             console.show(presenter.banner(speed: speed))

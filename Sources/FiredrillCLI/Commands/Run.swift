@@ -51,7 +51,7 @@ extension Firedrill {
             let participants = try Self.participants(players, played: played, in: scenario)
             let database = try database.open()
             let presenter = TerminalPresenter(
-                scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.color), language: terminal.language
+                scenario: scenario, playedRoles: Set(played), style: TerminalStyle(mode: terminal.look.color), language: terminal.look.language
             )
             let console = TerminalConsole.standard(prompt: presenter.prompt(role: played[0]))
             console.show(presenter.banner(speed: speed))

@@ -34,11 +34,10 @@ extension Firedrill {
         func run() throws {
             let stored = try StoredReport(try database.open(.readOnly), runID: runID)
             let report = withoutRecord ? stored.reportWithoutRecord : stored.report
-            switch format {
-            case .json: Console.out(try JSONReportRenderer.render(report))
-            case .md: Console.out(MarkdownReportRenderer.render(report, context: reportOptions.context(for: report)))
-            case .html: Console.out(HTMLReportRenderer.render(report, context: reportOptions.context(for: report)))
-            case .script: Console.out(stored.script)
+            if let reportFormat = format.report {
+                Console.out(try reportOptions.render(report, as: reportFormat))
+            } else {
+                Console.out(stored.script)
             }
         }
     }
@@ -47,4 +46,7 @@ extension Firedrill {
 /// What `show` prints.
 enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
     case json, md, html, script
+
+    /// The report format it names; `nil` for the script.
+    var report: ReportFormat? { ReportFormat(rawValue: rawValue) }
 }

@@ -15,7 +15,8 @@ struct RunFilterOptions: ParsableArguments {
     var until: DateOption?
 }
 
-/// `--as`, `--out` and `--color`: how a terminal drill is shown and where its reports go.
+/// `--as`, `--out`, `--color` and `--lang`: how a terminal drill is shown and where its
+/// reports go.
 struct TerminalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Roles played at this terminal, comma-separated (default: every role without a persona, or a resumed run's roles).")
     var roles: String?
@@ -23,6 +24,11 @@ struct TerminalOptions: ParsableArguments {
     @Option(help: "Directory for the reports (default: reports/<scenario>-<run>).")
     var out: String?
 
+    @OptionGroup var look: TerminalLookOptions
+}
+
+/// `--color` and `--lang`: how a terminal shows a drill, played here or joined over the network.
+struct TerminalLookOptions: ParsableArguments {
     @Option(help: "Colour: auto, always or never.")
     var color: TerminalStyle.Mode = .auto
 
