@@ -52,19 +52,22 @@ public struct ConditionParser {
     }
 
     private mutating func parseOr(depth: Int) throws -> Condition {
-        var result = try parseAnd(depth: depth)
-        while peek?.text == "or" {
-            position += 1
-            result = .or(result, try parseAnd(depth: depth))
-        }
-        return result
+        try parseJoined(by: "or", Condition.or, depth: depth) { parser, depth in try parser.parseAnd(depth: depth) }
     }
 
     private mutating func parseAnd(depth: Int) throws -> Condition {
-        var result = try parseUnary(depth: depth)
-        while peek?.text == "and" {
+        try parseJoined(by: "and", Condition.and, depth: depth) { parser, depth in try parser.parseUnary(depth: depth) }
+    }
+
+    /// Operands joined by the word `word`, from the left: `a or b or c` is `(a or b) or c`.
+    private mutating func parseJoined(
+        by word: String, _ join: (Condition, Condition) -> Condition, depth: Int,
+        operand: (inout Self, Int) throws -> Condition
+    ) throws -> Condition {
+        var result = try operand(&self, depth)
+        while peek?.text == word {
             position += 1
-            result = .and(result, try parseUnary(depth: depth))
+            result = join(result, try operand(&self, depth))
         }
         return result
     }

@@ -652,30 +652,34 @@ extension ScenarioDecoder {
         return items
     }
 
-    mutating func textList(_ node: SourceNode, what: String) -> [String]? {
-        guard let items = scalarList(node, what: what, maximum: limits.maximumListItems) else { return nil }
-        var result: [String] = []
+    /// Each item of a list as `read` reads it; `nil` when the list or any item is not valid
+    /// (every item is read all the same, so that each problem is reported).
+    mutating func list<Item>(
+        _ node: SourceNode, what: String, maximum: Int, _ read: (inout Self, SourceNode) -> Item?
+    ) -> [Item]? {
+        guard let items = scalarList(node, what: what, maximum: maximum) else { return nil }
+        var result: [Item] = []
         var valid = true
         for item in items {
-            if let value = text(item, what: what, oneLine: true) { result.append(value) } else { valid = false }
+            if let value = read(&self, item) { result.append(value) } else { valid = false }
         }
         return valid ? result : nil
     }
 
+    mutating func textList(_ node: SourceNode, what: String) -> [String]? {
+        list(node, what: what, maximum: limits.maximumListItems) { decoder, item in decoder.text(item, what: what, oneLine: true) }
+    }
+
     mutating func slugList(_ node: SourceNode, what: String, maximum: Int) -> [String]? {
-        guard let items = scalarList(node, what: what, maximum: maximum) else { return nil }
-        var result: [String] = []
         var seen: Set<String> = []
-        var valid = true
-        for item in items {
-            guard let value = slug(item, what: "each entry of '\(what)'") else { valid = false; continue }
-            if !seen.insert(value).inserted {
-                diagnostics.error(item.location, "'\(value)' appears twice in '\(what)'")
-                valid = false
+        return list(node, what: what, maximum: maximum) { decoder, item in
+            guard let value = decoder.slug(item, what: "each entry of '\(what)'") else { return nil }
+            guard seen.insert(value).inserted else {
+                decoder.diagnostics.error(item.location, "'\(value)' appears twice in '\(what)'")
+                return nil
             }
-            result.append(value)
+            return value
         }
-        return valid ? result : nil
     }
 
     mutating func channelName(_ node: SourceNode, what: String) -> String? {
@@ -688,28 +692,18 @@ extension ScenarioDecoder {
     }
 
     mutating func channelList(_ node: SourceNode, what: String) -> [String]? {
-        guard let items = scalarList(node, what: what, maximum: limits.maximumChannels) else { return nil }
-        var result: [String] = []
-        var valid = true
-        for item in items {
-            if let name = channelName(item, what: what) { result.append(name) } else { valid = false }
-        }
-        return valid ? result : nil
+        list(node, what: what, maximum: limits.maximumChannels) { decoder, item in decoder.channelName(item, what: what) }
     }
 
     mutating func roleReferences(_ node: SourceNode, what: String) -> [String]? {
-        guard let items = scalarList(node, what: what, maximum: limits.maximumListItems) else { return nil }
-        var result: [String] = []
-        var valid = true
-        for item in items {
-            guard let id = text(item, what: what, oneLine: true) else { valid = false; continue }
-            if !roleIDs.contains(id) {
-                diagnostics.error(item.location, "unknown role '\(id)' in '\(what)'\(Suggestions.hint(for: id, among: roleIDs.sorted()))")
-                valid = false
+        list(node, what: what, maximum: limits.maximumListItems) { decoder, item in
+            guard let id = decoder.text(item, what: what, oneLine: true) else { return nil }
+            guard decoder.roleIDs.contains(id) else {
+                decoder.diagnostics.error(item.location, "unknown role '\(id)' in '\(what)'\(Suggestions.hint(for: id, among: decoder.roleIDs.sorted()))")
+                return nil
             }
-            result.append(id)
+            return id
         }
-        return valid ? result : nil
     }
 
     mutating func duration(_ node: SourceNode, what: String) -> DrillTime? {
