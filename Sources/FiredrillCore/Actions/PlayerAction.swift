@@ -73,6 +73,18 @@ public struct PlayerAction: Sendable, Hashable {
     }
 }
 
+extension PlayerAction {
+    /// An action sent as structure rather than typed as a command (a page's form, a script's
+    /// `!action`): its text with LF line breaks; an escalation goes over the default channel
+    /// unless it names one, as a typed `escalate` does.
+    public static func structured(_ sent: PlayerAction) -> PlayerAction {
+        var action = sent
+        action.text = TextField.withLineFeeds(action.text)
+        if action.kind == .escalate, action.channel == nil { action.channel = ActionCommand.defaultChannel }
+        return action
+    }
+}
+
 // Coded as its fields, in events and replay scripts alike (keys and decoding in Inputs+Coding.swift;
 // Swift synthesizes the encoding only in the type's own file).
 extension PlayerAction: Codable {}

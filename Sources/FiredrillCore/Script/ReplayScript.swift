@@ -223,7 +223,7 @@ public struct ReplayScript: Sendable, Hashable {
                 guard let observation = form.observation(line: line, problem: &problems) else { return nil }
                 return check(observation.problems(in: scenario)) ? .observation(observation) : nil
             case "action":
-                guard let action = decode(PlayerAction.self).map(ScriptLine.action) else { return nil }
+                guard let action = decode(PlayerAction.self).map(PlayerAction.structured) else { return nil }
                 return check(action.problems(in: scenario)) ? .action(action) : nil
             case "survey":
                 guard let answer = decode(SurveyAnswer.self) else { return nil }

@@ -24,15 +24,6 @@ enum ScriptLine {
         }
     }
 
-    /// An `!action` step as written: its text with LF line breaks, an escalation over the
-    /// default channel unless it names one.
-    static func action(_ written: PlayerAction) -> PlayerAction {
-        var action = written
-        action.text = TextField.withLineFeeds(action.text)
-        if action.kind == .escalate, action.channel == nil { action.channel = ActionCommand.defaultChannel }
-        return action
-    }
-
     static func example(_ verb: String) -> String {
         switch verb {
         case "inject": #"{"to": ["ops"], "channel": "chat", "from": "CTO", "subject": "Status?", "body": "…"}"#

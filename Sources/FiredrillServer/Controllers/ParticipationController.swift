@@ -40,10 +40,7 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
             case .failure(let error): throw APIError.invalid(error.code, error.message)
             }
         case (nil, let kind?):
-            action = PlayerAction(
-                role: role, kind: kind, text: TextField.withLineFeeds(body.text ?? ""), target: body.target,
-                channel: kind == .escalate ? (body.channel ?? ActionCommand.defaultChannel) : body.channel
-            )
+            action = .structured(PlayerAction(role: role, kind: kind, text: body.text ?? "", target: body.target, channel: body.channel))
         case (.some, .some):
             throw APIError.invalid("ambiguous_action", "give either 'command' (a typed line) or 'kind' with 'text' (and 'target', 'channel' for an escalation), not both")
         case (nil, nil):
