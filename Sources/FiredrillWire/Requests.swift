@@ -25,6 +25,11 @@ public struct CreateDrillResponse: Sendable, Hashable, Codable {
             self.observer = observer
             self.players = players
         }
+
+        /// Each token made into something else by the same keys (a sign-in link).
+        public func map(_ transform: (String) -> String) -> Tokens {
+            Tokens(evaluator: transform(evaluator), observer: transform(observer), players: players.mapValues(transform))
+        }
     }
 
     public var id: String

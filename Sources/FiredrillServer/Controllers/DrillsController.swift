@@ -91,19 +91,9 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
                 problems: problems
             )
         }
-        let (drill, issued) = try await parts.registry.create(scenario: scenario, source: source, path: path, speed: speed)
-        var players: [String: String] = [:]
-        var playerLinks: [String: String] = [:]
-        for (role, secret) in issued.players {
-            players[role] = secret
-            playerLinks[role] = parts.link(for: secret)
-        }
+        let (drill, tokens) = try await parts.registry.create(scenario: scenario, source: source, path: path, speed: speed)
         return JSONBody.response(
-            CreateDrillResponse(
-                id: drill.runID, status: .ready,
-                tokens: .init(evaluator: issued.evaluator, observer: issued.observer, players: players),
-                links: .init(evaluator: parts.link(for: issued.evaluator), observer: parts.link(for: issued.observer), players: playerLinks)
-            ),
+            CreateDrillResponse(id: drill.runID, status: .ready, tokens: tokens, links: tokens.map(parts.link(for:))),
             status: .created
         )
     }

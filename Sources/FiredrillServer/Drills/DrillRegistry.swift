@@ -40,16 +40,11 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
 
     var all: [LiveDrill<C>] { Array(drills.values) }
 
-    /// The tokens of a new drill: one for an evaluator, one for an observer, one player
-    /// token per played role.
-    struct IssuedTokens: Sendable {
-        var evaluator: String
-        var observer: String
-        var players: [(role: String, token: String)]
-    }
-
-    /// Records a new drill, ready to start, and issues its tokens.
-    func create(scenario: Scenario, source: String, path: String, speed: Double) throws -> (LiveDrill<C>, IssuedTokens) {
+    /// Records a new drill, ready to start, and issues its tokens: one for an evaluator, one
+    /// for an observer, one player token per played role.
+    func create(
+        scenario: Scenario, source: String, path: String, speed: Double
+    ) throws -> (LiveDrill<C>, CreateDrillResponse.Tokens) {
         let participants = scenario.playerRoles.map { Participant(role: $0.id, department: $0.department) }
         let recorder = try database.startRun(
             scenario: scenario, source: source, path: path, interface: .server, speed: speed, participants: participants,
@@ -57,11 +52,11 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
         )
         let evaluator = try database.makeToken(runID: recorder.runID, kind: .evaluator)
         let observer = try database.makeToken(runID: recorder.runID, kind: .observer)
-        var players: [(String, String)] = []
+        var players: [String: String] = [:]
         for role in scenario.playerRoles {
             let made = try database.makeToken(runID: recorder.runID, kind: .player, roles: [role.id])
             tokens.add(made.token)
-            players.append((role.id, made.secret))
+            players[role.id] = made.secret
         }
         tokens.add(evaluator.token)
         tokens.add(observer.token)
@@ -74,7 +69,7 @@ actor DrillRegistry<C: Clock> where C.Duration == Duration {
         drills[run.id] = drill
         metrics?.drillsActive.set(to: Double(drills.count))
         logger.info("drill created", metadata: ["run": "\(run.id)", "scenario": "\(scenario.id)"])
-        return (drill, IssuedTokens(evaluator: evaluator.secret, observer: observer.secret, players: players))
+        return (drill, CreateDrillResponse.Tokens(evaluator: evaluator.secret, observer: observer.secret, players: players))
     }
 
     /// Takes up every drill the server was holding when it stopped: each one that had
