@@ -10,15 +10,7 @@ extension StoredRun: FetchableRecord, PersistableRecord, TableRecord {
 
     public enum Columns {
         static let id = Column("id")
-        static let scenarioID = Column("scenario_id")
-        static let scenarioSHA256 = Column("scenario_sha256")
-        static let startedAt = Column("started_at")
-        static let endedAt = Column("ended_at")
         static let status = Column("status")
-        static let checkpointMs = Column("checkpoint_ms")
-        static let score = Column("score")
-        static let chainHead = Column("chain_head")
-        static let eventCount = Column("event_count")
     }
 }
 
@@ -39,7 +31,6 @@ extension AccessToken: FetchableRecord, PersistableRecord, TableRecord {
     public enum Columns {
         static let id = Column("id")
         static let runID = Column("run_id")
-        static let hash = Column("hash")
         static let kind = Column("kind")
     }
 }

@@ -20,7 +20,6 @@ struct ParticipantRecord: Sendable, Hashable, Codable, FetchableRecord, Persista
 
     enum Columns {
         static let runID = Column(CodingKeys.runID)
-        static let department = Column(CodingKeys.department)
     }
 
     init(runID: String, participant: Participant) {
