@@ -3,7 +3,7 @@ import FiredrillStore
 import GRDB
 
 /// A row of the `objective_result` table: how a finished run did on one objective.
-struct ObjectiveResultRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+struct ObjectiveResultRecord: Sendable, Hashable, Codable, NamedColumnsRecord {
     static let databaseTableName = "objective_result"
 
     var runID: String
@@ -17,18 +17,9 @@ struct ObjectiveResultRecord: Sendable, Hashable, Codable, FetchableRecord, Pers
     /// The role whose action met the objective.
     var metBy: String?
 
-    enum CodingKeys: String, CodingKey {
-        case runID = "run_id"
-        case objectiveID = "objective_id"
-        case kind, weight, status
-        case elapsedMs = "elapsed_ms"
-        case credit, rating
-        case metBy = "met_by"
-    }
-
     enum Columns {
-        static let runID = Column(CodingKeys.runID)
-        static let objectiveID = Column(CodingKeys.objectiveID)
+        static let runID = Column("run_id")
+        static let objectiveID = Column("objective_id")
     }
 
     init(runID: String, result: DrillReport.ObjectiveResult) {

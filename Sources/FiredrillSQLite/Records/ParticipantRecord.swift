@@ -3,7 +3,7 @@ import FiredrillStore
 import GRDB
 
 /// A row of the `participant` table: a role played in a run, and by whom.
-struct ParticipantRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+struct ParticipantRecord: Sendable, Hashable, Codable, NamedColumnsRecord {
     static let databaseTableName = "participant"
 
     var runID: String
@@ -11,15 +11,8 @@ struct ParticipantRecord: Sendable, Hashable, Codable, FetchableRecord, Persista
     var displayName: String?
     var department: String?
 
-    enum CodingKeys: String, CodingKey {
-        case runID = "run_id"
-        case roleID = "role_id"
-        case displayName = "display_name"
-        case department
-    }
-
     enum Columns {
-        static let runID = Column(CodingKeys.runID)
+        static let runID = Column("run_id")
     }
 
     init(runID: String, participant: Participant) {

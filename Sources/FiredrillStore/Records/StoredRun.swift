@@ -89,38 +89,6 @@ public struct StoredRun: Sendable, Hashable, Codable {
     public var chainHead: String?
     public var eventCount: Int
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case scenarioID = "scenario_id"
-        case scenarioTitle = "scenario_title"
-        case scenarioSource = "scenario_source"
-        case scenarioSHA256 = "scenario_sha256"
-        case scenarioPath = "scenario_path"
-        case mode, interface, speed
-        case createdAt = "created_at"
-        case startedAt = "started_at"
-        case endedAt = "ended_at"
-        case status
-        case checkpointMs = "checkpoint_ms"
-        case score
-        case objectivesExercised = "objectives_exercised"
-        case objectivesTotal = "objectives_total"
-        case weightExercised = "weight_exercised"
-        case weightTotal = "weight_total"
-        case complete
-        case ackMs = "ack_ms"
-        case escalateMs = "escalate_ms"
-        case firstActionMs = "first_action_ms"
-        case resolveMs = "resolve_ms"
-        case detectionMs = "detection_ms"
-        case effectiveEscalationMs = "effective_escalation_ms"
-        case effectiveActionMs = "effective_action_ms"
-        case chainVersion = "chain_version"
-        case facts, options
-        case chainHead = "chain_head"
-        case eventCount = "event_count"
-    }
-
     /// ``startedAt`` as a date.
     public var startedDate: Date? { Timestamp.date(from: startedAt) }
     /// ``endedAt`` as a date.
