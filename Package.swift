@@ -216,6 +216,17 @@ let package = Package(
             dependencies: ["FiredrillBenchmarks", "FiredrillCore", "FiredrillYAML", "FiredrillStore"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "FiredrillClientTests", dependencies: ["FiredrillClient", "FiredrillCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FiredrillRecordsTests",
+            dependencies: ["FiredrillRecords", "FiredrillSQLite", "FiredrillStore", "FiredrillYAML", "FiredrillReporting", "FiredrillCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FiredrillScenariosTests",
+            dependencies: ["FiredrillScenarios", "FiredrillYAML", "FiredrillCore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FiredrillCLITests",
             dependencies: [

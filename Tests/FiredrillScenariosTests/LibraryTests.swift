@@ -1,14 +1,15 @@
 import FiredrillCore
 import Foundation
 import Testing
+import FiredrillScenarios
 @testable import FiredrillYAML
 
 /// The scenario library: every bundled drill, in English and Japanese, validates, meets the
 /// realism rules, and its replay script plays a believable team to the score it states.
 @Suite("Scenario library")
 struct LibraryTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenarios")
+    /// The library as the binary finds it (its resources), which is `scenarios/` in the source tree.
+    static let directory = BundledScenarios.directory ?? URL(fileURLWithPath: "/nonexistent")
 
     /// File names without `.yaml`.
     static var names: [String] {
@@ -23,6 +24,15 @@ struct LibraryTests {
         let loaded = ScenarioLoader().load(path: directory.appendingPathComponent(name + ".yaml").path)
         #expect(loaded.formattedDiagnostics == [], "\(name)")
         return try #require(loaded.scenario, "\(name)")
+    }
+
+    @Test("the library is found as the binary finds it, by name too")
+    func foundByName() throws {
+        #expect(BundledScenarios.directory != nil)
+        let entry = try #require(BundledScenarios.named("newsletter-brochure-leak-ja.yaml"))
+        #expect(entry.name == "newsletter-brochure-leak-ja" && entry.scriptPath != nil)
+        #expect(Set(BundledScenarios.all().map(\.name)) == Set(Self.names) && !Self.names.isEmpty)
+        #expect(BundledScenarios.named("no-such-drill") == nil)
     }
 
     @Test func atLeastTwelveDrillsEachInEnglishAndJapanese() {
