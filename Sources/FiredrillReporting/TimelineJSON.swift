@@ -19,8 +19,9 @@ enum TimelineJSON {
             pad(inner, &out)
             out.append(UInt8(ascii: "{"))
             out.append(10)
-            // Keys in sorted order, as JSONEncoder's `.sortedKeys` writes them.
-            let fields = entry.jsonFields.sorted { $0.key < $1.key }
+            // Keys in sorted order (as ``EventView/jsonFields`` gives them), as JSONEncoder's
+            // `.sortedKeys` writes them.
+            let fields = entry.jsonFields
             for (position, field) in fields.enumerated() {
                 pad(inner + 2, &out)
                 string(field.key, &out)
@@ -109,6 +110,12 @@ enum TimelineJSON {
 
     static func string(_ text: String, _ out: inout [UInt8]) {
         out.append(34)
+        // Most texts need no escape: copied whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 }) {
+            out.append(contentsOf: text.utf8)
+            out.append(34)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 34: out.append(contentsOf: [92, 34])

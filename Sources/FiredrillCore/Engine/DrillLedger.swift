@@ -23,6 +23,9 @@ public struct DrillLedger: Sendable {
     public private(set) var adlibs: [String: DrillTime] = [:]
     /// The actions so far, in order, with their event's sequence number and drill time.
     public private(set) var actions: [RecordedAction] = []
+    /// Each action's text as keywords are matched against it (normalized, UTF-8), computed
+    /// once, when first needed.
+    private var normalizedTexts: [[UInt8]?] = []
     /// The standing decisions (the latest for each action and objective), by objective.
     public private(set) var decisions: [String: [Int: Adjudication.Decision]] = [:]
 
@@ -126,6 +129,7 @@ public struct DrillLedger: Sendable {
             if firstAction[action.kind] == nil { firstAction[action.kind] = event.time }
             actionIndex[event.sequence] = actions.count
             actions.append(RecordedAction(sequence: event.sequence, time: event.time, action: action))
+            normalizedTexts.append(nil)
             return satisfy(with: action, at: event.time, sequence: event.sequence)
         case .adjudication(let adjudication):
             guard adjudicating, actionIndex[adjudication.action] != nil, objectiveIndex[adjudication.objective] != nil else { return [] }
@@ -170,7 +174,7 @@ public struct DrillLedger: Sendable {
         var newlyMet: [String] = []
         var remaining: [Int] = []
         remaining.reserveCapacity(list.count)
-        let normalizedText = Array(TextMatching.normalize(action.text).utf8)
+        let normalizedText = normalizedText(of: normalizedTexts.count - 1)
         for position in list {
             let matcher = matchers[position]
             if let start = clockStart(of: matcher.objective), time >= start,
@@ -188,28 +192,49 @@ public struct DrillLedger: Sendable {
     /// Works out again which action meets `objective` under the standing decisions: the first
     /// action, in order, that is credited, or that matches at or after the objective's clock
     /// start and is not rejected. Returns whether the objective is newly met.
+    private mutating func normalizedText(of index: Int) -> [UInt8] {
+        if let text = normalizedTexts[index] { return text }
+        let text = Array(TextMatching.normalize(actions[index].action.text).utf8)
+        normalizedTexts[index] = text
+        return text
+    }
+
+    /// The index of the first action at or after `time` (actions are in time order).
+    private static func firstAction(at time: DrillTime, in actions: [RecordedAction]) -> Int {
+        var low = 0, high = actions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if actions[middle].time < time { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     private mutating func recompute(_ objective: String) -> Bool {
         guard let position = objectiveIndex[objective] else { return false }
         let decided = decisions[objective] ?? [:]
         let wasMet = met[objective] != nil
         let start = clockStart(of: scenario.objectives[position])
+        // Actions are in time order: only those from the clock start on can match, and a
+        // credited one counts wherever it stands. The first of either, in order, meets it.
         var found: Satisfaction? = nil
-        for recorded in actions {
-            switch decided[recorded.sequence] {
-            case .credit?:
-                // Credited before its clock started: it counts once the clock runs (a report
-                // written early for a request that came later).
-                guard start != nil else { continue }
-                found = Satisfaction(time: recorded.time, role: recorded.action.role, eventSequence: recorded.sequence, credited: true)
-            case .reject?:
-                continue
-            case nil:
-                guard let start, recorded.time >= start,
-                      matchers[position].accepts(recorded.action, normalizedText: Array(TextMatching.normalize(recorded.action.text).utf8))
-                else { continue }
-                found = Satisfaction(time: recorded.time, role: recorded.action.role, eventSequence: recorded.sequence, credited: false)
+        if let start {
+            var first = actions.count
+            for sequence in decided.keys where decided[sequence] == .credit {
+                if let index = actionIndex[sequence], index < first { first = index }
             }
-            if found != nil { break }
+            var index = Self.firstAction(at: start, in: actions)
+            while index < first {
+                let recorded = actions[index]
+                if decided[recorded.sequence] == nil, matchers[position].accepts(recorded.action, normalizedText: normalizedText(of: index)) {
+                    first = index
+                    break
+                }
+                index += 1
+            }
+            if first < actions.count {
+                let recorded = actions[first]
+                found = Satisfaction(time: recorded.time, role: recorded.action.role, eventSequence: recorded.sequence, credited: decided[recorded.sequence] == .credit)
+            }
         }
         met[objective] = found
         if found != nil {

@@ -7,9 +7,12 @@ extension DrillReport {
     ///     has passed by then count as missed (default: the time of the last event).
     public init(scenario: Scenario, events: [DrillEvent], mode: DrillMode, record: RecordInfo? = nil, standingAt: DrillTime? = nil) {
         var feed = DrillFeed(scenario: scenario)
-        // What keyword matching alone made of the same record: the automatic score.
-        var automatic = DrillLedger(scenario: scenario, adjudicating: false)
+        // What keyword matching alone made of the same record: the automatic score. Without
+        // any evaluator's decision it is the official one, and the record is read once.
+        let adjudicated = events.contains { if case .adjudication = $0.kind { true } else { false } }
+        var automatic: DrillLedger? = adjudicated ? DrillLedger(scenario: scenario, adjudicating: false) : nil
         var timeline: [EventView] = []
+        timeline.reserveCapacity(events.count)
         var observations: [ObservationEntry] = []
         var adlibs: [InjectResult] = []
         var pauses = 0
@@ -22,7 +25,7 @@ extension DrillReport {
         var answerIndex: [String: Int] = [:]
         for event in events {
             let met = feed.take(event)
-            automatic.apply(event)
+            automatic?.apply(event)
             let at = event.time.seconds
             switch event.kind {
             case .adlibInject(let inject):
@@ -52,10 +55,7 @@ extension DrillReport {
             }
             // The timeline: each event in its one shape, as the exercise staff see it but
             // without the trainer's notes (they are in the MSEL), objectives met included.
-            if var view = Visibility.view(of: event, met: met, wallTime: nil, for: .evaluator, scenario: scenario) {
-                view.showsStaffNotes = false
-                view.expect = nil
-                view.notes = nil
+            if let view = Visibility.view(of: event, met: met, wallTime: nil, for: .evaluator, scenario: scenario, staffNotes: false) {
                 timeline.append(view)
             }
         }
@@ -66,7 +66,7 @@ extension DrillReport {
         let standsAt = ledger.endTime ?? max(standingAt ?? .zero, events.last?.time ?? .zero)
         var latestRating: [String: Scoring.Rating] = [:]
         for observation in observations { if let objective = observation.objective, let rating = observation.rating { latestRating[objective] = rating } }
-        let automaticResults = Self.results(of: scenario, ledger: automatic, ranToEnd: ranToEnd, standsAt: standsAt, evaluatorRatings: [:])
+        let automaticResults = Self.results(of: scenario, ledger: automatic ?? ledger, ranToEnd: ranToEnd, standsAt: standsAt, evaluatorRatings: [:])
         var objectiveResults = Self.results(
             of: scenario, ledger: ledger, ranToEnd: ranToEnd, standsAt: standsAt, evaluatorRatings: latestRating
         )

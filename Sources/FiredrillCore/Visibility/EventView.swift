@@ -146,55 +146,77 @@ public struct EventView: Sendable, Hashable, Codable {
         }
     }
 
-    /// The fields written for this view, keys as in JSON, in the order of ``fields(of:)``
-    /// (writers sort them): the one definition of the event's shape, used by ``encode(to:)``
-    /// and by the reports' fast JSON writer alike.
+    /// The fields written for this view, keys as in JSON, in sorted order: the one
+    /// definition of the event's shape, used by ``encode(to:)`` and by the reports' fast JSON
+    /// writer alike.
     public var jsonFields: [(key: String, value: FieldValue)] {
-        var fields: [(String, FieldValue)] = [("seq", .integer(seq)), ("type", .string(type)), ("at_seconds", .number(atSeconds))]
-        if let wallTime { fields.append(("wall_time", .string(wallTime))) }
-        var keys = Self.fields(of: type)
-        if showsStaffNotes { keys += [.expect, .notes] }
-        for key in keys {
-            let value: FieldValue = switch key {
-            case .inject: .init(inject)
+        var fields: [(key: String, value: FieldValue)] = []
+        fields.reserveCapacity(16)
+        for key in Self.sortedKeys[type] ?? Self.commonKeys {
+            let value: FieldValue
+            switch key {
+            case .seq: value = .integer(seq)
+            case .type: value = .string(type)
+            case .atSeconds: value = .number(atSeconds)
+            case .wallTime:
+                guard let wallTime else { continue }
+                value = .string(wallTime)
+            case .met:
+                guard let met else { continue }
+                value = .met(met)
+            case .expect, .notes:
+                guard showsStaffNotes else { continue }
+                value = .init(key == .expect ? expect : notes)
+            case .inject: value = .init(inject)
             case .to:
                 switch to {
-                case .all?: .string("all")
-                case .roles(let ids)?: .strings(ids)
-                case .role(let id)?: .string(id)
-                case nil: .null
+                case .all?: value = .string("all")
+                case .roles(let ids)?: value = .strings(ids)
+                case .role(let id)?: value = .string(id)
+                case nil: value = .null
                 }
-            case .channel: .init(channel)
-            case .from: .init(from)
-            case .subject: .init(subject)
-            case .body: .init(body)
-            case .adlib: .bool(adlib ?? false)
-            case .expect: .init(expect)
-            case .notes: .init(notes)
-            case .role: .init(role)
-            case .kind: .init(kind?.rawValue)
-            case .target: .init(target)
-            case .text: .init(text)
-            case .inReplyTo: .init(inReplyTo)
-            case .reason: .init(reason)
-            case .objective: .init(objective)
-            case .rating: .init(rating?.rawValue)
-            case .by: .init(by)
-            case .participant: .init(participant)
-            case .question: .init(question)
-            case .score: .init(score)
-            case .comment: .init(comment)
-            case .action: .init(action)
-            case .decision: .init(decision?.rawValue)
-            case .note: .init(note)
-            case .speed: .init(speed)
-            case .fromSeconds: .init(fromSeconds)
-            case .seq, .type, .atSeconds, .wallTime, .met: .null
+            case .channel: value = .init(channel)
+            case .from: value = .init(from)
+            case .subject: value = .init(subject)
+            case .body: value = .init(body)
+            case .adlib: value = .bool(adlib ?? false)
+            case .role: value = .init(role)
+            case .kind: value = .init(kind?.rawValue)
+            case .target: value = .init(target)
+            case .text: value = .init(text)
+            case .inReplyTo: value = .init(inReplyTo)
+            case .reason: value = .init(reason)
+            case .objective: value = .init(objective)
+            case .rating: value = .init(rating?.rawValue)
+            case .by: value = .init(by)
+            case .participant: value = .init(participant)
+            case .question: value = .init(question)
+            case .score: value = .init(score)
+            case .comment: value = .init(comment)
+            case .action: value = .init(action)
+            case .decision: value = .init(decision?.rawValue)
+            case .note: value = .init(note)
+            case .speed: value = .init(speed)
+            case .fromSeconds: value = .init(fromSeconds)
             }
             fields.append((key.rawValue, value))
         }
-        if let met { fields.append(("met", .met(met))) }
         return fields
+    }
+
+    /// Every field any view of an event has, and those its type adds.
+    private static let commonKeys: [CodingKeys] = sorted([.seq, .type, .atSeconds, .wallTime, .expect, .notes, .met])
+
+    /// Each type's keys in JSON's sorted order (the optional ones are left out when empty),
+    /// so writers need not sort them.
+    private static let sortedKeys: [String: [CodingKeys]] = {
+        let types = ["started", "paused", "resumed", "interrupted", "ended", "inject-delivered", "inject-skipped", "action",
+                     "persona-reply", "observation", "survey-answer", "adjudication", "speed-changed", "clock-advanced"]
+        return Dictionary(uniqueKeysWithValues: types.map { ($0, sorted(commonKeys + fields(of: $0))) })
+    }()
+
+    private static func sorted(_ keys: [CodingKeys]) -> [CodingKeys] {
+        keys.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
     }
 
     private struct Key: CodingKey {

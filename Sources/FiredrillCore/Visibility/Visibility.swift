@@ -51,7 +51,7 @@ public enum Visibility {
     ///   - met: The objectives the event met (from ``DrillFeed``); shown to audiences that see progress.
     ///   - wallTime: When the event was recorded (ISO-8601 UTC), if known.
     public static func view(
-        of event: DrillEvent, met: [DrillFeed.Met], wallTime: String?, for audience: Audience, scenario: Scenario
+        of event: DrillEvent, met: [DrillFeed.Met], wallTime: String?, for audience: Audience, scenario: Scenario, staffNotes: Bool = true
     ) -> EventView? {
         guard canSee(event, audience: audience, scenario: scenario) else { return nil }
         var view = EventView(seq: event.sequence, type: event.typeName, atSeconds: event.time.seconds, wallTime: wallTime)
@@ -69,7 +69,7 @@ public enum Visibility {
             view.subject = inject?.subject
             view.body = inject?.body
             view.adlib = false
-            if audience.isStaff {
+            if audience.isStaff, staffNotes {
                 view.showsStaffNotes = true
                 view.expect = inject?.expect
                 view.notes = inject?.notes
