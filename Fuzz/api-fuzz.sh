@@ -3,7 +3,7 @@
 # serves, and checks every answer against that document: no server error, every status code
 # documented for its operation, every body and header of the documented type and shape.
 #
-#   Fuzz/api-fuzz.sh [EXAMPLES] [FIREDRILL-BINARY]     (default 40 examples per operation)
+#   [FUZZ_SEED=N] Fuzz/api-fuzz.sh [EXAMPLES] [FIREDRILL-BINARY]   (default 40 examples per operation, seed 20261207)
 #
 # A scratch server on a free port and a new database; a started drill for the path
 # parameters; then every operation with generated requests in schemathesis' phases.
@@ -49,4 +49,4 @@ printf '[parameters]\n"path.id" = "%s"\n' "$id" >"$work/schemathesis.toml"
 "$VENV/bin/schemathesis" --config-file "$work/schemathesis.toml" run "$url/openapi.json" \
   -H "Authorization: Bearer $token" \
   -c not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
-  -n "$examples" --exclude-path-regex 'events$' --request-timeout 10 --seed 20261207
+  -n "$examples" --exclude-path-regex 'events$' --request-timeout 10 --seed "${FUZZ_SEED:-20261207}"
