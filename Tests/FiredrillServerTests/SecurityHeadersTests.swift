@@ -1,4 +1,4 @@
-import FiredrillServer
+@testable import FiredrillServer
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -38,6 +38,25 @@ struct SecurityHeadersTests {
                 Self.expectHeaders(answer, what)
             }
         }
+    }
+
+    @Test("a part the page names is put in, indented like its marker; a missing or misnamed part shows as an error in the page, never as a silent gap")
+    func pageParts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-parts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("parts"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<h2>Board</h2>\r\n<div id=\"board\"></div>\n".write(to: folder.appendingPathComponent("parts/board.html"), atomically: true, encoding: .utf8)
+        let page = "<main>\r\n    <!-- part: board -->\n  <!-- part: nothing-here -->\n  <!-- part: ../secret -->\n</main>\n"
+        #expect(PageShell.resolvingParts(page, folder: folder) == """
+            <main>
+                <h2>Board</h2>
+                <div id="board"></div>
+              <p class="page-error">The page's part “nothing-here” is missing from its folder (parts/).</p>
+              <p class="page-error">The page's part “../secret” is missing from its folder (parts/).</p>
+            </main>
+
+            """)
+        #expect(PageShell.resolvingParts("<p>no parts</p>\n", folder: folder) == "<p>no parts</p>\n")
     }
 
     @Test("the session cookie is Secure when participants reach the server over HTTPS, and only then")
@@ -80,7 +99,10 @@ struct SecurityHeadersTests {
                     #expect(answer.status == .ok, "\(path)")
                     #expect(answer.headers[.contentType] == "text/html; charset=utf-8" && answer.headers[.cacheControl] == "no-cache", "\(path)")
                     #expect(answer.text.hasPrefix("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"), "\(path)")
-                    #expect(answer.text.contains("<script type=\"module\" src=\"/js/\(page).mjs\"></script>\n</head>\n<body class=\"page-\(page)\">\n" + file), "\(path)")
+                    let body = PageShell.resolvingParts(file, folder: folder)
+                    #expect(answer.text.contains("<script type=\"module\" src=\"/js/\(page).mjs\"></script>\n</head>\n<body class=\"page-\(page)\">\n" + body), "\(path)")
+                    // Every part the page names is there: no marker left, no missing part.
+                    #expect(!answer.text.contains("<!-- part:") && !answer.text.contains("part “"), "\(path)")
                     #expect(answer.text.hasSuffix("</div>\n</body>\n</html>\n"), "\(path)")
                     Self.expectHeaders(answer, path)
                     let eTag = try #require(answer.headers[.eTag], "\(path)")

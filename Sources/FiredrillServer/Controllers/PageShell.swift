@@ -10,6 +10,10 @@ import NIOCore
 /// page's module `/js/<page>.mjs`, the body class `page-<page>`, the live region) are
 /// written once, here, and put around the file's text on each request, so that a page edited
 /// in the folder `FIREDRILL_WEB_ROOT` names shows without a rebuild.
+///
+/// What several pages show alike (the report's section, the board, the timeline, the
+/// scenario's plan, the observation form) is written once too, as a part: a line
+/// `<!-- part: NAME -->` in a page's file stands for the file `Public/parts/NAME.html`.
 enum PageShell {
     /// The whole page `name` around `body`, the text of its file.
     static func html(page name: String, body: String) -> String {
@@ -33,6 +37,33 @@ enum PageShell {
         """
     }
 
+    /// `body` with each line `<!-- part: NAME -->` replaced by the text of `parts/NAME.html`
+    /// in `folder`, indented as the line was. A part that is missing or misnamed shows as a
+    /// visible error in the page (a page folder being edited), never as a silent gap; the
+    /// tests load every page and find none.
+    static func resolvingParts(_ body: String, folder: URL) -> String {
+        guard body.contains("<!-- part:") else { return body }
+        var lines: [Substring] = []
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix("<!-- part:"), trimmed.hasSuffix("-->") else {
+                lines.append(line)
+                continue
+            }
+            let indent = line.prefix(line.count - trimmed.count)
+            let name = trimmed.dropFirst("<!-- part:".count).dropLast("-->".count).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }),
+                  let part = try? String(contentsOf: folder.appendingPathComponent("parts/\(name).html"), encoding: .utf8) else {
+                lines.append("\(indent)<p class=\"page-error\">The page's part “\(name.filter { $0.isASCII && !$0.isWhitespace && $0 != "<" && $0 != "&" })” is missing from its folder (parts/).</p>")
+                continue
+            }
+            for partLine in part.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).dropLast(part.last?.isNewline == true ? 1 : 0) {
+                lines.append(partLine.isEmpty ? partLine : Substring(indent + partLine))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The page `name` (`index`, `console`, `play`, `evaluate`, `observe`) from the pages'
     /// folder, checked again on each load like the other files (`no-cache`) with an ETag of
     /// its bytes: `304 Not Modified` when the browser already has them. `nil` when the folder
@@ -40,7 +71,7 @@ enum PageShell {
     static func response(page name: String, folder: URL, request: Request) -> Response? {
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLowercase }),
               let file = try? Data(contentsOf: folder.appendingPathComponent(name + ".html")) else { return nil }
-        let page = Data(html(page: name, body: String(decoding: file, as: UTF8.self)).utf8)
+        let page = Data(html(page: name, body: resolvingParts(String(decoding: file, as: UTF8.self), folder: folder)).utf8)
         let eTag = "\"" + SHA256.hash(data: page).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: eTag]
         if request.headers[values: .ifNoneMatch].contains(eTag) {
