@@ -16,6 +16,20 @@ struct DrillTimeTests {
         #expect(DrillTime(durationText: text) == nil)
     }
 
+    @Test("Japanese durations as people type them", arguments: [
+        ("20分", 1200), ("1時間30分", 5400), ("90秒", 90), ("1時間", 3600), ("2分30秒", 150), ("1時間半", 5400),
+        ("1分半", 90), ("20分半", 1230), ("２０分", 1200), ("1時間 30分", 5400), ("1時間　30分", 5400), ("1h30分", 5400),
+    ] as [(String, Int64)])
+    func parsesJapaneseDurations(text: String, seconds: Int64) {
+        #expect(DrillTime(durationText: text) == .seconds(seconds))
+    }
+
+    @Test(arguments: ["分", "20 分", "30分1時間", "5分5分", "１.５分", "20分間", "約20分", " 20分", "二十分", "1時間半30分",
+                      String(repeating: "1時間", count: 40)])
+    func rejectsMalformedJapaneseDurations(text: String) {
+        #expect(DrillTime(durationText: text) == nil)
+    }
+
     @Test(arguments: [("05:30", 330), ("1:02:03", 3723), ("90s", 90), ("5m", 300), ("0:00", 0)] as [(String, Int64)])
     func parsesScriptTimes(text: String, seconds: Int64) {
         #expect(DrillTime(clockText: text) == .seconds(seconds))

@@ -66,10 +66,12 @@ extension DrillTime: CustomStringConvertible {
 }
 
 extension DrillTime {
-    /// Parses a contract duration: `90s`, `5m`, `1h`, `1h30m`, `2m30s` or a bare number of seconds.
-    /// Units appear at most once each, in the order h, m, s.
+    /// Parses a contract duration: `90s`, `5m`, `1h`, `1h30m`, `2m30s` or a bare number of seconds,
+    /// or the same in Japanese as people type it (`20分`, `1時間30分`, `90秒`, `1時間半`, `1分半`,
+    /// full-width digits and spaces between the parts too). Units appear at most once each, in
+    /// the order h, m, s.
     public init?(durationText text: String) {
-        let trimmed = text
+        guard let trimmed = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : Self.japaneseDuration(text) else { return nil }
         guard !trimmed.isEmpty, trimmed.utf8.count <= 32 else { return nil }
         if trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             guard let value = Int64(trimmed), value <= DrillTime.maximumSeconds else { return nil }
@@ -104,6 +106,37 @@ extension DrillTime {
         }
         guard number == nil else { return nil }
         self = .seconds(total)
+    }
+
+    /// A Japanese duration written the contract's way (`1時間30分` → `1h30m`, `1分半` → `1m30s`);
+    /// `nil` when the text holds anything else.
+    static func japaneseDuration(_ text: String) -> String? {
+        guard text.utf8.count <= 96 else { return nil }
+        let width = TextMatching.normalizeWidth(text)
+        var ascii = ""
+        var rest = Substring(width)
+        while let character = rest.first {
+            if character.isASCII, character.isNumber || "hms".contains(character) {
+                ascii.append(character)
+                rest = rest.dropFirst()
+            } else if character == " " {
+                // Spaces between parts (`1時間 30分`), never inside a number.
+                guard let last = ascii.last, !last.isNumber else { return nil }
+                rest = rest.dropFirst()
+            } else if rest.hasPrefix("時間半") {
+                ascii += "h30m"
+                rest = rest.dropFirst(3)
+            } else if rest.hasPrefix("分半") {
+                ascii += "m30s"
+                rest = rest.dropFirst(2)
+            } else if let unit = ["時間": "h", "分": "m", "秒": "s"].first(where: { rest.hasPrefix($0.key) }) {
+                ascii += unit.value
+                rest = rest.dropFirst(unit.key.count)
+            } else {
+                return nil
+            }
+        }
+        return ascii
     }
 
     /// Parses a replay-script time: `mm:ss`, `h:mm:ss`, or a duration (`90s`, `5m`). The

@@ -708,11 +708,11 @@ extension ScenarioDecoder {
 
     mutating func duration(_ node: SourceNode, what: String) -> DrillTime? {
         guard let scalar = node.scalar, scalar.type == .int || scalar.type == .string else {
-            diagnostics.error(node.location, "'\(what)' must be a duration such as 90s, 5m, 1h30m or a number of seconds; found \(node.kindDescription)")
+            diagnostics.error(node.location, "'\(what)' must be a duration such as 90s, 5m, 1h30m, 20分 or a number of seconds; found \(node.kindDescription)")
             return nil
         }
         guard let value = DrillTime(durationText: scalar.text) else {
-            diagnostics.error(node.location, "'\(what)' value '\(scalar.text.prefix(40))' is not a duration; write e.g. 90s, 5m, 1h30m, 2m30s or a whole number of seconds (at most 30 days)")
+            diagnostics.error(node.location, "'\(what)' value '\(scalar.text.prefix(40))' is not a duration; write e.g. 90s, 5m, 1h30m, 2m30s, 20分, 1時間30分 or a whole number of seconds (at most 30 days)")
             return nil
         }
         return value
