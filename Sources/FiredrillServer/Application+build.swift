@@ -72,6 +72,7 @@ public enum FiredrillServer {
         WebController(parts: parts).addRoutes(to: router)
         let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: parts.tokens))
         DrillsController(parts: parts).addRoutes(to: api)
+        ScenariosController(parts: parts).addRoutes(to: api)
         TokensController(parts: parts).addRoutes(to: api)
         ParticipationController(parts: parts).addRoutes(to: api)
         EventStreamController(parts: parts).addRoutes(to: api)

@@ -3,12 +3,16 @@ import FiredrillCore
 /// What requests carry, as the server reads them and clients write them.
 
 public struct CreateDrillRequest: Sendable, Hashable, Codable {
+    /// A library scenario's id (its latest version, or `version`), else a bundled scenario's name.
     public var scenario: String?
+    /// A version of the library's scenario `scenario`.
+    public var version: Int?
     public var source: String?
     public var speed: Double?
 
-    public init(scenario: String? = nil, source: String? = nil, speed: Double? = nil) {
+    public init(scenario: String? = nil, version: Int? = nil, source: String? = nil, speed: Double? = nil) {
         self.scenario = scenario
+        self.version = version
         self.source = source
         self.speed = speed
     }
@@ -244,31 +248,143 @@ public struct WholeNumber: Sendable, Hashable, Codable {
     }
 }
 
+/// The scenarios a trainer can start a drill from: the bundled ones and the library's.
 public struct ScenarioList: Sendable, Hashable, Codable {
     public struct Item: Sendable, Hashable, Codable {
+        /// What `POST /api/v1/drills` takes as `scenario`: a bundled file's name
+        /// (`newsletter-brochure-leak-ja`), or a library scenario's id.
         public var name: String
         public var id: String
         public var title: String
         public var language: String
         public var durationSeconds: Double
         public var tags: [String]
+        /// `bundled` (shipped with firedrill, version 1) or `library` (saved on this server).
+        public var source: String
+        public var version: Int
+        /// When the library's latest version was saved; `null` for a bundled scenario.
+        @ExplicitNull public var updatedAt: String?
 
-        public init(name: String, id: String, title: String, language: String, durationSeconds: Double, tags: [String]) {
+        public init(
+            name: String, id: String, title: String, language: String, durationSeconds: Double, tags: [String],
+            source: String, version: Int, updatedAt: String?
+        ) {
             self.name = name
             self.id = id
             self.title = title
             self.language = language
             self.durationSeconds = durationSeconds
             self.tags = tags
+            self.source = source
+            self.version = version
+            self.updatedAt = updatedAt
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, id, title, language, durationSeconds = "duration_seconds", tags
+            case name, id, title, language, durationSeconds = "duration_seconds", tags, source, version, updatedAt = "updated_at"
         }
     }
 
     public var scenarios: [Item]
     public init(scenarios: [Item]) { self.scenarios = scenarios }
+}
+
+/// A scenario to save in the library: `POST /api/v1/scenarios` (a new one) and
+/// `PUT /api/v1/scenarios/{id}` (its next version, from `base_version`).
+public struct SaveScenarioRequest: Sendable, Hashable, Codable {
+    /// The YAML or JSON text.
+    public var source: String
+    /// The version the edit started from; required by `PUT`.
+    public var baseVersion: Int?
+
+    public init(source: String, baseVersion: Int? = nil) {
+        self.source = source
+        self.baseVersion = baseVersion
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case source, baseVersion = "base_version"
+    }
+}
+
+/// A version just saved.
+public struct SavedScenarioResponse: Sendable, Hashable, Codable {
+    public var id: String
+    public var version: Int
+    public var sha256: String
+    /// What the loader warns about (the scenario is saved all the same).
+    public var warnings: [String]
+
+    public init(id: String, version: Int, sha256: String, warnings: [String]) {
+        self.id = id
+        self.version = version
+        self.sha256 = sha256
+        self.warnings = warnings
+    }
+}
+
+/// A scenario of the library (or a bundled one) with the list of its versions:
+/// `GET /api/v1/scenarios/{id}` (the latest) and `…/versions/{n}` (that one).
+public struct ScenarioDocument: Sendable, Hashable, Codable {
+    public struct Version: Sendable, Hashable, Codable {
+        public var version: Int
+        /// `null` for a bundled scenario not yet saved in the library.
+        @ExplicitNull public var savedAt: String?
+        public var sha256: String
+
+        public init(version: Int, savedAt: String?, sha256: String) {
+            self.version = version
+            self.savedAt = savedAt
+            self.sha256 = sha256
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case version, savedAt = "saved_at", sha256
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var language: String
+    /// `bundled` or `library`, as in the list.
+    public var origin: String
+    /// The version whose `source` this is.
+    public var version: Int
+    public var sha256: String
+    public var source: String
+    public var versions: [Version]
+
+    public init(id: String, title: String, language: String, origin: String, version: Int, sha256: String, source: String, versions: [Version]) {
+        self.id = id
+        self.title = title
+        self.language = language
+        self.origin = origin
+        self.version = version
+        self.sha256 = sha256
+        self.source = source
+        self.versions = versions
+    }
+}
+
+/// What changed between two versions of a scenario, line by line: `GET
+/// /api/v1/scenarios/{id}/diff?from=N&to=M`.
+public struct ScenarioDiffDocument: Sendable, Hashable, Codable {
+    public var id: String
+    public var from: Int
+    public var to: Int
+    public var added: Int
+    public var removed: Int
+    /// A unified diff (`--- v1`, `+++ v2`, `@@ … @@` hunks with three lines of context).
+    public var diff: String
+
+    public init(id: String, from: Int, to: Int, added: Int, removed: Int, diff: String) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.added = added
+        self.removed = removed
+        self.diff = diff
+    }
 }
 
 /// Every error the server gives: `{"error": {"code", "message", "problems"?, "suggestion"?}}`.

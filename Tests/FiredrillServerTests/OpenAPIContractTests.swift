@@ -66,6 +66,12 @@ struct OpenAPIContractTests {
                 (.get, "/api/v1/scenarios", ["trainer"]),
                 (.get, "/api/v1/session", all.union(["other-drill"])),
                 (.post, "/api/v1/scenarios/validate", ["trainer"]),
+                (.post, "/api/v1/scenarios", ["trainer"]),
+                (.get, "/api/v1/scenarios/newsletter-brochure-leak", ["trainer"]),
+                (.put, "/api/v1/scenarios/newsletter-brochure-leak", ["trainer"]),
+                (.get, "/api/v1/scenarios/newsletter-brochure-leak/versions/1", ["trainer"]),
+                (.get, "/api/v1/scenarios/newsletter-brochure-leak/diff", ["trainer"]),
+                (.get, "/api/v1/scenarios/newsletter-brochure-leak/source", ["trainer"]),
                 (.get, "/api/v1/drills", ["trainer"]),
                 (.post, "/api/v1/drills", ["trainer"]),
                 (.get, "/api/v1/drills/\(id)", all),
@@ -93,7 +99,7 @@ struct OpenAPIContractTests {
             for (method, path, allowed) in endpoints {
                 for (kind, token) in callers {
                     if path.hasSuffix("/events") && all.contains(kind) && kind != "other-drill" { continue }
-                    let body: String? = method == .post ? "{}" : nil
+                    let body: String? = method == .post || method == .put ? "{}" : nil
                     let answer = try await client.call(method, path, token: token, body: body)
                     let code = answer.errorCode
                     let refused = answer.status == .unauthorized || (answer.status == .forbidden && code == "forbidden")

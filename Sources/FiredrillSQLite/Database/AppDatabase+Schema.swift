@@ -168,6 +168,20 @@ extension AppDatabase {
             }
         }
 
+        // v4: the server's scenario library: every saved version of a scenario, never changed.
+        migrator.registerMigration("v4") { db in
+            try db.create(table: "scenario_version") { t in
+                t.column("scenario_id", .text).notNull()
+                t.column("version", .integer).notNull().check { $0 >= 1 }
+                t.column("source", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("saved_at", .text).notNull()
+                t.primaryKey(["scenario_id", "version"])
+            }
+        }
+
         // Migrations of later firedrill versions are appended here, with new names.
 
         return migrator

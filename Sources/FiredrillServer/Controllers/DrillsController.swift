@@ -17,8 +17,6 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
     static var uploadLimit: Int { 4 * 1_048_576 }
 
     func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
-        api.get("scenarios", use: scenarios)
-        api.post("scenarios/validate", use: validate)
         api.post("drills", use: create)
         api.get("drills", use: list)
         api.get("drills/:id", use: show)
@@ -33,31 +31,6 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         api.get("drills/:id/progress", use: progress)
     }
 
-    // MARK: Scenarios
-
-    @Sendable func scenarios(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
-        try parts.requireTrainer(context, doing: "list the bundled scenarios")
-        let loader = ScenarioLoader()
-        let items = BundledScenarios.all().compactMap { entry -> ScenarioList.Item? in
-            guard let scenario = loader.load(path: entry.path).scenario else { return nil }
-            return ScenarioList.Item(
-                name: entry.name, id: scenario.id, title: scenario.title, language: scenario.language,
-                durationSeconds: scenario.duration.seconds, tags: scenario.tags
-            )
-        }
-        return JSONBody.response(ScenarioList(scenarios: items))
-    }
-
-    @Sendable func validate(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
-        try parts.requireTrainer(context, doing: "validate scenarios")
-        let body = try await JSONBody.decode(ValidateRequest.self, from: request, limit: Self.uploadLimit)
-        let loaded = ScenarioLoader().load(data: Data(body.source.utf8), path: "upload")
-        return JSONBody.response(ValidateResponse(
-            valid: loaded.scenario != nil, problems: loaded.formattedDiagnostics,
-            scenarioID: loaded.scenario?.id, title: loaded.scenario?.title
-        ))
-    }
-
     // MARK: Drills
 
     @Sendable func create(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
@@ -66,32 +39,29 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         let speed = body.speed ?? 1
         let speedProblems = DrillSpeed.problems(speed)
         guard speedProblems.isEmpty else { throw APIError.invalid("invalid_speed", speedProblems.joined(separator: "; ")) }
-        let loaded: ScenarioLoader.Loaded
-        let path: String
+        if body.version != nil, body.scenario == nil {
+            throw APIError.invalid("version_without_scenario", "'version' picks a version of the library's scenario named in 'scenario'")
+        }
+        let resolved: ScenarioLibrary.Resolved
         switch (body.scenario, body.source) {
         case (let name?, nil):
-            guard let entry = BundledScenarios.named(name) else {
-                let names = BundledScenarios.all().map(\.name).joined(separator: ", ")
-                throw APIError.invalid("unknown_scenario", "there is no bundled scenario '\(name.prefix(80))'; bundled: \(names)")
-            }
-            loaded = ScenarioLoader().load(path: entry.path)
-            path = "bundled:\(entry.name)"
+            resolved = try ScenarioLibrary(database: parts.database).resolve(name, version: body.version)
         case (nil, let source?):
-            loaded = ScenarioLoader().load(data: Data(source.utf8), path: "upload")
-            path = "upload"
+            let loaded = ScenarioLoader().load(data: Data(source.utf8), path: "upload")
+            guard let scenario = loaded.scenario, let source = loaded.source else {
+                let problems = loaded.formattedDiagnostics
+                throw APIError.invalid(
+                    "invalid_scenario", "the scenario has \(problems.count) problem\(problems.count == 1 ? "" : "s"); fix them and upload it again",
+                    problems: problems
+                )
+            }
+            resolved = ScenarioLibrary.Resolved(scenario: scenario, source: source, path: "upload")
         case (.some, .some):
-            throw APIError.invalid("ambiguous_scenario", "give either 'scenario' (a bundled scenario) or 'source' (scenario text), not both")
+            throw APIError.invalid("ambiguous_scenario", "give either 'scenario' (a library or bundled scenario) or 'source' (scenario text), not both")
         case (nil, nil):
-            throw APIError.invalid("missing_scenario", "give 'scenario' (a bundled scenario's name) or 'source' (YAML or JSON scenario text)")
+            throw APIError.invalid("missing_scenario", "give 'scenario' (a library scenario's id or a bundled scenario's name) or 'source' (YAML or JSON scenario text)")
         }
-        guard let scenario = loaded.scenario, let source = loaded.source else {
-            let problems = loaded.formattedDiagnostics
-            throw APIError.invalid(
-                "invalid_scenario", "the scenario has \(problems.count) problem\(problems.count == 1 ? "" : "s"); fix them and upload it again",
-                problems: problems
-            )
-        }
-        let (drill, tokens) = try await parts.registry.create(scenario: scenario, source: source, path: path, speed: speed)
+        let (drill, tokens) = try await parts.registry.create(scenario: resolved.scenario, source: resolved.source, path: resolved.path, speed: speed)
         return JSONBody.response(
             CreateDrillResponse(id: drill.runID, status: .ready, tokens: tokens, links: tokens.map(parts.link(for:))),
             status: .created

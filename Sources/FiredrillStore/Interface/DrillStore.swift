@@ -82,6 +82,22 @@ public protocol DrillStore: AnyObject, Sendable {
     func correctiveActions(runID: String?, openOnly: Bool, overdueAsOf: Date?, timeZone: TimeZone) throws -> [CorrectiveAction]
     func markCorrectiveActionInProgress(id: Int64) throws -> CorrectiveAction
     func closeCorrectiveAction(id: Int64, evidence: String, at date: Date) throws -> CorrectiveAction
+
+    // MARK: The scenario library
+
+    /// Saves `source` as the next version of scenario `scenarioID`, in one transaction:
+    /// version 1 when `baseVersion` is `nil` and the library has no such scenario, else
+    /// `baseVersion + 1` when `baseVersion` is its latest version. Anything else is a
+    /// `versionConflict` that names the latest version, and nothing is saved.
+    func saveScenarioVersion(
+        scenarioID: String, title: String, language: String, source: String, sha256: String, baseVersion: Int?, at date: Date
+    ) throws -> ScenarioVersion
+    /// Every version of a scenario, oldest first; empty when the library has none.
+    func scenarioVersions(scenarioID: String) throws -> [ScenarioVersion]
+    /// One version, or the latest when `version` is `nil`; `nil` when there is no such version.
+    func scenarioVersion(scenarioID: String, version: Int?) throws -> ScenarioVersion?
+    /// The latest version of every scenario in the library, by id.
+    func latestScenarioVersions() throws -> [ScenarioVersion]
 }
 
 /// The durable record of one drill run: the sink a ``FiredrillCore/DrillSession`` writes its

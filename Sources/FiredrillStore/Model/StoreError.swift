@@ -46,6 +46,10 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidInput
         /// No corrective action has the given id.
         case correctiveActionNotFound
+        /// The library has no such scenario, or no such version of it.
+        case scenarioNotFound
+        /// A new scenario's id is taken already, or a save does not start from the latest version.
+        case versionConflict
     }
 
     public var code: Code

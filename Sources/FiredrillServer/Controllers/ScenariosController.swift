@@ -1,0 +1,92 @@
+import FiredrillCore
+import FiredrillWire
+import FiredrillYAML
+import Foundation
+import Hummingbird
+
+/// The scenario library: listing, checking, saving versions, reading and comparing them,
+/// and downloading one (`/api/v1/scenarios…`). Trainers only.
+struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
+    let parts: ServerParts<C>
+
+    var library: ScenarioLibrary { ScenarioLibrary(database: parts.database) }
+
+    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
+        api.get("scenarios", use: list)
+        api.post("scenarios", use: create)
+        api.post("scenarios/validate", use: validate)
+        api.get("scenarios/:id", use: show)
+        api.put("scenarios/:id", use: update)
+        api.get("scenarios/:id/versions/:version", use: showVersion)
+        api.get("scenarios/:id/diff", use: diff)
+        api.get("scenarios/:id/source", use: source)
+    }
+
+    @Sendable func list(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "list the scenarios")
+        return JSONBody.response(ScenarioList(scenarios: try library.list()))
+    }
+
+    @Sendable func validate(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "validate scenarios")
+        let body = try await JSONBody.decode(ValidateRequest.self, from: request, limit: DrillsController<C>.uploadLimit)
+        let loaded = ScenarioLoader().load(data: Data(body.source.utf8), path: "upload")
+        return JSONBody.response(ValidateResponse(
+            valid: loaded.scenario != nil, problems: loaded.formattedDiagnostics,
+            scenarioID: loaded.scenario?.id, title: loaded.scenario?.title
+        ))
+    }
+
+    @Sendable func create(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "save scenarios")
+        let body = try await JSONBody.decode(SaveScenarioRequest.self, from: request, limit: DrillsController<C>.uploadLimit)
+        let saved = try library.save(source: body.source, id: nil, baseVersion: nil, at: Date())
+        return JSONBody.response(saved, status: .created)
+    }
+
+    @Sendable func update(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "save scenarios")
+        let id = try context.parameters.require("id")
+        let body = try await JSONBody.decode(SaveScenarioRequest.self, from: request, limit: DrillsController<C>.uploadLimit)
+        return JSONBody.response(try library.save(source: body.source, id: id, baseVersion: body.baseVersion, at: Date()))
+    }
+
+    @Sendable func show(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "read the library's scenarios")
+        return JSONBody.response(try library.document(try context.parameters.require("id"), version: nil))
+    }
+
+    @Sendable func showVersion(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "read the library's scenarios")
+        let version = try Self.version(context.parameters.get("version"), name: "the version in the path")
+        return JSONBody.response(try library.document(try context.parameters.require("id"), version: version))
+    }
+
+    @Sendable func diff(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "compare the library's scenarios")
+        let id = try context.parameters.require("id")
+        let query = request.uri.queryParameters
+        let to = try query.get("to").map { try Self.version(String($0), name: "'to'") } ?? library.document(id, version: nil).version
+        let from = try query.get("from").map { try Self.version(String($0), name: "'from'") } ?? max(1, to - 1)
+        return JSONBody.response(try library.diff(id, from: from, to: to))
+    }
+
+    /// The source of a version as a file to download (`?version=N`, else the latest).
+    @Sendable func source(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "download the library's scenarios")
+        let version = try request.uri.queryParameters.get("version").map { try Self.version(String($0), name: "'version'") }
+        let document = try library.document(try context.parameters.require("id"), version: version)
+        let json = document.source.first { !$0.isWhitespace } == "{"
+        var response = JSONBody.text(document.source, contentType: json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8")
+        response.headers[.contentDisposition] = "attachment; filename=\"\(document.id)-v\(document.version).\(json ? "json" : "yaml")\""
+        return response
+    }
+
+    /// A version number from the path or query: a whole number from 1.
+    static func version(_ text: String?, name: String) throws -> Int {
+        guard let text, text.utf8.count <= 9, let value = Int(text), value >= 1 else {
+            throw APIError.badRequest("\(name) must be a version number (1, 2, …), not '\((text ?? "").prefix(20))'")
+        }
+        return value
+    }
+}
