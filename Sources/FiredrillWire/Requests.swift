@@ -408,3 +408,20 @@ public struct ErrorDocument: Sendable, Hashable, Codable {
     public var error: Detail
     public init(error: Detail) { self.error = error }
 }
+
+/// Scenario text in the other form, key for key: `POST /api/v1/scenarios/convert`
+/// (`to`: `json` for the editor page, `yaml` for people and the library).
+public struct ConvertScenarioRequest: Sendable, Hashable, Codable {
+    public var source: String
+    public var to: String
+
+    public init(source: String, to: String) {
+        self.source = source
+        self.to = to
+    }
+}
+
+public struct ConvertScenarioResponse: Sendable, Hashable, Codable {
+    public var source: String
+    public init(source: String) { self.source = source }
+}

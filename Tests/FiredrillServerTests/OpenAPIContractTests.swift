@@ -67,6 +67,7 @@ struct OpenAPIContractTests {
                 (.get, "/api/v1/session", all.union(["other-drill"])),
                 (.post, "/api/v1/scenarios/validate", ["trainer"]),
                 (.post, "/api/v1/scenarios", ["trainer"]),
+                (.post, "/api/v1/scenarios/convert", ["trainer"]),
                 (.get, "/api/v1/scenarios/newsletter-brochure-leak", ["trainer"]),
                 (.put, "/api/v1/scenarios/newsletter-brochure-leak", ["trainer"]),
                 (.get, "/api/v1/scenarios/newsletter-brochure-leak/versions/1", ["trainer"]),

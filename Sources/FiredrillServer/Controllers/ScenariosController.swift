@@ -15,6 +15,7 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
         api.get("scenarios", use: list)
         api.post("scenarios", use: create)
         api.post("scenarios/validate", use: validate)
+        api.post("scenarios/convert", use: convert)
         api.get("scenarios/:id", use: show)
         api.put("scenarios/:id", use: update)
         api.get("scenarios/:id/versions/:version", use: showVersion)
@@ -35,6 +36,19 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
             valid: loaded.scenario != nil, problems: loaded.formattedDiagnostics,
             scenarioID: loaded.scenario?.id, title: loaded.scenario?.title
         ))
+    }
+
+    @Sendable func convert(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "convert scenarios")
+        let body = try await JSONBody.decode(ConvertScenarioRequest.self, from: request, limit: DrillsController<C>.uploadLimit)
+        guard let format = ScenarioTextConversion.Format(rawValue: body.to) else {
+            throw APIError.invalid("invalid_format", "'to' is 'json' or 'yaml', not '\(body.to.prefix(20))'")
+        }
+        do {
+            return JSONBody.response(ConvertScenarioResponse(source: try ScenarioTextConversion.convert(body.source, to: format)))
+        } catch {
+            throw APIError.invalid("not_convertible", error.description)
+        }
     }
 
     @Sendable func create(_ request: Request, context: FiredrillRequestContext) async throws -> Response {

@@ -1,0 +1,163 @@
+import FiredrillCore
+import Foundation
+import Yams
+
+/// Scenario text from YAML to JSON and back, key for key and in the same order: what the
+/// editor page works on (JSON objects in the browser, which has no YAML reader) and what the
+/// library keeps (YAML, which people read and diff). Only the form changes: the same scenario
+/// comes out, comments aside. It reads text only; the scenario is checked by the loader.
+public enum ScenarioTextConversion {
+    public enum Format: String, Sendable, CaseIterable {
+        case json, yaml
+    }
+
+    /// Why a text could not be converted: it is not YAML or JSON, with where.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func convert(_ text: String, to format: Format) throws(Failure) -> String {
+        let limits = ValidationLimits.default
+        let bytes = Array(text.utf8)
+        guard bytes.count <= limits.maximumFileBytes else {
+            throw Failure(description: "the text is larger than \(limits.maximumFileBytes / 1_048_576) MB")
+        }
+        // The loader's own first look: too deep, too many aliases, broken syntax (with its line).
+        if let problem = bytes.withUnsafeBufferPointer({ YAMLPreflight.check($0, limits: limits) }) {
+            throw Failure(description: problem.formatted(path: "scenario"))
+        }
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else { throw Failure(description: "the text is empty") }
+            node = composed
+        } catch let error as Failure {
+            throw error
+        } catch let error as YamlError {
+            throw Failure(description: "the text is neither YAML nor JSON: \(error)")
+        } catch {
+            throw Failure(description: "the text cannot be read: \(error)")
+        }
+        switch format {
+        case .json:
+            var json = ""
+            try writeJSON(node, into: &json, indent: 0, depth: 0)
+            return json + "\n"
+        case .yaml:
+            do {
+                return try Yams.serialize(node: try blockStyle(node, depth: 0), indent: 2, width: -1, allowUnicode: true)
+            } catch let error as Failure {
+                throw error
+            } catch {
+                throw Failure(description: "the text cannot be written as YAML: \(error)")
+            }
+        }
+    }
+
+    /// Nesting deeper than any scenario (and than a stack should take).
+    static let maximumDepth = 64
+
+    static func writeJSON(_ node: Node, into json: inout String, indent: Int, depth: Int) throws(Failure) {
+        guard depth < maximumDepth else { throw Failure(description: "the text nests deeper than \(maximumDepth) levels") }
+        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
+        switch node {
+        case .scalar(let scalar):
+            json += jsonValue(scalar)
+        case .mapping(let mapping):
+            guard !mapping.isEmpty else { json += "{}"; return }
+            json += "{\n"
+            for (index, (key, value)) in mapping.enumerated() {
+                json += pad + jsonString(key.scalar?.string ?? "") + ": "
+                try writeJSON(value, into: &json, indent: indent + 1, depth: depth + 1)
+                json += index == mapping.count - 1 ? "\n" : ",\n"
+            }
+            json += end + "}"
+        case .sequence(let sequence):
+            guard !sequence.isEmpty else { json += "[]"; return }
+            json += "[\n"
+            for (index, value) in sequence.enumerated() {
+                json += pad
+                try writeJSON(value, into: &json, indent: indent + 1, depth: depth + 1)
+                json += index == sequence.count - 1 ? "\n" : ",\n"
+            }
+            json += end + "]"
+        case .alias:
+            throw Failure(description: "the text uses a YAML alias (*name); write the value out where it is used")
+        }
+    }
+
+    /// A scalar as JSON: numbers, booleans and null as YAML reads them, all else a string.
+    static func jsonValue(_ scalar: Node.Scalar) -> String {
+        switch kind(.scalar(scalar)) {
+        case .null: return "null"
+        case .bool: return ["true", "yes", "on"].contains(scalar.string.lowercased()) ? "true" : "false"
+        case .int:
+            if let value = Int64(scalar.string.replacingOccurrences(of: "_", with: "")) { return String(value) }
+            return jsonString(scalar.string)
+        case .float:
+            if let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite {
+                return scalar.string.allSatisfy({ "0123456789.-+eE".contains($0) }) && !scalar.string.hasPrefix(".") && !scalar.string.hasSuffix(".") ? scalar.string : String(value)
+            }
+            return jsonString(scalar.string)
+        default: return jsonString(scalar.string)
+        }
+    }
+
+    /// The node's type after YAML's rules (`90` an int, `"90"` and `90s` text).
+    static func kind(_ node: Node) -> Tag.Name { Tag.Name(rawValue: node.tag.description) }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The node as people write YAML: block mappings and lists, text with line breaks as a
+    /// literal block, and text that would read as something else (`"1"`, `"yes"`, `""`) quoted.
+    static func blockStyle(_ node: Node, depth: Int) throws(Failure) -> Node {
+        guard depth < maximumDepth else { throw Failure(description: "the text nests deeper than \(maximumDepth) levels") }
+        switch node {
+        case .scalar(var scalar):
+            let isText = kind(node) == .str
+            let text = scalar.string
+            if isText {
+                let plainTag = kind(.scalar(Node.Scalar(text)))
+                if text.contains("\n") && !text.hasPrefix(" ") && !text.contains("\r") && text.unicodeScalars.allSatisfy({ $0.value >= 0x20 || $0 == "\n" }) {
+                    scalar.style = .literal
+                } else if plainTag != .str || text.isEmpty || text != text.trimmingCharacters(in: .whitespaces) {
+                    scalar.style = .doubleQuoted
+                } else {
+                    scalar.style = .any
+                }
+                scalar.tag = .implicit
+            } else {
+                scalar.style = .plain
+                scalar.tag = .implicit
+            }
+            return .scalar(scalar)
+        case .mapping(var mapping):
+            var pairs: [(Node, Node)] = []
+            for (key, value) in mapping {
+                pairs.append((try blockStyle(key, depth: depth + 1), try blockStyle(value, depth: depth + 1)))
+            }
+            mapping = Node.Mapping(pairs, .implicit, .block)
+            return .mapping(mapping)
+        case .sequence(let sequence):
+            var items: [Node] = []
+            for item in sequence { items.append(try blockStyle(item, depth: depth + 1)) }
+            return .sequence(Node.Sequence(items, .implicit, .block))
+        case .alias:
+            throw Failure(description: "the text uses a YAML alias (*name); write the value out where it is used")
+        }
+    }
+}
