@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// The five pages as a browser gets them. Each page's file (`Public/<page>.html`) holds only
+/// The pages as a browser gets them. Each page's file (`Public/<page>.html`) holds only
 /// what is its own: the skip link, the top bar's slot and the `<main>` of the page. The head
 /// and the frame every page shares (viewport, no referrer, the style sheet, the icon, the
 /// page's module `/js/<page>.mjs`, the body class `page-<page>`, the live region) are
@@ -64,7 +64,7 @@ enum PageShell {
         return lines.joined(separator: "\n")
     }
 
-    /// The page `name` (`index`, `console`, `play`, `evaluate`, `observe`) from the pages'
+    /// The page `name` (`index`, `console`, `play`, `evaluate`, `observe`, `editor`) from the pages'
     /// folder, checked again on each load like the other files (`no-cache`) with an ETag of
     /// its bytes: `304 Not Modified` when the browser already has them. `nil` when the folder
     /// has no such page.

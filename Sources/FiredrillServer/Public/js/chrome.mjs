@@ -1,4 +1,4 @@
-// chrome.mjs: what the five pages share around their content: the texts (loaded before
+// chrome.mjs: what the pages share around their content: the texts (loaded before
 // anything renders), the top bar (brand, page name, drill title, drill clock, status,
 // connection, language switch), the page title, and the page-level problems (not signed in,
 // no drill, drill not found). Each page's HTML holds only <header id="topbar"> and a

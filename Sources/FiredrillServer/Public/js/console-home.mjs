@@ -93,7 +93,8 @@ function wireCreateForm(client) {
     }
     $('#create-status').textContent = t('create.creating');
     try {
-      const created = await client.post('/drills', body);
+      // A scenario's problems come back in the page's language.
+      const created = await client.post(`/drills?lang=${lang()}`, body);
       rememberCreated(created);
       $('#create-status').textContent = t('create.created');
       location.hash = `drill=${encodeURIComponent(created.id)}`;
@@ -110,7 +111,7 @@ async function validate(client, text) {
   if (!text.trim()) { fill(box, errorBox({ message: t('create.needSource') })); return false; }
   fill(box, el('p', { class: 'hint', text: t('create.validating') }));
   try {
-    const result = await client.post('/scenarios/validate', { source: text });
+    const result = await client.post(`/scenarios/validate?lang=${lang()}`, { source: text });
     if (result.valid) {
       fill(box, el('div', { class: 'ok-box', role: 'status' },
         el('p', { text: t('create.valid', { title: result.title || '' }) }),
