@@ -18,7 +18,7 @@ public enum FiredrillServer {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol where C.Duration == Duration {
         let metrics = ServerMetrics()
-        let tokens = TokenCache(trainerToken: configuration.trainerToken, stored: try database.tokens())
+        let tokens = TokenCache(trainerToken: configuration.trainerToken, stored: try database.tokens(), server: try database.serverTokens())
         let registry = DrillRegistry(database: database, clock: clock, tokens: tokens, metrics: metrics, logger: logger)
         let boundPort = BoundPort()
         let parts = ServerParts(
@@ -73,6 +73,7 @@ public enum FiredrillServer {
         let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: parts.tokens))
         DrillsController(parts: parts).addRoutes(to: api)
         ScenariosController(parts: parts).addRoutes(to: api)
+        RecordsController(parts: parts).addRoutes(to: api)
         TokensController(parts: parts).addRoutes(to: api)
         ParticipationController(parts: parts).addRoutes(to: api)
         EventStreamController(parts: parts).addRoutes(to: api)

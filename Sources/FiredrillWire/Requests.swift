@@ -425,3 +425,92 @@ public struct ConvertScenarioResponse: Sendable, Hashable, Codable {
     public var source: String
     public init(source: String) { self.source = source }
 }
+
+/// An item for the improvement plan: `POST /api/v1/actions`, with the columns of a report's
+/// `record.corrective_actions[]` (HSEEP's improvement plan).
+public struct NewCorrectiveActionRequest: Sendable, Hashable, Codable {
+    public var run: String
+    public var objective: String?
+    public var issue: String
+    public var correctiveAction: String
+    public var capability: String
+    public var responsibleOrg: String
+    public var responsibleRole: String?
+    public var startDate: String?
+    public var dueDate: String?
+
+    public init(
+        run: String, objective: String? = nil, issue: String, correctiveAction: String, capability: String, responsibleOrg: String,
+        responsibleRole: String? = nil, startDate: String? = nil, dueDate: String? = nil
+    ) {
+        self.run = run
+        self.objective = objective
+        self.issue = issue
+        self.correctiveAction = correctiveAction
+        self.capability = capability
+        self.responsibleOrg = responsibleOrg
+        self.responsibleRole = responsibleRole
+        self.startDate = startDate
+        self.dueDate = dueDate
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case run, objective, issue, correctiveAction = "corrective_action", capability, responsibleOrg = "responsible_org"
+        case responsibleRole = "responsible_role", startDate = "start_date", dueDate = "due_date"
+    }
+}
+
+/// Closing an item of the improvement plan: `POST /api/v1/actions/{id}/close`.
+public struct CloseCorrectiveActionRequest: Sendable, Hashable, Codable {
+    /// What shows it is done (a document, a ticket, a follow-up drill).
+    public var evidence: String
+    public init(evidence: String) { self.evidence = evidence }
+}
+
+/// A server-scope token to issue: `POST /api/v1/tokens` (`committee` or `reporter`).
+public struct ServerTokenRequest: Sendable, Hashable, Codable {
+    public var kind: String
+    public var name: String?
+    public init(kind: String, name: String? = nil) {
+        self.kind = kind
+        self.name = name
+    }
+}
+
+/// A server-scope token as listed (`GET /api/v1/tokens`), without its secret.
+public struct ServerTokenDocument: Sendable, Hashable, Codable {
+    public var id: String
+    public var kind: String
+    public var name: String
+    public var createdAt: String
+    @ExplicitNull public var revokedAt: String?
+
+    public init(id: String, kind: String, name: String, createdAt: String, revokedAt: String?) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, name, createdAt = "created_at", revokedAt = "revoked_at"
+    }
+}
+
+/// A server-scope token just issued: its secret and sign-in link, shown only here.
+public struct NewServerTokenResponse: Sendable, Hashable, Codable {
+    public var id: String
+    public var kind: String
+    public var name: String
+    public var token: String
+    public var link: String
+
+    public init(id: String, kind: String, name: String, token: String, link: String) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.token = token
+        self.link = link
+    }
+}

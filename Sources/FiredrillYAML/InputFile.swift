@@ -12,17 +12,17 @@ public enum InputFile {
     /// Reads `path` as bytes: at most `limit` of them.
     public static func readBytes(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.error(at: nil, openFailure(errno))) }
+        guard descriptor >= 0 else { return .failure(Diagnostic(at: nil, openFailure(errno))) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.error(at: nil, "cannot be examined (\(String(cString: strerror(errno))))")) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.error(at: nil, .cannotExamine, ["reason": .verbatim(String(cString: strerror(errno)))])) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: return .failure(.error(at: nil, "is a directory, not a file; name the file inside it"))
-        case S_IFIFO: return .failure(.error(at: nil, "is a pipe (FIFO), not a regular file; save the text to a file and name that"))
-        case S_IFCHR, S_IFBLK: return .failure(.error(at: nil, "is a device, not a regular file"))
-        case S_IFSOCK: return .failure(.error(at: nil, "is a socket, not a regular file"))
-        default: return .failure(.error(at: nil, "is not a regular file"))
+        case S_IFDIR: return .failure(.error(at: nil, .isDirectory))
+        case S_IFIFO: return .failure(.error(at: nil, .isPipe))
+        case S_IFCHR, S_IFBLK: return .failure(.error(at: nil, .isDevice))
+        case S_IFSOCK: return .failure(.error(at: nil, .isSocket))
+        default: return .failure(.error(at: nil, .notRegularFile))
         }
         if Int(info.st_size) > limit { return .failure(tooLarge(Int(info.st_size), limit: limit)) }
         // Blocking reads from here on: a regular file never blocks for long.
@@ -36,7 +36,7 @@ public enum InputFile {
             }
             if read < 0 {
                 if errno == EINTR { continue }
-                return .failure(.error(at: nil, "cannot be read (\(String(cString: strerror(errno))))"))
+                return .failure(.error(at: nil, .cannotRead, ["reason": .verbatim(String(cString: strerror(errno)))]))
             }
             if read == 0 { break }
             count += read
@@ -58,37 +58,37 @@ public enum InputFile {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) {
             let which = input.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || input.starts(with: [0xFF, 0xFE, 0x00, 0x00]) ? "UTF-32" : "UTF-16"
-            return .failure(.error(at: SourceLocation(line: 1, column: 1), "the file is \(which) text (it starts with a \(which) byte-order mark); save it as UTF-8"))
+            return .failure(.error(at: SourceLocation(line: 1, column: 1), .byteOrderMark, ["encoding": .verbatim(which)]))
         }
         if looksLikeUTF16WithoutMark(input) {
-            return .failure(.error(at: SourceLocation(line: 1, column: 1), "the file looks like UTF-16 text (every other byte is zero); save it as UTF-8"))
+            return .failure(.error(at: SourceLocation(line: 1, column: 1), .looksLikeUTF16))
         }
         let array = Array(bytes)
         if let nul = array.firstIndex(of: 0) {
-            return .failure(.error(at: location(ofByte: nul, in: array), "the file contains NUL bytes; it looks like a binary file, not text"))
+            return .failure(.error(at: location(ofByte: nul, in: array), .nulBytes))
         }
         if let invalid = firstInvalidUTF8(array) {
-            return .failure(.error(at: location(ofByte: invalid, in: array), "the file is not valid UTF-8 (first bad byte here; is it Shift_JIS or Latin-1?); save it as UTF-8"))
+            return .failure(.error(at: location(ofByte: invalid, in: array), .notUTF8))
         }
         return .success(String(decoding: array, as: UTF8.self))
     }
 
     // MARK: Helpers
 
-    static func openFailure(_ code: Int32) -> String {
+    static func openFailure(_ code: Int32) -> ValidationMessage {
         switch code {
-        case ENOENT: "no such file"
-        case ELOOP: "is a loop of symbolic links (or too many of them); name the file itself"
-        case EACCES, EPERM: "cannot be read: permission denied"
-        case ENOTDIR: "a part of the path is not a directory"
-        case ENAMETOOLONG: "the path is too long"
-        case EISDIR: "is a directory, not a file"
-        default: "cannot be opened (\(String(cString: strerror(code))))"
+        case ENOENT: ValidationMessage(.noSuchFile)
+        case ELOOP: ValidationMessage(.linkLoop)
+        case EACCES, EPERM: ValidationMessage(.permissionDenied)
+        case ENOTDIR: ValidationMessage(.pathNotDirectory)
+        case ENAMETOOLONG: ValidationMessage(.pathTooLong)
+        case EISDIR: ValidationMessage(.isDirectoryShort)
+        default: ValidationMessage(.cannotOpen, ["reason": .verbatim(String(cString: strerror(code)))])
         }
     }
 
     static func tooLarge(_ bytes: Int, limit: Int) -> Diagnostic {
-        .error(at: nil, "the file is \(megabytes(bytes)) MB; the limit is \(megabytes(limit)) MB")
+        .error(at: nil, .fileTooLarge, ["size": .verbatim(megabytes(bytes)), "limit": .verbatim(megabytes(limit))])
     }
 
     static func megabytes(_ bytes: Int) -> String {

@@ -24,12 +24,15 @@ public struct ScenarioLoader: Sendable {
         public var scenario: Scenario?
         public var diagnostics: DiagnosticList
 
+        /// Every problem as `path:line:column: message`, in English.
         public var formattedDiagnostics: [String] {
-            var lines = diagnostics.sorted.map { $0.formatted(path: path) }
-            if diagnostics.dropped > 0 {
-                lines.append("\(path): … and \(diagnostics.dropped) more problems")
-            }
-            return lines
+            formattedDiagnostics(in: .english)
+        }
+
+        /// Every problem as `path:line:column: message` in `language`, at the same positions
+        /// in every language.
+        public func formattedDiagnostics(in language: Language) -> [String] {
+            diagnostics.formatted(path: path, language: language)
         }
     }
 
@@ -69,7 +72,7 @@ public struct ScenarioLoader: Sendable {
             return Loaded(path: path, source: text, scenario: nil, diagnostics: Self.list(Self.diagnostic(for: error)))
         }
         guard let root else {
-            return Loaded(path: path, source: text, scenario: nil, diagnostics: Self.list(.error(at: SourceLocation(line: 1, column: 1), "the file is empty; a scenario starts with 'firedrill: 1'")))
+            return Loaded(path: path, source: text, scenario: nil, diagnostics: Self.list(.error(at: SourceLocation(line: 1, column: 1), .emptyFile)))
         }
         var budget = limits.maximumNodes
         let tree = SourceTreeBuilder.build(root, budget: &budget)
@@ -94,15 +97,15 @@ public struct ScenarioLoader: Sendable {
 
     static func diagnostic(for error: any Error) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
-            return .error(at: nil, "cannot read the document: \(error)")
+            return .error(at: nil, .unreadableDocument, ["detail": .verbatim("\(error)")])
         }
         switch yamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .error(at: SourceLocation(line: mark.line, column: mark.column), "YAML syntax error: \(problem)")
+            return .error(at: SourceLocation(line: mark.line, column: mark.column), .yamlSyntax, ["problem": .name(problem), "context": .none, "advice": .none])
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(at: SourceLocation(line: context.mark.line, column: context.mark.column), "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; each key may appear once")
+            return .error(at: SourceLocation(line: context.mark.line, column: context.mark.column), .duplicateKeys, ["keys": .quotedList(duplicates)])
         default:
-            return .error(at: nil, "cannot read the document: \(yamlError)")
+            return .error(at: nil, .unreadableDocument, ["detail": .verbatim("\(yamlError)")])
         }
     }
 }

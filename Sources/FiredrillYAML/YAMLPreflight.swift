@@ -12,7 +12,7 @@ enum YAMLPreflight {
     static func check(_ bytes: UnsafeBufferPointer<UInt8>, limits: ValidationLimits) -> Diagnostic? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return .error(at: nil, "could not start the YAML parser (out of memory?)")
+            return .error(at: nil, .yamlStartFailed)
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -35,7 +35,7 @@ enum YAMLPreflight {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    return .error(at: location, "a second YAML document starts here; a scenario file holds exactly one (remove the '---' line or split the file)")
+                    return .error(at: location, .secondDocument)
                 }
             case YAML_SCALAR_EVENT:
                 nodes += 1
@@ -46,7 +46,7 @@ enum YAMLPreflight {
                     ? string(event.data.sequence_start.anchor) : string(event.data.mapping_start.anchor)
                 stack.append((anchor, nodes - 1))
                 if stack.count > limits.maximumDepth {
-                    return .error(at: location, tooDeep(limits.maximumDepth))
+                    return tooDeep(limits.maximumDepth, at: location)
                 }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 if let (anchor, before) = stack.popLast(), let anchor {
@@ -54,20 +54,20 @@ enum YAMLPreflight {
                 }
             case YAML_ALIAS_EVENT:
                 guard let anchor = string(event.data.alias.anchor), let size = anchorSizes[anchor] else {
-                    return .error(at: location, "alias refers to an anchor that is not defined before it")
+                    return .error(at: location, .undefinedAlias)
                 }
                 nodes += size
             default:
                 break
             }
             if nodes > limits.maximumNodes {
-                return .error(at: location, "the document expands to more than \(limits.maximumNodes) values (through YAML aliases or sheer size); it is rejected as too large")
+                return .error(at: location, .tooManyNodes, ["maximum": .verbatim("\(limits.maximumNodes)")])
             }
         }
     }
 
-    private static func tooDeep(_ depth: Int) -> String {
-        "the document is nested more than \(depth) levels deep; a scenario needs no more than four"
+    private static func tooDeep(_ depth: Int, at location: SourceLocation) -> Diagnostic {
+        .error(at: location, .tooDeep, ["depth": .verbatim("\(depth)")])
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
@@ -82,16 +82,20 @@ enum YAMLPreflight {
         let location = SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
         if problem.lowercased().contains("nesting level") {
             // libyaml's scanner counts brackets ahead of the events and has a limit of its own.
-            return .error(at: location, tooDeep(maximumDepth))
+            return tooDeep(maximumDepth, at: location)
         }
-        var message = "YAML syntax error: \(problem)"
-        if let context { message += " (\(context) at line \(Int(parser.context_mark.line) + 1))" }
+        var values: [String: ValidationMessage.Value] = ["problem": .name(problem), "context": .none, "advice": .none]
+        if let context {
+            values["context"] = .message(ValidationMessage(.yamlContext, [
+                "context": .name(context), "line": .verbatim("\(Int(parser.context_mark.line) + 1)"),
+            ]))
+        }
         let index = Int(mark.index)
         if problem.contains("cannot start any token"), index < bytes.count, bytes[index] == 9 {
-            message += "; YAML does not allow tabs for indentation, use spaces"
+            values["advice"] = .message(ValidationMessage(.yamlTabs))
         } else if problem.contains("control characters") || problem.contains("invalid") {
-            message += "; is this a text file?"
+            values["advice"] = .message(ValidationMessage(.yamlNotText))
         }
-        return .error(at: location, message)
+        return .error(at: location, .yamlSyntax, values)
     }
 }

@@ -53,7 +53,13 @@ struct OpenAPIContractTests {
             let (id, tokens) = try await client.createDrill()
             let (_, otherTokens) = try await client.createDrill()
             let players = try #require(tokens["players"] as? [String: String])
+            func serverToken(_ kind: String) async throws -> String? {
+                try await client.call(.post, "/api/v1/tokens", body: #"{"kind": "\#(kind)"}"#).json["token"] as? String
+            }
+            let committee = try #require(try await serverToken("committee"))
+            let reporter = try #require(try await serverToken("reporter"))
             let callers: [(String, String?)] = [
+                ("committee", committee), ("reporter", reporter),
                 ("none", nil), ("unknown", "fdp_unknown-token-0000000000000000000000000"),
                 ("trainer", ServerHarness.trainer), ("evaluator", tokens["evaluator"] as? String),
                 ("observer", tokens["observer"] as? String), ("player", players["support"]),
@@ -62,9 +68,10 @@ struct OpenAPIContractTests {
                 ("other-drill", (otherTokens["players"] as? [String: String])?["support"]),
             ]
             let all: Set<String> = ["trainer", "evaluator", "observer", "player"]
+            let staff: Set<String> = ["trainer", "committee"]
             let endpoints: [(HTTPRequest.Method, String, Set<String>)] = [
                 (.get, "/api/v1/scenarios", ["trainer"]),
-                (.get, "/api/v1/session", all.union(["other-drill"])),
+                (.get, "/api/v1/session", all.union(["other-drill", "committee", "reporter"])),
                 (.post, "/api/v1/scenarios/validate", ["trainer"]),
                 (.post, "/api/v1/scenarios", ["trainer"]),
                 (.post, "/api/v1/scenarios/convert", ["trainer"]),
@@ -73,9 +80,17 @@ struct OpenAPIContractTests {
                 (.get, "/api/v1/scenarios/newsletter-brochure-leak/versions/1", ["trainer"]),
                 (.get, "/api/v1/scenarios/newsletter-brochure-leak/diff", ["trainer"]),
                 (.get, "/api/v1/scenarios/newsletter-brochure-leak/source", ["trainer"]),
-                (.get, "/api/v1/drills", ["trainer"]),
+                (.get, "/api/v1/drills", staff),
+                (.get, "/api/v1/history", staff),
+                (.get, "/api/v1/trends", staff),
+                (.get, "/api/v1/actions", staff),
+                (.post, "/api/v1/actions", staff),
+                (.post, "/api/v1/actions/1/close", staff),
+                (.post, "/api/v1/tokens", ["trainer"]),
+                (.get, "/api/v1/tokens", ["trainer"]),
+                (.delete, "/api/v1/tokens/tok-none", ["trainer"]),
                 (.post, "/api/v1/drills", ["trainer"]),
-                (.get, "/api/v1/drills/\(id)", all),
+                (.get, "/api/v1/drills/\(id)", all.union(["committee"])),
                 (.post, "/api/v1/drills/\(id)/start", ["trainer"]),
                 (.post, "/api/v1/drills/\(id)/pause", ["trainer"]),
                 (.post, "/api/v1/drills/\(id)/resume", ["trainer"]),
@@ -87,8 +102,8 @@ struct OpenAPIContractTests {
                 (.post, "/api/v1/drills/\(id)/tokens", ["trainer"]),
                 (.get, "/api/v1/drills/\(id)/tokens", ["trainer"]),
                 (.delete, "/api/v1/drills/\(id)/tokens/tok-none", ["trainer"]),
-                (.get, "/api/v1/drills/\(id)/report", ["trainer", "evaluator", "observer"]),
-                (.get, "/api/v1/drills/\(id)/progress", ["trainer", "evaluator", "observer"]),
+                (.get, "/api/v1/drills/\(id)/report", ["trainer", "evaluator", "observer", "committee"]),
+                (.get, "/api/v1/drills/\(id)/progress", ["trainer", "evaluator", "observer", "committee"]),
                 (.post, "/api/v1/drills/\(id)/survey", ["player"]),
                 (.get, "/api/v1/drills/\(id)/adjudications", ["trainer", "evaluator"]),
                 (.post, "/api/v1/drills/\(id)/adjudications", ["trainer", "evaluator"]),
@@ -99,7 +114,7 @@ struct OpenAPIContractTests {
             ]
             for (method, path, allowed) in endpoints {
                 for (kind, token) in callers {
-                    if path.hasSuffix("/events") && all.contains(kind) && kind != "other-drill" { continue }
+                    if path.hasSuffix("/events") && (all.contains(kind) || kind == "committee") && kind != "other-drill" { continue }
                     let body: String? = method == .post || method == .put ? "{}" : nil
                     let answer = try await client.call(method, path, token: token, body: body)
                     let code = answer.errorCode

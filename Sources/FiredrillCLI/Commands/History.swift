@@ -76,67 +76,8 @@ extension Firedrill {
     }
 }
 
-/// A history row as written in JSON (every key, `null` included) and CSV.
-struct HistoryEntry: Encodable {
-    var runID: String
-    var scenarioID: String
-    var scenarioTitle: String
-    var status: String
-    @ExplicitNull var score: Double?
-    var startedAt: String
-    @ExplicitNull var endedAt: String?
-    @ExplicitNull var timeToAcknowledgeSeconds: Double?
-    @ExplicitNull var timeToEscalateSeconds: Double?
-    @ExplicitNull var timeToFirstActionSeconds: Double?
-    @ExplicitNull var timeToResolveSeconds: Double?
-    var openCorrectiveActions: Int
-    /// Stored values that could not be read (a damaged or edited record).
-    var recordProblems: [String]
-    @ExplicitNull var mode: String?
-    @ExplicitNull var objectivesExercised: Int?
-    @ExplicitNull var objectivesTotal: Int?
-    @ExplicitNull var complete: Bool?
-    @ExplicitNull var detectionAtSeconds: Double?
-    @ExplicitNull var timeToEffectiveEscalationSeconds: Double?
-    @ExplicitNull var timeToEffectiveActionSeconds: Double?
-
-    init(_ row: HistoryRow) {
-        runID = row.runID
-        scenarioID = row.scenarioID
-        scenarioTitle = row.scenarioTitle
-        status = row.status.rawValue
-        score = row.score
-        startedAt = Formats.utc(row.startedAt)
-        endedAt = row.endedAt.map(Formats.utc)
-        timeToAcknowledgeSeconds = Formats.seconds(row.ackMs)
-        timeToEscalateSeconds = Formats.seconds(row.escalateMs)
-        timeToFirstActionSeconds = Formats.seconds(row.firstActionMs)
-        timeToResolveSeconds = Formats.seconds(row.resolveMs)
-        openCorrectiveActions = row.openActions
-        recordProblems = row.damage
-        mode = row.mode?.rawValue
-        objectivesExercised = row.objectivesExercised
-        objectivesTotal = row.objectivesTotal
-        complete = row.complete
-        detectionAtSeconds = Formats.seconds(row.detectionMs)
-        timeToEffectiveEscalationSeconds = Formats.seconds(row.effectiveEscalationMs)
-        timeToEffectiveActionSeconds = Formats.seconds(row.effectiveActionMs)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case runID = "run_id", scenarioID = "scenario_id", scenarioTitle = "scenario_title", status, score
-        case startedAt = "started_at", endedAt = "ended_at"
-        case timeToAcknowledgeSeconds = "time_to_acknowledge_seconds", timeToEscalateSeconds = "time_to_escalate_seconds"
-        case timeToFirstActionSeconds = "time_to_first_action_seconds", timeToResolveSeconds = "time_to_resolve_seconds"
-        case openCorrectiveActions = "open_corrective_actions"
-        case recordProblems = "record_problems"
-        case mode, objectivesExercised = "objectives_exercised", objectivesTotal = "objectives_total", complete
-        case detectionAtSeconds = "detection_at_seconds"
-        case timeToEffectiveEscalationSeconds = "time_to_effective_escalation_seconds"
-        case timeToEffectiveActionSeconds = "time_to_effective_action_seconds"
-    }
-
-    static let csvHeader = CodingKeys.allCases.map(\.rawValue)
+extension HistoryEntry {
+    static let csvHeader = HistoryEntry.keys
 
     var csvFields: [String] {
         [runID, scenarioID, scenarioTitle, status, Formats.number(score), startedAt, endedAt ?? "",
@@ -148,4 +89,3 @@ struct HistoryEntry: Encodable {
     }
 }
 
-extension HistoryEntry.CodingKeys: CaseIterable {}

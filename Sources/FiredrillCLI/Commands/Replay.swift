@@ -37,7 +37,7 @@ extension Firedrill {
         static let scriptLimit = 16 * 1_048_576
 
         func run() throws {
-            let input = try ScenarioInput(path: scenario)
+            let input = try ScenarioInput(path: scenario, language: reportOptions.language)
             let scenario = input.scenario
             let text = try TextFile.read(script, limit: Self.scriptLimit)
             let parsed: ReplayScript

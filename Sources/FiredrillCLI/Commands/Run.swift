@@ -45,7 +45,7 @@ extension Firedrill {
         }
 
         func run() async throws {
-            let input = try ScenarioInput(path: scenario)
+            let input = try ScenarioInput(path: scenario, language: terminal.look.language)
             let scenario = input.scenario
             let played = try playedRoles(in: scenario)
             let participants = try Self.participants(players, played: played, in: scenario)

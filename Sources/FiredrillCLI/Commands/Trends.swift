@@ -1,8 +1,11 @@
 import ArgumentParser
 import FiredrillCore
+import FiredrillRecords
 import FiredrillReporting
 import FiredrillStore
 import Foundation
+
+extension TrendGroup.Grouping: ExpressibleByArgument {}
 
 extension Firedrill {
     struct Trends: ParsableCommand {
@@ -13,18 +16,17 @@ extension Firedrill {
             of every series and a sparkline of its values in order. A run ended before some of its \
             objectives could be judged is incomplete: its score covers only part of the drill, so \
             it is left out unless --include-incomplete is given (and then counted and marked as \
-            such). --format csv writes every data point (scope, group, series, run, date, value, \
+            such). --format json writes every group and series with its median, p90, latest value and \
+            each run's value (what the server's GET /api/v1/trends answers); --format csv writes every data point (scope, group, series, run, date, value, \
             unit, complete) for spreadsheets; --format html a page of charts (every run's value, \
             the median and 90th percentile of the last runs over time, runs ended early marked).
             """
         )
 
-        enum Grouping: String, ExpressibleByArgument, CaseIterable {
-            case scenario, department
-        }
+        typealias Grouping = TrendGroup.Grouping
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case table, csv, html
+            case table, csv, html, json
         }
 
         @Option(help: "Group by scenario (the team's figures), or by department across scenarios (what its roles met and did).")
@@ -32,7 +34,7 @@ extension Firedrill {
 
         @OptionGroup var filter: RunFilterOptions
 
-        @Option(help: "Output: table, csv or html.")
+        @Option(help: "Output: table, csv, html or json (every group and series with its median, p90, latest and each run's value).")
         var format: Format = .table
 
         @Flag(help: "Count runs ended before all their objectives could be judged (left out by default).")
@@ -47,21 +49,15 @@ extension Firedrill {
 
         func run() throws {
             let database = try database.open(.readOnly)
-            let groups: [TrendGroup]
-            let leftOut: Int
-            switch by {
-            case .scenario:
-                let all = try store { try database.trendPoints(scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end) }
-                let points = includeIncomplete ? all : all.filter(\.complete)
-                leftOut = all.count - points.count
-                groups = TrendGroup.scenarios(points)
-            case .department:
-                let all = try store { try database.departmentTrendPoints(scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end) }
-                let points = includeIncomplete ? all : all.filter(\.complete)
-                leftOut = includeIncomplete ? 0 : Set(all.filter { !$0.complete }.map(\.runID)).count
-                groups = TrendGroup.departments(points)
+            let (groups, leftOut) = try store {
+                try TrendGroup.query(
+                    database, by: by, scenarioID: filter.scenario, since: filter.since?.start, until: filter.until?.end,
+                    includeIncomplete: includeIncomplete
+                )
             }
             switch format {
+            case .json:
+                Console.out(try JSONReportRenderer.encode(TrendsDocument(by: by.rawValue, groups: groups, incompleteLeftOut: leftOut)))
             case .csv:
                 var csv = CSVDocument(header: ["scope", "group", "series", "run_id", "started_at", "value", "unit", "complete"])
                 for group in groups {
@@ -106,106 +102,14 @@ extension Firedrill {
     }
 }
 
-/// The runs of one scenario, or the part one department played in runs of any scenario, and
-/// their series.
-struct TrendGroup {
-    /// One value of a series: a run's figure.
-    struct Sample {
-        var runID: String
-        var startedAt: Date
-        var complete: Bool
-        var value: Double
+extension TrendGroup.Series {
+    /// A value as the table shows it: a clock for times, else at most two decimals.
+    func format(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        if isTime { return DrillTime(seconds: value)?.description ?? "–" }
+        return Formats.number((value * 100).rounded() / 100)
     }
-
-    struct Series {
-        var name: String
-        var samples: [Sample]
-        var isTime: Bool
-        var range: ClosedRange<Double>?
-
-        /// The series of `value` over `runs`, leaving out runs without one; `nil` when none has one.
-        init?<Run: TrendRun>(_ name: String, of runs: [Run], isTime: Bool, range: ClosedRange<Double>?, _ value: (Run) -> Double?) {
-            let samples = runs.compactMap { run in value(run).map { Sample(runID: run.runID, startedAt: run.startedAt, complete: run.complete, value: $0) } }
-            guard !samples.isEmpty else { return nil }
-            self.init(name: name, samples: samples, isTime: isTime, range: range)
-        }
-
-        init(name: String, samples: [Sample], isTime: Bool, range: ClosedRange<Double>?) {
-            self.name = name
-            self.samples = samples
-            self.isTime = isTime
-            self.range = range
-        }
-
-        /// What the values are counted in, for CSV.
-        var unit: String { isTime ? "seconds" : range == 0...100 ? "points" : range == 0...1 ? "credit" : "count" }
-
-        func format(_ value: Double?) -> String {
-            guard let value else { return "–" }
-            if isTime { return DrillTime(seconds: value)?.description ?? "–" }
-            return Formats.number((value * 100).rounded() / 100)
-        }
-    }
-
-    var name: String
-    /// When each run started, and whether it was complete.
-    var runs: [(startedAt: Date, complete: Bool)]
-    var series: [Series]
-
-    /// One group per scenario: the team's score, each objective's credit, the timing metrics.
-    static func scenarios(_ points: [TrendPoint]) -> [TrendGroup] {
-        Dictionary(grouping: points, by: \.scenarioID).sorted { $0.key < $1.key }.map { scenario, points in
-            let runs = points.sorted { $0.startedAt < $1.startedAt }
-            func series(_ name: String, isTime: Bool = false, range: ClosedRange<Double>? = nil, _ value: (TrendPoint) -> Double?) -> Series? {
-                Series(name, of: runs, isTime: isTime, range: range, value)
-            }
-            var all: [Series?] = [series("score", range: 0...100) { $0.score }]
-            for objective in Set(runs.flatMap(\.credits.keys)).sorted() {
-                all.append(series("credit \(objective)", range: 0...1) { $0.credits[objective] })
-            }
-            all += [
-                series("time to acknowledge", isTime: true) { $0.ackMs.map(Self.seconds) },
-                series("time to escalate", isTime: true) { $0.escalateMs.map(Self.seconds) },
-                series("time to first action", isTime: true) { $0.firstActionMs.map(Self.seconds) },
-                series("time to resolve", isTime: true) { $0.resolveMs.map(Self.seconds) },
-            ]
-            return TrendGroup(name: scenario, runs: runs.map { ($0.startedAt, $0.complete) }, series: all.compactMap { $0 })
-        }
-    }
-
-    /// One group per department, across scenarios: the credit of the objectives its roles met,
-    /// how many they met, the actions they took, and their first acknowledgement, escalation
-    /// and action counted from the run's detection (the team's score is not the department's).
-    static func departments(_ points: [DepartmentTrendPoint]) -> [TrendGroup] {
-        Dictionary(grouping: points, by: \.department).sorted { $0.key < $1.key }.map { department, points in
-            let runs = points.sorted { $0.startedAt < $1.startedAt }
-            func series(_ name: String, isTime: Bool = false, range: ClosedRange<Double>? = nil, _ value: (DepartmentTrendPoint) -> Double?) -> Series? {
-                Series(name, of: runs, isTime: isTime, range: range, value)
-            }
-            let all: [Series?] = [
-                series("credit of objectives met", range: 0...1) { $0.meanCredit },
-                series("objectives met") { Double($0.credits.count) },
-                series("actions taken") { Double($0.actions) },
-                series("time to acknowledge from detection", isTime: true) { $0.acknowledgeMs.map(Self.seconds) },
-                series("time to escalate from detection", isTime: true) { $0.escalateMs.map(Self.seconds) },
-                series("time to first action from detection", isTime: true) { $0.firstActionMs.map(Self.seconds) },
-            ]
-            return TrendGroup(name: department, runs: runs.map { ($0.startedAt, $0.complete) }, series: all.compactMap { $0 })
-        }
-    }
-
-    static func seconds(_ milliseconds: Int64) -> Double { Double(milliseconds) / 1000 }
 }
-
-/// A run as a point of a trend: when it started and whether its score covers the whole drill.
-protocol TrendRun {
-    var runID: String { get }
-    var startedAt: Date { get }
-    var complete: Bool { get }
-}
-
-extension TrendPoint: TrendRun {}
-extension DepartmentTrendPoint: TrendRun {}
 
 extension TrendGroup {
     /// The group as the HTML page charts it.

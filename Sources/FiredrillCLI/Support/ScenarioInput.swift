@@ -10,13 +10,16 @@ struct ScenarioInput {
 
     var scenario: Scenario { loaded.scenario! }
 
-    init(path: String) throws {
+    /// The problems are written in `language` (a command's `--lang`), else in the scenario's
+    /// language when it could be read, else in English.
+    init(path: String, language: Language? = nil) throws {
         let resolved = ScenarioLocator.resolve(path)
         let loaded = ScenarioLoader().load(path: resolved)
-        for line in loaded.formattedDiagnostics { Console.error(line) }
-        if let hint = ScenarioLocator.notFoundHint(path, resolved: resolved) { Console.error(hint) }
+        let language = language ?? loaded.scenario.map { Language(tag: $0.language) } ?? .english
+        for line in loaded.formattedDiagnostics(in: language) { Console.error(line) }
+        if let hint = ScenarioLocator.notFoundHint(path, resolved: resolved, language: language) { Console.error(hint) }
         guard loaded.scenario != nil else {
-            Console.error("\(resolved): the scenario is not valid; fix the problems above (firedrill validate \(resolved))")
+            Console.error("\(resolved): " + ValidationMessage(.scenarioNotValid, ["path": .verbatim(resolved)]).text(in: language))
             throw ExitCode(2)
         }
         self.loaded = loaded
@@ -39,14 +42,15 @@ enum ScenarioLocator {
 
     /// For a bare name that is neither a file nor a bundled scenario, what there is to choose
     /// from; `nil` otherwise.
-    static func notFoundHint(_ argument: String, resolved: String) -> String? {
+    static func notFoundHint(_ argument: String, resolved: String, language: Language = .english) -> String? {
         guard resolved == argument, !argument.contains("/"), !FileManager.default.fileExists(atPath: argument) else { return nil }
         let names = BundledScenarios.all().map(\.name)
         guard !names.isEmpty else {
-            return "'\(argument)' is not a file, and this firedrill has no bundled scenarios (its resource folder is missing)"
+            return ValidationMessage(.noBundledScenarios, ["argument": .verbatim(argument)]).text(in: language)
         }
         let english = names.filter { !$0.hasSuffix("-ja") }
-        return "'\(argument)' is not a file nor a bundled scenario\(Suggestions.hint(for: argument, among: names)) "
-            + "(bundled: \(english.joined(separator: ", ")), each also as <id>-ja)"
+        return ValidationMessage(.notFound, [
+            "argument": .verbatim(argument), "hint": ValidationMessage.hint(for: argument, among: names), "names": .list(english),
+        ]).text(in: language)
     }
 }

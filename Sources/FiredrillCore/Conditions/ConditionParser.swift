@@ -3,7 +3,16 @@ public struct ConditionParser {
     /// A syntax error, with the 0-based character offset where it was found.
     public struct SyntaxError: Error, Sendable, Hashable {
         public var offset: Int
-        public var message: String
+        /// What is wrong, in no language yet.
+        public var problem: ValidationMessage
+
+        /// What is wrong, in English.
+        public var message: String { problem.text(in: .english) }
+
+        init(offset: Int, _ key: ValidationMessage.Key, _ values: [String: ValidationMessage.Value] = [:]) {
+            self.offset = offset
+            self.problem = ValidationMessage(key, values)
+        }
     }
 
     /// Deeper nesting than this is rejected, so that hostile input cannot exhaust the stack.
@@ -13,20 +22,18 @@ public struct ConditionParser {
 
     public static func parse(_ text: String) -> Result<Condition, SyntaxError> {
         guard text.count <= maximumLength else {
-            return .failure(SyntaxError(offset: 0, message: "condition is longer than \(maximumLength) characters"))
+            return .failure(SyntaxError(offset: 0, .conditionTooLong, ["maximum": .verbatim("\(maximumLength)")]))
         }
         var parser = ConditionParser(tokens: tokenize(text), endOffset: text.count)
-        do {
-            guard parser.peek != nil else { throw SyntaxError(offset: 0, message: "condition is empty") }
+        do throws(SyntaxError) {
+            guard parser.peek != nil else { throw SyntaxError(offset: 0, .conditionEmpty) }
             let condition = try parser.parseOr(depth: 0)
             if let extra = parser.peek {
-                throw SyntaxError(offset: extra.offset, message: "unexpected '\(extra.text)' after a complete condition; join conditions with 'and' or 'or'")
+                throw SyntaxError(offset: extra.offset, .conditionTrailing, ["token": .verbatim(extra.text)])
             }
             return .success(condition)
-        } catch let error as SyntaxError {
-            return .failure(error)
         } catch {
-            return .failure(SyntaxError(offset: 0, message: "\(error)"))
+            return .failure(error)
         }
     }
 
@@ -51,19 +58,19 @@ public struct ConditionParser {
         return peek
     }
 
-    private mutating func parseOr(depth: Int) throws -> Condition {
-        try parseJoined(by: "or", Condition.or, depth: depth) { parser, depth in try parser.parseAnd(depth: depth) }
+    private mutating func parseOr(depth: Int) throws(SyntaxError) -> Condition {
+        try parseJoined(by: "or", Condition.or, depth: depth) { (parser: inout Self, depth: Int) throws(SyntaxError) in try parser.parseAnd(depth: depth) }
     }
 
-    private mutating func parseAnd(depth: Int) throws -> Condition {
-        try parseJoined(by: "and", Condition.and, depth: depth) { parser, depth in try parser.parseUnary(depth: depth) }
+    private mutating func parseAnd(depth: Int) throws(SyntaxError) -> Condition {
+        try parseJoined(by: "and", Condition.and, depth: depth) { (parser: inout Self, depth: Int) throws(SyntaxError) in try parser.parseUnary(depth: depth) }
     }
 
     /// Operands joined by the word `word`, from the left: `a or b or c` is `(a or b) or c`.
     private mutating func parseJoined(
         by word: String, _ join: (Condition, Condition) -> Condition, depth: Int,
-        operand: (inout Self, Int) throws -> Condition
-    ) throws -> Condition {
+        operand: (inout Self, Int) throws(SyntaxError) -> Condition
+    ) throws(SyntaxError) -> Condition {
         var result = try operand(&self, depth)
         while peek?.text == word {
             position += 1
@@ -72,12 +79,12 @@ public struct ConditionParser {
         return result
     }
 
-    private mutating func parseUnary(depth: Int) throws -> Condition {
+    private mutating func parseUnary(depth: Int) throws(SyntaxError) -> Condition {
         guard depth < Self.maximumDepth else {
-            throw SyntaxError(offset: peek?.offset ?? endOffset, message: "condition is nested more than \(Self.maximumDepth) levels deep")
+            throw SyntaxError(offset: peek?.offset ?? endOffset, .conditionTooDeep, ["maximum": .verbatim("\(Self.maximumDepth)")])
         }
         guard let token = next() else {
-            throw SyntaxError(offset: endOffset, message: "condition ends early; expected met(...), delivered(...), 'not' or '('")
+            throw SyntaxError(offset: endOffset, .conditionEndsEarly)
         }
         switch token.text {
         case "not":
@@ -85,24 +92,26 @@ public struct ConditionParser {
         case "(":
             let inner = try parseOr(depth: depth + 1)
             guard next()?.text == ")" else {
-                throw SyntaxError(offset: tokens.indices.contains(position - 1) ? tokens[position - 1].offset : endOffset, message: "missing ')' to close the '(' at offset \(token.offset + 1)")
+                throw SyntaxError(
+                    offset: tokens.indices.contains(position - 1) ? tokens[position - 1].offset : endOffset,
+                    .conditionUnclosed, ["offset": .verbatim("\(token.offset + 1)")]
+                )
             }
             return inner
         case "met", "delivered":
             guard next()?.text == "(" else {
-                throw SyntaxError(offset: token.offset, message: "expected '(' after '\(token.text)', as in \(token.text)(some-id)")
+                throw SyntaxError(offset: token.offset, .conditionNeedsParen, ["word": .verbatim(token.text)])
             }
             guard let id = next(), id.text != ")", id.text != "(" else {
-                throw SyntaxError(offset: token.offset, message: "\(token.text)(...) needs an id")
+                throw SyntaxError(offset: token.offset, .conditionNeedsID, ["word": .verbatim(token.text)])
             }
             guard next()?.text == ")" else {
-                throw SyntaxError(offset: id.offset, message: "expected ')' after '\(token.text)(\(id.text)'")
+                throw SyntaxError(offset: id.offset, .conditionNeedsCloseParen, ["word": .verbatim(token.text), "id": .verbatim(id.text)])
             }
             return token.text == "met" ? .met(id.text) : .delivered(id.text)
         default:
-            let hint = Suggestions.closest(to: token.text, among: ["met", "delivered", "not", "and", "or"])
-                .map { "; did you mean '\($0)'?" } ?? ""
-            throw SyntaxError(offset: token.offset, message: "unexpected '\(token.text)'; expected met(...), delivered(...), 'not' or '('\(hint)")
+            let hint = ValidationMessage.hint(for: token.text, among: ["met", "delivered", "not", "and", "or"])
+            throw SyntaxError(offset: token.offset, .conditionUnexpected, ["token": .verbatim(token.text), "hint": hint])
         }
     }
 

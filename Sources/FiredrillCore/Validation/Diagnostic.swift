@@ -7,27 +7,37 @@ public struct Diagnostic: Sendable, Hashable, Error {
 
     public var severity: Severity
     public var location: SourceLocation?
-    public var message: String
+    /// What is wrong, in no language yet.
+    public var problem: ValidationMessage
 
-    public init(_ severity: Severity = .error, at location: SourceLocation?, _ message: String) {
+    /// What is wrong, in English.
+    public var message: String { problem.text(in: .english) }
+
+    public init(_ severity: Severity = .error, at location: SourceLocation?, _ problem: ValidationMessage) {
         self.severity = severity
         self.location = location
-        self.message = message
+        self.problem = problem
     }
 
-    public static func error(at location: SourceLocation?, _ message: String) -> Diagnostic {
-        Diagnostic(.error, at: location, message)
+    public static func error(at location: SourceLocation?, _ key: ValidationMessage.Key, _ values: [String: ValidationMessage.Value] = [:]) -> Diagnostic {
+        Diagnostic(.error, at: location, ValidationMessage(key, values))
     }
 
-    public static func warning(at location: SourceLocation?, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, at: location, message)
+    public static func warning(at location: SourceLocation?, _ key: ValidationMessage.Key, _ values: [String: ValidationMessage.Value] = [:]) -> Diagnostic {
+        Diagnostic(.warning, at: location, ValidationMessage(key, values))
     }
 
     /// `path:line:column: message`, with `warning: ` before the message for warnings.
     public func formatted(path: String) -> String {
+        formatted(path: path, language: .english)
+    }
+
+    /// `path:line:column: message` in `language`: the same position in every language, with
+    /// `warning: ` (or 警告：) before the message for warnings.
+    public func formatted(path: String, language: Language) -> String {
         let position = location.map { "\(path):\($0.line):\($0.column)" } ?? path
-        let prefix = severity == .warning ? "warning: " : ""
-        return "\(position): \(prefix)\(message)"
+        let prefix = severity == .warning ? ValidationMessage(.warningPrefix).text(in: language) : ""
+        return "\(position): \(prefix)\(problem.text(in: language))"
     }
 }
 
@@ -54,12 +64,22 @@ public struct DiagnosticList: Sendable, Hashable {
         if items.count < limit { items.append(diagnostic) } else { dropped += 1 }
     }
 
-    public mutating func error(_ location: SourceLocation?, _ message: String) {
-        append(.error(at: location, message))
+    public mutating func error(_ location: SourceLocation?, _ key: ValidationMessage.Key, _ values: [String: ValidationMessage.Value] = [:]) {
+        append(.error(at: location, key, values))
     }
 
-    public mutating func warning(_ location: SourceLocation?, _ message: String) {
-        append(.warning(at: location, message))
+    public mutating func warning(_ location: SourceLocation?, _ key: ValidationMessage.Key, _ values: [String: ValidationMessage.Value] = [:]) {
+        append(.warning(at: location, key, values))
+    }
+
+    /// Every diagnostic as `path:line:column: message` in `language`, sorted by position, and
+    /// a last line counting those dropped beyond the limit.
+    public func formatted(path: String, language: Language = .english) -> [String] {
+        var lines = sorted.map { $0.formatted(path: path, language: language) }
+        if dropped > 0 {
+            lines.append("\(path): " + ValidationMessage(.moreProblems, ["count": .verbatim("\(dropped)")]).text(in: language))
+        }
+        return lines
     }
 
     /// Sorted by position; diagnostics without a position come first.

@@ -54,14 +54,14 @@ public struct ScenarioDecoder {
         var language = "en"
         if let node = top["language"], let tag = text(node, what: "language", oneLine: true) {
             if isLanguageTag(tag) { language = tag } else {
-                diagnostics.error(node.location, "language '\(tag)' is not a BCP-47 language tag; write e.g. 'en', 'ja' or 'pt-BR'")
+                diagnostics.error(node.location, .languageTag, ["tag": .verbatim(tag)])
             }
         }
         let tags = top["tags"].flatMap { textList($0, what: "tags") } ?? []
         let duration = top["duration"].flatMap { positiveDuration($0, what: "duration") }
         if let node = top["channels"], let list = slugList(node, what: "channels", maximum: limits.maximumChannels) {
             if list.isEmpty {
-                diagnostics.error(node.location, "channels is empty; list the channels this scenario uses, or leave the key out to use the defaults")
+                diagnostics.error(node.location, .channelsEmpty)
             } else {
                 channels = list
             }
@@ -82,7 +82,7 @@ public struct ScenarioDecoder {
             if let role = decodeRole(node), seenRoles.insert(role.id).inserted { roles.append(role) }
         }
         if let rolesNode = top["roles"], !roleNodes.isEmpty, !roles.isEmpty, roles.allSatisfy(\.isSimulated) {
-            diagnostics.error(rolesNode.location, "every role has a persona, so nobody can play this drill; at least one role must be played by a person (leave out its persona)")
+            diagnostics.error(rolesNode.location, .nobodyPlays)
         }
 
         var injects: [Inject] = []
@@ -126,7 +126,7 @@ public struct ScenarioDecoder {
                 if let kindNode = map["kind"], let word = text(kindNode, what: "kind", oneLine: true) {
                     if let value = SurveyQuestion.Kind(rawValue: word) { kind = value } else {
                         let kinds = SurveyQuestion.Kind.allCases.map(\.rawValue)
-                        diagnostics.error(kindNode.location, "unknown survey question kind '\(word)'\(Suggestions.hint(for: word, among: kinds)) (kinds: scale for 1–5, text for free text)")
+                        diagnostics.error(kindNode.location, .unknownSurveyKind, ["word": .verbatim(word), "hint": ValidationMessage.hint(for: word, among: kinds)])
                         valid = false
                     }
                 } else if map["kind"] != nil { valid = false }
@@ -142,16 +142,16 @@ public struct ScenarioDecoder {
 
     mutating func checkVersion(_ node: SourceNode) {
         guard let scalar = node.scalar else {
-            diagnostics.error(node.location, "firedrill must be the format version, the number 1; found \(node.kindDescription)")
+            diagnostics.error(node.location, .versionNotNumber, ["found": .name(node.kindDescription)])
             return
         }
         switch scalar.type {
         case .int where scalar.text == "1":
             break
         case .int, .float:
-            diagnostics.error(node.location, "unsupported format version \(scalar.text); this firedrill reads version 1 (write 'firedrill: 1')")
+            diagnostics.error(node.location, .unsupportedVersion, ["version": .verbatim(scalar.text)])
         default:
-            diagnostics.error(node.location, "firedrill must be the number 1 (without quotes); found \(node.kindDescription) '\(scalar.text)'")
+            diagnostics.error(node.location, .versionQuoted, ["found": .name(node.kindDescription), "value": .verbatim(scalar.text)])
         }
     }
 
@@ -178,12 +178,12 @@ public struct ScenarioDecoder {
         for node in objectiveNodes { if let id = peekID(node) { objectiveIDs.insert(id) } }
     }
 
-    mutating func reportDuplicateIDs(_ nodes: [SourceNode], what: String) {
+    mutating func reportDuplicateIDs(_ nodes: [SourceNode], what: ValidationMessage.Value) {
         var first: [String: SourceLocation] = [:]
         for node in nodes {
             guard let id = peekID(node) else { continue }
             if let earlier = first[id] {
-                diagnostics.error(node.location, "duplicate \(what) id '\(id.prefix(64))' (first defined at line \(earlier.line)); \(what) ids must be unique")
+                diagnostics.error(node.location, .duplicateID, ["what": what, "id": .verbatim(String(id.prefix(64))), "line": .verbatim("\(earlier.line)")])
             } else {
                 first[id] = node.location
             }
@@ -224,7 +224,7 @@ public struct ScenarioDecoder {
         if let channelsNode = map["channels"] {
             if let list = channelList(channelsNode, what: "persona channels") {
                 if list.isEmpty {
-                    diagnostics.error(channelsNode.location, "persona channels is empty, so the persona would ignore every escalation; list at least one channel or leave the key out")
+                    diagnostics.error(channelsNode.location, .personaChannelsEmpty)
                     valid = false
                 }
                 accepted = list
@@ -260,20 +260,20 @@ public struct ScenarioDecoder {
         var whenLocation: SourceLocation? = nil
         switch (map["at"], map["when"]) {
         case (nil, nil):
-            diagnostics.error(node.location, "inject '\(id ?? "?")' needs either 'at:' (a drill time such as 10m) or 'when:' (a condition such as met(ack-alert))")
+            diagnostics.error(node.location, .needsTrigger, ["id": .verbatim(id ?? "?")])
             if let delayNode = map["delay"] {
-                diagnostics.error(delayNode.location, "'delay' only goes with 'when'")
+                diagnostics.error(delayNode.location, .delayOnlyWithWhen)
             }
         case (let atNode?, let whenNode?):
-            diagnostics.error(whenNode.location, "inject '\(id ?? "?")' has both 'at' (line \(atNode.location.line)) and 'when'; keep exactly one of them")
+            diagnostics.error(whenNode.location, .bothAtAndWhen, ["id": .verbatim(id ?? "?"), "line": .verbatim("\(atNode.location.line)")])
         case (let atNode?, nil):
             if let delayNode = map["delay"] {
-                diagnostics.error(delayNode.location, "'delay' only goes with 'when'; with 'at', put the full time in 'at'")
+                diagnostics.error(delayNode.location, .delayWithAt)
                 valid = false
             }
             if let at = self.duration(atNode, what: "at") {
                 if let duration, at > duration {
-                    diagnostics.error(atNode.location, "'at' \(Self.format(at)) is after the end of the drill (duration \(Self.format(duration))); deliver it earlier or lengthen the drill")
+                    diagnostics.error(atNode.location, .atAfterEnd, ["at": .duration(at), "duration": .duration(duration)])
                 } else {
                     trigger = .at(at)
                 }
@@ -306,24 +306,24 @@ public struct ScenarioDecoder {
     mutating func decodeRecipients(_ node: SourceNode) -> Recipients? {
         if let scalar = node.scalar, scalar.type == .string || scalar.type == .null {
             if scalar.text == "all" { return .all }
-            let hint = roleIDs.contains(scalar.text) ? "; to send to one role, write a list: [\(scalar.text)]" : ""
-            diagnostics.error(node.location, "'to' must be the word 'all' or a list of role ids, found '\(scalar.text)'\(hint)")
+            let hint = roleIDs.contains(scalar.text) ? .message(ValidationMessage(.toOneRoleHint, ["id": .verbatim(scalar.text)])) : ValidationMessage.Value.none
+            diagnostics.error(node.location, .toNotAllOrList, ["value": .verbatim(scalar.text), "hint": hint])
             return nil
         }
         guard let list = slugList(node, what: "to", maximum: limits.maximumListItems) else { return nil }
         if list.isEmpty {
-            diagnostics.error(node.location, "'to' is empty; name at least one role, or write 'all'")
+            diagnostics.error(node.location, .toEmpty)
             return nil
         }
         var valid = true
         if case .sequence(let items) = node.value {
             for (item, id) in zip(items, list) where !roleIDs.contains(id) {
-                diagnostics.error(item.location, "unknown role '\(id)'\(Suggestions.hint(for: id, among: roleIDs.sorted()))")
+                diagnostics.error(item.location, .unknownRole, ["id": .verbatim(id), "hint": ValidationMessage.hint(for: id, among: roleIDs.sorted())])
                 valid = false
             }
         }
         if valid, list.allSatisfy({ personaRoleIDs.contains($0) }) {
-            diagnostics.warning(node.location, "this inject goes only to simulated roles (personas), so no player will see it")
+            diagnostics.warning(node.location, .onlySimulatedRecipients)
         }
         return valid ? .roles(list) : nil
     }
@@ -345,19 +345,21 @@ public struct ScenarioDecoder {
             kind = ActionKind(rawValue: word)
             if kind == nil {
                 let all = ActionKind.allCases.map(\.rawValue)
-                let byCommand = ActionKind(command: word).map { "; did you mean '\($0.rawValue)'?" }
-                diagnostics.error(kindNode.location, "unknown objective kind '\(word)'\(byCommand ?? Suggestions.hint(for: word, among: all)) (kinds: \(all.joined(separator: ", ")))")
+                let byCommand = ActionKind(command: word).map { ValidationMessage.didYouMean($0.rawValue) }
+                diagnostics.error(kindNode.location, .unknownObjectiveKind, [
+                    "word": .verbatim(word), "hint": byCommand ?? ValidationMessage.hint(for: word, among: all), "kinds": .list(all),
+                ])
             }
         }
         var by: [String]? = nil
         if let byNode = map["by"] {
             if let list = roleReferences(byNode, what: "by") {
                 if list.isEmpty {
-                    diagnostics.error(byNode.location, "'by' is empty, so nobody could meet this objective; name roles or leave the key out")
+                    diagnostics.error(byNode.location, .byEmpty)
                     valid = false
                 } else if case .sequence(let items) = byNode.value {
                     for (item, role) in zip(items, list) where personaRoleIDs.contains(role) {
-                        diagnostics.error(item.location, "role '\(role)' is simulated (it has a persona) and never acts; only roles played by people can meet objectives")
+                        diagnostics.error(item.location, .simulatedBy, ["role": .verbatim(role)])
                         valid = false
                     }
                 }
@@ -365,9 +367,11 @@ public struct ScenarioDecoder {
             } else { valid = false }
         }
         var from: String? = nil
-        if let fromNode = map["from"], let injectID = text(fromNode, what: "from", oneLine: true) {
+        if let fromNode = map["from"], let injectID = text(fromNode, what: "objective from", oneLine: true) {
             if injectIDs.contains(injectID) { from = injectID } else {
-                diagnostics.error(fromNode.location, "unknown inject '\(injectID)' in 'from'\(Suggestions.hint(for: injectID, among: injectIDs.sorted()))")
+                diagnostics.error(fromNode.location, .unknownInjectIn, [
+                    "id": .verbatim(injectID), "what": "objective from", "hint": ValidationMessage.hint(for: injectID, among: injectIDs.sorted()),
+                ])
                 valid = false
             }
         } else if map["from"] != nil { valid = false }
@@ -377,25 +381,25 @@ public struct ScenarioDecoder {
         if let limitNode = map["limit"] {
             limit = self.duration(limitNode, what: "limit")
             if let limit, let target, limit <= target {
-                diagnostics.error(limitNode.location, "limit \(Self.format(limit)) must be greater than target \(Self.format(target))")
+                diagnostics.error(limitNode.location, .limitNotAfterTarget, ["limit": .duration(limit), "target": .duration(target)])
                 valid = false
             } else if limit == nil { valid = false }
         } else if let target, target == .zero, let targetNode = map["target"] {
-            diagnostics.error(targetNode.location, "target 0s needs an explicit 'limit' greater than 0 (the default limit is twice the target)")
+            diagnostics.error(targetNode.location, .zeroTargetNeedsLimit)
             valid = false
         }
         if let target, let duration, target > duration, let targetNode = map["target"] {
-            diagnostics.warning(targetNode.location, "target \(Self.format(target)) is longer than the whole drill (\(Self.format(duration)))")
+            diagnostics.warning(targetNode.location, .targetBeyondDrill, ["target": .duration(target), "duration": .duration(duration)])
         }
 
         var weight = 1.0
         if let weightNode = map["weight"] {
             if let value = number(weightNode, what: "weight") {
                 if value < 0 {
-                    diagnostics.error(weightNode.location, "weight must be 0 or more; 0 tracks the objective without scoring it")
+                    diagnostics.error(weightNode.location, .weightNegative)
                     valid = false
                 } else if value > limits.maximumWeight {
-                    diagnostics.error(weightNode.location, "weight \(scalarText(weightNode)) is too large; weights are relative, from 0 to \(Int(limits.maximumWeight)) (e.g. 1 for most objectives, 2 or 3 for the critical ones)")
+                    diagnostics.error(weightNode.location, .weightTooLarge, ["weight": .verbatim(scalarText(weightNode)), "maximum": .verbatim("\(Int(limits.maximumWeight))")])
                     valid = false
                 } else { weight = value }
             } else { valid = false }
@@ -405,25 +409,25 @@ public struct ScenarioDecoder {
         var via: [String]? = nil
         if let toNode = map["to"] {
             if kind != nil, kind != .escalate {
-                diagnostics.error(toNode.location, "'to' only applies to escalate objectives")
+                diagnostics.error(toNode.location, .onlyForEscalate, ["what": "to"])
                 valid = false
             } else if let roleID = text(toNode, what: "to", oneLine: true) {
                 if roleIDs.contains(roleID) { escalateTo = roleID } else {
-                    diagnostics.error(toNode.location, "unknown role '\(roleID)' in 'to'\(Suggestions.hint(for: roleID, among: roleIDs.sorted()))")
+                    diagnostics.error(toNode.location, .unknownRoleIn, ["id": .verbatim(roleID), "what": "to", "hint": ValidationMessage.hint(for: roleID, among: roleIDs.sorted())])
                     valid = false
                 }
             } else { valid = false }
         } else if kind == .escalate {
-            diagnostics.error(node.location, "escalate objective '\(id ?? "?")' needs 'to:', the role that must be escalated to")
+            diagnostics.error(node.location, .escalateNeedsTo, ["id": .verbatim(id ?? "?")])
             valid = false
         }
         if let viaNode = map["via"] {
             if kind != nil, kind != .escalate {
-                diagnostics.error(viaNode.location, "'via' only applies to escalate objectives")
+                diagnostics.error(viaNode.location, .onlyForEscalate, ["what": "via"])
                 valid = false
             } else if let list = channelList(viaNode, what: "via") {
                 if list.isEmpty {
-                    diagnostics.error(viaNode.location, "'via' is empty, so no escalation could count; list channels or leave the key out")
+                    diagnostics.error(viaNode.location, .viaEmpty)
                     valid = false
                 }
                 via = list
@@ -432,11 +436,11 @@ public struct ScenarioDecoder {
         var match: [String] = []
         if let matchNode = map["match"] {
             if let kind, kind == .acknowledge || kind == .escalate {
-                diagnostics.error(matchNode.location, "'match' does not apply to \(kind.rawValue) objectives; it is for action, communicate, report and resolve")
+                diagnostics.error(matchNode.location, .matchNotApplicable, ["kind": .verbatim(kind.rawValue)])
                 valid = false
             } else if let list = textList(matchNode, what: "match") {
                 if list.isEmpty {
-                    diagnostics.error(matchNode.location, "'match' is empty; list keywords or leave the key out to accept any text")
+                    diagnostics.error(matchNode.location, .matchEmpty)
                     valid = false
                 }
                 match = list
@@ -448,11 +452,15 @@ public struct ScenarioDecoder {
             if let list = textList(controlsNode, what: "controls") {
                 if case .sequence(let items) = controlsNode.value {
                     for (item, control) in zip(items, list) where !ControlCatalog.isKnown(control) {
-                        diagnostics.error(item.location, "unknown control '\(control.prefix(40))'\(Suggestions.hint(for: control, among: ControlCatalog.allIDs)); write ISO/IEC 27001:2022 Annex A ids (A.5.24), NIST SP 800-53 IR ids (IR-3) or CSF 2.0 functions (DE, RS, RC)")
+                        diagnostics.error(item.location, .unknownControl, [
+                            "control": .verbatim(String(control.prefix(40))), "hint": ValidationMessage.hint(for: control, among: ControlCatalog.allIDs),
+                        ])
                         valid = false
                     }
                 } else if let control = list.first, !ControlCatalog.isKnown(control) {
-                    diagnostics.error(controlsNode.location, "unknown control '\(control.prefix(40))'\(Suggestions.hint(for: control, among: ControlCatalog.allIDs))")
+                    diagnostics.error(controlsNode.location, .unknownControlShort, [
+                        "control": .verbatim(String(control.prefix(40))), "hint": ValidationMessage.hint(for: control, among: ControlCatalog.allIDs),
+                    ])
                     valid = false
                 }
                 controls = list
@@ -470,7 +478,7 @@ public struct ScenarioDecoder {
 
     // MARK: - Conditions and `when` chains
 
-    mutating func condition(_ node: SourceNode, what: String) -> Condition? {
+    mutating func condition(_ node: SourceNode, what: ValidationMessage.Value) -> Condition? {
         guard let source = text(node, what: what, oneLine: false) else { return nil }
         switch ConditionParser.parse(source) {
         case .failure(let error):
@@ -478,17 +486,21 @@ public struct ScenarioDecoder {
             if !source.contains("\n") {
                 location.column += error.offset + (node.scalar?.isQuoted == true ? 1 : 0)
             }
-            diagnostics.error(location, "in '\(what)': \(error.message)")
+            diagnostics.error(location, .conditionProblem, ["what": what, "problem": .message(error.problem)])
             return nil
         case .success(let condition):
             var valid = true
             for atom in condition.atoms {
                 switch atom {
                 case .met(let id) where !objectiveIDs.contains(id):
-                    diagnostics.error(node.location, "in '\(what)': unknown objective '\(id)' in met(\(id))\(Suggestions.hint(for: id, among: objectiveIDs.sorted()))")
+                    diagnostics.error(node.location, .unknownObjectiveInMet, [
+                        "what": what, "id": .verbatim(id), "hint": ValidationMessage.hint(for: id, among: objectiveIDs.sorted()),
+                    ])
                     valid = false
                 case .delivered(let id) where !injectIDs.contains(id):
-                    diagnostics.error(node.location, "in '\(what)': unknown inject '\(id)' in delivered(\(id))\(Suggestions.hint(for: id, among: injectIDs.sorted()))")
+                    diagnostics.error(node.location, .unknownInjectInDelivered, [
+                        "what": what, "id": .verbatim(id), "hint": ValidationMessage.hint(for: id, among: injectIDs.sorted()),
+                    ])
                     valid = false
                 default:
                     break
@@ -507,9 +519,9 @@ public struct ScenarioDecoder {
             guard case .when = inject.trigger else { continue }
             let location = locations[inject.id]
             if let cycle = analysis.cycle(through: inject.id) {
-                diagnostics.error(location, "inject '\(inject.id)' can never fire: its 'when' waits on a cycle (\(cycle.joined(separator: " → "))); break the cycle with an 'at' inject or an 'or' alternative")
+                diagnostics.error(location, .waitsOnCycle, ["id": .verbatim(inject.id), "cycle": .verbatim(cycle.joined(separator: " → "))])
             } else {
-                diagnostics.error(location, "inject '\(inject.id)' can never fire: its 'when' depends on injects that wait on a cycle (\(analysis.blockers(of: inject.id).joined(separator: ", ")))")
+                diagnostics.error(location, .blockedByCycle, ["id": .verbatim(inject.id), "blockers": .list(analysis.blockers(of: inject.id))])
             }
         }
     }
@@ -524,75 +536,77 @@ extension ScenarioDecoder {
         subscript(key: String) -> SourceNode? { values[key] }
     }
 
-    mutating func fields(of node: SourceNode, what: String, allowed: [String], required: [String]) -> Fields? {
+    mutating func fields(of node: SourceNode, what: ValidationMessage.Value, allowed: [String], required: [String]) -> Fields? {
         guard case .mapping(let entries) = node.value else {
-            diagnostics.error(node.location, "\(what) must be a mapping of keys (\(allowed.prefix(4).joined(separator: ", ")), …); found \(node.kindDescription)")
+            diagnostics.error(node.location, .notAMapping, ["what": what, "keys": .list(Array(allowed.prefix(4))), "found": .name(node.kindDescription)])
             return nil
         }
         var values: [String: SourceNode] = [:]
         for entry in entries {
             guard let key = entry.key.scalar?.text, entry.key.scalar?.type != .null else {
-                diagnostics.error(entry.key.location, "keys must be plain words; found \(entry.key.kindDescription)")
+                diagnostics.error(entry.key.location, .keyNotWord, ["found": .name(entry.key.kindDescription)])
                 continue
             }
             guard allowed.contains(key) else {
-                diagnostics.error(entry.key.location, "unknown key '\(key)' in \(what)\(Suggestions.hint(for: key, among: allowed)) (allowed: \(allowed.joined(separator: ", ")))")
+                diagnostics.error(entry.key.location, .unknownKey, [
+                    "key": .verbatim(key), "what": what, "hint": ValidationMessage.hint(for: key, among: allowed), "allowed": .list(allowed),
+                ])
                 continue
             }
             if let first = values[key] {
-                diagnostics.error(entry.key.location, "duplicate key '\(key)' (first at line \(first.location.line))")
+                diagnostics.error(entry.key.location, .duplicateKey, ["key": .verbatim(key), "line": .verbatim("\(first.location.line)")])
                 continue
             }
             values[key] = entry.value
         }
         for key in required where values[key] == nil {
-            diagnostics.error(node.location, "\(what) is missing the required key '\(key)'")
+            diagnostics.error(node.location, .missingKey, ["what": what, "key": .verbatim(key)])
         }
         return Fields(values: values)
     }
 
-    mutating func items(_ node: SourceNode, what: String, maximum: Int) -> [SourceNode]? {
+    mutating func items(_ node: SourceNode, what: ValidationMessage.Value, maximum: Int) -> [SourceNode]? {
         guard case .sequence(let list) = node.value else {
-            diagnostics.error(node.location, "'\(what)' must be a list; found \(node.kindDescription)")
+            diagnostics.error(node.location, .notAList, ["what": what, "found": .name(node.kindDescription), "example": .none])
             return nil
         }
         if list.isEmpty {
-            diagnostics.error(node.location, "'\(what)' is empty; a scenario needs at least one")
+            diagnostics.error(node.location, .listEmpty, ["what": what])
         }
         if list.count > maximum {
             // Reported once; the entries are still all read (the document's size is bounded
             // already), so that nothing past the limit turns into follow-on errors.
-            diagnostics.error(node.location, "'\(what)' has \(list.count) entries; the limit is \(maximum)")
+            diagnostics.error(node.location, .tooManyEntries, ["what": what, "count": .verbatim("\(list.count)"), "maximum": .verbatim("\(maximum)")])
         }
         return list
     }
 
-    mutating func text(_ node: SourceNode, what: String, oneLine: Bool) -> String? {
+    mutating func text(_ node: SourceNode, what: ValidationMessage.Value, oneLine: Bool) -> String? {
         guard let scalar = node.scalar else {
-            diagnostics.error(node.location, "'\(what)' must be text; found \(node.kindDescription)")
+            diagnostics.error(node.location, .notText, ["what": what, "found": .name(node.kindDescription)])
             return nil
         }
         if scalar.type == .null {
-            diagnostics.error(node.location, "'\(what)' has no value; write text or leave the key out")
+            diagnostics.error(node.location, .noValue, ["what": what])
             return nil
         }
         let limit = oneLine ? limits.maximumLineLength : limits.maximumTextLength
         if scalar.text.unicodeScalars.count > limit {
-            diagnostics.error(node.location, "'\(what)' is \(scalar.text.count) characters long; the limit is \(limit)")
+            diagnostics.error(node.location, .tooLong, ["what": what, "length": .verbatim("\(scalar.text.count)"), "maximum": .verbatim("\(limit)")])
             return nil
         }
         if let bad = ControlCharacters.firstForbidden(in: scalar.text, allowingNewlines: true) {
-            diagnostics.error(node.location, "'\(what)' contains the control character \(bad.name) at character \(bad.offset); remove it (control characters could rewrite a participant's screen)")
+            diagnostics.error(node.location, .controlCharacter, ["what": what, "character": .verbatim(bad.name), "offset": .verbatim("\(bad.offset)")])
             return nil
         }
         if oneLine {
             let trimmed = scalar.text.trimmingWhitespace
             if trimmed.contains(where: \.isNewline) {
-                diagnostics.error(node.location, "'\(what)' must be one line")
+                diagnostics.error(node.location, .notOneLine, ["what": what])
                 return nil
             }
             if trimmed.isEmpty {
-                diagnostics.error(node.location, "'\(what)' is empty")
+                diagnostics.error(node.location, .emptyText, ["what": what])
                 return nil
             }
             return trimmed
@@ -611,14 +625,14 @@ extension ScenarioDecoder {
         return bytes.enumerated().allSatisfy { allowed($1, first: $0 == 0) }
     }
 
-    mutating func slug(_ node: SourceNode, what: String) -> String? {
+    mutating func slug(_ node: SourceNode, what: ValidationMessage.Value) -> String? {
         guard let scalar = node.scalar, scalar.type != .null else {
-            diagnostics.error(node.location, "\(what) must be a slug such as 'mail-alert'; found \(node.kindDescription)")
+            diagnostics.error(node.location, .notSlugKind, ["what": what, "found": .name(node.kindDescription)])
             return nil
         }
         guard Self.isSlug(scalar.text) else {
-            let suggestion = Self.slugified(scalar.text).map { "; e.g. '\($0)'" } ?? ""
-            diagnostics.error(node.location, "\(what) '\(scalar.text.prefix(80))' is not a slug: use 1–64 lower-case letters, digits and '-', starting with a letter or digit\(suggestion)")
+            let suggestion = Self.slugified(scalar.text).map { ValidationMessage.Value.message(ValidationMessage(.slugSuggestion, ["slug": .verbatim($0)])) }
+            diagnostics.error(node.location, .notSlug, ["what": what, "value": .verbatim(String(scalar.text.prefix(80))), "suggestion": suggestion ?? .none])
             return nil
         }
         return scalar.text
@@ -636,17 +650,17 @@ extension ScenarioDecoder {
 
     /// The items of a list. A single text value counts as a list of one (`match: refund`),
     /// as the format's "keywords" and "role ids" are often written that way.
-    mutating func scalarList(_ node: SourceNode, what: String, maximum: Int) -> [SourceNode]? {
+    mutating func scalarList(_ node: SourceNode, what: ValidationMessage.Value, maximum: Int) -> [SourceNode]? {
         if let scalar = node.scalar, scalar.type == .string, !scalar.text.isEmpty {
             return [node]
         }
         guard case .sequence(let items) = node.value else {
-            let example = node.scalar.map { "; write a list, e.g. [\($0.text.prefix(40))]" } ?? ""
-            diagnostics.error(node.location, "'\(what)' must be a list; found \(node.kindDescription)\(example)")
+            let example = node.scalar.map { ValidationMessage.Value.message(ValidationMessage(.listExample, ["value": .verbatim(String($0.text.prefix(40)))])) }
+            diagnostics.error(node.location, .notAList, ["what": what, "found": .name(node.kindDescription), "example": example ?? .none])
             return nil
         }
         if items.count > maximum {
-            diagnostics.error(node.location, "'\(what)' has \(items.count) entries; the limit is \(maximum)")
+            diagnostics.error(node.location, .tooManyEntries, ["what": what, "count": .verbatim("\(items.count)"), "maximum": .verbatim("\(maximum)")])
             return nil
         }
         return items
@@ -655,7 +669,7 @@ extension ScenarioDecoder {
     /// Each item of a list as `read` reads it; `nil` when the list or any item is not valid
     /// (every item is read all the same, so that each problem is reported).
     mutating func list<Item>(
-        _ node: SourceNode, what: String, maximum: Int, _ read: (inout Self, SourceNode) -> Item?
+        _ node: SourceNode, what: ValidationMessage.Value, maximum: Int, _ read: (inout Self, SourceNode) -> Item?
     ) -> [Item]? {
         guard let items = scalarList(node, what: what, maximum: maximum) else { return nil }
         var result: [Item] = []
@@ -666,74 +680,78 @@ extension ScenarioDecoder {
         return valid ? result : nil
     }
 
-    mutating func textList(_ node: SourceNode, what: String) -> [String]? {
+    mutating func textList(_ node: SourceNode, what: ValidationMessage.Value) -> [String]? {
         list(node, what: what, maximum: limits.maximumListItems) { decoder, item in decoder.text(item, what: what, oneLine: true) }
     }
 
-    mutating func slugList(_ node: SourceNode, what: String, maximum: Int) -> [String]? {
+    mutating func slugList(_ node: SourceNode, what: ValidationMessage.Value, maximum: Int) -> [String]? {
         var seen: Set<String> = []
         return list(node, what: what, maximum: maximum) { decoder, item in
-            guard let value = decoder.slug(item, what: "each entry of '\(what)'") else { return nil }
+            guard let value = decoder.slug(item, what: .message(ValidationMessage(.eachEntryOf, ["what": what]))) else { return nil }
             guard seen.insert(value).inserted else {
-                decoder.diagnostics.error(item.location, "'\(value)' appears twice in '\(what)'")
+                decoder.diagnostics.error(item.location, .appearsTwice, ["value": .verbatim(value), "what": what])
                 return nil
             }
             return value
         }
     }
 
-    mutating func channelName(_ node: SourceNode, what: String) -> String? {
+    mutating func channelName(_ node: SourceNode, what: ValidationMessage.Value) -> String? {
         guard let name = text(node, what: what, oneLine: true) else { return nil }
         guard channels.contains(name) else {
-            diagnostics.error(node.location, "unknown channel '\(name)'\(Suggestions.hint(for: name, among: channels)) (channels: \(channels.joined(separator: ", ")))")
+            diagnostics.error(node.location, .unknownChannel, [
+                "name": .verbatim(name), "hint": ValidationMessage.hint(for: name, among: channels), "channels": .list(channels),
+            ])
             return nil
         }
         return name
     }
 
-    mutating func channelList(_ node: SourceNode, what: String) -> [String]? {
+    mutating func channelList(_ node: SourceNode, what: ValidationMessage.Value) -> [String]? {
         list(node, what: what, maximum: limits.maximumChannels) { decoder, item in decoder.channelName(item, what: what) }
     }
 
-    mutating func roleReferences(_ node: SourceNode, what: String) -> [String]? {
+    mutating func roleReferences(_ node: SourceNode, what: ValidationMessage.Value) -> [String]? {
         list(node, what: what, maximum: limits.maximumListItems) { decoder, item in
             guard let id = decoder.text(item, what: what, oneLine: true) else { return nil }
             guard decoder.roleIDs.contains(id) else {
-                decoder.diagnostics.error(item.location, "unknown role '\(id)' in '\(what)'\(Suggestions.hint(for: id, among: decoder.roleIDs.sorted()))")
+                decoder.diagnostics.error(item.location, .unknownRoleIn, [
+                    "id": .verbatim(id), "what": what, "hint": ValidationMessage.hint(for: id, among: decoder.roleIDs.sorted()),
+                ])
                 return nil
             }
             return id
         }
     }
 
-    mutating func duration(_ node: SourceNode, what: String) -> DrillTime? {
+    mutating func duration(_ node: SourceNode, what: ValidationMessage.Value) -> DrillTime? {
         guard let scalar = node.scalar, scalar.type == .int || scalar.type == .string else {
-            diagnostics.error(node.location, "'\(what)' must be a duration such as 90s, 5m, 1h30m, 20分 or a number of seconds; found \(node.kindDescription)")
+            diagnostics.error(node.location, .notDurationKind, ["what": what, "found": .name(node.kindDescription)])
             return nil
         }
         guard let value = DrillTime(durationText: scalar.text) else {
-            diagnostics.error(node.location, "'\(what)' value '\(scalar.text.prefix(40))' is not a duration; write e.g. 90s, 5m, 1h30m, 2m30s, 20分, 1時間30分 or a whole number of seconds (at most 30 days)")
+            diagnostics.error(node.location, .notDuration, ["what": what, "value": .verbatim(String(scalar.text.prefix(40)))])
             return nil
         }
         return value
     }
 
-    mutating func positiveDuration(_ node: SourceNode, what: String) -> DrillTime? {
+    mutating func positiveDuration(_ node: SourceNode, what: ValidationMessage.Value) -> DrillTime? {
         guard let value = duration(node, what: what) else { return nil }
         guard value > .zero else {
-            diagnostics.error(node.location, "'\(what)' must be longer than 0s")
+            diagnostics.error(node.location, .notPositive, ["what": what])
             return nil
         }
         return value
     }
 
-    mutating func number(_ node: SourceNode, what: String) -> Double? {
+    mutating func number(_ node: SourceNode, what: ValidationMessage.Value) -> Double? {
         guard let scalar = node.scalar, scalar.type == .int || scalar.type == .float else {
-            diagnostics.error(node.location, "'\(what)' must be a number such as 1 or 2.5; found \(node.kindDescription)")
+            diagnostics.error(node.location, .notNumberKind, ["what": what, "found": .name(node.kindDescription)])
             return nil
         }
         guard let value = Double(scalar.text), value.isFinite, abs(value) < 1e15 else {
-            diagnostics.error(node.location, "'\(what)' value \(scalarText(node)) is not a usable number; write a plain number such as 1 or 2.5")
+            diagnostics.error(node.location, .unusableNumber, ["what": what, "value": .verbatim(scalarText(node))])
             return nil
         }
         return value
@@ -753,15 +771,6 @@ extension ScenarioDecoder {
         return parts.dropFirst().allSatisfy { part in
             (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
-    }
-
-    static func format(_ time: DrillTime) -> String {
-        let seconds = time.milliseconds / 1000
-        var parts: [String] = []
-        if seconds >= 3600 { parts.append("\(seconds / 3600)h") }
-        if seconds % 3600 >= 60 { parts.append("\((seconds % 3600) / 60)m") }
-        if seconds % 60 != 0 || parts.isEmpty { parts.append("\(seconds % 60)s") }
-        return parts.joined()
     }
 }
 

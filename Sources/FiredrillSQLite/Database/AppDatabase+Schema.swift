@@ -182,6 +182,18 @@ extension AppDatabase {
             }
         }
 
+        // v5: tokens for the whole server (the ISMS committee, near-miss reporters): only their hashes.
+        migrator.registerMigration("v5") { db in
+            try db.create(table: "server_token") { t in
+                t.primaryKey("id", .text)
+                t.column("kind", .text).notNull().check(sql: "kind IN ('committee', 'reporter')")
+                t.column("name", .text).notNull()
+                t.column("hash", .text).notNull().unique()
+                t.column("created_at", .text).notNull()
+                t.column("revoked_at", .text)
+            }
+        }
+
         // Migrations of later firedrill versions are appended here, with new names.
 
         return migrator

@@ -73,7 +73,7 @@ extension AppDatabase {
             """
         if !conditions.isEmpty { query += " WHERE " + conditions.joined(separator: " AND ") }
         query += " ORDER BY r.started_at DESC, r.id DESC"
-        if let limit = filter.limit { query += " LIMIT \(max(0, limit))" }
+        if filter.limit != nil || filter.offset > 0 { query += " LIMIT \(filter.limit.map { max(0, $0) } ?? -1) OFFSET \(max(0, filter.offset))" }
         return query
     }
 

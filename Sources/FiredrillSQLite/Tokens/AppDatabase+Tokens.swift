@@ -80,3 +80,43 @@ extension AppDatabase {
         }
     }
 }
+
+extension ServerToken: FetchableRecord, PersistableRecord, TableRecord {
+    public static let databaseTableName = "server_token"
+    public static let databaseColumnDecodingStrategy = ColumnNaming.decoding
+    public static let databaseColumnEncodingStrategy = ColumnNaming.encoding
+}
+
+extension AppDatabase {
+    public func makeServerToken(kind: ServerToken.Kind, name: String, createdAt: Date = Date()) throws -> (token: ServerToken, secret: String) {
+        let secret = ServerToken.newSecret(kind: kind)
+        let token = try write { db -> ServerToken in
+            var id = ""
+            repeat {
+                id = "tok-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+            } while try ServerToken.exists(db, key: id) || AccessToken.exists(db, key: id)
+            let token = ServerToken(id: id, kind: kind, name: name, hash: AccessToken.hash(of: secret), createdAt: Timestamp.string(from: createdAt))
+            try token.insert(db)
+            return token
+        }
+        return (token, secret)
+    }
+
+    public func serverTokens() throws -> [ServerToken] {
+        try read { db in try ServerToken.order(Column("created_at"), Column("id")).fetchAll(db) }
+    }
+
+    @discardableResult
+    public func revokeServerToken(id: String, at date: Date = Date()) throws -> ServerToken {
+        try write { db in
+            guard var token = try ServerToken.fetchOne(db, key: id) else {
+                throw StoreError(.invalidInput, "there is no server token '\(id.prefix(40))'")
+            }
+            if token.revokedAt == nil {
+                token.revokedAt = Timestamp.string(from: date)
+                try token.update(db)
+            }
+            return token
+        }
+    }
+}

@@ -21,7 +21,7 @@ struct AuthMiddleware: RouterMiddleware {
 
     static let csrfHeader = HTTPField.Name("X-Firedrill-Request")!
     static let asHeader = HTTPField.Name("X-Firedrill-As")!
-    static let kinds = ["trainer", "evaluator", "observer", "player"]
+    static let kinds = ["trainer", "evaluator", "observer", "player", "committee", "reporter"]
 
     /// The session cookie of a kind of token.
     static func cookieName(kind: String) -> String { "firedrill_\(kind)" }
@@ -36,7 +36,7 @@ struct AuthMiddleware: RouterMiddleware {
         }
         let present = kinds.compactMap { request.cookies[cookieName(kind: $0)]?.value }
         guard present.count <= 1 else {
-            throw APIError(.unauthorized, "unauthorized", "this browser is signed in more than once; say which with the header X-Firedrill-As (trainer, evaluator, observer or player)")
+            throw APIError(.unauthorized, "unauthorized", "this browser is signed in more than once; say which with the header X-Firedrill-As (trainer, evaluator, observer, player, committee or reporter)")
         }
         return present.first
     }

@@ -1,10 +1,12 @@
 import FiredrillCore
 import FiredrillStore
 
-/// Who is calling: the trainer (the whole server), or the holder of a drill's token.
+/// Who is calling: the trainer (the whole server), the holder of a drill's token, or the
+/// holder of a server-scope token (the ISMS committee, a near-miss reporter).
 public enum Caller: Sendable, Hashable {
     case trainer
     case token(AccessToken)
+    case server(ServerToken)
 
     /// The drill a drill token belongs to; `nil` for the trainer.
     var drillID: String? {
@@ -17,6 +19,7 @@ public enum Caller: Sendable, Hashable {
         switch self {
         case .trainer: "trainer"
         case .token(let token): token.kind.rawValue
+        case .server(let token): token.kind.rawValue
         }
     }
 
@@ -30,6 +33,8 @@ public enum Caller: Sendable, Hashable {
             case .observer: .observer
             case .player: .player(roles: Set(token.roles))
             }
+        // The committee reads a drill as an observer does; reporters read no drill.
+        case .server: .observer
         }
     }
 

@@ -7,11 +7,15 @@ import Synchronization
 final class TokenCache: Sendable {
     private let trainerHash: String
     private let tokens = Mutex<[String: AccessToken]>([:])
+    private let serverTokens = Mutex<[String: ServerToken]>([:])
 
-    init(trainerToken: String, stored: [AccessToken]) {
+    init(trainerToken: String, stored: [AccessToken], server: [ServerToken] = []) {
         trainerHash = AccessToken.hash(of: trainerToken)
         tokens.withLock { map in
             for token in stored where !token.isRevoked { map[token.hash] = token }
+        }
+        serverTokens.withLock { map in
+            for token in server where !token.isRevoked { map[token.hash] = token }
         }
     }
 
@@ -19,6 +23,9 @@ final class TokenCache: Sendable {
     func caller(for secret: String) -> Caller? {
         let hash = AccessToken.hash(of: secret)
         if AccessToken.constantTimeEquals(hash, trainerHash) { return .trainer }
+        if let token = serverTokens.withLock({ $0[hash] }), AccessToken.constantTimeEquals(token.hash, hash), !token.isRevoked {
+            return .server(token)
+        }
         guard let token = tokens.withLock({ $0[hash] }), AccessToken.constantTimeEquals(token.hash, hash), !token.isRevoked else {
             return nil
         }
@@ -32,6 +39,17 @@ final class TokenCache: Sendable {
 
     func add(_ token: AccessToken) {
         tokens.withLock { $0[token.hash] = token }
+    }
+
+    func add(_ token: ServerToken) {
+        serverTokens.withLock { $0[token.hash] = token }
+    }
+
+    /// A revoked server token stops working at once.
+    func update(_ token: ServerToken) {
+        serverTokens.withLock { map in
+            if token.isRevoked { map[token.hash] = nil } else { map[token.hash] = token }
+        }
     }
 
     func update(_ token: AccessToken) {

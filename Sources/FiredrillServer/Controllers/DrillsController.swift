@@ -35,6 +35,7 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
 
     @Sendable func create(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         try parts.requireTrainer(context, doing: "create drills")
+        let language = try ScenariosController<C>.problemLanguage(request)
         let body = try await JSONBody.decode(CreateDrillRequest.self, from: request, limit: Self.uploadLimit)
         let speed = body.speed ?? 1
         let speedProblems = DrillSpeed.problems(speed)
@@ -45,15 +46,13 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
         let resolved: ScenarioLibrary.Resolved
         switch (body.scenario, body.source) {
         case (let name?, nil):
-            resolved = try ScenarioLibrary(database: parts.database).resolve(name, version: body.version)
+            resolved = try ScenarioLibrary(database: parts.database).resolve(name, version: body.version, language: language)
         case (nil, let source?):
             let loaded = ScenarioLoader().load(data: Data(source.utf8), path: "upload")
             guard let scenario = loaded.scenario, let source = loaded.source else {
-                let problems = loaded.formattedDiagnostics
-                throw APIError.invalid(
-                    "invalid_scenario", "the scenario has \(problems.count) problem\(problems.count == 1 ? "" : "s"); fix them and upload it again",
-                    problems: problems
-                )
+                let problems = loaded.formattedDiagnostics(in: language)
+                let summary = ValidationMessage(problems.count == 1 ? .uploadProblem : .uploadProblems, ["count": .verbatim("\(problems.count)")])
+                throw APIError.invalid("invalid_scenario", summary.text(in: language), problems: problems)
             }
             resolved = ScenarioLibrary.Resolved(scenario: scenario, source: source, path: "upload")
         case (.some, .some):
@@ -69,7 +68,7 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     @Sendable func list(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
-        try parts.requireTrainer(context, doing: "list every drill")
+        try parts.require(context, ["trainer", "committee"], doing: "list every drill")
         var items: [DrillList.Item] = []
         for drill in await parts.registry.all {
             let state = await drill.state()
@@ -83,7 +82,7 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     @Sendable func show(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
-        let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer", "player"], doing: "read this drill")
+        let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer", "player", "committee"], doing: "read this drill")
         return JSONBody.response(await parts.document(drill, for: caller))
     }
 
@@ -114,7 +113,7 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
 
     /// The live board: objectives, metrics and (for the staff) the schedule of injects.
     @Sendable func progress(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
-        let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer"], doing: "read the drill's progress")
+        let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer", "committee"], doing: "read the drill's progress")
         guard let seen = Visibility.progress(await drill.progress(), for: caller.audience) else {
             throw APIError.forbidden("a \(caller.kindName) token may not read the drill's progress")
         }
@@ -122,7 +121,7 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     @Sendable func report(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
-        let (drill, _) = try await parts.access(context, ["trainer", "evaluator", "observer"], doing: "read the report")
+        let (drill, _) = try await parts.access(context, ["trainer", "evaluator", "observer", "committee"], doing: "read the report")
         guard let format = ReportShelf.Format(rawValue: request.uri.queryParameters.get("format") ?? "json") else {
             throw APIError.badRequest("'format' is json, md or html")
         }

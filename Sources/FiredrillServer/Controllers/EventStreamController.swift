@@ -23,7 +23,7 @@ struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     @Sendable func stream(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
-        let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer", "player"], doing: "follow the drill")
+        let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer", "player", "committee"], doing: "follow the drill")
         var lastSeen: Int? = nil
         if let raw = request.headers[.lastEventID] ?? request.uri.queryParameters.get("last_event_id") {
             guard let value = Int(raw.trimmingCharacters(in: .whitespaces)), value >= 0 else {

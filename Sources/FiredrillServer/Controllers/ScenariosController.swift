@@ -30,10 +30,11 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
 
     @Sendable func validate(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         try parts.requireTrainer(context, doing: "validate scenarios")
+        let language = try Self.problemLanguage(request)
         let body = try await JSONBody.decode(ValidateRequest.self, from: request, limit: DrillsController<C>.uploadLimit)
         let loaded = ScenarioLoader().load(data: Data(body.source.utf8), path: "upload")
         return JSONBody.response(ValidateResponse(
-            valid: loaded.scenario != nil, problems: loaded.formattedDiagnostics,
+            valid: loaded.scenario != nil, problems: loaded.formattedDiagnostics(in: language),
             scenarioID: loaded.scenario?.id, title: loaded.scenario?.title
         ))
     }
@@ -53,16 +54,18 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
 
     @Sendable func create(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         try parts.requireTrainer(context, doing: "save scenarios")
+        let language = try Self.problemLanguage(request)
         let body = try await JSONBody.decode(SaveScenarioRequest.self, from: request, limit: DrillsController<C>.uploadLimit)
-        let saved = try library.save(source: body.source, id: nil, baseVersion: nil, at: Date())
+        let saved = try library.save(source: body.source, id: nil, baseVersion: nil, at: Date(), language: language)
         return JSONBody.response(saved, status: .created)
     }
 
     @Sendable func update(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         try parts.requireTrainer(context, doing: "save scenarios")
         let id = try context.parameters.require("id")
+        let language = try Self.problemLanguage(request)
         let body = try await JSONBody.decode(SaveScenarioRequest.self, from: request, limit: DrillsController<C>.uploadLimit)
-        return JSONBody.response(try library.save(source: body.source, id: id, baseVersion: body.baseVersion, at: Date()))
+        return JSONBody.response(try library.save(source: body.source, id: id, baseVersion: body.baseVersion, at: Date(), language: language))
     }
 
     @Sendable func show(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
@@ -94,6 +97,15 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
         var response = JSONBody.text(document.source, contentType: json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8")
         response.headers[.contentDisposition] = "attachment; filename=\"\(document.id)-v\(document.version).\(json ? "json" : "yaml")\""
         return response
+    }
+
+    /// The language of a scenario's problems (`?lang=en` or `ja`; English without it).
+    static func problemLanguage(_ request: Request) throws -> Language {
+        guard let tag = request.uri.queryParameters.get("lang") else { return .english }
+        guard let language = Language(rawValue: tag) else {
+            throw APIError.badRequest("'lang' is en or ja, not '\(tag.prefix(20))'")
+        }
+        return language
     }
 
     /// A version number from the path or query: a whole number from 1.

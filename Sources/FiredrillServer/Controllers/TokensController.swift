@@ -22,8 +22,10 @@ struct TokensController<C: Clock>: Sendable where C.Duration == Duration {
     @Sendable func session(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         guard let caller = context.caller else { throw APIError.unauthorized }
         let token: AccessToken? = if case .token(let token) = caller { parts.tokens.current(token.id) ?? token } else { nil }
+        let server: ServerToken? = if case .server(let token) = caller { token } else { nil }
         return JSONBody.response(SessionDocument(
-            kind: caller.kindName, drillID: caller.drillID, roles: caller.roles, tokenID: token?.id, label: token?.label, name: token?.displayName
+            kind: caller.kindName, drillID: caller.drillID, roles: caller.roles, tokenID: token?.id ?? server?.id, label: token?.label,
+            name: token?.displayName ?? server?.name
         ))
     }
 

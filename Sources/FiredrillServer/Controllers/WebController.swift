@@ -78,6 +78,11 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
             case .evaluator: return "/evaluate.html#drill=\(drill)"
             case .observer: return "/observe.html#drill=\(drill)"
             }
+        case .server(let token):
+            switch token.kind {
+            case .committee: return "/committee.html"
+            case .reporter: return "/near-miss.html"
+            }
         }
     }
 }

@@ -28,6 +28,16 @@ struct ServerParts<C: Clock>: Sendable where C.Duration == Duration {
         return (drill, caller)
     }
 
+    /// The caller of a server-wide request, when its kind may (else 401 or 403).
+    @discardableResult
+    func require(_ context: FiredrillRequestContext, _ kinds: Set<String>, doing what: String) throws -> Caller {
+        guard let caller = context.caller else { throw APIError.unauthorized }
+        guard kinds.contains(caller.kindName) else {
+            throw APIError.forbidden("a \(caller.kindName) token may not \(what)")
+        }
+        return caller
+    }
+
     func requireTrainer(_ context: FiredrillRequestContext, doing what: String) throws {
         guard let caller = context.caller else { throw APIError.unauthorized }
         guard caller == .trainer else { throw APIError.forbidden("only the trainer may \(what)") }

@@ -44,16 +44,15 @@ struct ScenarioLibrary: Sendable {
     }
 
     /// `{"scenario": name, "version": version}` of `POST /api/v1/drills`: the library's
-    /// scenario `name` (its latest version, or `version`), else the bundled one.
-    func resolve(_ name: String, version: Int?) throws -> Resolved {
+    /// scenario `name` (its latest version, or `version`), else the bundled one. Problems are
+    /// told in `language`.
+    func resolve(_ name: String, version: Int?, language: Language = .english) throws -> Resolved {
         if let saved = try database.scenarioVersion(scenarioID: name, version: version) {
             let loaded = ScenarioLoader().load(data: Data(saved.source.utf8), path: "library:\(saved.scenarioID)@\(saved.version)")
             guard let scenario = loaded.scenario else {
                 // Saved versions were valid when saved; a newer firedrill may check more.
-                throw APIError.invalid(
-                    "invalid_scenario", "version \(saved.version) of '\(name)' no longer validates; open it in the editor, fix it and save it again",
-                    problems: loaded.formattedDiagnostics
-                )
+                let summary = ValidationMessage(.savedVersionInvalid, ["version": .verbatim("\(saved.version)"), "name": .verbatim(name)])
+                throw APIError.invalid("invalid_scenario", summary.text(in: language), problems: loaded.formattedDiagnostics(in: language))
             }
             return Resolved(scenario: scenario, source: saved.source, path: loaded.path)
         }
@@ -120,16 +119,14 @@ struct ScenarioLibrary: Sendable {
     /// Saves `source` in the library: a new scenario (`id` and `baseVersion` `nil`), or the
     /// next version of scenario `id` from `baseVersion`. A bundled scenario saved under its
     /// id for the first time is copied into the library first, as version 1, so that the
-    /// versions show what the trainer changed.
-    func save(source: String, id: String?, baseVersion: Int?, at date: Date) throws -> SavedScenarioResponse {
+    /// versions show what the trainer changed. Problems and warnings are told in `language`.
+    func save(source: String, id: String?, baseVersion: Int?, at date: Date, language: Language = .english) throws -> SavedScenarioResponse {
         let label = id.map { "scenarios/\($0)" } ?? "new scenario"
         let loaded = ScenarioLoader().load(data: Data(source.utf8), path: label)
         guard let scenario = loaded.scenario, let text = loaded.source else {
-            let problems = loaded.formattedDiagnostics
-            throw APIError.invalid(
-                "invalid_scenario", "the scenario has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was saved, fix them and save again",
-                problems: problems
-            )
+            let problems = loaded.formattedDiagnostics(in: language)
+            let summary = ValidationMessage(problems.count == 1 ? .saveProblem : .saveProblems, ["count": .verbatim("\(problems.count)")])
+            throw APIError.invalid("invalid_scenario", summary.text(in: language), problems: problems)
         }
         if let id, scenario.id != id {
             throw APIError.invalid("id_mismatch", "the scenario's id is '\(scenario.id.prefix(80))' but it is saved as '\(id.prefix(80))'; keep the id, or save it as a new scenario (POST /api/v1/scenarios)")
@@ -162,7 +159,7 @@ struct ScenarioLibrary: Sendable {
                 scenarioID: scenario.id, title: scenario.title, language: scenario.language, source: text,
                 sha256: EventChain.sha256Hex(text), baseVersion: baseVersion, at: date
             )
-            let warnings = loaded.diagnostics.sorted.filter { $0.severity == .warning }.map { $0.formatted(path: label) }
+            let warnings = loaded.diagnostics.sorted.filter { $0.severity == .warning }.map { $0.formatted(path: label, language: language) }
             return SavedScenarioResponse(id: saved.scenarioID, version: saved.version, sha256: saved.sha256, warnings: warnings)
         } catch let error as StoreError where error.code == .versionConflict {
             throw APIError.conflict(id == nil ? "scenario_exists" : "version_conflict", error.message)

@@ -70,6 +70,13 @@ public protocol DrillStore: AnyObject, Sendable {
     func tokens(runID: String?) throws -> [AccessToken]
     func revokeToken(id: String, runID: String, at date: Date) throws -> AccessToken
     func setDisplayName(tokenID: String, name: String?, at date: Date) throws -> AccessToken
+    /// Issues a server-scope token (committee, reporter); the secret is returned, not stored.
+    func makeServerToken(kind: ServerToken.Kind, name: String, createdAt: Date) throws -> (token: ServerToken, secret: String)
+    /// Every server-scope token, revoked ones included, oldest first.
+    func serverTokens() throws -> [ServerToken]
+    /// Revokes a server-scope token; revoking twice is harmless. `runNotFound`-like
+    /// `invalidInput` when there is no such token.
+    func revokeServerToken(id: String, at date: Date) throws -> ServerToken
     /// The server's runs: the unfinished ones, or the `limit` latest finished ones.
     func serverRunIDs(finished: Bool, limit: Int) throws -> [String]
 

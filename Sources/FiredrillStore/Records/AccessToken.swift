@@ -54,13 +54,18 @@ public struct AccessToken: Sendable, Hashable, Codable {
 
     /// A new secret: 32 random bytes (256 bits) in base64url, after a prefix that says the kind.
     package static func newSecret(kind: Kind) -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let prefix = switch kind {
         case .evaluator: "fde_"
         case .observer: "fdo_"
         case .player: "fdp_"
         }
+        return newSecret(prefix: prefix)
+    }
+
+    /// 32 random bytes (256 bits) in base64url after `prefix`.
+    package static func newSecret(prefix: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return prefix + base64url(bytes)
     }
 
