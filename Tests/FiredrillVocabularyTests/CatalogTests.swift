@@ -7,7 +7,7 @@ import Testing
 /// and keeps Japanese free of English words where people read it.
 @Suite("The vocabulary catalog")
 struct CatalogTests {
-    @Test("English and Japanese have the same keys, in every file of the catalog", arguments: ["vocabulary", "pages", "report", "terminal"])
+    @Test("English and Japanese have the same keys, in every file of the catalog", arguments: ["vocabulary", "pages", "report", "terminal", "trends"])
     func sameKeys(file: String) throws {
         let english = Vocabulary.load(file, .english)
         let japanese = Vocabulary.load(file, .japanese)
@@ -66,6 +66,7 @@ struct CatalogTests {
     static let keyedFiles = [
         KeyedFile(ReportText.self, readers: ["FiredrillReporting"]),
         KeyedFile(TerminalText.self, readers: ["FiredrillCLI"]),
+        KeyedFile(TrendsText.self, readers: ["FiredrillReporting"]),
     ]
 
     @Test("every key the code names is in both languages, and the catalog has no other", arguments: keyedFiles)
