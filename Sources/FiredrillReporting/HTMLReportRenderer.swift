@@ -33,7 +33,7 @@ private struct HTMLWriter {
         add("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
         add("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         add("<meta name=\"generator\" content=\"firedrill\">")
-        add("<title>\(e(strings.documentShortTitle)) — \(e(outline.subtitle))</title>")
+        add("<title>\(e(strings[.documentShortTitle])) — \(e(outline.subtitle))</title>")
         add("<style>\n\(HTMLReportStyle.css(footer: outline.pageFooter))\n</style>")
         add("</head>")
         add("<body>")
@@ -44,7 +44,7 @@ private struct HTMLWriter {
         add("<p class=\"doc-subtitle\">\(e(outline.subtitle))</p>")
         add("<div class=\"doc-meta\">" + outline.meta.map { "<span>\(e($0.label))\(e(strings.colon))<b>\(inline($0.value))</b></span>" }.joined() + "</div>")
         add("</header>")
-        add("<nav class=\"toc\" aria-label=\"\(e(strings.contents))\"><ul>" + outline.sections.map { "<li><a href=\"#\($0.id)\">\(e($0.title))</a></li>" }.joined() + "</ul></nav>")
+        add("<nav class=\"toc\" aria-label=\"\(e(strings[.contents]))\"><ul>" + outline.sections.map { "<li><a href=\"#\($0.id)\">\(e($0.title))</a></li>" }.joined() + "</ul></nav>")
         for section in outline.sections {
             add("<h2 id=\"\(section.id)\"\(section.appendix ? " class=\"appendix\"" : "")>\(e(section.title))</h2>")
             for block in section.blocks { write(block) }

@@ -43,7 +43,7 @@ struct ReportFacts {
     func actionLabel(_ sequence: Int) -> String {
         guard let entry = report.timeline.first(where: { $0.seq == sequence && $0.type == "action" }) else { return "#\(sequence)" }
         let text = (entry.text ?? "").isEmpty ? words.kind(entry.kind ?? .action) : HTML.fit(entry.text ?? "", columns: 48)
-        return strings.actionLabel(role: roleName(entry.role), at: Self.clock(entry.atSeconds), text: text)
+        return strings[.actionLabel, ["role": roleName(entry.role), "time": Self.clock(entry.atSeconds), "text": text]]
     }
 
     /// The evaluators' decisions on an objective, in the order made.
@@ -149,11 +149,11 @@ struct ReportFacts {
     var timingChain: [TimingStep] {
         let metrics = report.metrics
         return [
-            TimingStep(label: strings.detection, seconds: metrics.detectionAtSeconds),
-            TimingStep(label: strings.acknowledgement, seconds: metrics.timeToAcknowledgeSeconds),
-            TimingStep(label: strings.effectiveEscalation, seconds: metrics.timeToEffectiveEscalationSeconds),
-            TimingStep(label: strings.firstEffectiveAction, seconds: metrics.timeToEffectiveActionSeconds),
-            TimingStep(label: strings.resolution, seconds: metrics.timeToResolveSeconds),
+            TimingStep(label: strings[.detection], seconds: metrics.detectionAtSeconds),
+            TimingStep(label: strings[.acknowledgement], seconds: metrics.timeToAcknowledgeSeconds),
+            TimingStep(label: strings[.effectiveEscalation], seconds: metrics.timeToEffectiveEscalationSeconds),
+            TimingStep(label: strings[.firstEffectiveAction], seconds: metrics.timeToEffectiveActionSeconds),
+            TimingStep(label: strings[.resolution], seconds: metrics.timeToResolveSeconds),
         ]
     }
 

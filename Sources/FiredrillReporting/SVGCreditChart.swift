@@ -1,4 +1,5 @@
 import FiredrillCore
+import FiredrillVocabulary
 
 /// Each objective's credit (0 to 1) as a horizontal bar coloured by its automatic rating,
 /// with its weight; objectives not exercised or not applicable are named, without a bar.
@@ -15,7 +16,7 @@ struct SVGCreditChart {
         let top = 22.0
         let height = top + Double(report.objectives.count) * rowHeight + 10
         var svg = SVGBuilder()
-        svg.open(width: width, height: height, label: strings.creditChart)
+        svg.open(width: width, height: height, label: strings[.creditChart])
         for tick in [0.0, 0.25, 0.5, 0.75, 1.0] {
             let position = barLeft + tick * barWidth
             svg.line(x1: position, y1: top - 4, x2: position, y2: height - 8, color: tick == 0 || tick == 1 ? "#a0aec0" : "#e2e8f0")

@@ -1,4 +1,5 @@
 import FiredrillCore
+import FiredrillVocabulary
 
 /// The drill on one time axis, as an inline SVG: injects on the top lane, one lane per role
 /// with its actions (marked by kind, ringed when they met an objective), and below, each
@@ -53,7 +54,7 @@ struct SVGTimelineChart {
         let height = legendTop + 44
         let plotRight = Self.width - Self.rightPadding
         var svg = SVGBuilder()
-        svg.open(width: Self.width, height: height, label: strings.timelineChart)
+        svg.open(width: Self.width, height: height, label: strings[.timelineChart])
         svg.raw("""
             <defs><pattern id="fd-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
             <line x1="0" y1="0" x2="0" y2="6" stroke="#a0aec0" stroke-width="1.2"/></pattern></defs>
@@ -61,7 +62,7 @@ struct SVGTimelineChart {
 
         // Lanes and their labels.
         svg.rect(x: Self.labelWidth, y: injectTop, width: plotRight - Self.labelWidth, height: injectHeight, fill: "#f7f9fb")
-        svg.text(strings.injectsLane, x: Self.labelWidth - 8, y: injectTop + injectHeight / 2 + 4, anchor: "end", weight: "600")
+        svg.text(strings[.injectsLane], x: Self.labelWidth - 8, y: injectTop + injectHeight / 2 + 4, anchor: "end", weight: "600")
         for (index, lane) in lanes.enumerated() {
             let top = lanesTop + Double(index) * Self.laneHeight
             svg.rect(x: Self.labelWidth, y: top, width: plotRight - Self.labelWidth, height: Self.laneHeight, fill: index % 2 == 0 ? "#ffffff" : "#f7f9fb")
@@ -69,7 +70,7 @@ struct SVGTimelineChart {
             svg.text(label, x: Self.labelWidth - 8, y: top + Self.laneHeight / 2 + 4, anchor: "end", color: lane.simulated ? "#718096" : "#1a202c", size: 11.5, title: lane.name)
         }
         svg.line(x1: Self.labelWidth, y1: lanesTop, x2: plotRight, y2: lanesTop, color: "#cbd5e0")
-        svg.text(strings.objectivesLane, x: 4, y: objectivesTop - 6, weight: "600")
+        svg.text(strings[.objectivesLane], x: 4, y: objectivesTop - 6, weight: "600")
 
         // Pauses and the part never played, behind everything else.
         let chartBottom = objectivesTop + Double(report.objectives.count) * Self.objectiveHeight
@@ -79,7 +80,7 @@ struct SVGTimelineChart {
         if let ended = report.drill.endedAtSeconds, ended < report.scenario.durationSeconds {
             svg.rect(x: x(ended), y: injectTop, width: x(report.scenario.durationSeconds) - x(ended), height: chartBottom - injectTop, fill: "url(#fd-hatch)", opacity: 0.6)
             svg.line(x1: x(ended), y1: 6, x2: x(ended), y2: chartBottom, color: "#c53030", width: 1.5)
-            svg.text(strings.notPlayed, x: x(ended) > plotRight - 160 ? x(ended) - 4 : x(ended) + 4, y: 14, anchor: x(ended) > plotRight - 160 ? "end" : "start", color: "#c53030", size: 10)
+            svg.text(strings[.notPlayed], x: x(ended) > plotRight - 160 ? x(ended) - 4 : x(ended) + 4, y: 14, anchor: x(ended) > plotRight - 160 ? "end" : "start", color: "#c53030", size: 10)
         }
 
         axis(&svg, y: axisY, bottom: chartBottom)
@@ -194,12 +195,12 @@ struct SVGTimelineChart {
                 let met = !(entry.met ?? []).isEmpty
                 var title = "\(ReportFacts.clock(entry.atSeconds)) \(strings.kindName(kind))"
                 if let text = entry.text, !text.isEmpty { title += strings.colon + text }
-                if met { title += " — " + strings.meets((entry.met ?? []).map { objectiveName($0.objective) }.joined(separator: strings.comma)) }
+                if met { title += " — " + strings[.meets, ["names": (entry.met ?? []).map { objectiveName($0.objective) }.joined(separator: strings.comma)]] }
                 if met { svg.circle(cx: x(entry.atSeconds), cy: cy, r: 7, fill: "#ffffff", stroke: "#1a202c", strokeWidth: 1.6) }
                 svg.circle(cx: x(entry.atSeconds), cy: cy, r: met ? 4.2 : 3.6, fill: Self.color(kind), stroke: "#ffffff", strokeWidth: 0.8, title: title)
             case "persona-reply":
                 guard let cy = laneCenter(entry.role, lanesTop: lanesTop) else { continue }
-                let title = "\(ReportFacts.clock(entry.atSeconds)) \(strings.personaReply)\(strings.colon)\(entry.text ?? "")"
+                let title = "\(ReportFacts.clock(entry.atSeconds)) \(strings[.personaReply])\(strings.colon)\(entry.text ?? "")"
                 svg.rect(x: x(entry.atSeconds) - 3.5, y: cy - 3.5, width: 7, height: 7, fill: "#a0aec0", title: title)
             default:
                 continue
@@ -260,17 +261,17 @@ struct SVGTimelineChart {
             advance(strings.kindName(kind))
         }
         let items: [(String, (inout SVGBuilder, Double, Double) -> Void)] = [
-            (strings.metMark, { svg, x, y in
+            (strings[.metMark], { svg, x, y in
                 svg.circle(cx: x + 5, cy: y, r: 6, fill: "#ffffff", stroke: "#1a202c", strokeWidth: 1.4)
                 svg.circle(cx: x + 5, cy: y, r: 3.6, fill: "#0f766e", stroke: "none", strokeWidth: 0)
             }),
-            (strings.deliveredInject, { svg, x, y in svg.diamond(cx: x + 5, cy: y, size: 5, fill: "#4a5568", stroke: "none") }),
-            (strings.skippedInject, { svg, x, y in svg.diamond(cx: x + 5, cy: y, size: 5, fill: "#ffffff", stroke: "#4a5568") }),
-            (strings.personaReply, { svg, x, y in svg.rect(x: x + 1.5, y: y - 3.5, width: 7, height: 7, fill: "#a0aec0") }),
-            (strings.targetWindow, { svg, x, y in svg.rect(x: x, y: y - 4, width: 12, height: 8, fill: "#9ae6b4") }),
-            (strings.limitWindow, { svg, x, y in svg.rect(x: x, y: y - 4, width: 12, height: 8, fill: "#fbd38d") }),
-            (strings.pausedBand, { svg, x, y in svg.rect(x: x, y: y - 5, width: 12, height: 10, fill: "#e2e8f0") }),
-            (strings.missedMark, { svg, x, y in svg.cross(cx: x + 5, cy: y, color: SVGColors.rating(.unable), title: nil) }),
+            (strings[.deliveredInject], { svg, x, y in svg.diamond(cx: x + 5, cy: y, size: 5, fill: "#4a5568", stroke: "none") }),
+            (strings[.skippedInject], { svg, x, y in svg.diamond(cx: x + 5, cy: y, size: 5, fill: "#ffffff", stroke: "#4a5568") }),
+            (strings[.personaReply], { svg, x, y in svg.rect(x: x + 1.5, y: y - 3.5, width: 7, height: 7, fill: "#a0aec0") }),
+            (strings[.targetWindow], { svg, x, y in svg.rect(x: x, y: y - 4, width: 12, height: 8, fill: "#9ae6b4") }),
+            (strings[.limitWindow], { svg, x, y in svg.rect(x: x, y: y - 4, width: 12, height: 8, fill: "#fbd38d") }),
+            (strings[.pausedBand], { svg, x, y in svg.rect(x: x, y: y - 5, width: 12, height: 10, fill: "#e2e8f0") }),
+            (strings[.missedMark], { svg, x, y in svg.cross(cx: x + 5, cy: y, color: SVGColors.rating(.unable), title: nil) }),
         ]
         for (label, draw) in items {
             draw(&svg, cursor, row)

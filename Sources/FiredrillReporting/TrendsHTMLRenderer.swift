@@ -1,4 +1,5 @@
 import FiredrillCore
+import FiredrillVocabulary
 
 /// Renders trends over recorded runs as one self-contained HTML page: per scenario (or
 /// department), a chart per series with every run's value, the median and 90th percentile
@@ -68,20 +69,20 @@ public enum TrendsHTMLRenderer {
         add("<meta charset=\"utf-8\">")
         add("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
         add("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        add("<title>\(HTML.escape(s.title))</title>")
-        add("<style>\n\(HTMLReportStyle.css(footer: "firedrill · \(s.title)"))\n</style>")
+        add("<title>\(HTML.escape(s[.title]))</title>")
+        add("<style>\n\(HTMLReportStyle.css(footer: "firedrill · \(s[.title])"))\n</style>")
         add("</head>")
         add("<body>")
         add("<main>")
-        add("<header class=\"doc\"><div class=\"doc-kind\">\(HTML.escape(s.kind))</div><h1>\(HTML.escape(s.title))</h1>"
-            + "<p class=\"doc-subtitle\">\(HTML.escape(s.grouping(grouping)))</p></header>")
-        add("<p class=\"note\">\(HTML.escape(s.explanation(window: window)))</p>")
-        if groups.isEmpty { add("<p>\(HTML.escape(s.noRuns))</p>") }
+        add("<header class=\"doc\"><div class=\"doc-kind\">\(HTML.escape(s[.kind]))</div><h1>\(HTML.escape(s[.title]))</h1>"
+            + "<p class=\"doc-subtitle\">\(HTML.escape(s[grouping == "department" ? .byDepartment : .byScenario]))</p></header>")
+        add("<p class=\"note\">\(HTML.escape(s[.explanation, ["window": "\(window)"]]))</p>")
+        if groups.isEmpty { add("<p>\(HTML.escape(s[.noRuns]))</p>") }
         for group in groups {
             add("<h2>\(HTML.escape(group.title))</h2>")
             add("<p>\(HTML.escape(s.runs(group.runs, from: group.from, to: group.to)))</p>")
-            add("<table><thead><tr><th>\(HTML.escape(s.series))</th><th class=\"num\">n</th><th class=\"num\">\(HTML.escape(s.median))</th>"
-                + "<th class=\"num\">p90</th><th class=\"num\">\(HTML.escape(s.latest))</th><th class=\"num\">\(HTML.escape(s.incomplete))</th></tr></thead><tbody>")
+            add("<table><thead><tr><th>\(HTML.escape(s[.seriesColumn]))</th><th class=\"num\">n</th><th class=\"num\">\(HTML.escape(s[.median]))</th>"
+                + "<th class=\"num\">p90</th><th class=\"num\">\(HTML.escape(s[.latest]))</th><th class=\"num\">\(HTML.escape(s[.incomplete]))</th></tr></thead><tbody>")
             for series in group.series {
                 let complete = series.points.filter { !$0.incomplete }.map(\.value)
                 let cells = [
@@ -169,7 +170,7 @@ public enum TrendsHTMLRenderer {
             if !d.isEmpty { svg.path(d, stroke: color, width: 2, dash: dash) }
         }
         for (index, point) in series.points.enumerated() {
-            let title = "\(point.runID) \(point.date): \(format(point.value, series.kind))" + (point.incomplete ? " — \(s.incompleteRun)" : "")
+            let title = "\(point.runID) \(point.date): \(format(point.value, series.kind))" + (point.incomplete ? " — \(s[.incompleteRun])" : "")
             if point.incomplete {
                 svg.circle(cx: x(index), cy: y(point.value), r: 4.5, fill: "#ffffff", stroke: "#c0392b", strokeWidth: 1.8, title: title)
             } else {
@@ -178,53 +179,44 @@ public enum TrendsHTMLRenderer {
         }
         let legendY = height - 6
         svg.line(x1: left, y1: legendY - 4, x2: left + 22, y2: legendY - 4, color: "#1f3a5f", width: 2)
-        svg.text(s.medianLine(window), x: left + 28, y: legendY, color: "#2d3748", size: 10)
+        svg.text(s[.medianLine, ["window": "\(window)"]], x: left + 28, y: legendY, color: "#2d3748", size: 10)
         svg.line(x1: left + 250, y1: legendY - 4, x2: left + 272, y2: legendY - 4, color: "#d9731a", width: 2, dash: "5 3")
-        svg.text(s.p90Line(window), x: left + 278, y: legendY, color: "#2d3748", size: 10)
+        svg.text(s[.p90Line, ["window": "\(window)"]], x: left + 278, y: legendY, color: "#2d3748", size: 10)
         svg.circle(cx: left + 515, cy: legendY - 4, r: 4.5, fill: "#ffffff", stroke: "#c0392b", strokeWidth: 1.8)
-        svg.text(s.incompleteRun, x: left + 525, y: legendY, color: "#2d3748", size: 10)
+        svg.text(s[.incompleteRun], x: left + 525, y: legendY, color: "#2d3748", size: 10)
         svg.close()
         return svg.text
     }
 }
 
-/// What the trends page says, in English or Japanese.
+/// What the trends page says, in English or Japanese: the texts are in the catalog of
+/// FiredrillVocabulary, `Catalog/trends.{en,ja}.json`, named by `TrendsText` (`s[.title]`).
 struct TrendStrings {
     let language: Language
-    func text(_ english: String, _ japanese: String) -> String { language == .japanese ? japanese : english }
+    private let texts: CatalogTexts<TrendsText>
 
-    var title: String { text("Drill trends", "訓練の推移") }
-    var kind: String { text("Incident response exercises · trends over recorded runs", "インシデント対応演習・記録された実行の推移") }
-    func grouping(_ by: String) -> String { by == "department" ? text("By department", "部門別") : text("By scenario", "シナリオ別") }
-    func explanation(window: Int) -> String {
-        text("Each dot is a finished run, oldest first. The lines are the median and the 90th percentile (nearest rank) of the last \(window) runs at each point; runs that ended early (their score covers only part of the drill) are ringed in red and left out of both, and out of the table's median and p90.",
-             "点は終了した各実行（古い順）です。線は各時点での直近 \(window) 回の中央値と 90 パーセンタイル（最近順位法）です。早期終了した実行（スコアが訓練の一部しか対象としていないもの）は赤い輪で示し、線と表の中央値・p90 から除いています。")
+    init(language: Language) {
+        self.language = language
+        texts = CatalogTexts(language)
     }
-    var noRuns: String { text("No finished runs.", "終了した実行はありません。") }
+
+    subscript(_ key: TrendsText, _ values: [String: String] = [:]) -> String { texts[key, values] }
+
     func runs(_ count: Int, from: String, to: String) -> String {
-        text("\(count) run\(count == 1 ? "" : "s"), \(from) … \(to)", "\(count) 回（\(from) 〜 \(to)）")
+        self[count == 1 ? .runsOne : .runs, ["count": "\(count)", "from": from, "to": to]]
     }
-    var series: String { text("Series", "系列") }
-    var median: String { text("Median", "中央値") }
-    var latest: String { text("Latest", "最新") }
-    var incomplete: String { text("Ended early", "早期終了") }
-    var incompleteRun: String { text("ended early (not in median/p90)", "早期終了（中央値・p90 から除外）") }
-    func medianLine(_ window: Int) -> String { text("median of the last \(window)", "直近 \(window) 回の中央値") }
-    func p90Line(_ window: Int) -> String { text("p90 of the last \(window)", "直近 \(window) 回の p90") }
 
     func name(_ kind: TrendsHTMLRenderer.Series.Kind) -> String {
         switch kind {
-        case .score: return text("Score (0–100)", "スコア（0〜100）")
-        case .credit(let objective): return text("Credit of \(objective) (0–1)", "\(objective) の達成度（0〜1）")
-        case .count(let name):
-            let japanese = ["objectives met": "達成した目標の数", "actions taken": "実施したアクションの数"]
-            return text(name.prefix(1).uppercased() + name.dropFirst(), japanese[name] ?? name)
-        case .time(let name):
-            let japanese = [
-                "time to acknowledge": "受領までの時間", "time to escalate": "エスカレーションまでの時間",
-                "time to first action": "最初の対応までの時間", "time to resolve": "収束までの時間",
-            ]
-            return text(name.prefix(1).uppercased() + name.dropFirst() + " (drill time)", (japanese[name] ?? name) + "（訓練時間）")
+        case .score: self[.scoreSeries]
+        case .credit(let objective): self[.creditSeries, ["objective": objective]]
+        case .count(let name): texts.member("count", name) ?? asItIs(name)
+        case .time(let name): self[.timeSeries, ["name": texts.member("time", name) ?? asItIs(name)]]
         }
+    }
+
+    /// A series' name that the catalog lacks, as `trends` gives it (capitalised in English).
+    private func asItIs(_ name: String) -> String {
+        language == .japanese ? name : name.prefix(1).uppercased() + name.dropFirst()
     }
 }

@@ -8,8 +8,11 @@ import Foundation
 ///
 /// One catalog serves every rendering: the reports and the terminal read it here, the server
 /// serves it to the pages (`/i18n/{lang}.json`, with the pages' own texts). Its files are
-/// `Catalog/vocabulary.{en,ja}.json` (and the pages' `Catalog/pages.{en,ja}.json`); a test
-/// keeps the languages' keys equal. A text may hold `{name}` placeholders.
+/// `Catalog/vocabulary.{en,ja}.json` and the pages' `Catalog/pages.{en,ja}.json`; the
+/// sentences of one part of the tool have a file of their own (`report.{en,ja}.json`), read
+/// through `CatalogTexts` by the keys of an enum (`ReportText`). Tests keep the languages'
+/// keys equal, and such a file's keys equal to its enum's cases. A text may hold `{name}`
+/// placeholders.
 public struct Vocabulary: Sendable {
     public let language: Language
     private let texts: [String: String]
@@ -33,9 +36,7 @@ public struct Vocabulary: Sendable {
     /// The text of `key` with its placeholders filled; the key itself when the catalog lacks
     /// it (a build without its resources), never a crash.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = texts[key] ?? key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Self.fill(texts[key] ?? key, values)
     }
 
     public func kind(_ kind: ActionKind) -> String { text("kind.\(kind.rawValue)") }

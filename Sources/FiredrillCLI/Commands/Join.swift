@@ -2,6 +2,7 @@ import ArgumentParser
 import AsyncHTTPClient
 import FiredrillClient
 import FiredrillCore
+import FiredrillVocabulary
 import FiredrillWire
 import Foundation
 
@@ -52,8 +53,8 @@ extension Firedrill {
             )
             let console = TerminalConsole.standard(prompt: presenter.prompt(role: drill.myRoles[0]))
             console.show(presenter.banner(speed: drill.speed))
-            console.show(presenter.strings.joined(drill.title, server: base))
-            if drill.status == .ready { console.show(presenter.strings.waitingForTrainer) }
+            console.show(presenter.strings[.joined, ["title": drill.title, "server": base]])
+            if drill.status == .ready { console.show(presenter.strings[.waitingForTrainer]) }
             let terminal = TerminalDrill(presenter: presenter, console: console, playedRoles: drill.myRoles)
             let control = RemoteDrillControl(client: client, drillID: drillID)
 
@@ -70,10 +71,10 @@ extension Firedrill {
             if ended {
                 try await terminal.askSurvey(control)
                 console.close()
-                Console.out("\n" + presenter.strings.thanks + "\n")
+                Console.out("\n" + presenter.strings[.thanks] + "\n")
             } else {
                 console.close()
-                Console.out("\n" + presenter.strings.leftDrill + "\n")
+                Console.out("\n" + presenter.strings[.leftDrill] + "\n")
             }
         }
 
@@ -89,7 +90,7 @@ extension Firedrill {
                         switch item {
                         case .comment(let text):
                             if text == "caught up" && lost {
-                                console.show(presenter.strings.reconnected)
+                                console.show(presenter.strings[.reconnected])
                                 lost = false
                                 delay = .seconds(1)
                             }
@@ -102,13 +103,13 @@ extension Firedrill {
                         }
                     }
                 } catch let failure as DrillClient.Failure where failure.status == 401 || failure.status == 404 {
-                    console.show(presenter.strings.notRecorded(failure.message))
+                    console.show(presenter.strings[.notRecorded, ["why": failure.message]])
                     return false
                 } catch {
                     if Task.isCancelled { return false }
                 }
                 if !lost {
-                    console.show(presenter.strings.connectionLost)
+                    console.show(presenter.strings[.connectionLost])
                     lost = true
                 }
                 try? await Task.sleep(for: delay)

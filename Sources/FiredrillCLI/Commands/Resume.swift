@@ -2,6 +2,7 @@ import ArgumentParser
 import FiredrillCore
 import FiredrillRecords
 import FiredrillStore
+import FiredrillVocabulary
 import Foundation
 
 extension Firedrill {
@@ -78,9 +79,9 @@ extension Firedrill {
             console.show(presenter.banner(speed: speed))
             if let recap = presenter.recap(events) { console.show(recap + "\n") }
             if engine.isFinished {
-                console.show(presenter.strings.completingRecord(stored.id, time: engine.now.wholeSecondsDescription))
+                console.show(presenter.strings[.completingRecord, ["run": stored.id, "time": engine.now.wholeSecondsDescription]])
             } else {
-                console.show(presenter.strings.resumingAt(stored.id, time: engine.now.wholeSecondsDescription))
+                console.show(presenter.strings[.resumingAt, ["run": stored.id, "time": engine.now.wholeSecondsDescription]])
             }
             let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder, restoring: engine)
             let drill = TerminalDrill(presenter: presenter, console: console, playedRoles: played)

@@ -2,6 +2,7 @@ import ArgumentParser
 import FiredrillCore
 import FiredrillReporting
 import FiredrillStore
+import FiredrillVocabulary
 import FiredrillYAML
 import Foundation
 
@@ -59,7 +60,7 @@ extension Firedrill {
             // The drill starts when the trainer says so; nothing is recorded before.
             guard case .start(let pending) = await drill.waitForStart() else {
                 console.close()
-                Console.out(presenter.strings.nothingRecorded + "\n")
+                Console.out(presenter.strings[.nothingRecorded] + "\n")
                 return
             }
             let source = input.loaded.source ?? ""
@@ -76,7 +77,7 @@ extension Firedrill {
                 console.close()
                 throw error
             }
-            console.show(presenter.strings.recording(recorder.runID, in: database.location))
+            console.show(presenter.strings[.recording, ["run": recorder.runID, "path": database.location]])
             let session = DrillSession(scenario: scenario, clock: ContinuousClock(), speed: speed, sink: recorder)
             let recorded = RecordedDrill(
                 database: database, recorder: recorder, drill: drill,

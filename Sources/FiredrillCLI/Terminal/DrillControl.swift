@@ -1,5 +1,6 @@
 import FiredrillClient
 import FiredrillCore
+import FiredrillVocabulary
 import FiredrillWire
 
 /// What a terminal drill acts on: the drill session in this process (`run`, `resume`), or a
@@ -76,15 +77,15 @@ struct RemoteDrillControl: DrillControl {
         let drill = try await client.drill(drillID)
         let strings = presenter.strings
         let state = switch drill.status {
-        case .ready: strings.ready
-        case .running: strings.running
-        case .finished: strings.ended
-        case .paused, .interrupted: strings.paused
+        case .ready: strings[.ready]
+        case .running: strings[.running]
+        case .finished: strings[.ended]
+        case .paused, .interrupted: strings[.paused]
         }
-        return strings.remoteStatus(
-            time: DrillTime(seconds: drill.drillSeconds)?.wholeSecondsDescription ?? "?",
-            duration: presenter.scenario.duration.description, state: state
-        )
+        return strings[.remoteStatus, [
+            "time": DrillTime(seconds: drill.drillSeconds)?.wholeSecondsDescription ?? "?",
+            "duration": presenter.scenario.duration.description, "state": state,
+        ]]
     }
 
     func answerSurvey(_ answer: SurveyAnswer) async throws {

@@ -2,6 +2,7 @@ import Dispatch
 import FiredrillCore
 import FiredrillRecords
 import FiredrillStore
+import FiredrillVocabulary
 import Foundation
 
 /// A terminal drill whose every event is stored before it is shown, with a heartbeat that
@@ -43,8 +44,8 @@ struct RecordedDrill {
         let strings = presenter.strings
         Console.out("\n" + presenter.summary(stored.report) + "\n")
         try ReportFiles.write(stored.report, to: outDirectory)
-        Console.out(strings.recorded(recorder.runID, path: database.location, head: stored.run.chainHead ?? "none") + "\n")
-        Console.out(strings.reportsWritten(outDirectory) + "\n")
+        Console.out(strings[.recorded, ["run": recorder.runID, "path": database.location, "head": stored.run.chainHead ?? "none"]] + "\n")
+        Console.out(strings[.reportsWritten, ["directory": outDirectory]] + "\n")
     }
 
     /// The command that continues this run, with the database named.
@@ -62,7 +63,7 @@ struct RecordedDrill {
     private func interruptHandler() -> InterruptHandler {
         let recorder = recorder
         let console = console
-        let hint = presenter.strings.interrupted(resume: Self.resumeCommand(runID: recorder.runID, databasePath: database.location))
+        let hint = presenter.strings[.interrupted, ["resume": Self.resumeCommand(runID: recorder.runID, databasePath: database.location)]]
         let sources = [SIGINT, SIGTERM].map { signalNumber -> any DispatchSourceSignal in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

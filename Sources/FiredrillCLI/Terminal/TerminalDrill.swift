@@ -1,4 +1,5 @@
 import FiredrillCore
+import FiredrillVocabulary
 import Foundation
 
 /// The interactive loop of a terminal drill: shows events as they come and turns input
@@ -22,7 +23,7 @@ struct TerminalDrill {
     /// pipe, the first line starts it (and is acted on, unless it is `/start` or empty).
     func waitForStart() async -> StartDecision {
         let strings = presenter.strings
-        if console.interactive { console.show(strings.startHint) }
+        if console.interactive { console.show(strings[.startHint]) }
         while let raw = await console.next() {
             let line = TextMatching.normalizeWidth(raw).trimmingCharacters(in: .whitespaces)
             let word = line.split(separator: " ").first.map { $0.lowercased() } ?? ""
@@ -32,7 +33,7 @@ struct TerminalDrill {
             case "/end", "/quit": return .quit
             default:
                 if !console.interactive { return .start(pending: raw) }
-                console.show(strings.notStartedYet)
+                console.show(strings[.notStartedYet])
             }
         }
         return .quit
@@ -79,12 +80,12 @@ struct TerminalDrill {
         guard !unanswered.isEmpty else { return }
         let strings = presenter.strings
         let survey = presenter.scenario.survey
-        console.show("\n" + strings.surveyIntro)
+        console.show("\n" + strings[.surveyIntro])
         for index in unanswered {
             let question = survey[index]
             var attempts = 0
             while attempts < 3 {
-                let hint = question.kind == .scale ? strings.scaleHint : strings.textHint
+                let hint = question.kind == .scale ? strings.scaleHint : strings[.textHint]
                 guard let line = await console.ask("\(index + 1)/\(survey.count). \(presenter.safe(question.text)) \(hint) ") else {
                     console.show("")
                     return
@@ -95,10 +96,10 @@ struct TerminalDrill {
                         try await control.answerSurvey(answer)
                         break
                     } catch {
-                        console.show(strings.notRecorded("\(error)"))
+                        console.show(strings[.notRecorded, ["why": "\(error)"]])
                     }
                 } else {
-                    console.show(strings.surveyRetry)
+                    console.show(strings[.surveyRetry])
                 }
                 attempts += 1
             }
@@ -122,14 +123,14 @@ struct TerminalDrill {
                 let name = String(word.dropFirst())
                 guard let played = playedRoles.first(where: { $0 == name || $0 == name.lowercased() }) else {
                     let hint = Suggestions.hint(for: name, among: playedRoles)
-                    console.show(strings.notPlayedHere(name, hint: hint, played: playedRoles))
+                    console.show(strings[.notPlayedHere, ["role": name, "hint": hint, "played": playedRoles.joined(separator: ", ")]])
                     return .continue
                 }
                 commandText = commandText.dropFirst(word.count).drop { $0.isWhitespace }
                 if commandText.isEmpty {
                     currentRole = played
                     console.setPrompt(presenter.prompt(role: played))
-                    console.show(strings.nowActingAs(played))
+                    console.show(strings[.nowActingAs, ["role": played]])
                     return .continue
                 }
                 role = played
@@ -141,7 +142,7 @@ struct TerminalDrill {
                 console.show(error.message)
             }
         } catch {
-            console.show(strings.notRecorded("\(error)"))
+            console.show(strings[.notRecorded, ["why": "\(error)"]])
         }
         return .continue
     }
@@ -172,7 +173,7 @@ struct TerminalDrill {
         case "/speed" where steers:
             let value = line.split(separator: " ").dropFirst().first.flatMap { Double($0.replacingOccurrences(of: "x", with: "").replacingOccurrences(of: "×", with: "")) }
             guard let value else {
-                console.show(presenter.strings.speedUsage)
+                console.show(presenter.strings[.speedUsage])
                 return .continue
             }
             try await control.setSpeed(value)
@@ -181,15 +182,15 @@ struct TerminalDrill {
         case "/resume" where steers: try await control.resume()
         case "/status": console.show(try await control.status(presenter))
         case "/help": console.show(presenter.help(currentRole: currentRole))
-        case "/start" where steers: console.show(presenter.strings.alreadyStarted)
+        case "/start" where steers: console.show(presenter.strings[.alreadyStarted])
         case "/end" where steers:
             try await control.end()
             return .stop
-        case "/start", "/pause", "/resume", "/end", "/speed", "/next": console.show(presenter.strings.onlyTheTrainer)
+        case "/start", "/pause", "/resume", "/end", "/speed", "/next": console.show(presenter.strings[.onlyTheTrainer])
         case "/quit" where !steers: return .stop
         default:
             let commands = steers ? ["/pause", "/resume", "/speed", "/next", "/status", "/help", "/end"] : ["/status", "/help", "/quit"]
-            console.show(presenter.strings.unknownCommand(word, hint: Suggestions.hint(for: word, among: commands), commands: commands))
+            console.show(presenter.strings[.unknownCommand, ["word": word, "hint": Suggestions.hint(for: word, among: commands), "commands": commands.joined(separator: " ")]])
         }
         return .continue
     }

@@ -1,5 +1,6 @@
 import FiredrillCore
 import FiredrillReporting
+import FiredrillVocabulary
 import Foundation
 
 /// What players see in the terminal: the briefing, injects as they arrive, messages and
@@ -28,15 +29,15 @@ struct TerminalPresenter: Sendable {
         var lines = [style.bold("firedrill — \(safe(scenario.title))")]
         if let briefing = scenario.briefing?.trimmingCharacters(in: .whitespacesAndNewlines), !briefing.isEmpty {
             lines.append("")
-            lines.append(style.bold(strings.briefing))
+            lines.append(style.bold(strings[.briefing]))
             for line in TextLines(safe(briefing)) { lines.append("  " + line.text) }
             lines.append("")
         }
         let mine = scenario.roles.filter { playedRoles.contains($0.id) }.map { "\(safe($0.name)) (\($0.id))" }
         let others = scenario.roles.filter { !playedRoles.contains($0.id) }.map { "\(safe($0.name)) (\($0.id))" }
-        lines.append("\(strings.youPlay): \(mine.joined(separator: ", ")).")
-        if !others.isEmpty { lines.append("\(strings.otherRoles): \(others.joined(separator: ", ")).") }
-        lines.append(strings.plannedLength(scenario.duration.description, speed: format(speed)))
+        lines.append("\(strings[.youPlay]): \(mine.joined(separator: ", ")).")
+        if !others.isEmpty { lines.append("\(strings[.otherRoles]): \(others.joined(separator: ", ")).") }
+        lines.append(strings[.plannedLength, ["duration": scenario.duration.description, "speed": format(speed)]])
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -52,14 +53,14 @@ struct TerminalPresenter: Sendable {
         let time = style.dim("[\(at.wholeSecondsDescription)]")
         switch view.type {
         case "started":
-            return "\(time) \(style.bold(strings.drillStarted))"
+            return "\(time) \(style.bold(strings[.drillStarted]))"
         case "inject-delivered":
             let channel = view.channel ?? "?"
             let recipients: [String] = switch view.to {
             case .roles(let ids)?: ids.filter(playedRoles.contains)
             default: scenario.playerRoles.map(\.id).filter(playedRoles.contains)
             }
-            var lines = ["\(time) \(style.cyan(icon(for: channel) + " " + channel.uppercased()))  \(strings.from) \(style.bold(safe(view.from ?? strings.unknownSender)))  \(strings.to) \(recipients.joined(separator: ", "))"]
+            var lines = ["\(time) \(style.cyan(icon(for: channel) + " " + channel.uppercased()))  \(strings[.from]) \(style.bold(safe(view.from ?? strings[.unknownSender])))  \(strings[.to]) \(recipients.joined(separator: ", "))"]
             lines.append("  \(style.bold(safe(view.subject ?? "")))")
             if let body = view.body?.trimmingCharacters(in: .whitespacesAndNewlines), !body.isEmpty {
                 for line in TextLines(safe(body)) { lines.append("  \(line.text)") }
@@ -72,7 +73,7 @@ struct TerminalPresenter: Sendable {
                 var echo = "\(time) \(style.green("✓")) \(action.role): \(safe(action.commandLine))"
                 if action.kind == .escalate, let target = action.target, let persona = scenario.role(target)?.persona,
                    !persona.accepts(channel: action.channel ?? ActionCommand.defaultChannel) {
-                    echo += style.dim("  " + strings.noAnswerOver(action.channel ?? ActionCommand.defaultChannel))
+                    echo += style.dim("  " + strings[.noAnswerOver, ["channel": action.channel ?? ActionCommand.defaultChannel]])
                 }
                 lines.append(echo)
             }
@@ -80,7 +81,7 @@ struct TerminalPresenter: Sendable {
             if action.kind == .escalate, let target = action.target, playedRoles.contains(target) {
                 let channel = action.channel ?? ActionCommand.defaultChannel
                 let sender = scenario.role(action.role)?.name ?? action.role
-                var message = "\(time) \(style.cyan(icon(for: channel) + " " + channel.uppercased()))  \(strings.from) \(style.bold(safe(sender)))  \(strings.to) \(target)"
+                var message = "\(time) \(style.cyan(icon(for: channel) + " " + channel.uppercased()))  \(strings[.from]) \(style.bold(safe(sender)))  \(strings[.to]) \(target)"
                 if !action.text.isEmpty { message += "\n  " + safe(action.text) }
                 lines.append(message)
             }
@@ -88,13 +89,13 @@ struct TerminalPresenter: Sendable {
         case "persona-reply":
             let persona = view.role ?? "?"
             let name = scenario.role(persona)?.name ?? persona
-            return "\(time) \(style.magenta("↩ \(safe(name))")) \(strings.to) \(view.to?.ids.first ?? "?"): \(safe(view.text ?? ""))"
+            return "\(time) \(style.magenta("↩ \(safe(name))")) \(strings[.to]) \(view.to?.ids.first ?? "?"): \(safe(view.text ?? ""))"
         case "paused":
             return "\(time) \(style.yellow(strings.drillPaused))"
         case "interrupted":
             return "\(time) \(style.yellow(strings.drillInterrupted))"
         case "resumed":
-            return "\(time) \(style.yellow(strings.drillResumed))"
+            return "\(time) \(style.yellow(strings[.drillResumed]))"
         case "ended":
             let reason = view.reason.flatMap(DrillEvent.EndReason.init(rawValue:)) ?? .completed
             return "\(time) \(style.bold(strings.drillEnded(reason)))"
@@ -102,7 +103,7 @@ struct TerminalPresenter: Sendable {
             return "\(time) \(style.yellow(strings.speedChanged(view.speed ?? 1)))"
         case "clock-advanced":
             let from = DrillTime(seconds: view.fromSeconds ?? 0)?.wholeSecondsDescription ?? "?"
-            return "\(time) \(style.yellow(strings.clockAdvanced(from: from)))"
+            return "\(time) \(style.yellow(strings[.clockAdvanced, ["from": from]]))"
         default:
             return nil
         }
@@ -124,15 +125,15 @@ struct TerminalPresenter: Sendable {
         let clock: Set<String> = ["started", "paused", "resumed", "interrupted", "ended"]
         let lines = views.filter { !clock.contains($0.type) }.compactMap(render)
         guard !lines.isEmpty else { return nil }
-        return ([style.bold(strings.recapHeading)] + lines).joined(separator: "\n")
+        return ([style.bold(strings[.recapHeading])] + lines).joined(separator: "\n")
     }
 
     func status(_ status: DrillSession<ContinuousClock>.Status) -> String {
-        let state = status.isFinished ? strings.ended : status.isPaused ? strings.paused : strings.running
-        return strings.status(
-            time: status.drillTime.wholeSecondsDescription, duration: scenario.duration.description, state: state,
-            delivered: status.delivered, met: status.objectivesMet, objectives: status.objectives
-        )
+        let state = status.isFinished ? strings[.ended] : status.isPaused ? strings[.paused] : strings[.running]
+        return strings[.status, [
+            "time": status.drillTime.wholeSecondsDescription, "duration": scenario.duration.description, "state": state,
+            "delivered": "\(status.delivered)", "met": "\(status.objectivesMet)", "objectives": "\(status.objectives)",
+        ]]
     }
 
     func help(currentRole: String) -> String {
@@ -161,9 +162,9 @@ struct TerminalPresenter: Sendable {
         for (index, line) in table.enumerated() {
             lines.append(index == 0 ? style.bold(line) : colourRating(line, rating: rows[index].last ?? ""))
         }
-        let score = report.score.map { format($0, digits: 1) + " / 100" } ?? strings.notScored
+        let score = report.score.map { format($0, digits: 1) + " / 100" } ?? strings[.notScored]
         lines.append("")
-        lines.append(style.bold(strings.score(score)))
+        lines.append(style.bold(strings[.score, ["score": score]]))
         if !report.coverage.complete { lines.append(style.yellow(strings.coverage(report.coverage))) }
         return lines.joined(separator: "\n")
     }

@@ -28,61 +28,61 @@ private struct OutlineBuilder {
     func objectiveName(_ id: String?) -> String { facts.objectiveName(id) }
 
     func outline() -> ReportOutline {
-        var meta: [(String, [Inline])] = [(s.scenarioID, [.text(report.scenario.title)])]
+        var meta: [(String, [Inline])] = [(s[.scenarioID], [.text(report.scenario.title)])]
         if let record = report.record {
-            meta.append((s.runID, [.code(record.runID)]))
-            if let started = facts.instant(record.startedAt) { meta.append((s.dateLocal, [.text(started.local)])) }
+            meta.append((s[.runID], [.code(record.runID)]))
+            if let started = facts.instant(record.startedAt) { meta.append((s[.dateLocal], [.text(started.local)])) }
         }
-        meta.append((s.mode, [.text(s.modeName(report.drill.mode))]))
+        meta.append((s[.mode], [.text(s.modeName(report.drill.mode))]))
         let runID = report.record?.runID
         let sections = [
             overview(), headline(), charts(), analysis(), improvementPlan(), feedback(), controls(), evidence(),
             eventLog(), injects(), wordingReview(), roles(),
         ]
         return ReportOutline(
-            language: s.language, title: s.documentTitle, kind: s.documentKind, subtitle: report.scenario.title, meta: meta,
-            sections: sections, footer: [s.blamelessNote, s.generatedBy(report.format)],
-            pageFooter: "firedrill · \(s.documentShortTitle) · \(report.scenario.title)" + (runID.map { " · \($0)" } ?? "")
+            language: s.language, title: s[.documentTitle], kind: s[.documentKind], subtitle: report.scenario.title, meta: meta,
+            sections: sections, footer: [s[.blamelessNote], s[.generatedBy, ["format": report.format]]],
+            pageFooter: "firedrill · \(s[.documentShortTitle]) · \(report.scenario.title)" + (runID.map { " · \($0)" } ?? "")
         )
     }
 
     // MARK: 1. Overview
 
     func overview() -> ReportOutline.Section {
-        var rows: [(String, [Inline])] = [(s.exerciseName, [.text(report.scenario.title)])]
+        var rows: [(String, [Inline])] = [(s[.exerciseName], [.text(report.scenario.title)])]
         if let started = facts.instant(report.record?.startedAt) {
-            rows.append((s.dateLocal, [.text(started.local)]))
+            rows.append((s[.dateLocal], [.text(started.local)]))
         } else {
-            rows.append((s.dateLocal, [.status(s.notRecorded, .muted)]))
+            rows.append((s[.dateLocal], [.status(s[.notRecorded], .muted)]))
         }
-        rows.append((s.duration, [.text(s.durationValue(planned: clock(report.scenario.durationSeconds), played: facts.playedDuration, reason: s.endReason(report.drill.endReason)))]))
-        rows.append((s.mode, [.text(s.modeValue(report.drill.mode, speed: report.record?.speed.map { number($0) }))]))
+        rows.append((s[.duration], [.text(s.durationValue(planned: clock(report.scenario.durationSeconds), played: facts.playedDuration, reason: s.endReason(report.drill.endReason)))]))
+        rows.append((s[.mode], [.text(s.modeValue(report.drill.mode, speed: report.record?.speed.map { number($0) }))]))
         let departments = facts.departments
-        rows.append((s.scope, [.text(s.scopeValue(
+        rows.append((s[.scope], [.text(s.scopeValue(
             objectives: report.objectives.count, weight: number(report.coverage.weightTotal),
             injects: report.injects.filter { !$0.adlib }.count, departments: departments.filter { $0.name != nil }.count
         ))]))
-        if !report.scenario.tags.isEmpty { rows.append((s.tags, [.text(report.scenario.tags.joined(separator: s.comma))])) }
+        if !report.scenario.tags.isEmpty { rows.append((s[.tags], [.text(report.scenario.tags.joined(separator: s.comma))])) }
         var played: [Inline] = []
         for (index, department) in departments.enumerated() {
             if index > 0 { played.append(.lineBreak) }
-            played.append(.strong(department.name ?? s.noDepartment))
+            played.append(.strong(department.name ?? s[.noDepartment]))
             played.append(.text(s.colon + department.roles.map(\.name).joined(separator: s.comma)))
         }
-        rows.append((s.departmentsAndRoles, played))
+        rows.append((s[.departmentsAndRoles], played))
         if !facts.simulatedRoles.isEmpty {
-            rows.append((s.simulatedRoles, [.text(facts.simulatedRoles.map(\.name).joined(separator: s.comma))]))
+            rows.append((s[.simulatedRoles], [.text(facts.simulatedRoles.map(\.name).joined(separator: s.comma))]))
         }
-        rows.append((s.conduct, [.text(s.conductValue(
+        rows.append((s[.conduct], [.text(s.conductValue(
             actions: report.drill.actions, pauses: report.drill.pauses, interruptions: report.drill.interruptions,
             injectsDelivered: report.injects.filter { $0.status == .delivered }.count, adlibs: report.injects.filter(\.adlib).count,
             speedChanges: report.drill.speedChanges, skipped: report.drill.skippedSeconds > 0 ? clock(report.drill.skippedSeconds) : nil
         ))]))
         var blocks: [Block] = [.keyValues(rows)]
         if let summary = report.scenario.summary, !summary.allSatisfy(\.isWhitespace) {
-            blocks.append(.quote(label: s.summary, text: summary))
+            blocks.append(.quote(label: s[.summary], text: summary))
         }
-        return section("overview", "1. " + s.overview, blocks)
+        return section("overview", "1. " + s[.overview], blocks)
     }
 
     // MARK: 2. Results at a glance
@@ -90,10 +90,10 @@ private struct OutlineBuilder {
     func headline() -> ReportOutline.Section {
         let coverage = report.coverage
         let coverageText = s.coverageValue(coverage, weight: number(coverage.weightExercised), totalWeight: number(coverage.weightTotal))
-        let score: [Inline] = report.score.map { [.strong(number($0)), .small(" " + s.outOf100)] } ?? [.text(s.notScored)]
-        var detail: [Inline] = [.text(s.coverage + s.colon + coverageText)]
+        let score: [Inline] = report.score.map { [.strong(number($0)), .small(" " + s[.outOf100])] } ?? [.text(s[.notScored])]
+        var detail: [Inline] = [.text(s[.coverage] + s.colon + coverageText)]
         if report.objectives.contains(where: \.adjudicated) || report.automaticScore != report.score {
-            detail += [.lineBreak, .text(s.automaticScoreValue(report.automaticScore.map { number($0) } ?? s.notScored))]
+            detail += [.lineBreak, .text(s[.automaticScoreValue, ["score": report.automaticScore.map { number($0) } ?? s[.notScored]]])]
         }
         var ratings: [Inline] = []
         for (index, count) in facts.ratingCounts.enumerated() {
@@ -102,42 +102,42 @@ private struct OutlineBuilder {
         }
         let counts = facts.planCounts
         let plan = report.record == nil
-            ? ReportOutline.Card(label: s.improvementPlan, value: [.small(s.planNotRecorded)], detail: [])
-            : ReportOutline.Card(label: s.improvementPlan, value: [.text(s.planOpen(counts.open))],
-                                 detail: [.text(s.planClosedAndOverdue(closed: counts.closed, overdue: counts.overdue))], warning: counts.overdue > 0)
+            ? ReportOutline.Card(label: s[.improvementPlan], value: [.small(s[.planNotRecorded])], detail: [])
+            : ReportOutline.Card(label: s[.improvementPlan], value: [.text(s[.planOpen, ["open": "\(counts.open)"]])],
+                                 detail: [.text(s[.planClosedAndOverdue, ["closed": "\(counts.closed)", "overdue": "\(counts.overdue)"]])], warning: counts.overdue > 0)
         var blocks: [Block] = [.cards([
-            ReportOutline.Card(label: s.score, value: score, detail: detail, note: coverage.complete ? s.complete : nil, warning: !coverage.complete),
-            ReportOutline.Card(label: s.ratingsCount, value: ratings, detail: [], note: Scoring.Rating.allCases.map { "\($0.rawValue)\(s.colon)\(words.rating($0))" }.joined(separator: s.listSeparator)),
+            ReportOutline.Card(label: s[.score], value: score, detail: detail, note: coverage.complete ? s[.complete] : nil, warning: !coverage.complete),
+            ReportOutline.Card(label: s[.ratingsCount], value: ratings, detail: [], note: Scoring.Rating.allCases.map { "\($0.rawValue)\(s.colon)\(words.rating($0))" }.joined(separator: s.listSeparator)),
             plan,
         ])]
         if !coverage.complete {
             blocks.append(.warning([.text("⚠ " + s.incompleteWarning(endedAt: report.drill.endedAtSeconds.map { clock($0) }, notExercised: facts.notExercisedCount))]))
         }
-        blocks.append(.heading(s.timingChain, id: nil))
+        blocks.append(.heading(s[.timingChain], id: nil))
         blocks.append(.chain(facts.timingChain.map { step in
             ReportOutline.ChainStep(
-                label: step.label, time: step.seconds.map { clock($0) } ?? s.none,
-                since: step.label == s.detection ? nil : facts.sinceDetection(step.seconds).map(s.afterDetection)
+                label: step.label, time: step.seconds.map { clock($0) } ?? s[.noValue],
+                since: step.label == s[.detection] ? nil : facts.sinceDetection(step.seconds).map { s[.afterDetection, ["time": $0]] }
             )
         }))
-        blocks.append(.note([.rich(s.sentences(s.timingChainNote, s.scoreExplained))]))
-        blocks.append(.heading(s.metricsSection, id: nil))
-        var table = Table([s.metric, s.measures, s.drillTime, s.sinceDetection], alignments: [.left, .left, .right, .right])
+        blocks.append(.note([.rich(s.sentences(s[.timingChainNote], s[.scoreExplained]))]))
+        blocks.append(.heading(s[.metricsSection], id: nil))
+        var table = Table([s[.metric], s[.measures], s[.drillTime], s[.sinceDetection]], alignments: [.left, .left, .right, .right])
         for (key, seconds) in report.metrics.all {
-            table.append([[.text(words.metric(key))], [.text(words.metricMeaning(key))], [.text(seconds.map { clock($0) } ?? s.none)], [.text(facts.sinceDetection(seconds) ?? "–")]])
+            table.append([[.text(words.metric(key))], [.text(words.metricMeaning(key))], [.text(seconds.map { clock($0) } ?? s[.noValue])], [.text(facts.sinceDetection(seconds) ?? "–")]])
         }
         blocks.append(.table(table))
-        blocks.append(.note([.text(s.metricsNote)]))
-        return section("results", "2. " + s.headline, blocks)
+        blocks.append(.note([.text(s[.metricsNote])]))
+        return section("results", "2. " + s[.headline], blocks)
     }
 
     // MARK: 3. Timeline chart
 
     func charts() -> ReportOutline.Section {
-        section("timeline", "3. " + s.timelineChart, [
-            .figure(.timeline, caption: s.timelineChartCaption),
-            .heading(s.creditChart, id: nil),
-            .figure(.credit, caption: s.creditChartCaption),
+        section("timeline", "3. " + s[.timelineChart], [
+            .figure(.timeline, caption: s[.timelineChartCaption]),
+            .heading(s[.creditChart], id: nil),
+            .figure(.credit, caption: s[.creditChartCaption]),
         ])
     }
 
@@ -145,7 +145,7 @@ private struct OutlineBuilder {
 
     func analysis() -> ReportOutline.Section {
         var table = Table(
-            [s.objective, s.kind, s.weight, s.target, s.limit, s.elapsed, s.credit, s.automaticRating, s.officialRating, s.evaluatorRating, s.metBy],
+            [s[.objective], s[.kind], s[.weight], s[.target], s[.limit], s[.elapsed], s[.credit], s[.automaticRating], s[.officialRating], s[.evaluatorRating], s[.metBy]],
             alignments: [.left, .left, .right, .right, .right, .right, .right, .center, .center, .center, .left]
         )
         for objective in report.objectives {
@@ -160,20 +160,20 @@ private struct OutlineBuilder {
             ])
         }
         var blocks: [Block] = [.table(table)]
-        blocks.append(.note([.text(s.ratingsLegend + s.colon + Scoring.Rating.allCases.map { "\($0.rawValue) \(words.rating($0))" }.joined(separator: s.listSeparator) + s.sentenceEnd + s.sentences(s.elapsedExplained, s.adjudicationExplained, s.observationClassification))]))
+        blocks.append(.note([.text(s[.ratingsLegend] + s.colon + Scoring.Rating.allCases.map { "\($0.rawValue) \(words.rating($0))" }.joined(separator: s.listSeparator) + s.sentenceEnd + s.sentences(s[.elapsedExplained], s[.adjudicationExplained], s[.observationClassification]))]))
         for (position, objective) in report.objectives.enumerated() {
             blocks.append(.groupStart(
                 id: "objective-\(position + 1)", title: "4.\(position + 1). " + (objective.name ?? objective.id),
-                detail: "\(words.kind(objective.kind)) · \(s.weight) \(number(objective.weight))"
+                detail: "\(words.kind(objective.kind)) · \(s[.weight]) \(number(objective.weight))"
             ))
-            var rows: [(String, [Inline])] = [(s.status, statusLine(objective))]
+            var rows: [(String, [Inline])] = [(s[.status], statusLine(objective))]
             let automaticRating = objective.automaticRating
-            rows.append((s.automaticRating, [.rating(automaticRating)] + (automaticRating.map { [.text(" " + words.rating($0))] } ?? [])))
+            rows.append((s[.automaticRating], [.rating(automaticRating)] + (automaticRating.map { [.text(" " + words.rating($0))] } ?? [])))
             if objective.adjudicated || automaticRating != objective.rating {
-                rows.append((s.officialRating, [.rating(objective.rating)] + (objective.rating.map { [.text(" " + words.rating($0))] } ?? [])))
+                rows.append((s[.officialRating], [.rating(objective.rating)] + (objective.rating.map { [.text(" " + words.rating($0))] } ?? [])))
             }
-            rows.append((s.evaluatorRating, [.rating(objective.evaluatorRating)] + (objective.evaluatorRating.map { [.text(" " + words.rating($0))] } ?? [])))
-            if let expected = objective.expected { rows.append((s.expectedAction, [.prose(expected)])) }
+            rows.append((s[.evaluatorRating], [.rating(objective.evaluatorRating)] + (objective.evaluatorRating.map { [.text(" " + words.rating($0))] } ?? [])))
+            if let expected = objective.expected { rows.append((s[.expectedAction], [.prose(expected)])) }
             let decisions = facts.decisions(on: objective.id)
             if !decisions.isEmpty {
                 var value: [Inline] = []
@@ -185,29 +185,29 @@ private struct OutlineBuilder {
                     )))
                     if let note = decision.note, !note.isEmpty { value.append(.text(s.colon + note)) }
                 }
-                rows.append((s.decisions, value))
+                rows.append((s[.decisions], value))
             }
-            rows.append((s.controls, [.text(objective.controls.map(facts.controlLabel).joined(separator: s.comma))]))
+            rows.append((s[.controls], [.text(objective.controls.map(facts.controlLabel).joined(separator: s.comma))]))
             blocks.append(.facts(rows))
-            blocks += observations(facts.observations(of: objective.id), emptyNote: s.noObservations)
+            blocks += observations(facts.observations(of: objective.id), emptyNote: s[.noObservations])
             blocks.append(.groupEnd)
         }
         let general = facts.observations(of: nil)
         if !general.isEmpty {
-            blocks.append(.heading(s.generalObservations, id: nil))
+            blocks.append(.heading(s[.generalObservations], id: nil))
             blocks += observations(general, emptyNote: nil)
         }
-        return section("analysis", "4. " + s.analysis, blocks)
+        return section("analysis", "4. " + s[.analysis], blocks)
     }
 
     func statusLine(_ objective: DrillReport.ObjectiveResult) -> [Inline] {
-        let start = objective.clockStartSeconds.map { s.parenthesized(s.clockStartedAt(clock($0))) } ?? ""
-        let target = s.parenthesized("\(s.target) \(clock(objective.targetSeconds))\(s.comma)\(s.limit) \(clock(objective.limitSeconds))")
+        let start = objective.clockStartSeconds.map { s.parenthesized(s[.clockStartedAt, ["time": clock($0)]]) } ?? ""
+        let target = s.parenthesized("\(s[.target]) \(clock(objective.targetSeconds))\(s.comma)\(s[.limit]) \(clock(objective.limitSeconds))")
         let name = words.objectiveStatus(objective.status.rawValue)
         switch objective.status {
         case .met:
             let by = objective.metBy.map { " — " + role($0) } ?? ""
-            return [.status(name, .met), .text(" \(clock(objective.metAtSeconds))\(s.comma)\(s.elapsedAfter(clock(objective.elapsedSeconds)))\(start)\(by)\(target)")]
+            return [.status(name, .met), .text(" \(clock(objective.metAtSeconds))\(s.comma)\(s[.elapsedAfter, ["time": clock(objective.elapsedSeconds)]])\(start)\(by)\(target)")]
         case .missed:
             return [.status(name, .missed), .text("\(start)\(target)")]
         case .notApplicable, .notExercised:
@@ -218,7 +218,7 @@ private struct OutlineBuilder {
     func observations(_ entries: [(index: Int, entry: DrillReport.ObservationEntry)], emptyNote: String?) -> [Block] {
         guard !entries.isEmpty else { return emptyNote.map { [.note([.text($0)])] } ?? [] }
         var blocks: [Block] = []
-        let groups: [(String, ReportFacts.ObservationClass)] = [(s.strengths, .strength), (s.areasForImprovement, .improvement), (s.otherObservations, .other)]
+        let groups: [(String, ReportFacts.ObservationClass)] = [(s[.strengths], .strength), (s[.areasForImprovement], .improvement), (s[.otherObservations], .other)]
         for (title, kind) in groups {
             let members = entries.filter { ReportFacts.classify($0.entry) == kind }
             guard !members.isEmpty else { continue }
@@ -235,12 +235,12 @@ private struct OutlineBuilder {
     // MARK: 5. Improvement plan
 
     func improvementPlan() -> ReportOutline.Section {
-        guard let record = report.record else { return section("plan", "5. " + s.improvementPlan, [.note([.text(s.planNotRecorded)])]) }
-        guard !record.correctiveActions.isEmpty else { return section("plan", "5. " + s.improvementPlan, [.note([.rich(s.noPlan)])]) }
+        guard let record = report.record else { return section("plan", "5. " + s[.improvementPlan], [.note([.text(s[.planNotRecorded])])]) }
+        guard !record.correctiveActions.isEmpty else { return section("plan", "5. " + s[.improvementPlan], [.note([.rich(s[.noPlan])])]) }
         let counts = facts.planCounts
         var table = Table(
-            [s.planNumber, s.objective, s.issue, s.correctiveAction, s.capability, s.responsibleOrgAndRole,
-             s.startDate, s.completionDate, s.status, s.closingEvidence],
+            ["#", s[.objective], s[.issue], s[.correctiveAction], s[.capability], s[.responsibleOrgAndRole],
+             s[.startDate], s[.completionDate], s[.status], s[.closingEvidence]],
             alignments: [.right] + Array(repeating: .left, count: 9)
         )
         table.nowrap = [6, 7]
@@ -248,9 +248,9 @@ private struct OutlineBuilder {
         table.style = "plan"
         for action in record.correctiveActions {
             var status: [Inline] = [.text(s.actionStatus(action.status))]
-            if action.overdue { status = [.status("⚠ " + s.overdue, .overdue), .lineBreak] + status }
+            if action.overdue { status = [.status("⚠ " + s[.overdue], .overdue), .lineBreak] + status }
             var evidence: [Inline] = action.closingEvidence.map { [.lines($0)] } ?? [.text("–")]
-            if let closed = action.closedAt { evidence += [.lineBreak, .small(s.closedOn(String(closed.prefix(10))))] }
+            if let closed = action.closedAt { evidence += [.lineBreak, .small(s[.closedOn, ["date": String(closed.prefix(10))]])] }
             let responsible: [Inline] = [.strong(action.responsibleOrg)] + (action.responsibleRole.map { [.lineBreak, .text($0)] } ?? [])
             let due: [Inline] = action.overdue ? [.status(action.dueDate ?? "–", .overdue)] : [.text(action.dueDate ?? "–")]
             table.append([
@@ -258,36 +258,36 @@ private struct OutlineBuilder {
                 [.text(s.capabilityName(action.capability))], responsible, [.text(action.startDate ?? "–")], due, status, evidence,
             ])
         }
-        return section("plan", "5. " + s.improvementPlan, [
-            .paragraph([.text(s.planSummary(open: counts.open, closed: counts.closed, overdue: counts.overdue))]), .table(table),
+        return section("plan", "5. " + s[.improvementPlan], [
+            .paragraph([.text(s[.planSummary, ["open": "\(counts.open)", "closed": "\(counts.closed)", "overdue": "\(counts.overdue)"]])]), .table(table),
         ])
     }
 
     // MARK: 6. Feedback
 
     func feedback() -> ReportOutline.Section {
-        guard !report.survey.isEmpty else { return section("feedback", "6. " + s.feedback, [.note([.text(s.noSurvey)])]) }
-        var table = Table(["#", s.question, s.answers, s.median, s.scores], alignments: [.right, .left, .right, .right, .left])
+        guard !report.survey.isEmpty else { return section("feedback", "6. " + s[.feedback], [.note([.text(s[.noSurvey])])]) }
+        var table = Table(["#", s[.question], s[.answers], s[.median], s[.scores]], alignments: [.right, .left, .right, .right, .left])
         for (index, result) in report.survey.enumerated() {
-            let scores = result.kind == .scale ? (result.answers.isEmpty ? s.noAnswers : result.answers.map(String.init).joined(separator: ", ")) : "–"
+            let scores = result.kind == .scale ? (result.answers.isEmpty ? s[.noAnswers] : result.answers.map(String.init).joined(separator: ", ")) : "–"
             table.append([[.text("\(index + 1)")], [.text(result.question)], [.text("\(result.count)")], [.text(result.median.map { number($0) } ?? "–")], [.text(scores)]])
         }
-        var blocks: [Block] = [.table(table), .note([.text(s.scaleExplained(low: words.surveyScale(1), high: words.surveyScale(5)))])]
+        var blocks: [Block] = [.table(table), .note([.text(s[.scaleExplained, ["low": words.surveyScale(1), "high": words.surveyScale(5)]])])]
         for (index, result) in report.survey.enumerated() where !result.texts.isEmpty {
             blocks.append(.heading("\(index + 1). \(result.question)", id: nil))
             blocks.append(.bullets(result.texts.map { [.lines($0)] }))
         }
-        return section("feedback", "6. " + s.feedback, blocks)
+        return section("feedback", "6. " + s[.feedback], blocks)
     }
 
     // MARK: 7. Controls
 
     func controls() -> ReportOutline.Section {
-        var table = Table([s.control, s.framework, s.title, s.evidenceFrom])
+        var table = Table([s[.control], s[.framework], s[.title], s[.evidenceFrom]])
         table.nowrap = [0]
         table.widths = [9, 17, 30, 44]
         for row in facts.controlRows {
-            var evidence: [Inline] = row.drillWide ? [.text(s.exerciseAsWhole)] : []
+            var evidence: [Inline] = row.drillWide ? [.text(s[.exerciseAsWhole])] : []
             for objective in row.objectives {
                 if !evidence.isEmpty { evidence.append(.text(s.comma)) }
                 evidence.append(.text((objective.name ?? objective.id) + " "))
@@ -295,43 +295,43 @@ private struct OutlineBuilder {
             }
             table.append([[.strong(row.id)], [.text(row.framework)], [.text(row.title)], evidence])
         }
-        return section("controls", "7. " + s.controlsSection, [.table(table), .note([.rich(s.controlsNote)])])
+        return section("controls", "7. " + s[.controlsSection], [.table(table), .note([.rich(s[.controlsNote])])])
     }
 
     // MARK: 8. Evidence
 
     func evidence() -> ReportOutline.Section {
-        guard let record = report.record else { return section("evidence", "8. " + s.evidence, [.note([.rich(s.notRecordedEvidence)])]) }
-        var rows: [(String, [Inline])] = [(s.runID, [.code(record.runID), .text(s.parenthesized(s.runStatusName(record.status)))])]
-        rows.append((s.mode, [.text(s.modeValue(report.drill.mode, speed: record.speed.map { number($0) }))]))
-        if let started = facts.instant(record.startedAt) { rows.append((s.recordedStart, [.text(started.utc)])) }
-        if let ended = facts.instant(record.endedAt) { rows.append((s.recordedEnd, [.text(ended.utc)])) }
-        rows.append((s.scenarioSHA, [.code(record.scenarioSHA256)]))
-        rows.append((s.chainHead, record.chainHead.map { [.code($0)] } ?? [.text(s.none)]))
+        guard let record = report.record else { return section("evidence", "8. " + s[.evidence], [.note([.rich(s[.notRecordedEvidence])])]) }
+        var rows: [(String, [Inline])] = [(s[.runID], [.code(record.runID), .text(s.parenthesized(s.runStatusName(record.status)))])]
+        rows.append((s[.mode], [.text(s.modeValue(report.drill.mode, speed: record.speed.map { number($0) }))]))
+        if let started = facts.instant(record.startedAt) { rows.append((s[.recordedStart], [.text(started.utc)])) }
+        if let ended = facts.instant(record.endedAt) { rows.append((s[.recordedEnd], [.text(ended.utc)])) }
+        rows.append((s[.scenarioSHA], [.code(record.scenarioSHA256)]))
+        rows.append((s[.chainHead], record.chainHead.map { [.code($0)] } ?? [.text(s[.noValue])]))
         let verification: [Inline] = switch record.verification {
-        case .some(let check) where check.intact: [.status("✓ " + s.verified(events: check.events), .verified)]
-        case .some(let check): [.status("✗ " + s.verificationFailed(check.problem ?? ""), .failed)]
-        case nil: [.text(s.notVerified)]
+        case .some(let check) where check.intact: [.status("✓ " + s[.verified, ["events": "\(check.events)"]], .verified)]
+        case .some(let check): [.status("✗ " + s[.verificationFailed, ["problem": check.problem ?? ""]], .failed)]
+        case nil: [.text(s[.notVerified])]
         }
-        rows.append((s.verification, verification))
+        rows.append((s[.verification], verification))
         var seen: Set<String> = []
-        rows.append((s.participantsKept, [.text(s.participantsValue(record.participants.filter { seen.insert($0.role).inserted }.count))]))
-        return section("evidence", "8. " + s.evidence, [.keyValues(rows), .note([.rich(s.evidenceNote)])])
+        rows.append((s[.participantsKept], [.text(s.participantsValue(record.participants.filter { seen.insert($0.role).inserted }.count))]))
+        return section("evidence", "8. " + s[.evidence], [.keyValues(rows), .note([.rich(s[.evidenceNote])])])
     }
 
     // MARK: Appendices
 
     func eventLog() -> ReportOutline.Section {
-        var table = Table([s.drillTime, s.event, s.detail], alignments: [.right, .left, .left])
+        var table = Table([s[.drillTime], s[.event], s[.detail]], alignments: [.right, .left, .left])
         for entry in report.timeline {
             table.append([[.text(clock(entry.atSeconds))], [.text(eventName(entry))], describe(entry)])
         }
-        return section("event-log", s.appendix("A", s.eventLog), [.table(table)], appendix: true)
+        return section("event-log", appendix("A", .eventLog), [.table(table)], appendix: true)
     }
 
     func eventName(_ entry: EventView) -> String {
         switch entry.type {
-        case "inject-delivered" where entry.adlib == true: s.adlibInject
+        case "inject-delivered" where entry.adlib == true: s[.adlibInject]
         case "action": words.event("action") + s.colon + (entry.kind.map(words.kind) ?? "?")
         default: words.event(entry.type)
         }
@@ -345,14 +345,14 @@ private struct OutlineBuilder {
         case "action":
             var detail: [Inline] = [.strong(role(entry.role))]
             if let target = entry.target { detail.append(.text(" → \(role(target))" + (entry.channel.map { s.parenthesized(words.channel($0)) } ?? ""))) }
-            if let answered = entry.inReplyTo { detail.append(.small(" " + s.inReplyTo(facts.injectSubject(answered)))) }
+            if let answered = entry.inReplyTo { detail.append(.small(" " + s[.inReplyTo, ["subject": facts.injectSubject(answered)]])) }
             if let text = entry.text, !text.isEmpty { detail += [.text(s.colon), .lines(text)] }
-            if let met = entry.met, !met.isEmpty { detail.append(.status(" — " + s.meets(met.map { objectiveName($0.objective) }.joined(separator: s.comma)), .met)) }
+            if let met = entry.met, !met.isEmpty { detail.append(.status(" — " + s[.meets, ["names": met.map { objectiveName($0.objective) }.joined(separator: s.comma)]], .met)) }
             return detail
         case "persona-reply":
             return [.strong(role(entry.role)), .text(" → \(role(entry.to?.ids.first))\(s.colon)"), .lines(entry.text ?? "")]
         case "observation":
-            var detail: [Inline] = [.text(entry.objective.map(objectiveName) ?? s.exerciseAsWhole)]
+            var detail: [Inline] = [.text(entry.objective.map(objectiveName) ?? s[.exerciseAsWhole])]
             if let rating = entry.rating { detail += [.text(" "), .rating(rating)] }
             return detail + [.text(s.colon), .lines(entry.text ?? "")]
         case "adjudication":
@@ -367,31 +367,31 @@ private struct OutlineBuilder {
         case "speed-changed":
             return [.text(s.speedDetail(entry.speed ?? 1))]
         case "clock-advanced":
-            return [.text(s.skippedDetail(from: clock(entry.fromSeconds ?? 0), to: clock(entry.atSeconds)))]
+            return [.text(s[.skippedDetail, ["from": clock(entry.fromSeconds ?? 0), "to": clock(entry.atSeconds)]])]
         default:
             return []
         }
     }
 
     func injects() -> ReportOutline.Section {
-        var table = Table(["#", s.subject, s.channel, s.status, s.drillTime], alignments: [.right, .left, .left, .left, .right])
+        var table = Table(["#", s[.subject], s[.channel], s[.status], s[.drillTime]], alignments: [.right, .left, .left, .left, .right])
         for (index, inject) in report.injects.enumerated() {
             table.append([
-                [.text("\(index + 1)")], [.text(inject.subject)] + (inject.adlib ? [.small(s.parenthesized(s.adlib))] : []),
+                [.text("\(index + 1)")], [.text(inject.subject)] + (inject.adlib ? [.small(s.parenthesized(s[.adlib]))] : []),
                 [.text(words.channel(inject.channel))], [.text(words.text("inject.\(inject.status.rawValue)"))],
                 [.text(inject.atSeconds.map { clock($0) } ?? "–")],
             ])
         }
-        return section("injects", s.appendix("B", s.injectsSection), [.table(table)], appendix: true)
+        return section("injects", appendix("B", .injectsSection), [.table(table)], appendix: true)
     }
 
     func wordingReview() -> ReportOutline.Section {
-        var blocks: [Block] = [.note([.text(s.wordingReviewIntro)])]
+        var blocks: [Block] = [.note([.text(s[.wordingReviewIntro])])]
         guard !report.blamelessFindings.isEmpty else {
-            blocks.append(.paragraph([.text(s.noWordingFindings)]))
-            return section("wording", s.appendix("C", s.wordingReview), blocks, appendix: true)
+            blocks.append(.paragraph([.text(s[.noWordingFindings])]))
+            return section("wording", appendix("C", .wordingReview), blocks, appendix: true)
         }
-        var passages = Table([s.where_, s.passage, s.flagged])
+        var passages = Table([s[.location], s[.passage], s[.flagged]])
         passages.widths = [20, 50, 30]
         for passage in FlaggedPassage.group(report.blamelessFindings) {
             let objective = passage.source == .observation ? report.observations[safe: passage.index]?.objective : nil
@@ -402,22 +402,24 @@ private struct OutlineBuilder {
             }
             passages.append([[.text(s.findingPlace(passage.first, objective: objective.map(objectiveName)))], [.text(passage.text)], flags])
         }
-        var rules = Table([s.flagged, s.why, s.suggestion])
+        var rules = Table([s[.flagged], s[.why], s[.suggestion]])
         rules.widths = [16, 42, 42]
         for finding in FlaggedPassage.rules(of: report.blamelessFindings) {
             rules.append([[.text(s.ruleName(finding.rule))], [.text(finding.why)], [.text(finding.suggestion)]])
         }
         blocks += [.table(passages), .table(rules)]
-        return section("wording", s.appendix("C", s.wordingReview), blocks, appendix: true)
+        return section("wording", appendix("C", .wordingReview), blocks, appendix: true)
     }
 
     func roles() -> ReportOutline.Section {
-        var table = Table([s.role, s.department, ""])
+        var table = Table([s[.role], s[.department], ""])
         for info in report.roles {
-            table.append([[.text(info.name)], [.text(info.department ?? "–")], [.text(info.simulated ? s.simulated : "")]])
+            table.append([[.text(info.name)], [.text(info.department ?? "–")], [.text(info.simulated ? s[.simulated] : "")]])
         }
-        return section("roles", s.appendix("D", s.rolesSection), [.table(table)], appendix: true)
+        return section("roles", appendix("D", .rolesSection), [.table(table)], appendix: true)
     }
+
+    func appendix(_ letter: String, _ title: ReportText) -> String { s[.appendix, ["letter": letter, "title": s[title]]] }
 
     func section(_ id: String, _ title: String, _ blocks: [Block], appendix: Bool = false) -> ReportOutline.Section {
         ReportOutline.Section(id: id, title: title, appendix: appendix, blocks: blocks)
