@@ -10,7 +10,7 @@ struct ValidationMessageTests {
     static let literals: Set<String> = {
         var words = Set(
             ScenarioDecoder.topLevelKeys + ScenarioDecoder.roleKeys + ScenarioDecoder.personaKeys + ScenarioDecoder.injectKeys
-                + ScenarioDecoder.objectiveKeys + ScenarioDecoder.surveyKeys
+                + ScenarioDecoder.objectiveKeys + ScenarioDecoder.surveyKeys + ScenarioDecoder.quizKeys
         )
         words.formUnion(ActionKind.allCases.map(\.rawValue))
         words.formUnion(SurveyQuestion.Kind.allCases.map(\.rawValue))

@@ -9,7 +9,7 @@ accepts, as far as a JSON Schema can say:
 - about 12,000 mutations of four valid scenarios (the template, two bundled drills, one in
   Japanese, and a minimal one) are written to files, judged by the firedrill binary and by the
   schema, and the two verdicts must agree: each key removed; unknown keys and the contract's
-  additions the loader does not read yet; every key set to each JSON type; values outside
+  additions (role cards, the quiz); every key set to each JSON type; values outside
   enums and id patterns; texts and lists at and over their limits; conditions; durations
   (Japanese ones in a group of their own); the rules between keys; plain YAML scalars.
 
@@ -787,7 +787,7 @@ def typo(key):
 
 def key_cases():
     """Each key removed; an unknown key and a misspelt one added at every level; the contract's
-    additions the loader does not read yet."""
+    additions (role cards, the quiz), which both accept."""
     cases = []
     for base, doc, paths in bases():
         for path, level in paths:
@@ -797,8 +797,7 @@ def key_cases():
             for key in ("colour", typo(sorted(mapping)[0]), "ID", "x-note"):
                 if key not in mapping:
                     cases.append(Case("unknown-key", f"add {where(base, path, key)}", with_value(doc, path, key, "red")))
-        # Contract additions (role cards, quiz): the loader does not know them yet, so the
-        # schema refuses them too. When the loader learns them, these fail: add them to the schema.
+        # Contract additions (role cards, quiz): read by the loader and described by the schema.
         played = next(n for n, r in enumerate(doc["roles"]) if "persona" not in r)
         cases.append(Case("contract-addition", f"{base}: roles[{played}].responsibilities",
                           with_value(doc, ("roles", played), "responsibilities", ["Declare the incident"])))
@@ -1097,6 +1096,7 @@ class TestSchemaFile(SchemaCase):
             "injectKeys": defs["inject"]["properties"],
             "objectiveKeys": defs["objective"]["properties"],
             "surveyKeys": survey_object["properties"],
+            "quizKeys": defs["quizQuestion"]["properties"],
         }
         self.assertEqual(sorted(lists), sorted(expected), "the loader's key lists changed; update the schema and this test")
         for name, properties in expected.items():

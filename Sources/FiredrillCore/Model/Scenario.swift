@@ -18,11 +18,14 @@ public struct Scenario: Sendable, Hashable {
     public var injects: [Inject] { didSet { index = Index(self) } }
     public var objectives: [Objective] { didSet { index = Index(self) } }
     public var survey: [SurveyQuestion]
+    /// The knowledge check each participant takes after the drill, scored apart from the drill.
+    public var quiz: [QuizQuestion]
 
     public init(
         formatVersion: Int = 1, id: String, title: String, summary: String? = nil, briefing: String? = nil,
         language: String = "en", tags: [String] = [], duration: DrillTime, channels: [String] = Scenario.defaultChannels,
-        roles: [Role], injects: [Inject], objectives: [Objective], survey: [SurveyQuestion] = []
+        roles: [Role], injects: [Inject], objectives: [Objective], survey: [SurveyQuestion] = [],
+        quiz: [QuizQuestion] = []
     ) {
         self.formatVersion = formatVersion
         self.id = id
@@ -37,6 +40,7 @@ public struct Scenario: Sendable, Hashable {
         self.injects = injects
         self.objectives = objectives
         self.survey = survey
+        self.quiz = quiz
         index = Index(roles: roles, injects: injects, objectives: objectives)
     }
 
@@ -88,12 +92,16 @@ public struct Role: Sendable, Hashable {
     public var department: String?
     /// Present when the role is simulated by the engine.
     public var persona: Persona?
+    /// The role card: what the role is expected to do, in the organisation's own words (one
+    /// line each, at most 20). Shown to its players, never to other roles'.
+    public var responsibilities: [String]
 
-    public init(id: String, name: String, department: String? = nil, persona: Persona? = nil) {
+    public init(id: String, name: String, department: String? = nil, persona: Persona? = nil, responsibilities: [String] = []) {
         self.id = id
         self.name = name
         self.department = department
         self.persona = persona
+        self.responsibilities = responsibilities
     }
 
     public var isSimulated: Bool { persona != nil }

@@ -16,13 +16,14 @@ public struct ScenarioDecoder {
 
     static let topLevelKeys = [
         "firedrill", "id", "title", "summary", "briefing", "language", "tags", "duration", "channels",
-        "roles", "injects", "objectives", "survey",
+        "roles", "injects", "objectives", "survey", "quiz",
     ]
-    static let roleKeys = ["id", "name", "department", "persona"]
+    static let roleKeys = ["id", "name", "department", "persona", "responsibilities"]
     static let personaKeys = ["channels", "delay", "reply"]
     static let injectKeys = ["id", "to", "channel", "subject", "body", "from", "at", "when", "delay", "if", "expect", "notes"]
     static let objectiveKeys = ["id", "name", "kind", "by", "from", "target", "limit", "weight", "to", "via", "match", "controls", "expect"]
     static let surveyKeys = ["question", "kind"]
+    static let quizKeys = ["id", "question", "choices", "answer", "explanation"]
 
     let limits: ValidationLimits
     var diagnostics = DiagnosticList()
@@ -67,6 +68,7 @@ public struct ScenarioDecoder {
             }
         }
         let survey = top["survey"].flatMap { surveyQuestions($0) } ?? []
+        let quiz = top["quiz"].flatMap { quizQuestions($0) } ?? []
 
         // First pass: ids, so that references can be checked whatever their order.
         let roleNodes = top["roles"].flatMap { items($0, what: "roles", maximum: limits.maximumRoles) } ?? []
@@ -109,8 +111,84 @@ public struct ScenarioDecoder {
         return Scenario(
             formatVersion: 1, id: id, title: title, summary: summary, briefing: briefing, language: language, tags: tags,
             duration: duration, channels: channels, roles: roles, injects: injects, objectives: objectives,
-            survey: survey
+            survey: survey, quiz: quiz
         )
+    }
+
+    /// The knowledge check: `{id, question, choices, answer, explanation?}` items, `answer`
+    /// the number of the correct choice from 0, or a list of them.
+    mutating func quizQuestions(_ node: SourceNode) -> [QuizQuestion]? {
+        guard case .sequence(let items) = node.value else {
+            diagnostics.error(node.location, .notAList, ["what": "quiz", "found": .name(node.kindDescription), "example": .none])
+            return nil
+        }
+        if items.count > limits.maximumQuizQuestions {
+            diagnostics.error(node.location, .tooManyEntries, ["what": "quiz", "count": .verbatim("\(items.count)"), "maximum": .verbatim("\(limits.maximumQuizQuestions)")])
+            return nil
+        }
+        var questions: [QuizQuestion] = []
+        var seen: [String: Int] = [:]
+        var valid = true
+        for item in items {
+            guard let map = fields(of: item, what: "a quiz question", allowed: Self.quizKeys, required: ["id", "question", "choices", "answer"]) else {
+                valid = false
+                continue
+            }
+            let id = map["id"].flatMap { slug($0, what: "quiz question id") }
+            if let id, let idNode = map["id"] {
+                if let line = seen[id] {
+                    diagnostics.error(idNode.location, .duplicateID, ["what": "quiz question", "id": .verbatim(id), "line": .verbatim("\(line)")])
+                    valid = false
+                } else {
+                    seen[id] = idNode.location.line
+                }
+            }
+            let question = map["question"].flatMap { text($0, what: "question", oneLine: false) }
+            let choices = map["choices"].flatMap { node in
+                list(node, what: "choices", maximum: limits.maximumQuizChoices) { decoder, item in decoder.text(item, what: "a choice", oneLine: false) }
+            }
+            if let choices, choices.count < 2, let node = map["choices"] {
+                diagnostics.error(node.location, .quizTooFewChoices, ["count": .verbatim("\(choices.count)")])
+                valid = false
+            }
+            let answers = map["answer"].flatMap { quizAnswers($0, choices: choices?.count) }
+            let explanation = map["explanation"].flatMap { text($0, what: "explanation", oneLine: false) }
+            if map["explanation"] != nil, explanation == nil { valid = false }
+            guard let id, let question, let choices, choices.count >= 2, let answers else { valid = false; continue }
+            questions.append(QuizQuestion(id: id, question: question, choices: choices, answers: answers, explanation: explanation))
+        }
+        return valid ? questions : nil
+    }
+
+    /// `answer`: a choice's number from 0, or a non-empty list of them, each a choice there is.
+    mutating func quizAnswers(_ node: SourceNode, choices: Int?) -> [Int]? {
+        let items: [SourceNode]
+        if case .sequence(let list) = node.value {
+            guard !list.isEmpty else {
+                diagnostics.error(node.location, .listEmpty, ["what": "answer"])
+                return nil
+            }
+            items = list
+        } else {
+            items = [node]
+        }
+        var answers: [Int] = []
+        for item in items {
+            guard let scalar = item.scalar, scalar.type == .int, let index = Int(scalar.text), index >= 0 else {
+                diagnostics.error(item.location, .quizAnswerNotIndex, ["found": .verbatim(String((item.scalar?.text ?? "").prefix(40)))])
+                return nil
+            }
+            if let choices, index >= choices {
+                diagnostics.error(item.location, .quizAnswerOutOfRange, ["index": .verbatim("\(index)"), "last": .verbatim("\(max(0, choices - 1))")])
+                return nil
+            }
+            guard !answers.contains(index) else {
+                diagnostics.error(item.location, .appearsTwice, ["value": .verbatim("\(index)"), "what": "answer"])
+                return nil
+            }
+            answers.append(index)
+        }
+        return answers.sorted()
     }
 
     /// Survey items: a question string (answered 1–5), or `{question: …, kind: scale | text}`.
@@ -207,14 +285,23 @@ public struct ScenarioDecoder {
         let id = map["id"].flatMap { slug($0, what: "role id") }
         let name = map["name"].flatMap { text($0, what: "role name", oneLine: true) }
         let department = map["department"].flatMap { text($0, what: "department", oneLine: true) }
+        var responsibilities: [String] = []
+        var cardValid = true
+        if let cardNode = map["responsibilities"] {
+            let card = list(cardNode, what: "responsibilities", maximum: limits.maximumResponsibilities) { decoder, item in
+                decoder.text(item, what: "a responsibility", oneLine: true)
+            }
+            responsibilities = card ?? []
+            cardValid = card != nil
+        }
         var persona: Persona? = nil
         var personaValid = true
         if let personaNode = map["persona"] {
             persona = decodePersona(personaNode)
             personaValid = persona != nil
         }
-        guard let id, let name, personaValid else { return nil }
-        return Role(id: id, name: name, department: department, persona: persona)
+        guard let id, let name, personaValid, cardValid else { return nil }
+        return Role(id: id, name: name, department: department, persona: persona, responsibilities: responsibilities)
     }
 
     mutating func decodePersona(_ node: SourceNode) -> Persona? {

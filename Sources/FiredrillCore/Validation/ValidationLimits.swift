@@ -17,6 +17,11 @@ public struct ValidationLimits: Sendable, Hashable {
     public var maximumTextLength: Int = 20_000
     /// Longest one-line field (`title`, `subject`, names), in characters.
     public var maximumLineLength: Int = 500
+    /// Most items of a role card (`responsibilities`), as the format says.
+    public var maximumResponsibilities: Int = 20
+    /// Most quiz questions, and most choices of one, as the format says.
+    public var maximumQuizQuestions: Int = 50
+    public var maximumQuizChoices: Int = 10
     /// Largest objective weight. Weights are relative; bounding them keeps every sum finite.
     public var maximumWeight: Double = 1_000
 

@@ -9,7 +9,7 @@ extension ValidationMessage {
         case toNotAllOrList, toOneRoleHint, toEmpty, unknownRole, onlySimulatedRecipients
         case unknownObjectiveKind, byEmpty, simulatedBy, unknownRoleIn, unknownInjectIn, limitNotAfterTarget, zeroTargetNeedsLimit
         case targetBeyondDrill, weightNegative, weightTooLarge, onlyForEscalate, escalateNeedsTo, viaEmpty, matchNotApplicable
-        case matchEmpty, unknownControl, unknownControlShort
+        case matchEmpty, unknownControl, unknownControlShort, quizTooFewChoices, quizAnswerNotIndex, quizAnswerOutOfRange
         case conditionProblem, unknownObjectiveInMet, unknownInjectInDelivered, waitsOnCycle, blockedByCycle
         // The readers of mappings, lists and values.
         case notAMapping, keyNotWord, unknownKey, duplicateKey, missingKey, notAList, listExample, listEmpty, tooManyEntries
@@ -65,6 +65,9 @@ extension ValidationMessage {
             case .escalateNeedsTo: ("escalate objective '{id}' needs 'to:', the role that must be escalated to", "エスカレーションの目標「{id}」には「to」（エスカレーションの宛先となる役割）が必要です")
             case .viaEmpty: ("'via' is empty, so no escalation could count; list channels or leave the key out", "「via」（受け付ける手段）が空のため、どのエスカレーションも数えられません。手段を並べるか、キーごと削除してください")
             case .matchNotApplicable: ("'match' does not apply to {kind} objectives; it is for action, communicate, report and resolve", "「match」（キーワード）は種類が「{kind}」の目標には使えません。使えるのは種類が「action」「communicate」「report」「resolve」の目標です")
+            case .quizTooFewChoices: ("a quiz question needs at least 2 choices; found {count}", "理解度確認の質問には選択肢が 2 つ以上必要です（いまは {count} つです）")
+            case .quizAnswerNotIndex: ("'answer' is the number of the correct choice, counted from 0 (or a list of them, such as [0, 2]); found '{found}'", "「answer」（正解）には正しい選択肢の番号を 0 から数えて書いてください（複数のときは「[0, 2]」のようなリストです。いまは「{found}」です）")
+            case .quizAnswerOutOfRange: ("answer {index} is not one of the choices: they are numbered 0 to {last}", "正解の番号 {index} に当たる選択肢がありません（選択肢の番号は 0 から {last} までです）")
             case .matchEmpty: ("'match' is empty; list keywords or leave the key out to accept any text", "「match」（キーワード）が空です。キーワードを並べるか、どんな文でも認めるならキーごと削除してください")
             case .unknownControl: ("unknown control '{control}'{hint}; write ISO/IEC 27001:2022 Annex A ids (A.5.24), NIST SP 800-53 IR ids (IR-3) or CSF 2.0 functions (DE, RS, RC)", "管理策「{control}」はありません（管理策は ISO/IEC 27001:2022 附属書Aの番号「A.5.24」、NIST SP 800-53 のインシデント対応の管理策番号「IR-3」、CSF 2.0 の機能「DE」「RS」「RC」のように書きます）{hint}")
             case .unknownControlShort: ("unknown control '{control}'{hint}", "管理策「{control}」はありません{hint}")
