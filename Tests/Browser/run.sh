@@ -64,7 +64,7 @@ echo "run.sh: server at $URL, screenshots in $FIREDRILL_ARTIFACTS"
 
 START=$(date +%s)
 set +e
-(cd "$ROOT/Tests/Browser" && "$VENV/bin/python" -m unittest -v test_browser test_editor 2>&1 | tee "$WORK/unittest.log")
+(cd "$ROOT/Tests/Browser" && "$VENV/bin/python" -m unittest -v test_browser test_editor test_committee 2>&1 | tee "$WORK/unittest.log")
 STATUS=$?
 set -e
 cp "$WORK/unittest.log" "$FIREDRILL_ARTIFACTS/" 2>/dev/null || true

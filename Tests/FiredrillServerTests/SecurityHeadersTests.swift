@@ -92,7 +92,7 @@ struct SecurityHeadersTests {
         let harness = try ServerHarness()
         let folder = try #require(ServerConfiguration(trainerToken: ServerHarness.trainer).webRoot)
         try await harness.application().test(.router) { client in
-            for page in ["index", "console", "play", "evaluate", "observe", "editor"] {
+            for page in ["index", "console", "play", "evaluate", "observe", "editor", "committee"] {
                 let file = try String(contentsOf: folder.appendingPathComponent(page + ".html"), encoding: .utf8)
                 for path in page == "index" ? ["/", "/index.html"] : ["/\(page).html"] {
                     let answer = try await client.call(.get, path, token: nil)

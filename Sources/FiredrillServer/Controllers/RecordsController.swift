@@ -36,7 +36,7 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
         let offset = try Self.number(query.get("offset"), name: "offset", in: 0...Int(Int32.max)) ?? 0
         let status = try query.get("status").map { text in
             guard let status = RunStatus(rawValue: text) else {
-                throw APIError.badRequest("'status' is running, finished or interrupted, not '\(text.prefix(20))'")
+                throw APIError.badRequest("'status' is ready, running, finished or interrupted, not '\(text.prefix(20))'")
             }
             return status
         }

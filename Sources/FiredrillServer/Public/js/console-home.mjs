@@ -1,7 +1,9 @@
 // console-home.mjs: the console without a drill open: the drills on the server (to come
 // back to one) and the form to create a drill from a bundled scenario or from an uploaded
 // or pasted file. An uploaded file is checked with POST /scenarios/validate first, and
-// every problem is listed with its line; a click on a problem selects that line.
+// every problem is listed with its line; a click on a problem selects that line. The
+// committee's records and the committee's sign-in link are one card (console-committee.mjs).
+import { wireCommittee } from './console-committee.mjs';
 import { $, el, fill } from './dom.mjs';
 import { formatClock, formatWallTime } from './format.mjs';
 import { lang, t } from './i18n.mjs';
@@ -12,6 +14,7 @@ export async function startHome(client) {
   $('#home').hidden = false;
   wireCreateForm(client);
   $('#drills-refresh').addEventListener('click', () => loadDrills(client));
+  wireCommittee(client);
   await Promise.all([loadScenarios(client), loadDrills(client)]);
 }
 
