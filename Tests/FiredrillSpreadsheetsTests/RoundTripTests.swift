@@ -22,8 +22,8 @@ struct RoundTripTests {
         #expect(Self.scenarios.count >= 24, "\(Self.scenarios)")
     }
 
-    @Test("XLSX keeps the whole scenario", arguments: scenarios, HeaderLanguage.allCases)
-    func workbook(_ name: String, language: HeaderLanguage) throws {
+    @Test("XLSX keeps the whole scenario", arguments: scenarios, Language.allCases)
+    func workbook(_ name: String, language: Language) throws {
         let scenario = try Self.load(name)
         let exported = try MSELExport.write(scenario, format: .xlsx, language: language)
         #expect(exported.warnings == [])
@@ -37,8 +37,8 @@ struct RoundTripTests {
         #expect(ScenarioLoader().load(data: Data(yaml.utf8), path: "\(name).yaml").scenario == scenario)
     }
 
-    @Test("CSV keeps every inject", arguments: scenarios, HeaderLanguage.allCases)
-    func csv(_ name: String, language: HeaderLanguage) throws {
+    @Test("CSV keeps every inject", arguments: scenarios, Language.allCases)
+    func csv(_ name: String, language: Language) throws {
         let original = try Self.load(name)
         // What a CSV file can carry: injects whose conditions name injects only (it has no objectives).
         let scenario = Self.csvCarriable(original)

@@ -1,3 +1,4 @@
+import FiredrillCore
 import Foundation
 
 /// A sheet's header row: which column holds which key, and the headers nobody knows.
@@ -10,7 +11,7 @@ struct HeaderRow: Sendable {
     /// Headers that name no key, or a key an earlier column already has: their column and text.
     var unknown: [(column: Int, header: String, duplicateOf: String?)]
     /// The language most of the known headers are written in.
-    var language: HeaderLanguage
+    var language: Language
 
     /// The first row with at least ``SheetLayout/headerThreshold`` known headers, among
     /// the first 50 rows (a title block above the table is fine).

@@ -1,3 +1,4 @@
+import FiredrillCore
 /// A column of a sheet: the scenario key it fills and the headers that name it.
 struct Column: Sendable {
     var key: String
@@ -26,7 +27,7 @@ enum SheetLayout: String, Sendable, CaseIterable {
     }
 
     /// The name `msel export` gives the sheet: MSEL is the same word in both languages.
-    func sheetName(in language: HeaderLanguage) -> String {
+    func sheetName(in language: Language) -> String {
         self == .msel ? "MSEL" : names.first(in: language)
     }
 

@@ -20,8 +20,8 @@ public enum MSELExport {
     }
 
     /// The scenario as a file of `format`, headers in `language` (default: the scenario's own).
-    public static func write(_ scenario: Scenario, format: SpreadsheetFormat, language: HeaderLanguage? = nil) throws(Failure) -> Output {
-        var sheets = ScenarioSheets(scenario, language: language ?? HeaderLanguage(scenarioLanguage: scenario.language))
+    public static func write(_ scenario: Scenario, format: SpreadsheetFormat, language: Language? = nil) throws(Failure) -> Output {
+        var sheets = ScenarioSheets(scenario, language: language ?? Language(tag: scenario.language))
         switch format {
         case .xlsx:
             let tables = sheets.all()

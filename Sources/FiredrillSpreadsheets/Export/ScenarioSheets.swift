@@ -5,11 +5,11 @@ import FiredrillCore
 /// the scenario's own values, the roles, the objectives and the survey.
 struct ScenarioSheets {
     let scenario: Scenario
-    let language: HeaderLanguage
+    let language: Language
     /// What a spreadsheet cannot hold as it is (a list item with a separator in it).
     private(set) var warnings: [String] = []
 
-    init(_ scenario: Scenario, language: HeaderLanguage) {
+    init(_ scenario: Scenario, language: Language) {
         self.scenario = scenario
         self.language = language
     }

@@ -28,7 +28,7 @@ struct WorkbookMapper {
     var roles = RoleDirectory()
     var latestAt: Int64? = nil
     var firstTimedInject: (id: String, seconds: Int64)? = nil
-    var headerLanguage: HeaderLanguage? = nil
+    var headerLanguage: Language? = nil
     var injectIDs: [String] = []
 
     init(workbook: Workbook, fileName: String, isCSV: Bool, limits: ValidationLimits) {

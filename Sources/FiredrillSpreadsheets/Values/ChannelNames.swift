@@ -37,7 +37,7 @@ enum ChannelNames {
     }
 
     /// How a sheet in `language` writes a channel: its first Japanese name, or its id.
-    static func name(of id: String, in language: HeaderLanguage) -> String {
+    static func name(of id: String, in language: Language) -> String {
         guard language == .japanese, let names = known.first(where: { $0.id == id })?.names else { return id }
         return names.japanese.first ?? id
     }

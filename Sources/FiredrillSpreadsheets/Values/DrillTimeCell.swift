@@ -32,7 +32,7 @@ enum DrillTimeCell {
         if text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             return .failure(ValueProblem("\"\(text)\" has no unit; write \(text)m for minutes, \(text)s for seconds, or T+\(text)"))
         }
-        if let seconds = tPlus(text) ?? dayHourMinute(text) ?? plain(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
+        if let seconds = tPlus(text) ?? dayHourMinute(text) ?? twelveHour(text) ?? plain(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
             return .success(seconds)
         }
         return .failure(failure)
@@ -73,6 +73,34 @@ enum DrillTimeCell {
             parts += 1
         }
         return parts > 0 ? total : nil
+    }
+
+    /// A time cell that a spreadsheet saved as text on a 12-hour clock (`12:15:00 AM`,
+    /// `午前 0:15:00`, as LibreOffice may write a time cell to CSV): the time since midnight.
+    private static func twelveHour(_ text: String) -> Int64? {
+        let upper = text.uppercased()
+        var clock: Substring
+        var afternoon: Bool
+        if upper.hasSuffix("AM") || upper.hasSuffix("PM") {
+            afternoon = upper.hasSuffix("PM")
+            clock = text.dropLast(2)
+        } else if text.hasPrefix("午前") || text.hasPrefix("午後") {
+            afternoon = text.hasPrefix("午後")
+            clock = text.dropFirst(2)
+        } else {
+            return nil
+        }
+        clock = clock.drop(while: \.isWhitespace)
+        while clock.last?.isWhitespace == true { clock = clock.dropLast() }
+        let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3,
+              parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let hour = Int64(parts[0]), (1...12).contains(hour) || (!afternoon && hour == 0),
+              let minute = Int64(parts[1]), minute < 60
+        else { return nil }
+        let second = parts.count == 3 ? Int64(parts[2]) ?? 60 : 0
+        guard second < 60 else { return nil }
+        return (hour % 12 + (afternoon ? 12 : 0)) * 3600 + minute * 60 + second
     }
 
     /// `mm:ss`, `h:mm:ss` or a duration (`90s`, `1h30m`, `20分`), in whole seconds.

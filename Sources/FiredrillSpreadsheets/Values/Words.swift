@@ -38,11 +38,11 @@ enum Words {
         return surveyKinds.first { $0.names.matches(normalized) }?.kind
     }
 
-    static func name(of kind: ActionKind, in language: HeaderLanguage) -> String {
+    static func name(of kind: ActionKind, in language: Language) -> String {
         objectiveKinds.first { $0.kind == kind }!.names.first(in: language)
     }
 
-    static func name(of kind: SurveyQuestion.Kind, in language: HeaderLanguage) -> String {
+    static func name(of kind: SurveyQuestion.Kind, in language: Language) -> String {
         surveyKinds.first { $0.kind == kind }!.names.first(in: language)
     }
 

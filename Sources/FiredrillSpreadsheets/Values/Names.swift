@@ -1,14 +1,4 @@
-/// The language of a spreadsheet's headers, sheet names and words (`all`/`全員`).
-public enum HeaderLanguage: String, Sendable, Hashable, CaseIterable {
-    case english = "en"
-    case japanese = "ja"
-
-    /// The language for a scenario's BCP-47 tag: Japanese for `ja` and `ja-…`, else English.
-    public init(scenarioLanguage tag: String) {
-        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        self = primary == "ja" ? .japanese : .english
-    }
-}
+import FiredrillCore
 
 /// A word in English and Japanese: its names as a sheet may write them, the first of each
 /// language the one firedrill writes.
@@ -23,7 +13,7 @@ struct Names: Sendable {
 
     var all: [String] { english + japanese }
 
-    func first(in language: HeaderLanguage) -> String {
+    func first(in language: Language) -> String {
         switch language {
         case .english: english.first ?? japanese[0]
         case .japanese: japanese.first ?? english[0]
