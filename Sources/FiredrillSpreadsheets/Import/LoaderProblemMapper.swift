@@ -47,7 +47,11 @@ struct LoaderProblemMapper {
     private mutating func record(_ node: Yams.Node, _ origin: SpreadsheetPosition?, isEntry: Bool) {
         guard let mark = node.mark else { return }
         places.append(Place(location: SourceLocation(line: mark.line, column: mark.column), origin: origin, isEntry: isEntry))
-        if let origin, firstOnLine[mark.line] == nil { firstOnLine[mark.line] = origin }
+        // A line names the first cell on it (a list that starts on an entry's line is the sheet's).
+        if let origin {
+            if let first = firstOnLine[mark.line], case .sheet = first { firstOnLine[mark.line] = origin }
+            if firstOnLine[mark.line] == nil { firstOnLine[mark.line] = origin }
+        }
     }
 
     /// The value at `location`, or the last one before it.
@@ -84,6 +88,9 @@ struct LoaderProblemMapper {
             }
         }
         if diagnostic.severity == .error, let position, mapper.flagged.contains(position) { return nil }
+        if mapper.isCSV, message.contains("unknown objective") {
+            message += " (a CSV file has no objectives: import the workbook with its Objectives sheet, or trigger the inject by time or by delivered(…))"
+        }
         return SpreadsheetProblem(diagnostic.severity, at: position, message)
     }
 
