@@ -146,11 +146,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // `firedrill bench`: synthetic drills, the store and a live server under load, measured.
+        // `firedrill bench`: synthetic drills, the store, a live server under load and MSEL
+        // spreadsheets, measured.
         .target(
             name: "FiredrillBenchmarks",
             dependencies: [
                 "FiredrillCore", "FiredrillWire", "FiredrillClient", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillSQLite", "FiredrillServer",
+                "FiredrillSpreadsheets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

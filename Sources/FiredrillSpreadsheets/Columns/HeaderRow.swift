@@ -23,7 +23,7 @@ struct HeaderRow: Sendable {
             var known = 0
             var japanese = 0
             for cell in row.cells {
-                let header = cell.value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let header = cell.value.text.trimmed
                 guard !header.isEmpty else { continue }
                 if let (key, isJapanese) = lookup[HeaderText.normalize(header)] {
                     known += 1

@@ -35,8 +35,7 @@ public enum MSELImport {
     public static func read(
         _ data: Data, fileName: String, limits: SpreadsheetLimits = .default, scenarioLimits: ValidationLimits = .default
     ) -> Result {
-        let displayName = fileName
-        var result = Result(fileName: displayName, format: nil, encoding: nil, yaml: nil, scenario: nil, problems: [])
+        var result = Result(fileName: fileName, format: nil, encoding: nil, yaml: nil, scenario: nil, problems: [])
         let read: SpreadsheetFile.Read
         switch SpreadsheetFile.read(data, fileName: fileName, limits: limits) {
         case .failure(let problem):
@@ -78,7 +77,11 @@ public enum MSELImport {
         return result
     }
 
-    /// Problems of the whole file first, then by sheet (in the workbook's order), row and column.
+    /// The most problems reported for one file; a sheet wrong in every row says enough by then.
+    static let maximumProblems = 1_000
+
+    /// Problems of the whole file first, then by sheet (in the workbook's order), row and
+    /// column; each once, and at most ``maximumProblems`` of them.
     static func sorted(_ problems: [SpreadsheetProblem], workbook: Workbook) -> [SpreadsheetProblem] {
         var order: [String: Int] = [:]
         for (index, sheet) in workbook.sheets.enumerated() { order[sheet.name] = index }
@@ -92,9 +95,15 @@ public enum MSELImport {
         }
         var seen: Set<SpreadsheetProblem> = []
         let unique = problems.filter { seen.insert($0).inserted }
-        return unique.enumerated().sorted { lhs, rhs in
+        var sorted = unique.enumerated().sorted { lhs, rhs in
             let (l, r) = (key(lhs.element.position), key(rhs.element.position))
             return l != r ? l < r : lhs.offset < rhs.offset
         }.map(\.element)
+        if sorted.count > maximumProblems {
+            let more = sorted.count - maximumProblems
+            sorted.removeLast(more)
+            sorted.append(.error(at: nil, "… and \(more) more problems"))
+        }
+        return sorted
     }
 }

@@ -6,10 +6,14 @@ struct RoleDirectory {
     private(set) var ids: [String] = []
     private var names: [String] = []
     private var lookup: [String: String] = [:]
+    /// Ids and names as written, found without normalizing (most cells write them so).
+    private var exact: [String: String] = [:]
 
     /// Adds a role; its id and name then find it (an earlier role keeps a name both have).
     mutating func add(id: String, name: String?) {
         ids.append(id)
+        if exact[id] == nil { exact[id] = id }
+        if let name, exact[name] == nil { exact[name] = id }
         if lookup[HeaderText.normalize(id)] == nil { lookup[HeaderText.normalize(id)] = id }
         if let name {
             names.append(name)
@@ -18,7 +22,7 @@ struct RoleDirectory {
     }
 
     func id(for text: String) -> String? {
-        lookup[HeaderText.normalize(text)]
+        exact[text] ?? lookup[HeaderText.normalize(text)]
     }
 
     func contains(id: String) -> Bool { ids.contains(id) }

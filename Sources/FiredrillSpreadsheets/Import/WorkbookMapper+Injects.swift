@@ -25,14 +25,13 @@ extension WorkbookMapper {
             var inject = ObjectBuilder()
             let id: String
             if let cell = cells.value("id") {
-                let text = TextMatching.normalizeWidth(cell.value.text).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = TextMatching.normalizeWidth(cell.value.text).trimmed
                 id = Self.number(cell.value).map { "inject-\($0)" } ?? text
                 inject.add("id", .string(id, from: cell.position))
             } else {
                 id = "inject-\(index + 1)"
                 inject.add("id", .string(id, from: origin))
             }
-            injectIDs.append(id)
             if let cell = cells.value("at") {
                 let (tree, seconds) = timeTreeAndSeconds(cell.value, at: cell.position, what: "time")
                 inject.add("at", tree)
@@ -79,7 +78,7 @@ extension WorkbookMapper {
     /// Recipients: `all` (`全員`), or role ids or names separated by `,` `、` `;` `/` or line breaks.
     mutating func recipientsTree(_ value: CellValue, at position: SpreadsheetPosition) -> ScenarioTree {
         let items = CellList.items(value.text, slash: true)
-        let everyone = items.filter { Words.everyone.matches(HeaderText.normalize($0)) }
+        let everyone = items.filter { Words.everyone.matches(text: $0) }
         if items.count == 1, everyone.count == 1 { return .string("all", from: position) }
         if !everyone.isEmpty {
             error(at: position, "\"\(everyone[0])\" means every player, so it stands alone; write it alone, or list the roles")
@@ -110,7 +109,7 @@ extension WorkbookMapper {
             guard number >= 0, number < 1e9, number == number.rounded() else { return nil }
             return Int(number)
         case .text(let text):
-            let digits = TextMatching.normalizeWidth(text).trimmingCharacters(in: .whitespaces)
+            let digits = TextMatching.normalizeWidth(text).trimmed
             guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             return Int(digits)
         default:

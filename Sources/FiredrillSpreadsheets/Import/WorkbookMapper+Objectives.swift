@@ -22,7 +22,7 @@ extension WorkbookMapper {
             let origin = cells.origin()
             var objective = ObjectBuilder()
             if let cell = cells.value("id") {
-                objective.add("id", .string(cell.value.text.trimmingCharacters(in: .whitespacesAndNewlines), from: cell.position))
+                objective.add("id", .string(cell.value.text.trimmed, from: cell.position))
             } else {
                 objective.add("id", .string("objective-\(index + 1)", from: origin))
             }
@@ -37,14 +37,14 @@ extension WorkbookMapper {
                 objective.add("by", .strings(ids, from: cell.position))
             }
             if let cell = cells.value("from") {
-                let text = cell.value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = cell.value.text.trimmed
                 objective.add("from", .string(Self.number(cell.value).map { "inject-\($0)" } ?? text, from: cell.position))
             }
             if let cell = cells.value("target") { objective.add("target", timeTree(cell.value, at: cell.position, what: "target")) }
             if let cell = cells.value("limit") { objective.add("limit", timeTree(cell.value, at: cell.position, what: "limit")) }
             if let cell = cells.value("weight") { objective.add("weight", weightTree(cell.value, at: cell.position)) }
             if let cell = cells.value("to"), let text = text(cell.value, at: cell.position) {
-                let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let name = text.trimmed
                 let id = roles.id(for: name) ?? { error(at: cell.position, roles.unknownMessage(name, in: "to")); return name }()
                 objective.add("to", .string(id, from: cell.position))
             }
@@ -65,7 +65,7 @@ extension WorkbookMapper {
         case .number(let number, _):
             return ScenarioTree(.number(number), from: position)
         default:
-            let text = TextMatching.normalizeWidth(value.text).trimmingCharacters(in: .whitespaces)
+            let text = TextMatching.normalizeWidth(value.text).trimmed
             if let number = Double(text), number.isFinite { return ScenarioTree(.number(number), from: position) }
             return .string(value.text, from: position)
         }

@@ -23,10 +23,10 @@ extension WorkbookMapper {
             }
             let cells = RowCells(row: row, header: header, sheet: sheet.name, isCSV: isCSV)
             var role = ObjectBuilder()
-            let name = cells.value("name").flatMap { text($0.value, at: $0.position) }?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = cells.value("name").flatMap { text($0.value, at: $0.position) }?.trimmed
             var id: String
             if let cell = cells.value("id") {
-                id = (text(cell.value, at: cell.position) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                id = (text(cell.value, at: cell.position) ?? "").trimmed
                 role.add("id", .string(id, from: cell.position))
             } else {
                 id = name.flatMap(Slug.make) ?? "role-\(index + 1)"

@@ -16,7 +16,7 @@ extension WorkbookMapper {
         let known = SheetLayout.scenario.columns.flatMap { $0.headers.all }
         for (index, row) in sheet.rows.enumerated() {
             let keyCell = row.cells[0]
-            let keyText = keyCell.value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let keyText = keyCell.value.text.trimmed
             let normalized = HeaderText.normalize(keyText)
             let keyPosition = position(keyCell.reference, in: sheet)
             if index == 0, Words.scenarioHeader.key.matches(normalized) { continue }
@@ -41,14 +41,11 @@ extension WorkbookMapper {
             case "channels":
                 // Names of the default channels become their ids; other channels are the scenario's own.
                 let ids = CellList.items(value.text).map { ChannelNames.id(for: $0, channels: []) ?? $0 }
-                if !ids.isEmpty {
-                    channels = ids
-                    channelsGiven = true
-                }
+                if !ids.isEmpty { channels = ids }
                 result.values[key] = .strings(ids, from: valuePosition)
             case "language":
                 if let text = text(value, at: valuePosition) {
-                    result.values[key] = .string(Words.languageTag(text.trimmingCharacters(in: .whitespaces)), from: valuePosition)
+                    result.values[key] = .string(Words.languageTag(text.trimmed), from: valuePosition)
                 }
             default:
                 result.values[key] = textTree(value, at: valuePosition)

@@ -24,12 +24,10 @@ struct WorkbookMapper {
 
     // What the sheets read so far say, for the sheets read after them.
     var channels = Scenario.defaultChannels
-    var channelsGiven = false
     var roles = RoleDirectory()
     var latestAt: Int64? = nil
     var firstTimedInject: (id: String, seconds: Int64)? = nil
     var headerLanguage: Language? = nil
-    var injectIDs: [String] = []
 
     init(workbook: Workbook, fileName: String, isCSV: Bool, limits: ValidationLimits) {
         self.workbook = workbook
@@ -121,7 +119,7 @@ struct WorkbookMapper {
     var fileStem: String {
         var name = Substring(fileName.split(separator: "/").last ?? Substring(fileName))
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
-        let stem = String(name).trimmingCharacters(in: .whitespaces)
+        let stem = String(name).trimmed
         return stem.isEmpty ? "MSEL" : stem
     }
 

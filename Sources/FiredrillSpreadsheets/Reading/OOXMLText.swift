@@ -7,13 +7,23 @@ enum OOXMLText {
     /// The text a cell shows: escapes decoded, CRLF and lone CR as line feeds.
     static func decode(_ stored: String) -> String {
         var text = stored
-        if text.contains("_x") { text = unescape(text) }
+        if mayHaveEscape(text) { text = unescape(text) }
         return text.unicodeScalars.contains("\r") ? newlines(text) : text
     }
 
     /// CRLF and lone CR as line feeds, as scenario text has them.
     static func newlines(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Whether `_x` occurs: a byte search (Foundation's `contains` is slow on Linux).
+    static func mayHaveEscape(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "_"), byte == UInt8(ascii: "x") { return true }
+            previous = byte
+        }
+        return false
     }
 
     static func unescape(_ text: String) -> String {

@@ -16,6 +16,17 @@ public enum SpreadsheetFormat: String, Sendable, Hashable, CaseIterable {
             return nil
         }
     }
+
+    /// The media type a download of this format is served with.
+    public var mediaType: String {
+        switch self {
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case .csv: "text/csv; charset=utf-8"
+        }
+    }
+
+    /// The file name extension, without the dot.
+    public var fileExtension: String { rawValue }
 }
 
 /// Reads a spreadsheet file's sheets: the ones an MSEL workbook names (see ``SheetLayout``)

@@ -85,7 +85,7 @@ struct WorksheetReader {
         }
         switch type {
         case "s":
-            guard let index = Int(stored.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+            guard let index = Int(stored.trimmed), sharedStrings.indices.contains(index) else {
                 problems.append(.error(at: position, "the cell refers to shared text number \(stored.prefix(12)), which the workbook does not have (the file is damaged)"))
                 return nil
             }
@@ -93,11 +93,11 @@ struct WorksheetReader {
         case "str", "d":
             return .text(OOXMLText.decode(stored))
         case "b":
-            return .bool(stored.trimmingCharacters(in: .whitespaces) == "1")
+            return .bool(stored.trimmed == "1")
         case "e":
             return .error(stored)
         default:
-            guard let number = Double(stored.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+            guard let number = Double(stored.trimmed), number.isFinite else {
                 problems.append(.error(at: position, "the cell's number \"\(stored.prefix(24))\" cannot be read (the file is damaged)"))
                 return nil
             }

@@ -50,14 +50,14 @@ enum XMLPart {
     static func children(_ element: SWXMLHash.XMLElement, named name: String) -> [SWXMLHash.XMLElement] {
         var result: [SWXMLHash.XMLElement] = []
         for child in element.children {
-            if let child = child as? SWXMLHash.XMLElement, localName(child.name) == name { result.append(child) }
+            if let child = child as? SWXMLHash.XMLElement, child.name == name || localName(child.name) == name { result.append(child) }
         }
         return result
     }
 
     static func child(_ element: SWXMLHash.XMLElement, named name: String) -> SWXMLHash.XMLElement? {
         for child in element.children {
-            if let child = child as? SWXMLHash.XMLElement, localName(child.name) == name { return child }
+            if let child = child as? SWXMLHash.XMLElement, child.name == name || localName(child.name) == name { return child }
         }
         return nil
     }

@@ -50,12 +50,12 @@ enum CellList {
     }
 
     private static func append(_ scalars: String.UnicodeScalarView, to items: inout [String]) {
-        let item = String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        let item = String(scalars).trimmed
         if !item.isEmpty { items.append(item) }
     }
 
     /// Whether an item would not come back whole from a cell (it holds a separator).
     static func wouldSplit(_ item: String, slash: Bool = false) -> Bool {
-        items(item, slash: slash) != [item.trimmingCharacters(in: .whitespacesAndNewlines)]
+        items(item, slash: slash) != [item.trimmed]
     }
 }

@@ -26,11 +26,21 @@ enum ChannelNames {
         return map
     }()
 
+    /// The names as written, for the cells that write them so (most do).
+    private static let exactName: [String: String] = {
+        var map: [String: String] = [:]
+        for (id, names) in known {
+            for name in names.all where map[name] == nil { map[name] = id }
+        }
+        return map
+    }()
+
     /// The channel id `text` names: one of `channels` (the scenario's) by id, or a default
     /// channel by id or name; `nil` when it names none.
     static func id(for text: String, channels: [String]) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         if channels.contains(trimmed) { return trimmed }
+        if let id = exactName[trimmed] { return id }
         let normalized = HeaderText.normalize(trimmed)
         if let id = channels.first(where: { HeaderText.normalize($0) == normalized }) { return id }
         return byName[normalized]

@@ -13,6 +13,9 @@ enum DrillTimeCell {
                 return .failure(ValueProblem("the time cell holds \(CellValue.plain(number)), which is not a drill time of at most 30 days"))
             }
             return .success(seconds)
+        case .number(let number, .date) where number >= 0 && number < 1:
+            // A date-and-time format (such as built-in 22, m/d/yy h:mm) on a time without a day.
+            return seconds(.number(number, format: .time))
         case .number(let number, .date):
             return .failure(ValueProblem("the cell is a date (\(CellValue.plain(number)) days); write the drill time since the start instead, e.g. 0:15:00 or T+15"))
         case .number(let number, .general):
@@ -26,7 +29,7 @@ enum DrillTimeCell {
 
     /// The whole seconds a text means.
     static func seconds(_ raw: String) -> Result<Int64, ValueProblem> {
-        let text = TextMatching.normalizeWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextMatching.normalizeWidth(raw).trimmed
         let failure = ValueProblem("\"\(raw.prefix(40))\" is not a drill time; write e.g. 0:15:00, 15:00 (mm:ss), 15m, 1h30m, +15m, T+15 or D+0 H+1 M+30")
         guard !text.isEmpty, text.utf8.count <= 64 else { return .failure(failure) }
         if text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {

@@ -24,4 +24,9 @@ struct Names: Sendable {
     func matches(_ normalized: String) -> Bool {
         all.contains { HeaderText.normalize($0) == normalized }
     }
+
+    /// Whether `text`, as written in a cell, is one of the names.
+    func matches(text: String) -> Bool {
+        all.contains(text) || matches(HeaderText.normalize(text))
+    }
 }

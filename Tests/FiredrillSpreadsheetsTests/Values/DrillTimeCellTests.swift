@@ -66,6 +66,8 @@ struct DrillTimeCellTests {
         #expect(try DrillTimeCell.seconds(.number(0.0104166, format: .time)).get() == 900)
         // [h]:mm:ss beyond a day.
         #expect(try DrillTimeCell.seconds(.number(1.5, format: .time)).get() == 129_600)
+        // A time without a day in a date-and-time format (built-in 22) is a time.
+        #expect(try DrillTimeCell.seconds(.number(0.25, format: .date)).get() == 21_600)
         guard case .failure(let date) = DrillTimeCell.seconds(.number(45_000.5, format: .date)) else { Issue.record("a date was read"); return }
         #expect(date.message.contains("is a date"))
         guard case .failure(let plain) = DrillTimeCell.seconds(.number(15, format: .general)) else { Issue.record("15 was read"); return }
