@@ -94,8 +94,12 @@ struct XLSXReader {
             formats = NumberFormats(styles: root)
         }
         let stringsPath = relationships.values.first { $0.type.hasSuffix("/sharedStrings") }?.path ?? sibling(workbookPath, "sharedStrings.xml")
-        if let data = try part(stringsPath), let root = XMLPart.root(try xml(data, name: stringsPath), named: "sst") {
-            sharedStrings = SharedStrings.read(root)
+        if let data = try part(stringsPath) {
+            do {
+                sharedStrings = try SharedStrings.read(data, part: stringsPath)
+            } catch {
+                throw Failure(message: error.message)
+            }
         }
     }
 
@@ -191,13 +195,9 @@ struct XLSXReader {
         guard let data = try part(path) else {
             throw Failure(message: "is damaged: sheet \(name) has no part \(path)")
         }
-        let indexer = try xml(data, name: path)
-        guard let root = XMLPart.root(indexer, named: "worksheet") else {
-            throw Failure(message: "is damaged: the part of sheet \(name) is not a worksheet")
-        }
         do {
             return try WorksheetReader(name: name, sharedStrings: sharedStrings, formats: formats)
-                .read(root, cellBudget: &cellBudget, problems: &problems)
+                .read(data, part: path, cellBudget: &cellBudget, problems: &problems)
         } catch {
             throw Failure(message: error.message)
         }

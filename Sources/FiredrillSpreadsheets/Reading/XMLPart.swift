@@ -1,7 +1,11 @@
 import Foundation
 import SWXMLHash
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
-/// An XML part of a workbook, parsed into a tree after a safety check: no document type
+/// An XML part of a workbook, parsed into a tree (SWXMLHash) or read as a stream of events
+/// (Foundation's XMLParser, which SWXMLHash wraps), after a safety check: no document type
 /// declaration, so no entity is ever defined, expanded or fetched (a workbook never needs
 /// one; a "billion laughs" or an external entity needs one).
 enum XMLPart {
@@ -10,12 +14,7 @@ enum XMLPart {
     }
 
     static func parse(_ data: Data, name: String) throws(Failure) -> XMLIndexer {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.prefix(64).contains(0) {
-            throw Failure(message: "is refused: its part \(name) is not UTF-8 XML (as Excel and LibreOffice write it); save the workbook again, as Excel Workbook (.xlsx)")
-        }
-        if containsDeclaration(data) {
-            throw Failure(message: "is refused: its part \(name) has a document type declaration (<!DOCTYPE or <!ENTITY), which no workbook needs; entities are never expanded")
-        }
+        try check(data, name: name)
         let indexer = XMLHash.config { options in
             options.shouldProcessNamespaces = true
             options.detectParsingErrors = true
@@ -24,6 +23,31 @@ enum XMLPart {
             throw Failure(message: "is damaged: its part \(name) is not well-formed XML (line \(error.line), column \(error.column)); save the workbook again, as Excel Workbook (.xlsx)")
         }
         return indexer
+    }
+
+    /// Runs `delegate` over the part's events, after the same safety check as ``parse(_:name:)``;
+    /// for the parts that hold every cell (worksheets, shared strings), which need no tree.
+    static func stream(_ data: Data, name: String, delegate: any XMLParserDelegate) throws(Failure) {
+        try check(data, name: name)
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        // The delegate may stop the parser on purpose (it then says why); anything else is an error.
+        let finished = parser.parse()
+        if !finished || parser.parserError != nil {
+            throw Failure(message: "is damaged: its part \(name) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)); save the workbook again, as Excel Workbook (.xlsx)")
+        }
+    }
+
+    /// Refuses what is not UTF-8 XML, and any document type declaration.
+    static func check(_ data: Data, name: String) throws(Failure) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.prefix(64).contains(0) {
+            throw Failure(message: "is refused: its part \(name) is not UTF-8 XML (as Excel and LibreOffice write it); save the workbook again, as Excel Workbook (.xlsx)")
+        }
+        if containsDeclaration(data) {
+            throw Failure(message: "is refused: its part \(name) has a document type declaration (<!DOCTYPE or <!ENTITY), which no workbook needs; entities are never expanded")
+        }
     }
 
     /// Whether `<!DOCTYPE` or `<!ENTITY` occurs (in any case), in one pass over the bytes.

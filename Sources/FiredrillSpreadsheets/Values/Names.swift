@@ -6,9 +6,13 @@ struct Names: Sendable {
     var english: [String]
     var japanese: [String]
 
+    /// Every name through ``HeaderText/normalize(_:)``, worked out once.
+    private let normalized: Set<String>
+
     init(_ english: [String], _ japanese: [String] = []) {
         self.english = english
         self.japanese = japanese
+        normalized = Set((english + japanese).map(HeaderText.normalize))
     }
 
     var all: [String] { english + japanese }
@@ -22,7 +26,7 @@ struct Names: Sendable {
 
     /// Whether `normalized` (through ``HeaderText/normalize(_:)``) is one of the names.
     func matches(_ normalized: String) -> Bool {
-        all.contains { HeaderText.normalize($0) == normalized }
+        self.normalized.contains(normalized)
     }
 
     /// Whether `text`, as written in a cell, is one of the names.
