@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
     ],
     targets: [
         // The functional core: scenario model, validation, conditions, the drill engine
@@ -60,6 +62,18 @@ let package = Package(
         .target(
             name: "FiredrillYAML",
             dependencies: ["FiredrillCore", "Yams"],
+            swiftSettings: strictSettings
+        ),
+        // MSEL spreadsheets (XLSX, CSV) to scenarios and back: reading and writing the files,
+        // matching their headers and cells, and mapping every problem back to its cell.
+        .target(
+            name: "FiredrillSpreadsheets",
+            dependencies: [
+                "FiredrillCore", "FiredrillYAML", "Yams",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // Rendering reports and listings: JSON, Markdown, CSV.
@@ -132,11 +146,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // `firedrill bench`: synthetic drills, the store and a live server under load, measured.
+        // `firedrill bench`: synthetic drills, the store, a live server under load and MSEL
+        // spreadsheets, measured.
         .target(
             name: "FiredrillBenchmarks",
             dependencies: [
                 "FiredrillCore", "FiredrillWire", "FiredrillClient", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillSQLite", "FiredrillServer",
+                "FiredrillSpreadsheets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -160,6 +176,7 @@ let package = Package(
                 "FiredrillServer",
                 "FiredrillClient",
                 "FiredrillBenchmarks",
+                "FiredrillSpreadsheets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -184,6 +201,15 @@ let package = Package(
         .testTarget(
             name: "FiredrillYAMLTests",
             dependencies: ["FiredrillYAML", "FiredrillCore", "Yams"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FiredrillSpreadsheetsTests",
+            dependencies: [
+                "FiredrillSpreadsheets", "FiredrillCore", "FiredrillYAML", "FiredrillScenarios",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -17,6 +17,7 @@ public struct Firedrill: AsyncParsableCommand {
             Trends.self,
             Actions.self,
             Export.self,
+            MSEL.self,
             Serve.self,
             Join.self,
             Bench.self,

@@ -28,7 +28,7 @@ public enum ScenarioTextConversion {
         }
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else { throw Failure(description: "the text is empty") }
+            guard let composed = try Yams.compose(yaml: text, .basic) else { throw Failure(description: "the text is empty") }
             node = composed
         } catch let error as Failure {
             throw error
@@ -102,8 +102,29 @@ public enum ScenarioTextConversion {
         }
     }
 
-    /// The node's type after YAML's rules (`90` an int, `"90"` and `90s` text).
-    static func kind(_ node: Node) -> Tag.Name { Tag.Name(rawValue: node.tag.description) }
+    /// The node's type after YAML's rules (`90` an int, `"90"` and `90s` text): its explicit tag,
+    /// else, for a plain scalar, the YAML 1.1 rules the loader reads it by (``PlainScalar``).
+    /// Yams' default resolver would match regular expressions against every scalar, which cost
+    /// most of the time of converting a large scenario (each scalar's tag was resolved twice
+    /// here and once more when writing YAML).
+    static func kind(_ node: Node) -> Tag.Name {
+        guard case .scalar(let scalar) = node else { return Tag.Name(rawValue: node.tag.description) }
+        // The tag as written (a quoted scalar's is str); empty when implicit.
+        let written = scalar.tag.description
+        guard written.isEmpty else { return Tag.Name(rawValue: written) }
+        return plainKind(scalar.string)
+    }
+
+    /// How `text` reads as a plain scalar, by the loader's YAML 1.1 rules.
+    static func plainKind(_ text: String) -> Tag.Name {
+        switch PlainScalar.type(of: text) {
+        case .null: return .null
+        case .bool: return .bool
+        case .int: return .int
+        case .float: return .float
+        case .string: return .str
+        }
+    }
 
     static func jsonString(_ text: String) -> String {
         var out = "\""
@@ -122,6 +143,26 @@ public enum ScenarioTextConversion {
         return out + "\""
     }
 
+    /// The constructor of the tags written. Yams builds `Constructor.default` (and its three
+    /// maps) anew on each use, which `Tag.implicit` did once per value; it is never asked to
+    /// construct anything here, and holds only constant maps.
+    nonisolated(unsafe) static let constructor = Constructor.default
+
+    /// Whether spaces at either end would be lost in a plain scalar.
+    static func startsOrEndsWithSpace(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return first.properties.isWhitespace || last.properties.isWhitespace
+    }
+
+    /// Plain text other YAML readers take for something else: a date (`2024-06-01`, YAML 1.1's
+    /// timestamp), a merge key (`<<`) or `=`.
+    static func readsAsOtherThanText(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(6))
+        let isDigit = { (byte: UInt8) in byte >= 48 && byte <= 57 }
+        if bytes.count >= 6, bytes[0..<4].allSatisfy(isDigit), bytes[4] == UInt8(ascii: "-"), isDigit(bytes[5]) { return true }
+        return text == "<<" || text == "="
+    }
+
     /// The node as people write YAML: block mappings and lists, text with line breaks as a
     /// literal block, and text that would read as something else (`"1"`, `"yes"`, `""`) quoted.
     static func blockStyle(_ node: Node, depth: Int) throws(Failure) -> Node {
@@ -131,18 +172,19 @@ public enum ScenarioTextConversion {
             let isText = kind(node) == .str
             let text = scalar.string
             if isText {
-                let plainTag = kind(.scalar(Node.Scalar(text)))
-                if text.contains("\n") && !text.hasPrefix(" ") && !text.contains("\r") && text.unicodeScalars.allSatisfy({ $0.value >= 0x20 || $0 == "\n" }) {
+                let plainTag = plainKind(text)
+                // (Scalar searches: Foundation's `contains` on strings goes through NSString on Linux.)
+                if text.unicodeScalars.contains("\n") && !text.hasPrefix(" ") && text.unicodeScalars.allSatisfy({ $0.value >= 0x20 || $0 == "\n" }) {
                     scalar.style = .literal
-                } else if plainTag != .str || text.isEmpty || text != text.trimmingCharacters(in: .whitespaces) {
+                } else if plainTag != .str || readsAsOtherThanText(text) || text.isEmpty || startsOrEndsWithSpace(text) {
                     scalar.style = .doubleQuoted
                 } else {
                     scalar.style = .any
                 }
-                scalar.tag = .implicit
+                scalar.tag = Tag(.implicit, .basic, constructor)
             } else {
                 scalar.style = .plain
-                scalar.tag = .implicit
+                scalar.tag = Tag(.implicit, .basic, constructor)
             }
             return .scalar(scalar)
         case .mapping(var mapping):
@@ -150,12 +192,12 @@ public enum ScenarioTextConversion {
             for (key, value) in mapping {
                 pairs.append((try blockStyle(key, depth: depth + 1), try blockStyle(value, depth: depth + 1)))
             }
-            mapping = Node.Mapping(pairs, .implicit, .block)
+            mapping = Node.Mapping(pairs, Tag(.implicit, .basic, constructor), .block)
             return .mapping(mapping)
         case .sequence(let sequence):
             var items: [Node] = []
             for item in sequence { items.append(try blockStyle(item, depth: depth + 1)) }
-            return .sequence(Node.Sequence(items, .implicit, .block))
+            return .sequence(Node.Sequence(items, Tag(.implicit, .basic, constructor), .block))
         case .alias:
             throw Failure(description: "the text uses a YAML alias (*name); write the value out where it is used")
         }

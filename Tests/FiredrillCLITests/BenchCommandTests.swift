@@ -24,4 +24,17 @@ struct BenchCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("0.01×") && result.stdout.contains("history (all runs)") && result.stdout.contains("events/s"), "\(result.stdout)")
     }
+
+    @Test("bench msel writes the workbook and the Shift_JIS CSV and times importing each")
+    func msel() throws {
+        let directory = try CLI.temporaryDirectory()
+        let result = try CLI.run(["bench", "msel", "--injects", "40", "--repeats", "1", "--write", directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("msel-40.xlsx") && result.stdout.contains("msel-40-sjis.csv"), "\(result.stdout)")
+        let csv = try Data(contentsOf: directory.appendingPathComponent("msel-40-sjis.csv"))
+        #expect(String(data: csv, encoding: .utf8) == nil && String(data: csv, encoding: .shiftJIS) != nil)
+        let imported = try CLI.run(["msel", "import", directory.appendingPathComponent("msel-40.xlsx").path])
+        #expect(imported.status == 0 && imported.stdout.contains("id: synthetic-msel-40"), "\(imported.stderr)")
+    }
 }
+

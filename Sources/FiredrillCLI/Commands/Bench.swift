@@ -6,7 +6,7 @@ extension Firedrill {
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure firedrill and print the figures (build in release mode).",
-            subcommands: [Local.self, Live.self],
+            subcommands: [Local.self, Live.self, MSEL.self],
             defaultSubcommand: Local.self
         )
     }
@@ -108,6 +108,41 @@ extension Firedrill.Bench {
             #endif
             if drill { try DrillBenchmark(scales: scales, repeats: repeats, writeTo: write).run() }
             if store { try StoreBenchmark(events: events, writers: writers, historyRuns: historyRuns, eventsPerRun: 200).run() }
+        }
+    }
+
+    struct MSEL: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "msel",
+            abstract: "Measure msel import on a synthetic 5,000-inject workbook and Shift_JIS CSV file.",
+            discussion: """
+            Generates a Japanese MSEL (5,000 injects, when chains and if guards, 200 objectives), \
+            writes it with msel export as a workbook and as CSV in Shift_JIS (as Japanese Excel \
+            saves it), and times importing each in this process. With --write, saves both files, \
+            to time whole processes: /usr/bin/time -v firedrill msel import DIR/msel-5000.xlsx. \
+            Build in release mode: swift build -c release
+            """
+        )
+
+        @Option(help: "Injects in the synthetic MSEL.")
+        var injects: Int = 5_000
+
+        @Option(help: "Repetitions; the best time is reported.")
+        var repeats: Int = 3
+
+        @Option(help: "Also write msel-<injects>.xlsx and msel-<injects>-sjis.csv to this directory.")
+        var write: String?
+
+        func validate() throws {
+            guard (1...5_000).contains(injects) else { throw ValidationError("--injects must be from 1 to 5000 (the scenario format's limit)") }
+            guard (1...100).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 100") }
+        }
+
+        func run() throws {
+            #if DEBUG
+            Console.out("note: this is a debug build; use 'swift build -c release' for real figures\n")
+            #endif
+            try MSELBenchmark(injects: injects, repeats: repeats, writeTo: write).run()
         }
     }
 }

@@ -1,0 +1,99 @@
+/// A scenario as an ordered JSON tree, each value remembering the cell it came from, so
+/// that a problem the loader finds in the generated text can be shown at that cell.
+struct ScenarioTree: Sendable {
+    indirect enum Value: Sendable {
+        case string(String)
+        case number(Double)
+        case list([ScenarioTree])
+        case object([(key: String, value: ScenarioTree)])
+    }
+
+    var value: Value
+    /// The cell (or row) the value was read from; `nil` for values firedrill supplied.
+    var origin: SpreadsheetPosition?
+
+    init(_ value: Value, from origin: SpreadsheetPosition? = nil) {
+        self.value = value
+        self.origin = origin
+    }
+
+    static func string(_ text: String, from origin: SpreadsheetPosition?) -> ScenarioTree {
+        ScenarioTree(.string(text), from: origin)
+    }
+
+    static func strings(_ items: [String], from origin: SpreadsheetPosition?) -> ScenarioTree {
+        ScenarioTree(.list(items.map { .string($0, from: origin) }), from: origin)
+    }
+
+    /// The tree as JSON text, keys in their order.
+    var json: String {
+        var out = ""
+        out.reserveCapacity(4096)
+        write(into: &out)
+        return out
+    }
+
+    private func write(into out: inout String) {
+        switch value {
+        case .string(let text):
+            Self.writeString(text, into: &out)
+        case .number(let number):
+            out += CellValue.plain(number)
+        case .list(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.write(into: &out)
+            }
+            out += "]"
+        case .object(let entries):
+            out += "{"
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { out += "," }
+                Self.writeString(entry.key, into: &out)
+                out += ":"
+                entry.value.write(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static func writeString(_ text: String, into out: inout String) {
+        out += "\""
+        // Most text needs no escape: copied whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 >= 0x7F }) {
+            out += text
+            out += "\""
+            return
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+/// An object's entries in the order they are added, leaving out absent values.
+struct ObjectBuilder {
+    private(set) var entries: [(key: String, value: ScenarioTree)] = []
+
+    mutating func add(_ key: String, _ value: ScenarioTree?) {
+        if let value { entries.append((key, value)) }
+    }
+
+    func tree(from origin: SpreadsheetPosition?) -> ScenarioTree {
+        ScenarioTree(.object(entries), from: origin)
+    }
+}
