@@ -119,7 +119,7 @@ let package = Package(
             name: "FiredrillServer",
             dependencies: [
                 "FiredrillCore", "FiredrillWire", "FiredrillVocabulary", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillScenarios",
-                "FiredrillRecords",
+                "FiredrillRecords", "FiredrillSpreadsheets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -226,7 +226,7 @@ let package = Package(
         .testTarget(
             name: "FiredrillServerTests",
             dependencies: [
-                "FiredrillServer", "FiredrillWire", "FiredrillCore", "FiredrillStore", "FiredrillSQLite", "FiredrillReporting", "FiredrillRecords", "FiredrillTestSupport",
+                "FiredrillServer", "FiredrillWire", "FiredrillCore", "FiredrillStore", "FiredrillSQLite", "FiredrillReporting", "FiredrillRecords", "FiredrillYAML", "FiredrillTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -75,6 +75,8 @@ struct OpenAPIContractTests {
                 (.post, "/api/v1/scenarios/validate", ["trainer"]),
                 (.post, "/api/v1/scenarios", ["trainer"]),
                 (.post, "/api/v1/scenarios/convert", ["trainer"]),
+                (.post, "/api/v1/scenarios/import", ["trainer"]),
+                (.get, "/api/v1/scenarios/newsletter-brochure-leak/msel", ["trainer"]),
                 (.get, "/api/v1/scenarios/newsletter-brochure-leak", ["trainer"]),
                 (.put, "/api/v1/scenarios/newsletter-brochure-leak", ["trainer"]),
                 (.get, "/api/v1/scenarios/newsletter-brochure-leak/versions/1", ["trainer"]),

@@ -1,5 +1,6 @@
 import FiredrillSQLite
 import FiredrillStore
+import FiredrillYAML
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -130,6 +131,50 @@ struct ScenarioLibraryAPITests {
             let bundled = try await client.call(.post, "/api/v1/drills", body: Self.body(["scenario": "certificate-expiry-3am-ja"]))
             #expect(bundled.status == .created)
             #expect(try harness.database.run(id: try #require(bundled.json["id"] as? String)).scenarioPath == "bundled:certificate-expiry-3am-ja")
+        }
+    }
+
+    @Test("a scenario exported as a workbook imports back as the same scenario; CSV in Japanese too; bad uploads are named")
+    func spreadsheets() async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            func upload(_ body: ByteBuffer, type: String, name: String? = nil) async throws -> Answer {
+                let response = try await client.execute(
+                    uri: "/api/v1/scenarios/import" + (name.map { "?name=\($0)" } ?? ""), method: .post,
+                    headers: [.authorization: "Bearer \(ServerHarness.trainer)", .contentType: type], body: body
+                )
+                return Answer(status: response.status, headers: response.headers, text: String(buffer: response.body))
+            }
+            let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            let workbook = try await client.execute(
+                uri: "/api/v1/scenarios/newsletter-brochure-leak-ja/msel?format=xlsx", method: .get,
+                headers: [.authorization: "Bearer \(ServerHarness.trainer)"]
+            )
+            #expect(workbook.status == .ok && workbook.headers[.contentType] == xlsxType)
+            #expect(workbook.headers[.contentDisposition] == "attachment; filename=\"newsletter-brochure-leak-v1.xlsx\"")
+            #expect(workbook.body.getString(at: 0, length: 2) == "PK")
+            let imported = try await upload(workbook.body, type: xlsxType, name: "plan.xlsx")
+            #expect(imported.status == .ok && imported.json["valid"] as? Bool == true, "\(imported.text)")
+            let source = try #require(imported.json["source"] as? String)
+            let original = try #require(try await client.call(.get, "/api/v1/scenarios/newsletter-brochure-leak-ja").json["source"] as? String)
+            let loader = ScenarioLoader()
+            #expect(loader.load(data: Data(source.utf8), path: "a.yaml").scenario == loader.load(data: Data(original.utf8), path: "b.yaml").scenario)
+            // The MSEL sheet alone, in Japanese headers, as Excel opens it.
+            let csv = try await client.execute(
+                uri: "/api/v1/scenarios/newsletter-brochure-leak-ja/msel?format=csv&lang=ja", method: .get,
+                headers: [.authorization: "Bearer \(ServerHarness.trainer)"]
+            )
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(String(buffer: csv.body).contains("件名"))
+            let fromCSV = try await upload(csv.body, type: "text/csv", name: "plan.csv")
+            #expect(fromCSV.status == .ok && (fromCSV.json["problems"] as? [String]) != nil, "\(fromCSV.text)")
+            // Not a workbook: named, with what to do; nothing saved.
+            let garbage = try await upload(ByteBuffer(string: "this is not a zip file at all"), type: xlsxType, name: "plan.xlsx")
+            #expect(garbage.status == .ok && garbage.json["valid"] as? Bool == false && garbage.json["source"] is NSNull)
+            #expect((garbage.json["problems"] as? [String])?.first?.hasPrefix("plan.xlsx") == true, "\(garbage.text)")
+            #expect(try await upload(ByteBuffer(string: "{}"), type: "application/json").status == .unsupportedMediaType)
+            #expect(try await client.call(.get, "/api/v1/scenarios/newsletter-brochure-leak/msel?format=pdf").status == .badRequest)
+            #expect(try await client.call(.get, "/api/v1/scenarios").json["scenarios"] as? [Any] != nil)
         }
     }
 }

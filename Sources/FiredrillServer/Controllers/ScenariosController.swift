@@ -1,5 +1,6 @@
 import FiredrillCore
 import FiredrillWire
+import FiredrillSpreadsheets
 import FiredrillYAML
 import Foundation
 import Hummingbird
@@ -16,11 +17,13 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
         api.post("scenarios", use: create)
         api.post("scenarios/validate", use: validate)
         api.post("scenarios/convert", use: convert)
+        api.post("scenarios/import", use: importSpreadsheet)
         api.get("scenarios/:id", use: show)
         api.put("scenarios/:id", use: update)
         api.get("scenarios/:id/versions/:version", use: showVersion)
         api.get("scenarios/:id/diff", use: diff)
         api.get("scenarios/:id/source", use: source)
+        api.get("scenarios/:id/msel", use: exportSpreadsheet)
     }
 
     @Sendable func list(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
@@ -108,6 +111,63 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
         return language
     }
 
+    /// Spreadsheets may be larger than scenario text: a workbook of thousands of injects.
+    static var spreadsheetLimit: Int { 16 * 1_048_576 }
+
+    /// A spreadsheet (an MSEL workbook or CSV file, as the body) to scenario text, with every
+    /// problem at its cell; nothing is saved until the trainer saves the text.
+    @Sendable func importSpreadsheet(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "import spreadsheets")
+        let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let format: SpreadsheetFormat
+        switch type {
+        case "text/csv", "text/tab-separated-values", "text/plain": format = .csv
+        case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel.sheet.macroenabled.12": format = .xlsx
+        default:
+            throw APIError(.unsupportedMediaType, "unsupported_media_type", "send the spreadsheet as the body with Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
+        let name = request.uri.queryParameters.get("name").map { String($0.suffix(120)).filter { !$0.isNewline && $0 != "/" } }
+            ?? "upload.\(format.rawValue)"
+        let file = SpreadsheetFormat(fileName: name) == format ? name : name + ".\(format.rawValue)"
+        let buffer = try await JSONBody.bytes(request, limit: Self.spreadsheetLimit)
+        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request needs the spreadsheet as its body") }
+        let result = MSELImport.read(Data(buffer.readableBytesView), fileName: file)
+        return JSONBody.response(ImportedSpreadsheet(
+            valid: !result.hasErrors && result.yaml != nil, source: result.hasErrors ? nil : result.yaml, problems: result.formattedProblems
+        ))
+    }
+
+    /// A version of a scenario as a spreadsheet (`?format=xlsx|csv`, `?lang=en|ja`, `?version=N`).
+    @Sendable func exportSpreadsheet(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.requireTrainer(context, doing: "export the library's scenarios")
+        let query = request.uri.queryParameters
+        guard let format = SpreadsheetFormat(rawValue: query.get("format") ?? "xlsx") else {
+            throw APIError.badRequest("'format' is xlsx or csv")
+        }
+        let language: Language? = try query.get("lang").map { tag in
+            guard tag == "en" || tag == "ja" else { throw APIError.badRequest("'lang' is en or ja") }
+            return Language(tag: tag)
+        }
+        let version = try query.get("version").map { try Self.version($0, name: "'version'") }
+        let document = try library.document(try context.parameters.require("id"), version: version)
+        guard let scenario = ScenarioLoader().load(data: Data(document.source.utf8), path: "library").scenario else {
+            throw APIError.invalid("invalid_scenario", "version \(document.version) of '\(document.id)' no longer validates; open it in the editor and save it again")
+        }
+        let output: MSELExport.Output
+        do {
+            output = try MSELExport.write(scenario, format: format, language: language)
+        } catch {
+            throw APIError.invalid("not_exportable", error.description)
+        }
+        let type = format == .csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        var response = Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: output.data))
+        )
+        response.headers[.contentDisposition] = "attachment; filename=\"\(document.id)-v\(document.version).\(format.rawValue)\""
+        return response
+    }
+
     /// A version number from the path or query: a whole number from 1.
     static func version(_ text: String?, name: String) throws -> Int {
         guard let text, text.utf8.count <= 9, let value = Int(text), value >= 1 else {
@@ -115,4 +175,12 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
         }
         return value
     }
+}
+
+/// What `POST /api/v1/scenarios/import` answers: the scenario text when the sheets make a
+/// valid scenario, and every problem at its cell.
+struct ImportedSpreadsheet: Encodable {
+    var valid: Bool
+    @ExplicitNull var source: String?
+    var problems: [String]
 }
