@@ -72,7 +72,7 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
         let query = request.uri.queryParameters
         let overdue = try Self.flag(query.get("overdue"), name: "overdue")
         let open = try Self.flag(query.get("open"), name: "open") || overdue
-        let runID = try query.get("run").map { try parts.database.run(id: $0).id }
+        let runID = try query.get("run").map { try Self.run($0, in: parts.database).id }
         return JSONBody.response(try parts.database.correctiveActions(runID: runID, openOnly: open, overdueAsOf: overdue ? Date() : nil))
     }
 
