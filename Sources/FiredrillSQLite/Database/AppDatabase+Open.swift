@@ -44,13 +44,16 @@ extension AppDatabase {
         let deadline = Date().addingTimeInterval(busyTimeout)
         try prepareDirectory(directory, for: path)
 
-        // The common case, an up-to-date database, opens without any lock or write. (An empty
-        // file may be a database another process is creating right now: see below.)
+        // The common case, an up-to-date database, opens without any lock or write. Anything
+        // else is looked at again under the opening lock below: an empty file, or a schema
+        // half made, may be a database another process is creating or migrating right now
+        // (a read then may even find grdb_migrations listed but not yet there), and a file
+        // that is really wrong gives the same error there.
         do {
             if case .current = try existingState(path: path, directory: directory) {
                 return try makePool(path: path, durability: durability, migrating: false)
             }
-        } catch let error where error.code == .emptyFile {}
+        } catch {}
         // Creating or migrating: one process at a time (SQLite does not wait for a lock while
         // switching a new file to WAL), within the same deadline.
         let lock = OpeningLock(directory: directory, deadline: deadline)
