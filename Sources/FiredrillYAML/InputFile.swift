@@ -97,7 +97,8 @@ public enum InputFile {
     }
 
     /// Text in UTF-16 without a byte-order mark has a zero in every other byte for ASCII.
-    static func looksLikeUTF16WithoutMark(_ bytes: [UInt8]) -> Bool {
+    /// (Spreadsheets' CSV files are checked the same way.)
+    package static func looksLikeUTF16WithoutMark(_ bytes: [UInt8]) -> Bool {
         let sample = bytes.prefix(512)
         guard sample.count >= 4 else { return false }
         var evenZeros = 0, oddZeros = 0
@@ -108,7 +109,10 @@ public enum InputFile {
         return max(evenZeros, oddZeros) * 10 >= half * 8 && min(evenZeros, oddZeros) * 10 <= half
     }
 
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    /// The offset of the first byte that is not UTF-8; `nil` for valid text.
+    package static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        // The fast path: the standard library validates in bulk.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var iterator = CountingIterator(bytes: bytes)
         var decoder = UTF8()
         while true {

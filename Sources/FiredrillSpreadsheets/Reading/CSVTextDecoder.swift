@@ -1,3 +1,4 @@
+import FiredrillYAML
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -38,7 +39,7 @@ enum CSVTextDecoder {
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
-            if let bad = firstInvalidUTF8(body) {
+            if let bad = InputFile.firstInvalidUTF8(body) {
                 return .failure(Failure(message: "starts with a UTF-8 byte-order mark but is not valid UTF-8: \(describe(byte: body[bad], at: bad + 3, in: bytes)); save it as CSV UTF-8 again"))
             }
             if let binary = binaryMessage(body, offset: 3, all: bytes) { return .failure(binary) }
@@ -47,13 +48,13 @@ enum CSVTextDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) { return utf16(bytes, littleEndian: true) }
         if bytes.starts(with: [0xFE, 0xFF]) { return utf16(bytes, littleEndian: false) }
         if let nul = bytes.firstIndex(of: 0) {
-            if looksLikeUTF16WithoutMark(bytes) {
+            if InputFile.looksLikeUTF16WithoutMark(bytes) {
                 return .failure(Failure(message: "looks like UTF-16 text without a byte-order mark (every other byte is zero); save it as CSV UTF-8 (or as Unicode text, which has the mark)"))
             }
             return .failure(Failure(message: "has a NUL byte at byte \(nul) (line \(line(ofByte: nul, in: bytes))): it is a binary file, not CSV text; export the MSEL as CSV UTF-8 or import the .xlsx workbook itself"))
         }
         if let binary = binaryMessage(bytes, offset: 0, all: bytes) { return .failure(binary) }
-        guard let invalidUTF8 = firstInvalidUTF8(bytes) else {
+        guard let invalidUTF8 = InputFile.firstInvalidUTF8(bytes) else {
             return .success((String(decoding: bytes, as: UTF8.self), .utf8))
         }
         if let text = String(data: Data(bytes), encoding: .shiftJIS) {
@@ -106,32 +107,6 @@ enum CSVTextDecoder {
         return Failure(message: "has the control byte \(String(format: "0x%02X", bytes[index])) at byte \(index + offset) (line \(line(ofByte: index + offset, in: all))): it is a binary file, not CSV text; export the MSEL as CSV UTF-8")
     }
 
-    static func looksLikeUTF16WithoutMark(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(512)
-        guard sample.count >= 4 else { return false }
-        var even = 0, odd = 0
-        for (index, byte) in sample.enumerated() where byte == 0 {
-            if index % 2 == 0 { even += 1 } else { odd += 1 }
-        }
-        let half = sample.count / 2
-        return max(even, odd) * 10 >= half * 8 && min(even, odd) * 10 <= half
-    }
-
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        // The fast path: the standard library validates in bulk.
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        var decoder = UTF8()
-        var iterator = CountingIterator(bytes: bytes)
-        while true {
-            let start = iterator.position
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return nil
-            case .error: return start
-            }
-        }
-    }
-
     /// Where Windows-31J decoding fails: glibc's iconv says exactly; elsewhere, the first
     /// byte that cannot start or continue a character.
     static func firstInvalidWindows31J(_ bytes: [UInt8]) -> Int? {
@@ -182,16 +157,5 @@ enum CSVTextDecoder {
     /// read here but UTF-16, whose offsets are reported as bytes only.
     static func line(ofByte offset: Int, in bytes: [UInt8]) -> Int {
         1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    }
-
-    private struct CountingIterator: IteratorProtocol {
-        let bytes: [UInt8]
-        var position = 0
-
-        mutating func next() -> UInt8? {
-            guard position < bytes.count else { return nil }
-            defer { position += 1 }
-            return bytes[position]
-        }
     }
 }
