@@ -127,7 +127,22 @@ public enum ScenarioTextConversion {
     }
 
     static func jsonString(_ text: String) -> String {
-        var out = "\""
+        var out = ""
+        writeJSONString(text, into: &out)
+        return out
+    }
+
+    /// `text` as a JSON string, appended to `out`: quotes, backslashes and line breaks escaped,
+    /// and every control character (C0, DEL, C1), the line and paragraph separators and the
+    /// byte-order mark as `\uXXXX`, so that the text reads back exactly. Text without any of
+    /// these is copied whole. (The spreadsheet import writes its JSON with it too.)
+    package static func writeJSONString(_ text: String, into out: inout String) {
+        out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 >= 0x7F }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -135,12 +150,15 @@ public enum ScenarioTextConversion {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 
     /// The constructor of the tags written. Yams builds `Constructor.default` (and its three

@@ -1,3 +1,5 @@
+import FiredrillYAML
+
 /// A scenario as an ordered JSON tree, each value remembering the cell it came from, so
 /// that a problem the loader finds in the generated text can be shown at that cell.
 struct ScenarioTree: Sendable {
@@ -36,7 +38,7 @@ struct ScenarioTree: Sendable {
     private func write(into out: inout String) {
         switch value {
         case .string(let text):
-            Self.writeString(text, into: &out)
+            ScenarioTextConversion.writeJSONString(text, into: &out)
         case .number(let number):
             out += CellValue.plain(number)
         case .list(let items):
@@ -50,38 +52,12 @@ struct ScenarioTree: Sendable {
             out += "{"
             for (index, entry) in entries.enumerated() {
                 if index > 0 { out += "," }
-                Self.writeString(entry.key, into: &out)
+                ScenarioTextConversion.writeJSONString(entry.key, into: &out)
                 out += ":"
                 entry.value.write(into: &out)
             }
             out += "}"
         }
-    }
-
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        // Most text needs no escape: copied whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 >= 0x7F }) {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
 
