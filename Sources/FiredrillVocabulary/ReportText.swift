@@ -28,7 +28,7 @@ public enum ReportText: String, CatalogKey {
     case observationClassification, elapsedAfter, ratingsLegend, elapsedExplained, interrupted
     // Improvement plan
     case issue, correctiveAction, capability, responsibleOrgAndRole, startDate, completionDate, closingEvidence, overdue, noPlan
-    case planNotRecorded, planOpen, planClosedAndOverdue, planSummary, closedOn
+    case planNotRecorded, planOpen, planClosedAndOverdue, planSummary, closedOn, strengthOf
     case capabilityPlanning = "capability.Planning", capabilityOrganization = "capability.Organization"
     case capabilityEquipment = "capability.Equipment", capabilityTraining = "capability.Training"
     case capabilityExercise = "capability.Exercise"

@@ -48,6 +48,7 @@ struct AfterActionReportCommandTests {
         #expect(blaming.status == 0)
         #expect(blaming.stderr.contains("warning: --issue") && blaming.stderr.contains("不注意") && blaming.stderr.contains("warning: --action"), "\(blaming.stderr)")
         #expect(blaming.stderr.contains("理由") && !blaming.stderr.contains("田中さんの"), "\(blaming.stderr)")
+        #expect(blaming.stderr.contains("対策の強さ「弱い」") && blaming.stdout.contains("(strength: weak)"), "\(blaming.stderr)")
         let strict = try addAction(db, runID, objective: "replace-file", issue: "田中さんのミス", action: "注意する", due: "2099-12-31", extra: ["--strict"])
         #expect(strict.status == 1 && strict.stderr.contains("--strict"), "\(strict.stderr)")
         #expect(try CLI.run(["actions", "close", "2", "--evidence", "手順書 v2.3 に追記", "--db", db]).status == 0)
@@ -68,6 +69,8 @@ struct AfterActionReportCommandTests {
             "3. タイムライン", "目標ごとの達成度", "良かった点", "改善すべき点",
             "<script>alert(1)</script>", "⚠ 期限超過", "手順書 v2.3 に追記", "振り返り：うまくいった点", "入稿担当の不注意が原因だと思う。",
             "A.5.24", "A.6.8", "IR-3", "✓ 正常：本報告書の作成時に", "付録 C 記述の確認（非難なき振り返り）", "［参加者］さんのミスで電話が遅れた。",
+            // Corrective-action strength: the weak one with its suggestion, the evidence's too.
+            "対策の強さ：弱い", "対策の強さ：中程度", "確認を自動化する・手作業をなくす（強い）",
         ]
         #expect(fragments.filter { !text.contains($0) } == [])
         #expect(html.contains("<svg ") && html.contains("class=\"chart\""))
@@ -146,6 +149,13 @@ struct AfterActionReportCommandTests {
         #expect(refused.status == 1 && refused.stderr.contains("error: --issue"), "\(refused.stderr)")
         let fine = try CLI.run(base + ["--issue", "The pager rota had a gap on Sundays", "--action", "Cover Sundays in the rota", "--strict"])
         #expect(fine.status == 0 && fine.stderr.isEmpty, "\(fine.stderr)")
+        #expect(fine.stdout.contains("(strength: medium)"), "\(fine.stdout)")
+        // An action that relies on people remembering is added, with the strength warning and a suggestion.
+        let weak = try CLI.run(base + ["--issue", "The pager rota had a gap", "--action", "Remind everyone to check the rota", "--strict"])
+        #expect(weak.status == 0 && weak.stdout.contains("(strength: weak)"), "\(weak.stdout)")
+        #expect(weak.stderr.contains("warning: --action: strength weak") && weak.stderr.contains("automate"), "\(weak.stderr)")
+        let list = try JSONSerialization.jsonObject(with: Data(try CLI.run(["actions", "list", "--format", "json", "--db", db]).stdout.utf8)) as? [[String: Any]]
+        #expect(list?.last?["strength"] as? String == "weak" && list?.last?["evidence_strength"] == nil, "\(String(describing: list))")
         // The report names the role, never the person, and lists the flagged passage in its appendix.
         let markdown = try CLI.run(["show", runID, "--format", "md", "--db", db]).stdout
         #expect(!markdown.contains("Priya") && markdown.contains("\\[participant\\]'s mistake"))

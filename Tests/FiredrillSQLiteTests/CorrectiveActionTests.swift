@@ -66,7 +66,7 @@ struct CorrectiveActionTests {
         #expect(info.correctiveActions[1] == .init(
             id: soon, objective: nil, issue: "No runbook", correctiveAction: "Write the failover runbook", capability: "Planning",
             responsibleOrg: "DBA team", responsibleRole: nil, startDate: nil, dueDate: "2026-12-15", status: "in-progress",
-            closingEvidence: nil, closedAt: nil, overdue: false
+            closingEvidence: nil, closedAt: nil, overdue: false, strength: "medium"
         ))
         let later = try #require(ISO8601DateFormatter().date(from: "2026-12-20T12:00:00Z"))
         #expect(try database.recordInfo(runID: runID, now: later).correctiveActions.map(\.overdue) == [false, true])

@@ -116,6 +116,39 @@ struct CommitteeAPITests {
         }
     }
 
+    @Test("corrective-action strength: weak wording gets a suggestion in the asked language; dry_run saves nothing; the action's JSON carries strength and evidence_strength")
+    func actionStrength() async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            let id = try await Self.finishedDrill(client)
+            let body = Self.body([
+                "run": id, "issue": "The wrong file was attached", "corrective_action": "送信前に添付ファイルに注意するよう周知する",
+                "capability": "training", "responsible_org": "Promotion",
+            ])
+            let preview = try await client.call(.post, "/api/v1/actions?dry_run=true&lang=ja", body: body)
+            #expect(preview.status == .ok, "\(preview.text)")
+            let advice = try #require((preview.json["strength"] as? [[String: Any]])?.first)
+            #expect(advice["field"] as? String == "corrective_action" && advice["strength"] as? String == "weak" && advice["label"] as? String == "弱い")
+            #expect((advice["suggestion"] as? String)?.contains("自動化") == true, "\(preview.text)")
+            #expect(preview.json["id"] == nil || preview.json["id"] is NSNull)
+            let none = try JSONSerialization.jsonObject(with: Data(try await client.call(.get, "/api/v1/actions").text.utf8)) as? [Any]
+            #expect(none?.isEmpty == true, "a dry run saved nothing")
+
+            let added = try await client.call(.post, "/api/v1/actions", body: body)
+            #expect(added.status == .created)
+            let action = try #require(added.json["action"] as? [String: Any])
+            #expect(action["strength"] as? String == "weak" && action["evidence_strength"] == nil)
+            let actionID = try #require(added.json["id"] as? Int)
+            let dryClose = try await client.call(.post, "/api/v1/actions/\(actionID)/close?dry_run=true", body: #"{"evidence": "Attachment check automated in the mailing tool"}"#)
+            #expect(dryClose.status == .ok && (dryClose.json["strength"] as? [[String: Any]])?.first?["strength"] as? String == "strong", "\(dryClose.text)")
+            #expect((dryClose.json["action"] as? [String: Any])?["status"] as? String == "open", "a dry run closes nothing")
+            let closed = try await client.call(.post, "/api/v1/actions/\(actionID)/close", body: #"{"evidence": "Attachment check automated in the mailing tool"}"#)
+            let listed = try #require(try JSONSerialization.jsonObject(with: Data(try await client.call(.get, "/api/v1/actions").text.utf8)) as? [[String: Any]])
+            #expect(closed.status == .ok && listed.first?["evidence_strength"] as? String == "strong" && listed.first?["strength"] as? String == "weak", "\(listed)")
+            #expect(try await client.call(.post, "/api/v1/actions?dry_run=maybe", body: body).status == .badRequest)
+        }
+    }
+
     @Test("history pages and filters in the store; trends by scenario and department as JSON")
     func historyAndTrends() async throws {
         let harness = try ServerHarness()

@@ -23,6 +23,13 @@ extension Firedrill.Actions {
             processes (a participant's name, "X's mistake", "careless", "should have", \
             「〜さんのミス」「不注意」「〜のせい」): each flagged passage is explained on standard \
             error with a process-focused wording. --strict refuses such an action (exit 1).
+
+            The action's strength is shown too: strong (removes or automates the step: \
+            "automate", 「自動化」「廃止」), medium (standardises it: checklist, template, \
+            two-person review, 「チェックリスト」「ダブルチェック」) or weak (relies on people \
+            remembering: "be careful", "remind", 「注意する」「周知する」), with a suggestion for a \
+            weak one. It never refuses anything; `actions list --format json` carries \
+            `strength` and, once closed, `evidence_strength`.
             """
         )
 
@@ -77,7 +84,8 @@ extension Firedrill.Actions {
                     startDate: start, dueDate: due
                 )
             }
-            Console.out("corrective action \(id) added to run \(stored.id)\n")
+            review.noteStrength(of: correctiveAction, option: "--action")
+            Console.out("corrective action \(id) added to run \(stored.id) (strength: \(ActionStrength.of(correctiveAction).rawValue))\n")
         }
     }
 
@@ -105,12 +113,12 @@ extension Firedrill.Actions {
             }
             try output.write(actions, csvHeader: CorrectiveActionColumns.header, fields: CorrectiveActionColumns.fields) {
                 guard !actions.isEmpty else { return "no corrective actions\n" }
-                var rows = [["#", "run", "objective", "capability", "responsible", "due", "status", "corrective action"]]
+                var rows = [["#", "run", "objective", "capability", "responsible", "due", "status", "strength", "corrective action"]]
                 for action in actions {
                     rows.append([
                         "\(action.id)", action.runID, action.objectiveID ?? "–", action.capability.rawValue,
                         action.responsibleOrg + (action.responsibleRole.map { " / \($0)" } ?? ""), action.dueDate ?? "–",
-                        action.status.rawValue, String(action.correctiveAction.prefix(60)),
+                        action.status.rawValue, action.strength.rawValue, String(action.correctiveAction.prefix(60)),
                     ])
                 }
                 return table(rows)
@@ -130,19 +138,24 @@ extension Firedrill.Actions {
         @Flag(help: "Refuse the evidence if its wording blames people (default: close and warn).")
         var strict = false
 
+        @Option(name: .customLong("lang"), help: "Language of the warnings: en or ja (default: the run's scenario's).")
+        var language: Language?
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             let database = try database.open()
+            var review: WordingReview?
             if let existing = try store({ try database.correctiveActions() }).first(where: { $0.id == id }) {
-                let review = try WordingReview(database: database, run: try store { try database.run(id: existing.runID) }, language: nil)
-                if review.check(["--evidence": evidence], strict: strict), strict {
-                    Console.error(review.strings.refused)
+                review = try WordingReview(database: database, run: try store { try database.run(id: existing.runID) }, language: language)
+                if review?.check(["--evidence": evidence], strict: strict) == true, strict {
+                    Console.error(review?.strings.refused ?? "")
                     throw ExitCode(1)
                 }
             }
             let action = try store { try database.closeCorrectiveAction(id: id, evidence: evidence) }
-            Console.out("corrective action \(action.id) closed\n")
+            review?.noteStrength(of: evidence, option: "--evidence")
+            Console.out("corrective action \(action.id) closed (evidence strength: \(ActionStrength.of(evidence).rawValue))\n")
         }
     }
 }
@@ -151,7 +164,7 @@ extension Firedrill.Actions {
 enum CorrectiveActionColumns {
     static let header = [
         "id", "run_id", "objective_id", "issue", "corrective_action", "capability", "responsible_org", "responsible_role",
-        "start_date", "due_date", "status", "closing_evidence", "closed_at", "created_at",
+        "start_date", "due_date", "status", "closing_evidence", "closed_at", "created_at", "strength", "evidence_strength",
     ]
 
     static func fields(_ action: CorrectiveAction) -> [String] {
@@ -159,6 +172,7 @@ enum CorrectiveActionColumns {
             "\(action.id)", action.runID, action.objectiveID ?? "", action.issue, action.correctiveAction,
             action.capability.rawValue, action.responsibleOrg, action.responsibleRole ?? "", action.startDate ?? "",
             action.dueDate ?? "", action.status.rawValue, action.closingEvidence ?? "", action.closedAt ?? "", action.createdAt,
+            action.strength.rawValue, action.evidenceStrength?.rawValue ?? "",
         ]
     }
 }
@@ -189,6 +203,18 @@ struct WordingReview {
             }
         }
         return flagged
+    }
+
+    /// A weak `text` (one that relies on people remembering) gets a warning on standard error
+    /// with the suggestion; the others are only named on standard output.
+    func noteStrength(of text: String, option: String) {
+        let strength = ActionStrength.of(text)
+        guard strength == .weak else { return }
+        Console.error(strings.text(
+            "warning: \(option): strength \(strength.label(in: language)). \(strength.why(in: language))",
+            "warning: \(option): 対策の強さ「\(strength.label(in: language))」。\(strength.why(in: language))"
+        ))
+        if let suggestion = strength.suggestion(in: language) { Console.error("  \(strings.instead): \(suggestion)") }
     }
 
     struct Strings {

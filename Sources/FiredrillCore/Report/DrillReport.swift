@@ -321,11 +321,15 @@ public struct DrillReport: Sendable, Hashable, Codable {
             @ExplicitNull public var closedAt: String?
             /// Not closed, and its due date is past.
             public var overdue: Bool
+            /// ``ActionStrength`` of the corrective action, and of its closing evidence once
+            /// closed; absent from reports recorded before strengths existed.
+            public var strength: String?
+            public var evidenceStrength: String?
 
             public init(
                 id: Int64, objective: String?, issue: String, correctiveAction: String, capability: String,
                 responsibleOrg: String, responsibleRole: String?, startDate: String?, dueDate: String?, status: String,
-                closingEvidence: String?, closedAt: String?, overdue: Bool
+                closingEvidence: String?, closedAt: String?, overdue: Bool, strength: String? = nil, evidenceStrength: String? = nil
             ) {
                 self.id = id
                 self.objective = objective
@@ -340,6 +344,8 @@ public struct DrillReport: Sendable, Hashable, Codable {
                 self.closingEvidence = closingEvidence
                 self.closedAt = closedAt
                 self.overdue = overdue
+                self.strength = strength
+                self.evidenceStrength = evidenceStrength
             }
 
             enum CodingKeys: String, CodingKey {
@@ -347,6 +353,7 @@ public struct DrillReport: Sendable, Hashable, Codable {
                 case responsibleOrg = "responsible_org", responsibleRole = "responsible_role"
                 case startDate = "start_date", dueDate = "due_date", status
                 case closingEvidence = "closing_evidence", closedAt = "closed_at", overdue
+                case strength, evidenceStrength = "evidence_strength"
             }
         }
     }

@@ -252,9 +252,17 @@ private struct OutlineBuilder {
             var evidence: [Inline] = action.closingEvidence.map { [.lines($0)] } ?? [.text("–")]
             if let closed = action.closedAt { evidence += [.lineBreak, .small(s[.closedOn, ["date": String(closed.prefix(10))]])] }
             let responsible: [Inline] = [.strong(action.responsibleOrg)] + (action.responsibleRole.map { [.lineBreak, .text($0)] } ?? [])
+            var corrective: [Inline] = [.lines(action.correctiveAction)]
+            if let strength = action.strength.flatMap(ActionStrength.init(rawValue:)) {
+                corrective += [.lineBreak, .small(s[.strengthOf, ["level": strength.label(in: s.language)]])]
+                if let suggestion = strength.suggestion(in: s.language) { corrective += [.lineBreak, .small(suggestion)] }
+            }
+            if let strength = action.evidenceStrength.flatMap(ActionStrength.init(rawValue:)) {
+                evidence += [.lineBreak, .small(s[.strengthOf, ["level": strength.label(in: s.language)]])]
+            }
             let due: [Inline] = action.overdue ? [.status(action.dueDate ?? "–", .overdue)] : [.text(action.dueDate ?? "–")]
             table.append([
-                [.text("\(action.id)")], [.text(objectiveName(action.objective))], [.lines(action.issue)], [.lines(action.correctiveAction)],
+                [.text("\(action.id)")], [.text(objectiveName(action.objective))], [.lines(action.issue)], corrective,
                 [.text(s.capabilityName(action.capability))], responsible, [.text(action.startDate ?? "–")], due, status, evidence,
             ])
         }

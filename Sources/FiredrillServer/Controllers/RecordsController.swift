@@ -86,6 +86,10 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
             ["issue": body.issue, "corrective_action": body.correctiveAction, "responsible_role": body.responsibleRole],
             run: run, in: parts.database, language: Self.language(request)
         )
+        let strength = StrengthAdvice(field: "corrective_action", text: body.correctiveAction, language: Self.language(request, run: run))
+        if try Self.flag(request.uri.queryParameters.get("dry_run"), name: "dry_run") {
+            return JSONBody.response(ActionResponse(id: nil, action: nil, warnings: warnings, strength: [strength]))
+        }
         let id = try Self.invalidInput {
             try parts.database.addCorrectiveAction(
                 runID: run.id, objectiveID: body.objective, issue: body.issue, correctiveAction: body.correctiveAction,
@@ -94,7 +98,7 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
             )
         }
         let action = try parts.database.correctiveActions(runID: run.id).first { $0.id == id }
-        return JSONBody.response(ActionResponse(id: id, action: action, warnings: warnings), status: .created)
+        return JSONBody.response(ActionResponse(id: id, action: action, warnings: warnings, strength: [strength]), status: .created)
     }
 
     @Sendable func closeAction(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
@@ -106,11 +110,14 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
         guard let existing = try parts.database.correctiveActions().first(where: { $0.id == id }) else {
             throw APIError(.notFound, "action_not_found", "there is no corrective action \(id) (GET /api/v1/actions lists them)")
         }
-        let warnings = try WordingWarning.review(
-            ["evidence": body.evidence], run: try parts.database.run(id: existing.runID), in: parts.database, language: Self.language(request)
-        )
+        let run = try parts.database.run(id: existing.runID)
+        let warnings = try WordingWarning.review(["evidence": body.evidence], run: run, in: parts.database, language: Self.language(request))
+        let strength = StrengthAdvice(field: "evidence", text: body.evidence, language: Self.language(request, run: run))
+        if try Self.flag(request.uri.queryParameters.get("dry_run"), name: "dry_run") {
+            return JSONBody.response(ActionResponse(id: id, action: existing, warnings: warnings, strength: [strength]))
+        }
         let closed = try Self.invalidInput { try parts.database.closeCorrectiveAction(id: id, evidence: body.evidence, at: Date()) }
-        return JSONBody.response(ActionResponse(id: id, action: closed, warnings: warnings))
+        return JSONBody.response(ActionResponse(id: id, action: closed, warnings: warnings, strength: [strength]))
     }
 
     // MARK: Server-scope tokens
@@ -198,13 +205,39 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
     static func language(_ request: Request) -> Language? {
         request.uri.queryParameters.get("lang").map { Language(tag: $0) }
     }
+
+    /// `?lang=`, else the language of the run's scenario.
+    static func language(_ request: Request, run: StoredRun) -> Language {
+        language(request) ?? (try? StoredReport.scenario(of: run)).map { Language(tag: $0.language) } ?? .english
+    }
 }
 
-/// An item of the improvement plan after a change, with the wording warnings of what was written.
+/// An item of the improvement plan after a change (or, with `?dry_run=true`, before it: `id`
+/// and `action` as they are, nothing saved), with the wording warnings and the strength of
+/// what was written.
 struct ActionResponse: Encodable {
-    var id: Int64
+    var id: Int64?
     var action: CorrectiveAction?
     var warnings: [WordingWarning]
+    var strength: [StrengthAdvice]
+}
+
+/// The strength of a text of the improvement plan (``FiredrillCore/ActionStrength``), worded
+/// for the person who wrote it.
+struct StrengthAdvice: Encodable {
+    var field: String
+    var strength: ActionStrength
+    var label: String
+    var why: String
+    var suggestion: String?
+
+    init(field: String, text: String, language: Language) {
+        self.field = field
+        strength = ActionStrength.of(text)
+        label = strength.label(in: language)
+        why = strength.why(in: language)
+        suggestion = strength.suggestion(in: language)
+    }
 }
 
 extension ServerTokenDocument {

@@ -46,6 +46,39 @@ public struct CorrectiveAction: Sendable, Hashable, Codable {
         case createdAt = "created_at"
     }
 
+    /// How well the action would hold (``FiredrillCore/ActionStrength``), from its text.
+    public var strength: ActionStrength { ActionStrength.of(correctiveAction) }
+    /// How well what closed it would hold, once closed.
+    public var evidenceStrength: ActionStrength? { closingEvidence.map(ActionStrength.of) }
+
+    /// The stored columns, and the strengths derived from them (`strength`,
+    /// `evidence_strength`), which are never read back.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(runID, forKey: .runID)
+        try container.encodeIfPresent(objectiveID, forKey: .objectiveID)
+        try container.encode(issue, forKey: .issue)
+        try container.encode(correctiveAction, forKey: .correctiveAction)
+        try container.encode(capability, forKey: .capability)
+        try container.encode(responsibleOrg, forKey: .responsibleOrg)
+        try container.encodeIfPresent(responsibleRole, forKey: .responsibleRole)
+        try container.encodeIfPresent(startDate, forKey: .startDate)
+        try container.encodeIfPresent(dueDate, forKey: .dueDate)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(closingEvidence, forKey: .closingEvidence)
+        try container.encodeIfPresent(closedAt, forKey: .closedAt)
+        try container.encode(createdAt, forKey: .createdAt)
+        var derived = encoder.container(keyedBy: DerivedKeys.self)
+        try derived.encode(strength, forKey: .strength)
+        try derived.encodeIfPresent(evidenceStrength, forKey: .evidenceStrength)
+    }
+
+    enum DerivedKeys: String, CodingKey {
+        case strength
+        case evidenceStrength = "evidence_strength"
+    }
+
     /// The action as listed in a report's improvement plan; `today` (`yyyy-MM-dd`) decides
     /// whether it is overdue.
     public func summary(today: String) -> DrillReport.RecordInfo.CorrectiveActionSummary {
@@ -53,7 +86,8 @@ public struct CorrectiveAction: Sendable, Hashable, Codable {
             id: id, objective: objectiveID, issue: issue, correctiveAction: correctiveAction,
             capability: capability.rawValue, responsibleOrg: responsibleOrg, responsibleRole: responsibleRole,
             startDate: startDate, dueDate: dueDate, status: status.rawValue, closingEvidence: closingEvidence,
-            closedAt: closedAt, overdue: status != .closed && (dueDate.map { $0 < today } ?? false)
+            closedAt: closedAt, overdue: status != .closed && (dueDate.map { $0 < today } ?? false),
+            strength: strength.rawValue, evidenceStrength: evidenceStrength?.rawValue
         )
     }
 }
