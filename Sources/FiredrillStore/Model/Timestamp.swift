@@ -1,3 +1,4 @@
+import FiredrillCore
 import Foundation
 
 /// The text forms of instants and days in the database.
@@ -44,41 +45,21 @@ public enum Timestamp {
 
     /// Checks that `text` is an existing calendar day written `yyyy-MM-dd`.
     package static func isValidDay(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
-              let year = number(b, 0..<4), let month = number(b, 5..<7), let day = number(b, 8..<10)
-        else { return false }
-        return isValidDay(year: year, month: month, day: day)
+        CalendarDay(text) != nil
     }
 
-    // MARK: Calendar arithmetic (proleptic Gregorian, after H. Hinnant's algorithms)
+    // MARK: Calendar arithmetic (``FiredrillCore/CalendarDay``)
 
     private static func isValidDay(year: Int, month: Int, day: Int) -> Bool {
-        guard (1...12).contains(month), day >= 1 else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
+        CalendarDay.exists(year: year, month: month, day: day)
     }
 
     private static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        CalendarDay(year: year, month: month, day: day).number
     }
 
     private static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = Int(days) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        CalendarDay(number: Int(days)).parts
     }
 
     private static func floorDivision(_ a: Int64, _ b: Int64) -> (quotient: Int64, remainder: Int64) {
