@@ -111,7 +111,7 @@ let package = Package(
         // events, and whether a live process is playing them.
         .target(
             name: "FiredrillRecords",
-            dependencies: ["FiredrillCore", "FiredrillYAML", "FiredrillStore"],
+            dependencies: ["FiredrillCore", "FiredrillYAML", "FiredrillStore", "FiredrillScenarios"],
             swiftSettings: strictSettings
         ),
         // The live drill server (`firedrill serve`): HTTP API, event streams, web pages.

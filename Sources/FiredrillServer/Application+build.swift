@@ -74,6 +74,7 @@ public enum FiredrillServer {
         DrillsController(parts: parts).addRoutes(to: api)
         ScenariosController(parts: parts).addRoutes(to: api)
         RecordsController(parts: parts).addRoutes(to: api)
+        NearMissesController(parts: parts, limiter: SubmissionLimiter(limit: parts.configuration.nearMissLimit)).addRoutes(to: api)
         TokensController(parts: parts).addRoutes(to: api)
         ParticipationController(parts: parts).addRoutes(to: api)
         EventStreamController(parts: parts).addRoutes(to: api)

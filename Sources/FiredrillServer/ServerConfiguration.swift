@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     /// The open-file limit the server plans its connections by (the process's, by default):
     /// it stops accepting before the limit and sheds silent connections before that.
     public var descriptorLimit: Int
+    /// How many near misses one link and one address may send per window.
+    var nearMissLimit: SubmissionLimiter.Limit = SubmissionLimiter.nearMisses
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, trainerToken: String, publicURL: String? = nil,

@@ -30,7 +30,13 @@ public struct NearMissRegister: Sendable {
         public var scenario: String
         public var title: String
         /// ISO-8601 UTC: the end of its latest finished live drill; `nil` when never drilled live.
-        public var lastDrilledAt: String?
+        @ExplicitNull public var lastDrilledAt: String?
+
+        public init(scenario: String, title: String, lastDrilledAt: String?) {
+            self.scenario = scenario
+            self.title = title
+            self.lastDrilledAt = lastDrilledAt
+        }
 
         enum CodingKeys: String, CodingKey {
             case scenario, title, lastDrilledAt = "last_drilled_at"

@@ -194,6 +194,30 @@ extension AppDatabase {
             }
         }
 
+        // v6: the near-miss register. An anonymous entry keeps no name, no token and no time
+        // of day; tags are kept as written, one per line (a tag is one line). The digest's
+        // "most valuable near miss" is one pick per month.
+        migrator.registerMigration("v6") { db in
+            try db.create(table: "near_miss") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("title", .text).notNull()
+                t.column("what_happened", .text).notNull()
+                t.column("tags", .text).notNull()
+                t.column("impact", .integer).notNull().check(sql: "impact BETWEEN 1 AND 5")
+                t.column("occurred_on", .text).notNull()
+                t.column("name", .text)
+                t.column("reported_on", .text).notNull()
+            }
+            try db.create(index: "near_miss_on_reported_on", on: "near_miss", columns: ["reported_on"])
+            try db.create(table: "near_miss_pick") { t in
+                t.primaryKey("month", .text)
+                t.column("near_miss_id", .integer).notNull().references("near_miss", onDelete: .cascade)
+                t.column("picked_at", .text).notNull()
+            }
+            // "When was this scenario last drilled live": finished runs by scenario and end.
+            try db.create(index: "run_on_scenario_id_ended_at", on: "run", columns: ["scenario_id", "ended_at"])
+        }
+
         // Migrations of later firedrill versions are appended here, with new names.
 
         return migrator

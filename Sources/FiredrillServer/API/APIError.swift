@@ -61,6 +61,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         APIError(.unprocessableContent, code, message, problems: problems)
     }
     static func tooLarge(_ limit: Int) -> APIError {
-        APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit / 1_048_576) MB")
+        APIError(.contentTooLarge, "body_too_large", limit >= 1_048_576
+            ? "the request body is larger than \(limit / 1_048_576) MB"
+            : "the request body is larger than \(limit / 1024) KB")
     }
 }

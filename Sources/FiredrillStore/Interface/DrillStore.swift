@@ -105,6 +105,21 @@ public protocol DrillStore: AnyObject, Sendable {
     func scenarioVersion(scenarioID: String, version: Int?) throws -> ScenarioVersion?
     /// The latest version of every scenario in the library, by id.
     func latestScenarioVersions() throws -> [ScenarioVersion]
+
+    // MARK: The near-miss register
+
+    /// Records a submission already checked by ``FiredrillCore/NearMiss/Submission/validated(today:)``,
+    /// reported on `reportedOn` (`yyyy-MM-dd`); an anonymous one without its name.
+    func addNearMiss(_ submission: NearMiss.Submission, reportedOn: String) throws -> NearMiss
+    /// Every entry, oldest first.
+    func nearMisses() throws -> [NearMiss]
+    /// Marks entry `id` as the most valuable near miss of `month` (`yyyy-MM`), replacing
+    /// an earlier pick; `nil` removes the pick. `invalidInput` when there is no such entry.
+    func pickMostValuableNearMiss(month: String, id: Int64?, at date: Date) throws
+    /// Month (`yyyy-MM`) → the entry picked as its most valuable near miss.
+    func mostValuableNearMisses() throws -> [String: Int64]
+    /// Scenario id → the end (ISO-8601 UTC) of its latest finished live drill.
+    func lastLiveDrills() throws -> [String: String]
 }
 
 /// The durable record of one drill run: the sink a ``FiredrillCore/DrillSession`` writes its

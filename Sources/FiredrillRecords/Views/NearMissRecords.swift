@@ -1,0 +1,167 @@
+import FiredrillCore
+import FiredrillScenarios
+import FiredrillStore
+import FiredrillYAML
+import Foundation
+import Synchronization
+
+/// The near-miss register as the API and the command line give it: the store's entries
+/// ranked by ``FiredrillCore/NearMissRegister`` against the scenarios that can cover them
+/// (the library's latest versions and the bundled ones) and their latest live drills.
+public enum NearMissRecords {
+    /// The register as of `today`.
+    public static func register(_ database: any DrillStore, today: CalendarDay) throws -> NearMissRegister {
+        NearMissRegister(
+            entries: try database.nearMisses(), scenarios: try coveringScenarios(database),
+            lastDrilled: try database.lastLiveDrills(), today: today
+        )
+    }
+
+    /// The scenarios that can cover entries, by id: the library's latest version of each,
+    /// then the bundled ones whose id the library does not have (a bundled scenario in
+    /// English and Japanese counts once, with the tags of both).
+    public static func coveringScenarios(_ database: any DrillStore) throws -> [NearMissRegister.ScenarioTags] {
+        var byID: [String: NearMissRegister.ScenarioTags] = [:]
+        for version in try database.latestScenarioVersions() {
+            if let tags = libraryTags(version) { byID[version.scenarioID] = tags }
+        }
+        var bundledByID: [String: NearMissRegister.ScenarioTags] = [:]
+        for scenario in bundled where byID[scenario.id] == nil {
+            if var existing = bundledByID[scenario.id] {
+                existing.tags += scenario.tags
+                bundledByID[scenario.id] = existing
+            } else {
+                bundledByID[scenario.id] = scenario
+            }
+        }
+        return byID.merging(bundledByID) { library, _ in library }.values.sorted { $0.id < $1.id }
+    }
+
+    static let bundled: [NearMissRegister.ScenarioTags] = {
+        let loader = ScenarioLoader()
+        return BundledScenarios.all().compactMap { entry in
+            loader.load(path: entry.path).scenario.map { .init(id: $0.id, title: $0.title, tags: $0.tags) }
+        }
+    }()
+
+    /// Library versions never change, so their tags are read once per process, by hash.
+    static let libraryCache = Mutex<[String: NearMissRegister.ScenarioTags]>([:])
+
+    static func libraryTags(_ version: ScenarioVersion) -> NearMissRegister.ScenarioTags? {
+        if let cached = libraryCache.withLock({ $0[version.sha256] }) { return cached }
+        guard let scenario = ScenarioLoader().load(data: Data(version.source.utf8), path: "library:\(version.scenarioID)").scenario else { return nil }
+        let tags = NearMissRegister.ScenarioTags(id: version.scenarioID, title: scenario.title, tags: scenario.tags)
+        libraryCache.withLock { $0[version.sha256] = tags }
+        return tags
+    }
+}
+
+/// An entry of the register as JSON (`GET /api/v1/near-misses`, `near-miss list --format json`).
+public struct NearMissEntry: Sendable, Hashable, Encodable {
+    public var id: Int64
+    public var title: String
+    public var whatHappened: String
+    public var tags: [String]
+    public var impact: Int
+    public var occurredOn: String
+    public var reportedOn: String
+    /// Only when the reporter gave it; never for an anonymous report.
+    public var name: String?
+    public var frequency: Int
+    public var staleness: Int
+    public var priority: Int
+    public var coveredBy: [NearMissRegister.Coverage]
+    /// The month (`yyyy-MM`) whose most valuable near miss the committee marked this one as.
+    public var mostValuableOf: String?
+
+    public init(_ ranked: NearMissRegister.Ranked, mostValuableOf: String? = nil) {
+        id = ranked.entry.id
+        title = ranked.entry.title
+        whatHappened = ranked.entry.whatHappened
+        tags = ranked.entry.tags
+        impact = ranked.entry.impact
+        occurredOn = ranked.entry.occurredOn
+        reportedOn = ranked.entry.reportedOn
+        name = ranked.entry.name
+        frequency = ranked.frequency
+        staleness = ranked.staleness
+        priority = ranked.priority
+        coveredBy = ranked.coveredBy
+        self.mostValuableOf = mostValuableOf
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, whatHappened = "what_happened", tags, impact, occurredOn = "occurred_on", reportedOn = "reported_on"
+        case name, frequency, staleness, priority, coveredBy = "covered_by", mostValuableOf = "most_valuable_of"
+    }
+}
+
+/// A tag of the backlog as JSON (`GET /api/v1/near-misses/backlog`, `near-miss backlog`).
+public struct BacklogTag: Sendable, Hashable, Encodable {
+    public struct Brief: Sendable, Hashable, Encodable {
+        public var id: Int64
+        public var title: String
+        public var impact: Int
+        public var occurredOn: String
+        public var priority: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, impact, occurredOn = "occurred_on", priority
+        }
+    }
+
+    public var tag: String
+    public var priority: Int
+    public var entryCount: Int
+    /// The highest entries, at most ``maximumEntries``.
+    public var entries: [Brief]
+    public var coveredBy: [NearMissRegister.Coverage]
+
+    public static let maximumEntries = 20
+
+    public init(_ item: NearMissRegister.BacklogItem) {
+        tag = item.tag
+        priority = item.priority
+        entryCount = item.entries.count
+        entries = item.entries.prefix(Self.maximumEntries).map {
+            Brief(id: $0.entry.id, title: $0.entry.title, impact: $0.entry.impact, occurredOn: $0.entry.occurredOn, priority: $0.priority)
+        }
+        coveredBy = item.coveredBy
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tag, priority, entryCount = "entry_count", entries, coveredBy = "covered_by"
+    }
+}
+
+/// The near misses reported in one month, highest priority first, with the committee's pick.
+public struct NearMissDigest: Sendable, Hashable, Encodable {
+    public var month: String
+    public var count: Int
+    /// Tag → how many of the month's entries have it, most first.
+    public var tags: [TagCount]
+    public var mostValuable: NearMissEntry?
+    public var entries: [NearMissEntry]
+
+    public struct TagCount: Sendable, Hashable, Encodable {
+        public var tag: String
+        public var count: Int
+    }
+
+    public init(month: String, register: NearMissRegister, picks: [String: Int64]) {
+        self.month = month
+        let inMonth = register.ranked.filter { $0.entry.reportedOn.hasPrefix(month) }
+        count = inMonth.count
+        entries = inMonth.map { NearMissEntry($0, mostValuableOf: picks[month] == $0.entry.id ? month : nil) }
+        mostValuable = entries.first { $0.mostValuableOf != nil }
+        var counts: [String: (tag: String, count: Int)] = [:]
+        for item in inMonth {
+            for tag in item.entry.tags { counts[NearMiss.tagKey(tag), default: (tag, 0)].count += 1 }
+        }
+        tags = counts.values.sorted { ($0.count, $1.tag) > ($1.count, $0.tag) }.map { TagCount(tag: $0.tag, count: $0.count) }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case month, count, tags, mostValuable = "most_valuable", entries
+    }
+}
