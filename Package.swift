@@ -152,7 +152,7 @@ let package = Package(
             name: "FiredrillBenchmarks",
             dependencies: [
                 "FiredrillCore", "FiredrillWire", "FiredrillClient", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillSQLite", "FiredrillServer",
-                "FiredrillSpreadsheets",
+                "FiredrillSpreadsheets", "FiredrillRecords",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

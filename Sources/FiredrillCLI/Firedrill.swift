@@ -16,6 +16,7 @@ public struct Firedrill: AsyncParsableCommand {
             History.self,
             Trends.self,
             Actions.self,
+            NearMisses.self,
             Export.self,
             MSEL.self,
             Serve.self,

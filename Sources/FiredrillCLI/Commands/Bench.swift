@@ -6,7 +6,7 @@ extension Firedrill {
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure firedrill and print the figures (build in release mode).",
-            subcommands: [Local.self, Live.self, MSEL.self],
+            subcommands: [Local.self, Live.self, MSEL.self, NearMisses.self],
             defaultSubcommand: Local.self
         )
     }
@@ -143,6 +143,37 @@ extension Firedrill.Bench {
             Console.out("note: this is a debug build; use 'swift build -c release' for real figures\n")
             #endif
             try MSELBenchmark(injects: injects, repeats: repeats, writeTo: write).run()
+        }
+    }
+
+    struct NearMisses: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "near-misses",
+            abstract: "Measure the near-miss register, backlog and digest over 100,000 entries.",
+            discussion: """
+            Fills a scratch SQLite file with synthetic near misses (Japanese texts, one to three \
+            tags each of 200, impacts 1–5, over two years) and times what the server does for \
+            GET /api/v1/near-misses (first page), …/backlog and …/digest: reading the entries, \
+            ranking them and encoding the JSON. Build in release mode: swift build -c release
+            """
+        )
+
+        @Option(help: "Entries in the register.")
+        var entries: Int = 100_000
+
+        @Option(help: "Repetitions; the best time is reported.")
+        var repeats: Int = 3
+
+        func validate() throws {
+            guard (1...1_000_000).contains(entries) else { throw ValidationError("--entries must be from 1 to 1000000") }
+            guard (1...100).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 100") }
+        }
+
+        func run() throws {
+            #if DEBUG
+            Console.out("note: this is a debug build; use 'swift build -c release' for real figures\n")
+            #endif
+            try NearMissBenchmark(entries: entries, repeats: repeats).run()
         }
     }
 }

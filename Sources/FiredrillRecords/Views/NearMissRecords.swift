@@ -39,9 +39,10 @@ public enum NearMissRecords {
 
     static let bundled: [NearMissRegister.ScenarioTags] = {
         let loader = ScenarioLoader()
-        return BundledScenarios.all().compactMap { entry in
-            loader.load(path: entry.path).scenario.map { .init(id: $0.id, title: $0.title, tags: $0.tags) }
-        }
+        // The file named by the id (the English one) first, so its title is the one shown.
+        let loaded = BundledScenarios.all().compactMap { entry in loader.load(path: entry.path).scenario.map { (entry.name, $0) } }
+        return loaded.sorted { ($0.0 != $0.1.id ? 1 : 0, $0.0) < ($1.0 != $1.1.id ? 1 : 0, $1.0) }
+            .map { .init(id: $0.1.id, title: $0.1.title, tags: $0.1.tags) }
     }()
 
     /// Library versions never change, so their tags are read once per process, by hash.
