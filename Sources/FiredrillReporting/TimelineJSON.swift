@@ -54,6 +54,14 @@ enum TimelineJSON {
                 separate(index, texts.count, &out)
             }
             close(indent, &out)
+        case .integers(let integers):
+            open(integers.count, &out)
+            for (index, integer) in integers.enumerated() {
+                pad(indent + 2, &out)
+                out.append(contentsOf: String(integer).utf8)
+                separate(index, integers.count, &out)
+            }
+            close(indent, &out)
         case .met(let met):
             open(met.count, &out)
             for (index, entry) in met.enumerated() {

@@ -36,6 +36,7 @@ public enum ReportText: String, CatalogKey {
     case actionStatusClosed = "actionStatus.closed"
     // Feedback
     case question, answers, median, scores, noSurvey, noAnswers, scaleExplained
+    case quizHeading, shareCorrect, byDepartment, departmentShare, quizExplained
     // Controls
     case control, framework, title, evidenceFrom, exerciseAsWhole, controlsNote
     // Evidence

@@ -221,6 +221,90 @@ public struct SurveyResponse: Sendable, Hashable, Codable {
     public init(recorded: Int) { self.recorded = recorded }
 }
 
+/// A participant's quiz answers: `POST /api/v1/drills/{id}/quiz`.
+public struct QuizRequest: Sendable, Hashable, Codable {
+    public struct Answer: Sendable, Hashable, Codable {
+        /// The question's id.
+        public var question: String
+        /// The picked choices, by number from 0.
+        public var choices: [WholeNumber]
+
+        public init(question: String, choices: [Int]) {
+            self.question = question
+            self.choices = choices.map(WholeNumber.init)
+        }
+    }
+
+    public var answers: [Answer]
+    public init(answers: [Answer]) { self.answers = answers }
+}
+
+/// The quiz as a participant sees it (`GET /api/v1/drills/{id}/quiz`): the questions without
+/// the key, and the results of those already answered.
+public struct QuizDocument: Sendable, Hashable, Codable {
+    public struct Question: Sendable, Hashable, Codable {
+        public var id: String
+        public var question: String
+        public var choices: [String]
+        /// Whether more than one choice is correct (pick every correct one).
+        public var multiple: Bool
+
+        public init(id: String, question: String, choices: [String], multiple: Bool) {
+            self.id = id
+            self.question = question
+            self.choices = choices
+            self.multiple = multiple
+        }
+    }
+
+    public var questions: [Question]
+    /// The participant's results so far: the key of the questions they have answered.
+    public var results: [QuizResultEntry]
+    public var score: Int
+    public var max: Int
+
+    public init(questions: [Question], results: [QuizResultEntry], score: Int, max: Int) {
+        self.questions = questions
+        self.results = results
+        self.score = score
+        self.max = max
+    }
+}
+
+/// One answered question with its key: whether the participant was right, the correct
+/// choices and the explanation.
+public struct QuizResultEntry: Sendable, Hashable, Codable {
+    public var question: String
+    public var correct: Bool
+    /// The correct choices, by number from 0.
+    public var answer: [Int]
+    /// The choices the participant picked.
+    public var chosen: [Int]
+    public var explanation: String?
+
+    public init(question: String, correct: Bool, answer: [Int], chosen: [Int], explanation: String?) {
+        self.question = question
+        self.correct = correct
+        self.answer = answer
+        self.chosen = chosen
+        self.explanation = explanation
+    }
+}
+
+/// What answering the quiz gives back: the participant's score over the whole quiz so far
+/// and the key of every question they have answered.
+public struct QuizResponse: Sendable, Hashable, Codable {
+    public var score: Int
+    public var max: Int
+    public var results: [QuizResultEntry]
+
+    public init(score: Int, max: Int, results: [QuizResultEntry]) {
+        self.score = score
+        self.max = max
+        self.results = results
+    }
+}
+
 /// A JSON number that must be whole (a question's index, a score, an event's number): `0.5`
 /// is refused with a message that names the field, not taken for broken JSON.
 public struct WholeNumber: Sendable, Hashable, Codable {

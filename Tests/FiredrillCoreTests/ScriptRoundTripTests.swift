@@ -8,6 +8,10 @@ struct ScriptRoundTripTests {
     var scenario: Scenario {
         var scenario = Fixtures.certificate()
         scenario.survey = [SurveyQuestion("How realistic?"), SurveyQuestion("What would you change?", kind: .text)]
+        scenario.quiz = [
+            QuizQuestion(id: "q1", question: "Who renews?", choices: ["Ops", "Security", "Nobody"], answers: [0], explanation: "Ops, by the runbook."),
+            QuizQuestion(id: "q2", question: "Which two?", choices: ["A", "B", "C"], answers: [0, 2]),
+        ]
         return scenario
     }
 
@@ -30,7 +34,37 @@ struct ScriptRoundTripTests {
         _ = try engine.observe(Observation(objective: "fix", rating: .someChallenges, text: "Renewal took long"), at: .seconds(900))
         _ = try engine.answerSurvey(SurveyAnswer(participant: "p-1", question: 0, score: 4, comment: "felt real"))
         _ = try engine.answerSurvey(SurveyAnswer(participant: "p-2", question: 1, comment: "Call the supervisor first"))
+        _ = try engine.answerQuiz([QuizAnswer(participant: "p-1", department: "Operations", question: "q1", choices: [0]),
+                                   QuizAnswer(participant: "p-1", department: "Operations", question: "q2", choices: [2, 0])])
+        _ = try engine.answerQuiz(QuizAnswer(participant: "p-2", department: "IT セキュリティ", question: "q1", choices: [1]))
         return engine
+    }
+
+    @Test("quiz answers are drill inputs: after the end only, once per question, all or none, in the script, and counted per department in the report")
+    func quizAnswers() throws {
+        var engine = DrillEngine(scenario: scenario)
+        engine.start()
+        #expect(throws: EngineError.quizBeforeEnd) { try engine.answerQuiz(QuizAnswer(participant: "p-1", question: "q1", choices: [0])) }
+        engine.end(at: .seconds(60), reason: .endedByTrainer)
+        #expect(throws: EngineError.self) { try engine.answerQuiz(QuizAnswer(participant: "p-1", question: "q9", choices: [0])) }
+        #expect(throws: EngineError.self) { try engine.answerQuiz(QuizAnswer(participant: "p-1", question: "q1", choices: [3])) }
+        // One bad answer in a submission records none of it.
+        #expect(throws: EngineError.self) {
+            try engine.answerQuiz([QuizAnswer(participant: "p-1", question: "q1", choices: [0]), QuizAnswer(participant: "p-1", question: "q2", choices: [9])])
+        }
+        #expect(engine.quizAnswers(participant: "p-1").isEmpty)
+        _ = try engine.answerQuiz(QuizAnswer(participant: "p-1", department: "Ops", question: "q1", choices: [0]))
+        #expect(throws: EngineError.quizAlreadyAnswered("q1")) { try engine.answerQuiz(QuizAnswer(participant: "p-1", question: "q1", choices: [1])) }
+        #expect(EngineError.quizAlreadyAnswered("q1").input.kind == .conflict)
+
+        let report = DrillReport(scenario: scenario, events: try liveDrill().events, mode: .live)
+        let quiz = try #require(report.quiz)
+        #expect(quiz.map(\.answers) == [2, 1] && quiz.map(\.correct) == [1, 1] && quiz[0].shareCorrect == 0.5)
+        #expect(quiz[0].byDepartment == ["Operations": .init(answers: 1, correct: 1), "IT セキュリティ": .init(answers: 1, correct: 0)])
+        #expect(!report.timeline.contains { $0.type == "quiz-answer" }, "never listed per person")
+        var noQuiz = scenario
+        noQuiz.quiz = []
+        #expect(DrillReport(scenario: noQuiz, events: [], mode: .live).quiz == nil)
     }
 
     @Test func theExportedScriptReplaysToTheSameEventsAndReport() throws {

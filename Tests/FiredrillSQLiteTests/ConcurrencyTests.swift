@@ -84,7 +84,7 @@ struct ConcurrentCreationTests {
             }
             #expect(failures.withLock { $0 }.isEmpty)
             for database in opened.withLock({ $0 }) {
-                #expect(try database.unsafeFetchText(sql: "SELECT group_concat(identifier) FROM grdb_migrations") == "v1,v2,v3,v4,v5")
+                #expect(try database.unsafeFetchText(sql: "SELECT group_concat(identifier) FROM grdb_migrations") == "v1,v2,v3,v4,v5,v6")
             }
         }
     }

@@ -112,6 +112,8 @@ struct OpenAPIContractTests {
                 (.get, "/api/v1/drills/\(id)/report", ["trainer", "evaluator", "observer", "committee"]),
                 (.get, "/api/v1/drills/\(id)/progress", ["trainer", "evaluator", "observer", "committee"]),
                 (.post, "/api/v1/drills/\(id)/survey", ["player"]),
+                (.get, "/api/v1/drills/\(id)/quiz", ["player"]),
+                (.post, "/api/v1/drills/\(id)/quiz", ["player"]),
                 (.get, "/api/v1/drills/\(id)/adjudications", ["trainer", "evaluator"]),
                 (.post, "/api/v1/drills/\(id)/adjudications", ["trainer", "evaluator"]),
                 (.post, "/api/v1/drills/\(id)/next", ["trainer"]),

@@ -293,6 +293,7 @@ public struct DrillEngine: Sendable {
         case .observation(let observation): return try observe(observation, at: time)
         case .adjudication(let adjudication): return try adjudicate(adjudication, at: time)
         case .survey(let answer): return try answerSurvey(answer)
+        case .quiz(let answer): return try answerQuiz(answer)
         case .speed(let speed): return try changeSpeed(speed, at: time)
         case .nextInject: return try advanceToNextInject(at: time)
         case .pause:
@@ -324,6 +325,39 @@ public struct DrillEngine: Sendable {
         let problems = answer.problems(in: scenario)
         guard problems.isEmpty else { throw .invalidInput(problems.joined(separator: "; ")) }
         return [record(.surveyAnswer(answer), at: now)]
+    }
+
+    /// Records a participant's answer to a quiz question, after the drill ended; a
+    /// participant answers each question once.
+    public mutating func answerQuiz(_ answer: QuizAnswer) throws(EngineError) -> [DrillEvent] {
+        try answerQuiz([answer])
+    }
+
+    /// Records several answers at once, all or none: every one is checked first.
+    public mutating func answerQuiz(_ answers: [QuizAnswer]) throws(EngineError) -> [DrillEvent] {
+        guard isFinished else { throw .quizBeforeEnd }
+        guard !answers.isEmpty else { throw .invalidInput("give at least one answer") }
+        var given: Set<String> = []
+        for answer in answers {
+            let problems = answer.problems(in: scenario)
+            guard problems.isEmpty else { throw .invalidInput(problems.joined(separator: "; ")) }
+            guard let participant = answer.participant else { continue }
+            if quizAnswers(participant: participant).contains(where: { $0.question == answer.question }) {
+                throw .quizAlreadyAnswered(answer.question)
+            }
+            guard given.insert(participant + "\n" + answer.question).inserted else {
+                throw .invalidInput("question '\(answer.question)' is answered twice in one submission")
+            }
+        }
+        return answers.map { record(.quizAnswer($0), at: now) }
+    }
+
+    /// The quiz answers `participant` has given, in the order given.
+    public func quizAnswers(participant: String) -> [QuizAnswer] {
+        events.compactMap { event -> QuizAnswer? in
+            if case .quizAnswer(let answer) = event.kind, answer.participant == participant { return answer }
+            return nil
+        }
     }
 
     /// The survey questions (0-based) that `participant` has not answered yet.
@@ -421,6 +455,9 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     case simulatedRole(String)
     case inconsistentRecord(String)
     case surveyBeforeEnd
+    case quizBeforeEnd
+    /// The participant has answered this quiz question already.
+    case quizAlreadyAnswered(String)
     /// A trainer's, evaluator's or participant's input breaks a rule (each problem named).
     case invalidInput(String)
     case alreadyPaused
@@ -439,6 +476,8 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         case .simulatedRole(let role): "role '\(role)' is simulated by a persona and cannot act"
         case .inconsistentRecord(let detail): "the recorded events do not match the scenario: \(detail)"
         case .surveyBeforeEnd: "the survey is answered after the drill ends"
+        case .quizBeforeEnd: "the quiz is answered after the drill ends"
+        case .quizAlreadyAnswered(let question): "quiz question '\(question)' is already answered; each question is answered once"
         case .invalidInput(let problems): problems
         case .alreadyPaused: "the drill is already paused"
         case .notPaused: "the drill is not paused"
@@ -456,6 +495,8 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         case .alreadyPaused: InputError(.conflict, "drill_paused", "the drill is already paused")
         case .notPaused: InputError(.conflict, "drill_not_paused", "the drill is not paused")
         case .surveyBeforeEnd: InputError(.conflict, "drill_not_ended", "the survey opens when the drill has ended")
+        case .quizBeforeEnd: InputError(.conflict, "drill_not_ended", "the quiz opens when the drill has ended")
+        case .quizAlreadyAnswered: InputError(.conflict, "already_answered", description)
         case .noInjectLeft: InputError(.conflict, "no_inject_left", description)
         case .unknownRole(let role): InputError(.invalid, "unknown_role", "unknown role '\(role.prefix(40))'")
         case .simulatedRole(let role): InputError(.invalid, "simulated_role", "role '\(role.prefix(40))' is simulated and cannot act")

@@ -34,6 +34,8 @@ public struct DrillEvent: Sendable, Hashable {
         case ended(EndReason)
         /// A participant's answer to a survey question, given after the drill ended.
         case surveyAnswer(SurveyAnswer)
+        /// A participant's answer to a quiz question, given after the drill ended.
+        case quizAnswer(QuizAnswer)
         /// An evaluator's decision on whether an action met an objective.
         case adjudication(Adjudication)
         /// The trainer changed how fast the drill clock runs (drill time per real time).
@@ -70,6 +72,7 @@ extension DrillEvent.Kind {
         case .resumed: "resumed"
         case .ended: "ended"
         case .surveyAnswer: "survey-answer"
+        case .quizAnswer: "quiz-answer"
         case .adjudication: "adjudication"
         case .speedChanged: "speed-changed"
         case .clockAdvanced: "clock-advanced"
@@ -126,6 +129,7 @@ extension DrillEvent: Codable {
         case "resumed": kind = .resumed
         case "ended": kind = .ended(try container.decode(EndReason.self, forKey: .reason))
         case "survey-answer": kind = .surveyAnswer(try SurveyAnswer(from: decoder))
+        case "quiz-answer": kind = .quizAnswer(try QuizAnswer(from: decoder))
         case "adjudication": kind = .adjudication(try Adjudication(from: decoder))
         case "speed-changed": kind = .speedChanged(try container.decode(Double.self, forKey: .speed))
         case "clock-advanced": kind = .clockAdvanced(from: DrillTime(milliseconds: try container.decode(Int64.self, forKey: .fromTime)))
@@ -159,6 +163,8 @@ extension DrillEvent: Codable {
         case .ended(let reason):
             try container.encode(reason, forKey: .reason)
         case .surveyAnswer(let answer):
+            try answer.encode(to: encoder)
+        case .quizAnswer(let answer):
             try answer.encode(to: encoder)
         case .adjudication(let adjudication):
             try adjudication.encode(to: encoder)

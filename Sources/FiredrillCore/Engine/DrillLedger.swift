@@ -138,7 +138,7 @@ public struct DrillLedger: Sendable {
         case .ended(let reason):
             endTime = event.time
             endReason = reason
-        case .started, .personaReply, .observation, .paused, .interrupted, .resumed, .surveyAnswer, .speedChanged, .clockAdvanced:
+        case .started, .personaReply, .observation, .paused, .interrupted, .resumed, .surveyAnswer, .quizAnswer, .speedChanged, .clockAdvanced:
             break
         }
         return []

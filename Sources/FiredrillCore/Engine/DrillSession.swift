@@ -158,7 +158,7 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
             anchorClocks()
             wake()
             return events
-        case .action, .adlib, .observation, .adjudication, .survey, .speed, .nextInject:
+        case .action, .adlib, .observation, .adjudication, .survey, .quiz, .speed, .nextInject:
             throw EngineError.invalidInput("this input has its own method")
         }
     }
@@ -243,6 +243,17 @@ public actor DrillSession<C: Clock> where C.Duration == Duration {
     @discardableResult
     public func answerSurvey(_ answer: SurveyAnswer) throws -> [DrillEvent] {
         try commit { engine throws(EngineError) in try engine.answerSurvey(answer) }
+    }
+
+    /// Records a participant's quiz answers, after the drill ended: all of them or none.
+    @discardableResult
+    public func answerQuiz(_ answers: [QuizAnswer]) throws -> [DrillEvent] {
+        try commit { engine throws(EngineError) in try engine.answerQuiz(answers) }
+    }
+
+    /// The quiz answers `participant` has given.
+    public func quizAnswers(participant: String) -> [QuizAnswer] {
+        engine.quizAnswers(participant: participant)
     }
 
     /// Tells the sink the current drill time, for resuming after a crash.

@@ -1,6 +1,6 @@
 /// Something people put into a drill: the players' actions, the trainer's steering and
 /// ad-lib injects, the evaluators' observations and decisions, the participants' survey
-/// answers. The engine derives everything else (deliveries, skips, persona replies, the end
+/// and quiz answers. The engine derives everything else (deliveries, skips, persona replies, the end
 /// at the drill's duration) from the scenario and these.
 ///
 /// Every input reaches the engine through ``DrillEngine/apply(_:at:)``, whichever way it
@@ -12,6 +12,7 @@ public enum DrillInput: Sendable, Hashable {
     case observation(Observation)
     case adjudication(Adjudication)
     case survey(SurveyAnswer)
+    case quiz(QuizAnswer)
     case pause
     case resume
     /// The drill was cut off here (its process stopped); like a pause, it ends with `resume`.
@@ -30,6 +31,7 @@ public enum DrillInput: Sendable, Hashable {
         case .observation(let observation): self = .observation(observation)
         case .adjudication(let adjudication): self = .adjudication(adjudication)
         case .surveyAnswer(let answer): self = .survey(answer)
+        case .quizAnswer(let answer): self = .quiz(answer)
         case .paused: self = .pause
         case .resumed: self = .resume
         case .interrupted: self = .interrupt

@@ -22,6 +22,7 @@ extension DrillReport {
         var skipped = DrillTime.zero
         // Each participant's latest answer per question; answers without a participant all count.
         var answers: [SurveyAnswer] = []
+        var quizAnswers: [QuizAnswer] = []
         var answerIndex: [String: Int] = [:]
         for event in events {
             let met = feed.take(event)
@@ -50,6 +51,9 @@ extension DrillReport {
                     answers.append(answer)
                 }
                 continue // answers are summed up per question, not listed one by one
+            case .quizAnswer(let answer):
+                quizAnswers.append(answer)
+                continue // counted per question and department, never listed per person
             default:
                 break
             }
@@ -136,6 +140,7 @@ extension DrillReport {
             },
             record: record
         )
+        quiz = QuizResult.results(of: scenario, answers: quizAnswers)
         reviewWording(participantNames: [])
     }
 

@@ -26,6 +26,9 @@ public struct DrillReport: Sendable, Hashable, Codable {
     public var timeline: [EventView]
     /// Each survey question with its answers.
     public var survey: [SurveyResult]
+    /// Each quiz question with the share answered correctly, overall and per department,
+    /// never per person; `nil` (left out of the JSON) when the scenario has no quiz.
+    public var quiz: [QuizResult]?
     /// Facts about the stored record, when the drill was recorded.
     public var record: RecordInfo?
     /// Passages of what people wrote into the record (observations, survey answers,
@@ -55,7 +58,7 @@ public struct DrillReport: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case format, scenario, score, automaticScore = "automatic_score", coverage, objectives, injects, metrics, drill, roles
-        case observations, timeline, survey, record
+        case observations, timeline, survey, quiz, record
         case blamelessFindings = "blameless_findings"
     }
 
@@ -237,6 +240,48 @@ public struct DrillReport: Sendable, Hashable, Codable {
         @ExplicitNull public var median: Double?
         /// The answers of a text question, and the comments given with scores.
         public var texts: [String]
+    }
+
+    /// A quiz question's answers: how many, how many correct (the picked choices exactly the
+    /// correct ones), and the same per department (that of each participant's first role).
+    public struct QuizResult: Sendable, Hashable, Codable {
+        public var id: String
+        public var question: String
+        public var answers: Int
+        public var correct: Int
+        /// `correct / answers`, `null` when nobody answered.
+        @ExplicitNull public var shareCorrect: Double?
+        /// Department → its answers; answers of participants without a department count
+        /// only in the totals.
+        public var byDepartment: [String: Count]
+
+        public struct Count: Sendable, Hashable, Codable {
+            public var answers: Int
+            public var correct: Int
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, question, answers, correct, shareCorrect = "share_correct", byDepartment = "by_department"
+        }
+
+        /// The results of `scenario`'s quiz from its participants' answers.
+        public static func results(of scenario: Scenario, answers: [QuizAnswer]) -> [QuizResult]? {
+            guard !scenario.quiz.isEmpty else { return nil }
+            return scenario.quiz.map { question in
+                var result = QuizResult(id: question.id, question: question.question, answers: 0, correct: 0, shareCorrect: nil, byDepartment: [:])
+                for answer in answers where answer.question == question.id {
+                    let correct = answer.choices == question.answers ? 1 : 0
+                    result.answers += 1
+                    result.correct += correct
+                    if let department = answer.department {
+                        result.byDepartment[department, default: Count(answers: 0, correct: 0)].answers += 1
+                        result.byDepartment[department, default: Count(answers: 0, correct: 0)].correct += correct
+                    }
+                }
+                result.shareCorrect = result.answers == 0 ? nil : Double(result.correct) / Double(result.answers)
+                return result
+            }
+        }
     }
 
     /// Facts about the stored record of a drill.

@@ -228,6 +228,9 @@ public struct ReplayScript: Sendable, Hashable {
             case "survey":
                 guard let answer = decode(SurveyAnswer.self) else { return nil }
                 return check(answer.problems(in: scenario)) ? .survey(answer) : nil
+            case "quiz":
+                guard let answer = decode(QuizAnswer.self) else { return nil }
+                return check(answer.problems(in: scenario)) ? .quiz(answer) : nil
             case "adjudicate":
                 // Which event is an action is known only once the drill is played: the engine checks that.
                 guard let adjudication = decode(Adjudication.self) else { return nil }

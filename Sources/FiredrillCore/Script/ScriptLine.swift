@@ -93,6 +93,8 @@ extension ReplayScript {
                 if reason != .completed { lines.append("\(time) !end\(reason == .endedByTrainer ? "" : " " + reason.rawValue)") }
             case .surveyAnswer(let answer):
                 lines.append("\(time) !survey \(ScriptLine.json(answer))")
+            case .quizAnswer(let answer):
+                lines.append("\(time) !quiz \(ScriptLine.json(answer))")
             }
         }
         if events.isEmpty {

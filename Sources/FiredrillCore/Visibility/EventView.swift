@@ -53,7 +53,13 @@ public struct EventView: Sendable, Hashable, Codable {
     public var by: String?
 
     public var participant: String?
+    /// A survey answer's question (its index).
     public var question: Int?
+    /// A quiz answer's question (its id), written under the same key, `question`.
+    public var quizQuestion: String?
+    /// A quiz answer's department and picked choices.
+    public var department: String?
+    public var choices: [Int]?
     public var score: Int?
     public var comment: String?
 
@@ -98,7 +104,7 @@ public struct EventView: Sendable, Hashable, Codable {
         case seq, type, atSeconds = "at_seconds", wallTime = "wall_time"
         case inject, to, channel, from, subject, body, adlib, expect, notes
         case role, kind, target, text, inReplyTo = "in_reply_to", met, reason
-        case objective, rating, by, participant, question, score, comment
+        case objective, rating, by, participant, question, score, comment, department, choices
         case action, decision, note, speed, fromSeconds = "from_seconds"
     }
 
@@ -111,6 +117,7 @@ public struct EventView: Sendable, Hashable, Codable {
         case "persona-reply": [.role, .to, .text]
         case "observation": [.objective, .rating, .text, .by]
         case "survey-answer": [.participant, .question, .score, .comment]
+        case "quiz-answer": [.participant, .department, .question, .choices]
         case "adjudication": [.action, .objective, .decision, .note, .by]
         case "speed-changed": [.speed]
         case "clock-advanced": [.fromSeconds]
@@ -126,6 +133,7 @@ public struct EventView: Sendable, Hashable, Codable {
         case integer(Int)
         case bool(Bool)
         case strings([String])
+        case integers([Int])
         case met([DrillFeed.Met])
 
         init(_ value: String?) { self = value.map(FieldValue.string) ?? .null }
@@ -141,6 +149,7 @@ public struct EventView: Sendable, Hashable, Codable {
             case .integer(let value): try container.encode(value)
             case .bool(let value): try container.encode(value)
             case .strings(let value): try container.encode(value)
+            case .integers(let value): try container.encode(value)
             case .met(let value): try container.encode(value)
             }
         }
@@ -190,7 +199,9 @@ public struct EventView: Sendable, Hashable, Codable {
             case .rating: value = .init(rating?.rawValue)
             case .by: value = .init(by)
             case .participant: value = .init(participant)
-            case .question: value = .init(question)
+            case .question: value = type == "quiz-answer" ? .init(quizQuestion) : .init(question)
+            case .department: value = .init(department)
+            case .choices: value = choices.map(FieldValue.integers) ?? .null
             case .score: value = .init(score)
             case .comment: value = .init(comment)
             case .action: value = .init(action)
@@ -211,7 +222,7 @@ public struct EventView: Sendable, Hashable, Codable {
     /// so writers need not sort them.
     private static let sortedKeys: [String: [CodingKeys]] = {
         let types = ["started", "paused", "resumed", "interrupted", "ended", "inject-delivered", "inject-skipped", "action",
-                     "persona-reply", "observation", "survey-answer", "adjudication", "speed-changed", "clock-advanced"]
+                     "persona-reply", "observation", "survey-answer", "quiz-answer", "adjudication", "speed-changed", "clock-advanced"]
         return Dictionary(uniqueKeysWithValues: types.map { ($0, sorted(commonKeys + fields(of: $0))) })
     }()
 
@@ -266,7 +277,13 @@ public struct EventView: Sendable, Hashable, Codable {
         rating = try container.decodeIfPresent(Scoring.Rating.self, forKey: .rating)
         by = try container.decodeIfPresent(String.self, forKey: .by)
         participant = try container.decodeIfPresent(String.self, forKey: .participant)
-        question = try container.decodeIfPresent(Int.self, forKey: .question)
+        if type == "quiz-answer" {
+            quizQuestion = try container.decodeIfPresent(String.self, forKey: .question)
+        } else {
+            question = try container.decodeIfPresent(Int.self, forKey: .question)
+        }
+        department = try container.decodeIfPresent(String.self, forKey: .department)
+        choices = try container.decodeIfPresent([Int].self, forKey: .choices)
         score = try container.decodeIfPresent(Int.self, forKey: .score)
         comment = try container.decodeIfPresent(String.self, forKey: .comment)
         action = try container.decodeIfPresent(Int.self, forKey: .action)

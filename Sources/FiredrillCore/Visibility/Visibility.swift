@@ -19,7 +19,7 @@ public enum Visibility {
         switch event.kind {
         case .started, .paused, .interrupted, .resumed, .ended, .speedChanged, .clockAdvanced:
             return true
-        case .injectSkipped, .observation, .surveyAnswer, .adjudication:
+        case .injectSkipped, .observation, .surveyAnswer, .quizAnswer, .adjudication:
             return audience.isStaff
         case .injectDelivered(let id):
             guard case .player(let roles) = audience else { return true }
@@ -104,6 +104,11 @@ public enum Visibility {
             view.question = answer.question
             view.score = answer.score
             view.comment = answer.comment
+        case .quizAnswer(let answer):
+            view.participant = answer.participant
+            view.department = answer.department
+            view.quizQuestion = answer.question
+            view.choices = answer.choices
         case .adjudication(let adjudication):
             view.action = adjudication.action
             view.objective = adjudication.objective

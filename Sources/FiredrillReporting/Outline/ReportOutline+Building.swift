@@ -274,7 +274,7 @@ private struct OutlineBuilder {
     // MARK: 6. Feedback
 
     func feedback() -> ReportOutline.Section {
-        guard !report.survey.isEmpty else { return section("feedback", "6. " + s[.feedback], [.note([.text(s[.noSurvey])])]) }
+        guard !report.survey.isEmpty else { return section("feedback", "6. " + s[.feedback], [.note([.text(s[.noSurvey])])] + quizBlocks()) }
         var table = Table(["#", s[.question], s[.answers], s[.median], s[.scores]], alignments: [.right, .left, .right, .right, .left])
         for (index, result) in report.survey.enumerated() {
             let scores = result.kind == .scale ? (result.answers.isEmpty ? s[.noAnswers] : result.answers.map(String.init).joined(separator: ", ")) : "–"
@@ -285,7 +285,23 @@ private struct OutlineBuilder {
             blocks.append(.heading("\(index + 1). \(result.question)", id: nil))
             blocks.append(.bullets(result.texts.map { [.lines($0)] }))
         }
-        return section("feedback", "6. " + s[.feedback], blocks)
+        return section("feedback", "6. " + s[.feedback], blocks + quizBlocks())
+    }
+
+    /// The knowledge check: per question the answers and the share correct, overall and per
+    /// department; never per person.
+    func quizBlocks() -> [Block] {
+        guard let quiz = report.quiz else { return [] }
+        var table = Table(["#", s[.question], s[.answers], s[.shareCorrect], s[.byDepartment]], alignments: [.right, .left, .right, .right, .left])
+        for (index, result) in quiz.enumerated() {
+            let share = result.shareCorrect.map { "\(Int(($0 * 100).rounded())) %" } ?? "–"
+            let departments = result.byDepartment.sorted { $0.key < $1.key }.map { department, count in
+                s[.departmentShare, ["department": department, "correct": "\(count.correct)", "answers": "\(count.answers)"]]
+            }
+            table.append([[.text("\(index + 1)")], [.text(result.question)], [.text("\(result.answers)")], [.text(share)],
+                          [.text(departments.isEmpty ? "–" : departments.joined(separator: s.comma))]])
+        }
+        return [.heading(s[.quizHeading], id: "quiz"), .table(table), .note([.text(s[.quizExplained])])]
     }
 
     // MARK: 7. Controls

@@ -49,7 +49,7 @@ public final class RunRecorder: DrillEventSink, Sendable {
         // then written again: ``updateResult(report:)``).
         let afterTheEnd = events.allSatisfy { event in
             switch event.kind {
-            case .surveyAnswer, .observation, .adjudication: true
+            case .surveyAnswer, .quizAnswer, .observation, .adjudication: true
             default: false
             }
         }

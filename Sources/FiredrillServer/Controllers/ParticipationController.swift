@@ -17,6 +17,8 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
         api.get("drills/:id/adjudications", use: adjudicationQueue)
         api.post("drills/:id/adjudications", use: adjudicate)
         api.post("drills/:id/survey", use: answerSurvey)
+        api.get("drills/:id/quiz", use: quiz)
+        api.post("drills/:id/quiz", use: answerQuiz)
         api.post("drills/:id/me", use: setName)
     }
 
@@ -108,6 +110,49 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
         }
         let recorded = try await drill.answerSurvey(answers)
         return JSONBody.response(SurveyResponse(recorded: recorded), status: .created)
+    }
+
+    /// The quiz for a player, after the drill ended: the questions without the key, and the
+    /// key of the questions this player has answered.
+    @Sendable func quiz(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, caller) = try await parts.access(context, ["player"], doing: "take the quiz")
+        guard case .token(let token) = caller else { throw APIError.forbidden("only players take the quiz") }
+        guard await drill.hasEnded() else { throw EngineError.quizBeforeEnd }
+        let given = await drill.quizAnswers(by: token.label)
+        let (score, max, results) = Self.results(given, in: drill.scenario)
+        let questions = drill.scenario.quiz.map {
+            QuizDocument.Question(id: $0.id, question: $0.question, choices: $0.choices, multiple: $0.answers.count > 1)
+        }
+        return JSONBody.response(QuizDocument(questions: questions, results: results, score: score, max: max))
+    }
+
+    /// A player's quiz answers, after the drill ended: each question once (a second answer is
+    /// 409), all or none recorded; the key comes back for every question answered.
+    @Sendable func answerQuiz(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        let (drill, caller) = try await parts.access(context, ["player"], doing: "answer the quiz")
+        guard case .token(let token) = caller else { throw APIError.forbidden("only players answer the quiz") }
+        let body = try await JSONBody.decode(QuizRequest.self, from: request)
+        guard !body.answers.isEmpty else { throw APIError.invalid("no_answers", "'answers' is empty") }
+        guard body.answers.count <= Swift.max(1, drill.scenario.quiz.count) else {
+            throw APIError.invalid("too_many_answers", "the quiz has \(drill.scenario.quiz.count) questions")
+        }
+        let department = token.roles.first.flatMap { drill.scenario.role($0)?.department }
+        let answers = body.answers.map {
+            QuizAnswer(participant: token.label, department: department, question: $0.question, choices: $0.choices.map(\.value))
+        }
+        let given = try await drill.answerQuiz(answers)
+        let (score, max, results) = Self.results(given, in: drill.scenario)
+        return JSONBody.response(QuizResponse(score: score, max: max, results: results), status: .created)
+    }
+
+    /// A participant's score over the whole quiz, and the key of each question answered.
+    static func results(_ given: [QuizAnswer], in scenario: Scenario) -> (score: Int, max: Int, results: [QuizResultEntry]) {
+        let results = given.compactMap { answer -> QuizResultEntry? in
+            guard let question = scenario.quiz.first(where: { $0.id == answer.question }) else { return nil }
+            return QuizResultEntry(question: question.id, correct: answer.choices == question.answers, answer: question.answers,
+                                   chosen: answer.choices, explanation: question.explanation)
+        }
+        return (results.filter(\.correct).count, scenario.quiz.count, results)
     }
 
     /// The name a participant is known by in the drill (shown to the trainer; never in

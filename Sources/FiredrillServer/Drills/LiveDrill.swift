@@ -196,6 +196,28 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         return answers.count
     }
 
+    /// Records a player's quiz answers (all or none), under its token's label and the
+    /// department of its first role; returns every answer the player has given.
+    func answerQuiz(_ answers: [QuizAnswer]) async throws -> [QuizAnswer] {
+        let session = try started()
+        await finishRecord()
+        try await session.answerQuiz(answers)
+        guard let participant = answers.first?.participant else { return answers }
+        return await session.quizAnswers(participant: participant)
+    }
+
+    /// The quiz answers a player has given so far.
+    func quizAnswers(by participant: String) async -> [QuizAnswer] {
+        guard let session else { return [] }
+        return await session.quizAnswers(participant: participant)
+    }
+
+    /// Whether the drill has ended (the survey and the quiz are open).
+    func hasEnded() async -> Bool {
+        guard let session else { return false }
+        return await session.snapshot.isFinished
+    }
+
     /// The evaluators' queue: actions to decide on, with their candidate objectives.
     func adjudicationQueue() async -> AdjudicationQueue {
         guard let session else { return AdjudicationQueue(ledger: DrillLedger(scenario: scenario), now: .zero) }

@@ -57,6 +57,7 @@ extension DrillEvent {
         case .personaReply(let persona, let to, _): " " + persona + "->" + to
         case .ended(let reason): " " + reason.rawValue
         case .surveyAnswer(let answer): " \(answer.question):\(answer.score.map(String.init) ?? "")"
+        case .quizAnswer(let answer): " \(answer.question):\(answer.choices.map(String.init).joined(separator: ","))"
         case .adlibInject(let inject): " " + inject.id
         case .observation(let observation): " " + (observation.objective ?? "-") + " " + (observation.rating?.rawValue ?? "-")
         case .adjudication(let adjudication): " \(adjudication.action) \(adjudication.objective) \(adjudication.decision.rawValue)"
