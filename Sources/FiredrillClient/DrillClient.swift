@@ -61,6 +61,16 @@ public struct DrillClient: Sendable {
         _ = try await call(.POST, "/api/v1/drills/\(drill)/survey", body: request)
     }
 
+    /// The quiz as this participant sees it: the questions, and the key of those answered.
+    public func quiz(drill: String) async throws -> QuizDocument {
+        try await decode(QuizDocument.self, try await call(.GET, "/api/v1/drills/\(drill)/quiz"))
+    }
+
+    /// Answers quiz questions; the server records them under this token.
+    public func answerQuiz(drill: String, _ answers: [QuizRequest.Answer]) async throws -> QuizResponse {
+        try await decode(QuizResponse.self, try await call(.POST, "/api/v1/drills/\(drill)/quiz", body: QuizRequest(answers: answers)))
+    }
+
     public func setName(drill: String, _ name: String) async throws {
         _ = try await call(.POST, "/api/v1/drills/\(drill)/me", body: NameRequest(name: name))
     }

@@ -37,6 +37,7 @@ public enum ReportText: String, CatalogKey {
     // Feedback
     case question, answers, median, scores, noSurvey, noAnswers, scaleExplained
     case quizHeading, shareCorrect, byDepartment, departmentShare, quizExplained
+    case roleCards, roleCard, roleDid, roleDidNothing, roleCardsNote
     // Controls
     case control, framework, title, evidenceFrom, exerciseAsWhole, controlsNote
     // Evidence

@@ -20,6 +20,7 @@ public enum TerminalText: String, CatalogKey {
     case recapHeading, resumingAt, completingRecord, interrupted
     // Survey
     case surveyIntro, textHint, surveyRetry
+    case roleCardTitle, noRoleCard, quizIntro, quizHint, quizHintMultiple, quizRetry, quizCorrect, quizWrong, quizScore
     // Closing table
     case columnObjective, columnKind, columnTarget, columnElapsed, columnCredit, columnRating, objectiveMissed
     case objectiveNotApplicable, objectiveNotExercised, score, notScored, coverage, recorded, reportsWritten

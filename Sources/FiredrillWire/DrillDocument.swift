@@ -30,12 +30,17 @@ public struct DrillDocument: Sendable, Hashable, Codable {
     @ExplicitNull public var nextInjectSeconds: Double?
     /// The bounds the server holds inputs to, so that pages need not hard-code them.
     public var limits: Limits
+    /// The role cards the caller sees: a player those of its roles only; staff and
+    /// observers every role's.
+    public var roleCards: [RoleCardDocument]
+    /// How many questions the quiz after the drill has (0: none).
+    public var quizQuestions: Int
 
     public init(
         id: String, scenarioID: String, title: String, status: DrillStatus, drillSeconds: Double, durationSeconds: Double,
         speed: Double, briefing: String?, summary: String?, language: String, channels: [String], roles: [RoleDocument],
         myRoles: [String], me: CallerDocument, survey: [SurveyQuestionDocument], createdAt: String, mode: DrillMode,
-        lastSeq: Int?, nextInjectSeconds: Double?, limits: Limits = .current
+        lastSeq: Int?, nextInjectSeconds: Double?, limits: Limits = .current, roleCards: [RoleCardDocument] = [], quizQuestions: Int = 0
     ) {
         self.id = id
         self.scenarioID = scenarioID
@@ -57,20 +62,27 @@ public struct DrillDocument: Sendable, Hashable, Codable {
         self.lastSeq = lastSeq
         self.nextInjectSeconds = nextInjectSeconds
         self.limits = limits
+        self.roleCards = roleCards
+        self.quizQuestions = quizQuestions
     }
 
     enum CodingKeys: String, CodingKey {
         case id, scenarioID = "scenario_id", title, status, drillSeconds = "drill_seconds", durationSeconds = "duration_seconds"
         case speed, briefing, summary, language, channels, roles, myRoles = "my_roles", me, survey, createdAt = "created_at", mode
         case lastSeq = "last_seq", nextInjectSeconds = "next_inject_seconds", limits
+        case roleCards = "role_cards", quizQuestions = "quiz_questions"
     }
 
     /// The scenario as far as a player knows it: its title, briefing, roles (simulated ones
-    /// without their rules), channels and survey; none of its injects or objectives.
+    /// without their rules; the cards of its own roles), channels and survey; none of its
+    /// injects or objectives.
     public var playerScenario: Scenario {
         var scenario = Scenario(
             id: id, title: title, duration: DrillTime(seconds: durationSeconds) ?? .zero,
-            roles: roles.map { Role(id: $0.id, name: $0.name, department: $0.department, persona: $0.simulated ? Persona() : nil) },
+            roles: roles.map { role in
+                Role(id: role.id, name: role.name, department: role.department, persona: role.simulated ? Persona() : nil,
+                     responsibilities: roleCards.first { $0.role == role.id }?.responsibilities ?? [])
+            },
             injects: [], objectives: []
         )
         scenario.briefing = briefing
@@ -127,6 +139,19 @@ public struct RoleDocument: Sendable, Hashable, Codable {
         self.name = name
         self.department = department
         self.simulated = simulated
+    }
+}
+
+/// A role's card: what the role is expected to do, in the organisation's words.
+public struct RoleCardDocument: Sendable, Hashable, Codable {
+    public var role: String
+    public var name: String
+    public var responsibilities: [String]
+
+    public init(role: String, name: String, responsibilities: [String]) {
+        self.role = role
+        self.name = name
+        self.responsibilities = responsibilities
     }
 }
 

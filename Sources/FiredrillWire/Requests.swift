@@ -303,6 +303,29 @@ public struct QuizResponse: Sendable, Hashable, Codable {
         self.max = max
         self.results = results
     }
+
+    /// The score and key of the answers a participant has `given`.
+    public init(given: [QuizAnswer], in scenario: Scenario) {
+        results = given.compactMap { answer -> QuizResultEntry? in
+            guard let question = scenario.quiz.first(where: { $0.id == answer.question }) else { return nil }
+            return QuizResultEntry(question: question.id, correct: answer.choices == question.answers, answer: question.answers,
+                                   chosen: answer.choices, explanation: question.explanation)
+        }
+        score = results.filter(\.correct).count
+        max = scenario.quiz.count
+    }
+}
+
+extension QuizDocument {
+    /// The quiz of `scenario` for a participant who has `given` these answers: the questions
+    /// without the key, the key of those answered.
+    public init(scenario: Scenario, given: [QuizAnswer]) {
+        let response = QuizResponse(given: given, in: scenario)
+        self.init(
+            questions: scenario.quiz.map { Question(id: $0.id, question: $0.question, choices: $0.choices, multiple: $0.answers.count > 1) },
+            results: response.results, score: response.score, max: response.max
+        )
+    }
 }
 
 /// A JSON number that must be whole (a question's index, a score, an event's number): `0.5`

@@ -76,4 +76,41 @@ struct QuizAPITests {
             #expect(!report.text.contains("\"quiz-answer\""), "answers are not listed one by one in the report")
         }
     }
+
+    @Test("the drill document carries the cards of the caller's roles only; staff and observers see every card")
+    func roleCards() async throws {
+        let source = ServerHarness.scenario.replacingOccurrences(of: """
+          - id: support
+            name: Support desk
+            department: Customer support
+        """, with: """
+          - id: support
+            name: Support desk
+            department: Customer support
+            responsibilities:
+              - Answer every customer within 15 minutes
+        """).replacingOccurrences(of: """
+          - id: firmware-lead
+            name: Firmware lead
+            department: Engineering
+        """, with: """
+          - id: firmware-lead
+            name: Firmware lead
+            department: Engineering
+            responsibilities:
+              - Decide on a rollback
+        """)
+        #expect(source.contains("Decide on a rollback") && source.contains("within 15 minutes"))
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            let (id, tokens) = try await client.createDrill(source: source)
+            let support = try #require((tokens["players"] as? [String: String])?["support"])
+            let mine = try await client.call(.get, "/api/v1/drills/\(id)", token: support)
+            let cards = try #require(mine.json["role_cards"] as? [[String: Any]])
+            #expect(cards.map { $0["role"] as? String } == ["support"] && !mine.text.contains("Decide on a rollback"), "\(mine.text)")
+            #expect(mine.json["quiz_questions"] as? Int == 0)
+            let observer = try await client.call(.get, "/api/v1/drills/\(id)", token: tokens["observer"] as? String)
+            #expect((observer.json["role_cards"] as? [[String: Any]])?.map { $0["role"] as? String } == ["support", "firmware-lead"])
+        }
+    }
 }

@@ -70,6 +70,7 @@ extension Firedrill {
             }
             if ended {
                 try await terminal.askSurvey(control)
+                try await terminal.askQuiz(control)
                 console.close()
                 Console.out("\n" + presenter.strings[.thanks] + "\n")
             } else {

@@ -23,11 +23,17 @@ protocol DrillControl: Sendable {
     func answerSurvey(_ answer: SurveyAnswer) async throws
     /// The survey questions this terminal's participant has not answered.
     func unansweredSurveyQuestions(participant: String) async -> [Int]
+    /// The quiz as this terminal's participant sees it (no key before answering).
+    func quiz(participant: String) async throws -> QuizDocument
+    /// Records one answer of this terminal's participant; the key comes back.
+    func answerQuiz(question: String, choices: [Int], participant: String) async throws -> QuizResponse
 }
 
 /// The drill session in this process.
 struct LocalDrillControl: DrillControl {
     let session: DrillSession<ContinuousClock>
+    /// The roles played at this terminal (the first one's department counts for the quiz).
+    var playedRoles: [String] = []
 
     func perform(_ action: PlayerAction, typed: String?, confirmed: Bool) async throws {
         if !confirmed, let suggestion = ActionAdvice.suggestion(for: action, in: session.scenario) { throw AskBack(suggestion: suggestion) }
@@ -42,6 +48,15 @@ struct LocalDrillControl: DrillControl {
     func answerSurvey(_ answer: SurveyAnswer) async throws { try await session.answerSurvey(answer) }
     func unansweredSurveyQuestions(participant: String) async -> [Int] {
         await session.snapshot.unansweredSurveyQuestions(participant: participant)
+    }
+    func quiz(participant: String) async throws -> QuizDocument {
+        QuizDocument(scenario: session.scenario, given: await session.quizAnswers(participant: participant))
+    }
+    /// Counted for the department of the first role played at this terminal.
+    func answerQuiz(question: String, choices: [Int], participant: String) async throws -> QuizResponse {
+        let department = playedRoles.first.flatMap { session.scenario.role($0)?.department }
+        try await session.answerQuiz([QuizAnswer(participant: participant, department: department, question: question, choices: choices)])
+        return QuizResponse(given: await session.quizAnswers(participant: participant), in: session.scenario)
     }
 }
 
@@ -90,6 +105,14 @@ struct RemoteDrillControl: DrillControl {
 
     func answerSurvey(_ answer: SurveyAnswer) async throws {
         try await client.answerSurvey(drill: drillID, answer)
+    }
+
+    func quiz(participant: String) async throws -> QuizDocument {
+        try await client.quiz(drill: drillID)
+    }
+
+    func answerQuiz(question: String, choices: [Int], participant: String) async throws -> QuizResponse {
+        try await client.answerQuiz(drill: drillID, [QuizRequest.Answer(question: question, choices: choices)])
     }
 
     /// The questions the server has no answer to from this participant (its token).

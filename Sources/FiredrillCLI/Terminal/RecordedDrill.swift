@@ -35,6 +35,7 @@ struct RecordedDrill {
         }
         try await drill.run(session, pending: pending)
         try await drill.askSurvey(LocalDrillControl(session: session))
+        try await drill.askQuiz(LocalDrillControl(session: session, playedRoles: drill.playedRoles))
         console.close()
 
         let engine = await session.snapshot

@@ -1,5 +1,6 @@
 import FiredrillCore
 import FiredrillVocabulary
+import FiredrillWire
 import Foundation
 
 /// The interactive loop of a terminal drill: shows events as they come and turns input
@@ -106,6 +107,63 @@ struct TerminalDrill {
         }
     }
 
+    /// Asks the quiz questions not answered yet, one at a time: the numbers of the chosen
+    /// answers (`2`, or `1,3` where several are correct); the key and the explanation come
+    /// right after each answer. Enter skips a question; end of input skips the rest.
+    func askQuiz(_ control: some DrillControl, participant: String = Self.participant) async throws {
+        guard let quiz = try? await control.quiz(participant: participant), !quiz.questions.isEmpty else { return }
+        let answered = Set(quiz.results.map(\.question))
+        let open = quiz.questions.filter { !answered.contains($0.id) }
+        guard !open.isEmpty else { return }
+        let strings = presenter.strings
+        console.show("\n" + strings[.quizIntro])
+        var last: QuizResponse?
+        for (index, question) in quiz.questions.enumerated() where !answered.contains(question.id) {
+            console.show("\(index + 1)/\(quiz.questions.count). \(presenter.safe(question.question))")
+            for (number, choice) in question.choices.enumerated() { console.show("  \(number + 1)) \(presenter.safe(choice))") }
+            var attempts = 0
+            while attempts < 3 {
+                let hint = question.multiple ? strings[.quizHintMultiple] : strings[.quizHint]
+                guard let line = await console.ask(hint + " ") else {
+                    console.show("")
+                    return
+                }
+                if line.allSatisfy(\.isWhitespace) { break }
+                guard let choices = Self.quizChoices(line, count: question.choices.count) else {
+                    console.show(strings[.quizRetry, ["count": "\(question.choices.count)"]])
+                    attempts += 1
+                    continue
+                }
+                do {
+                    let response = try await control.answerQuiz(question: question.id, choices: choices, participant: participant)
+                    last = response
+                    if let result = response.results.first(where: { $0.question == question.id }) {
+                        let key = result.answer.map { "\($0 + 1)" }.joined(separator: ", ")
+                        console.show(result.correct ? strings[.quizCorrect] : strings[.quizWrong, ["answer": key]])
+                        if let explanation = result.explanation { console.show("  " + presenter.safe(explanation)) }
+                    }
+                } catch {
+                    console.show(strings[.notRecorded, ["why": "\(error)"]])
+                }
+                break
+            }
+        }
+        if let last { console.show(strings[.quizScore, ["score": "\(last.score)", "max": "\(last.max)"]]) }
+    }
+
+    /// `2`, `1,3`, `1 3`, `１、３` as choice numbers from 0, or `nil` when a number is not a
+    /// choice (1 to `count`).
+    static func quizChoices(_ line: String, count: Int) -> [Int]? {
+        let parts = TextMatching.normalizeWidth(line).split { $0 == "," || $0 == " " || $0 == "、" || $0 == "，" }
+        guard !parts.isEmpty else { return nil }
+        var choices: [Int] = []
+        for part in parts {
+            guard let number = Int(part), (1...count).contains(number) else { return nil }
+            choices.append(number - 1)
+        }
+        return choices
+    }
+
     enum Outcome { case `continue`, stop }
 
     func handle(_ rawLine: String, currentRole: inout String, control: some DrillControl) async -> Outcome {
@@ -181,6 +239,7 @@ struct TerminalDrill {
         case "/pause" where steers: try await control.pause()
         case "/resume" where steers: try await control.resume()
         case "/status": console.show(try await control.status(presenter))
+        case "/role": console.show(presenter.roleCards())
         case "/help": console.show(presenter.help(currentRole: currentRole))
         case "/start" where steers: console.show(presenter.strings[.alreadyStarted])
         case "/end" where steers:
@@ -189,7 +248,7 @@ struct TerminalDrill {
         case "/start", "/pause", "/resume", "/end", "/speed", "/next": console.show(presenter.strings[.onlyTheTrainer])
         case "/quit" where !steers: return .stop
         default:
-            let commands = steers ? ["/pause", "/resume", "/speed", "/next", "/status", "/help", "/end"] : ["/status", "/help", "/quit"]
+            let commands = steers ? ["/pause", "/resume", "/speed", "/next", "/status", "/role", "/help", "/end"] : ["/status", "/role", "/help", "/quit"]
             console.show(presenter.strings[.unknownCommand, ["word": word, "hint": Suggestions.hint(for: word, among: commands), "commands": commands.joined(separator: " ")]])
         }
         return .continue

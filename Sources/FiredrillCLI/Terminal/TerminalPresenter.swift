@@ -38,7 +38,24 @@ struct TerminalPresenter: Sendable {
         lines.append("\(strings[.youPlay]): \(mine.joined(separator: ", ")).")
         if !others.isEmpty { lines.append("\(strings[.otherRoles]): \(others.joined(separator: ", ")).") }
         lines.append(strings[.plannedLength, ["duration": scenario.duration.description, "speed": format(speed)]])
+        if !Visibility.roleCards(in: scenario, for: audience).isEmpty {
+            lines.append("")
+            lines.append(roleCards())
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The cards of the roles played here (what each is expected to do), never another
+    /// role's: in the briefing and on `/role`.
+    func roleCards() -> String {
+        let cards = Visibility.roleCards(in: scenario, for: audience)
+        guard !cards.isEmpty else { return strings[.noRoleCard] }
+        var lines: [String] = []
+        for role in cards {
+            lines.append(style.bold(strings[.roleCardTitle, ["role": safe(role.name)]]))
+            for item in role.responsibilities { lines.append("  ・" + safe(item)) }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The text for an event, or `nil` for events these players do not see.

@@ -125,7 +125,8 @@ extension DrillReport {
                 interruptions: interruptions, actions: actions, speedChanges: speedChanges, skippedSeconds: skipped.seconds
             ),
             roles: scenario.roles.map {
-                RoleInfo(id: $0.id, name: $0.name, department: $0.department, simulated: $0.isSimulated)
+                RoleInfo(id: $0.id, name: $0.name, department: $0.department, simulated: $0.isSimulated,
+                         responsibilities: $0.responsibilities.isEmpty ? nil : $0.responsibilities)
             },
             observations: observations,
             timeline: timeline,

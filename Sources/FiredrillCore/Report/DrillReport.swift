@@ -215,6 +215,8 @@ public struct DrillReport: Sendable, Hashable, Codable {
         public var name: String
         @ExplicitNull public var department: String?
         public var simulated: Bool
+        /// The role's card (what it is expected to do), when the scenario writes one.
+        public var responsibilities: [String]?
     }
 
     public struct ObservationEntry: Sendable, Hashable, Codable {

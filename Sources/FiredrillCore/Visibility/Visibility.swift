@@ -138,3 +138,16 @@ public enum Visibility {
         }
     }
 }
+
+extension Visibility {
+    /// The role cards (a role's written responsibilities) `audience` sees: a player those of
+    /// its own roles, never another role's; the exercise staff and observers every card, to
+    /// compare the roles as written with the roles as played.
+    public static func roleCards(in scenario: Scenario, for audience: Audience) -> [Role] {
+        scenario.roles.filter { role in
+            guard !role.responsibilities.isEmpty else { return false }
+            if case .player(let roles) = audience { return roles.contains(role.id) }
+            return true
+        }
+    }
+}

@@ -440,7 +440,29 @@ private struct OutlineBuilder {
         for info in report.roles {
             table.append([[.text(info.name)], [.text(info.department ?? "–")], [.text(info.simulated ? s[.simulated] : "")]])
         }
-        return section("roles", appendix("D", .rolesSection), [.table(table)], appendix: true)
+        var blocks: [Block] = [.table(table)]
+        // Each role's card beside what the role did: were the roles as written the roles as played?
+        let carded = report.roles.filter { !($0.responsibilities ?? []).isEmpty }
+        if !carded.isEmpty {
+            var cards = Table([s[.role], s[.roleCard], s[.roleDid]])
+            cards.widths = [18, 41, 41]
+            for info in carded {
+                let card: [Inline] = (info.responsibilities ?? []).enumerated().flatMap { index, line -> [Inline] in
+                    (index > 0 ? [.lineBreak] : []) + [.text("・" + line)]
+                }
+                let done = report.timeline.filter { $0.type == "action" && $0.role == info.id }
+                var did: [Inline] = []
+                for (index, view) in done.enumerated() {
+                    if index > 0 { did.append(.lineBreak) }
+                    var line = clock(view.atSeconds) + " " + (view.kind.map(words.kind) ?? "")
+                    if let target = view.target { line += " → " + (report.roles.first { $0.id == target }?.name ?? target) }
+                    did.append(.text(line))
+                }
+                cards.append([[.strong(info.name)], card, did.isEmpty ? [.small(s[.roleDidNothing])] : did])
+            }
+            blocks += [.heading(s[.roleCards], id: "role-cards"), .table(cards), .note([.text(s[.roleCardsNote])])]
+        }
+        return section("roles", appendix("D", .rolesSection), blocks, appendix: true)
     }
 
     func appendix(_ letter: String, _ title: ReportText) -> String { s[.appendix, ["letter": letter, "title": s[title]]] }

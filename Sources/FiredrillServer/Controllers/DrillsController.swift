@@ -162,7 +162,11 @@ extension ServerParts {
                 surveyAnswered: await drill.surveyAnswered(by: caller)
             ),
             survey: scenario.survey.map { SurveyQuestionDocument(question: $0.text, kind: $0.kind) },
-            createdAt: drill.createdAt, mode: .live, lastSeq: drill.hub.lastSequence, nextInjectSeconds: next
+            createdAt: drill.createdAt, mode: .live, lastSeq: drill.hub.lastSequence, nextInjectSeconds: next,
+            roleCards: Visibility.roleCards(in: scenario, for: caller.audience).map {
+                RoleCardDocument(role: $0.id, name: $0.name, responsibilities: $0.responsibilities)
+            },
+            quizQuestions: scenario.quiz.count
         )
     }
 }

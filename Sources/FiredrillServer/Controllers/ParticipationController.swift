@@ -119,11 +119,7 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
         guard case .token(let token) = caller else { throw APIError.forbidden("only players take the quiz") }
         guard await drill.hasEnded() else { throw EngineError.quizBeforeEnd }
         let given = await drill.quizAnswers(by: token.label)
-        let (score, max, results) = Self.results(given, in: drill.scenario)
-        let questions = drill.scenario.quiz.map {
-            QuizDocument.Question(id: $0.id, question: $0.question, choices: $0.choices, multiple: $0.answers.count > 1)
-        }
-        return JSONBody.response(QuizDocument(questions: questions, results: results, score: score, max: max))
+        return JSONBody.response(QuizDocument(scenario: drill.scenario, given: given))
     }
 
     /// A player's quiz answers, after the drill ended: each question once (a second answer is
@@ -133,7 +129,7 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
         guard case .token(let token) = caller else { throw APIError.forbidden("only players answer the quiz") }
         let body = try await JSONBody.decode(QuizRequest.self, from: request)
         guard !body.answers.isEmpty else { throw APIError.invalid("no_answers", "'answers' is empty") }
-        guard body.answers.count <= Swift.max(1, drill.scenario.quiz.count) else {
+        guard body.answers.count <= max(1, drill.scenario.quiz.count) else {
             throw APIError.invalid("too_many_answers", "the quiz has \(drill.scenario.quiz.count) questions")
         }
         let department = token.roles.first.flatMap { drill.scenario.role($0)?.department }
@@ -141,18 +137,7 @@ struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration 
             QuizAnswer(participant: token.label, department: department, question: $0.question, choices: $0.choices.map(\.value))
         }
         let given = try await drill.answerQuiz(answers)
-        let (score, max, results) = Self.results(given, in: drill.scenario)
-        return JSONBody.response(QuizResponse(score: score, max: max, results: results), status: .created)
-    }
-
-    /// A participant's score over the whole quiz, and the key of each question answered.
-    static func results(_ given: [QuizAnswer], in scenario: Scenario) -> (score: Int, max: Int, results: [QuizResultEntry]) {
-        let results = given.compactMap { answer -> QuizResultEntry? in
-            guard let question = scenario.quiz.first(where: { $0.id == answer.question }) else { return nil }
-            return QuizResultEntry(question: question.id, correct: answer.choices == question.answers, answer: question.answers,
-                                   chosen: answer.choices, explanation: question.explanation)
-        }
-        return (results.filter(\.correct).count, scenario.quiz.count, results)
+        return JSONBody.response(QuizResponse(given: given, in: drill.scenario), status: .created)
     }
 
     /// The name a participant is known by in the drill (shown to the trainer; never in
