@@ -25,6 +25,8 @@ public enum TrendsHTMLRenderer {
         public enum Kind: Sendable, Hashable {
             case score
             case credit(objective: String)
+            /// The share of correct answers to a quiz question (0–1).
+            case quiz(question: String)
             /// A drill-time metric, named as `trends` names it (`time to acknowledge`).
             case time(String)
             /// A number of things (`objectives met`, `actions taken`).
@@ -111,7 +113,7 @@ public enum TrendsHTMLRenderer {
         switch kind {
         case .time: return ReportFacts.clock(value.rounded())
         case .score: return MarkdownReportRenderer.number(value)
-        case .credit: return MarkdownReportRenderer.number(value, digits: 2)
+        case .credit, .quiz: return MarkdownReportRenderer.number(value, digits: 2)
         case .count: return MarkdownReportRenderer.number(value)
         }
     }
@@ -129,7 +131,7 @@ public enum TrendsHTMLRenderer {
         let values = series.points.map(\.value)
         let range: ClosedRange<Double> = switch series.kind {
         case .score: 0...100
-        case .credit: 0...1
+        case .credit, .quiz: 0...1
         case .count: 0...max(1, (values.max() ?? 1).rounded(.up))
         case .time:
             // Up to a round number of minutes, so that the four steps fall on whole values.
@@ -210,6 +212,7 @@ struct TrendStrings {
         switch kind {
         case .score: self[.scoreSeries]
         case .credit(let objective): self[.creditSeries, ["objective": objective]]
+        case .quiz(let question): self[.quizSeries, ["question": question]]
         case .count(let name): texts.member("count", name) ?? asItIs(name)
         case .time(let name): self[.timeSeries, ["name": texts.member("time", name) ?? asItIs(name)]]
         }

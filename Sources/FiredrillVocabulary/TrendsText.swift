@@ -9,7 +9,7 @@ public enum TrendsText: String, CatalogKey {
     // The table and the charts
     case seriesColumn, median, latest, incomplete, incompleteRun, medianLine, p90Line
     // Series
-    case scoreSeries, creditSeries, timeSeries
+    case scoreSeries, creditSeries, quizSeries, timeSeries
     case countObjectivesMet = "count.objectives met", countActionsTaken = "count.actions taken"
     case timeToAcknowledge = "time.time to acknowledge", timeToEscalate = "time.time to escalate"
     case timeToFirstAction = "time.time to first action", timeToResolve = "time.time to resolve"

@@ -1,4 +1,5 @@
 import FiredrillTestSupport
+@testable import FiredrillSQLite
 import Foundation
 import Testing
 
@@ -33,5 +34,18 @@ struct QuizCommandTests {
         let markdown = try CLI.run(["show", runID, "--format", "md", "--db", db]).stdout
         #expect(markdown.contains("理解度確認（クイズ）") && markdown.contains("運用部：1 件中 0 件正解"), "\(markdown)")
         #expect(markdown.contains("ロールカードと各ロールの対応") && markdown.contains("受領"))
+
+        // Trends: the share correct per question over the scenario's drills.
+        let second = try CLI.run(["run", CLI.fixture("quiz-ja.yaml"), "--speed", "100", "--db", db], input: "ack\n/end\n2\n1,3\n")
+        #expect(second.status == 0, "\(second.stderr)")
+        let csv = try CLI.run(["trends", "--format", "csv", "--db", db]).stdout
+        let q1 = csv.split(whereSeparator: \.isNewline).filter { $0.contains(",quiz q1,") }.map { $0.split(separator: ",")[5] }
+        #expect(q1.sorted() == ["0", "1"] && csv.contains(",share,"), "\(csv)")
+        // The stored quiz result is checked against the events like every other result.
+        let database = try AppDatabase.open(path: db)
+        try database.unsafeExecute(sql: "UPDATE quiz_result SET correct = 1 WHERE run_id = ? AND question_id = 'q1'", arguments: [runID])
+        try database.close()
+        let verify = try CLI.run(["verify", runID, "--db", db])
+        #expect(verify.status == 1 && verify.stdout.contains("quiz question 'q1' is stored with 1 of 1 correct but recomputed as 0 of 1"), "\(verify.stdout)")
     }
 }

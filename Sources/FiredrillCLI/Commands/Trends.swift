@@ -123,6 +123,7 @@ extension TrendGroup {
                 let kind: TrendsHTMLRenderer.Series.Kind =
                     series.isTime ? .time(series.name)
                     : series.name.hasPrefix("credit ") ? .credit(objective: String(series.name.dropFirst(7)))
+                    : series.name.hasPrefix("quiz ") ? .quiz(question: String(series.name.dropFirst(5)))
                     : series.range == 0...100 ? .score : .count(series.name)
                 return TrendsHTMLRenderer.Series(kind: kind, points: series.samples.map { sample in
                     TrendsHTMLRenderer.Point(runID: sample.runID, date: minute(sample.startedAt), value: sample.value, incomplete: !sample.complete)

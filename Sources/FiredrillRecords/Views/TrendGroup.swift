@@ -34,7 +34,9 @@ public struct TrendGroup: Sendable {
         }
 
         /// What the values are counted in, for CSV.
-        public var unit: String { isTime ? "seconds" : range == 0...100 ? "points" : range == 0...1 ? "credit" : "count" }
+        public var unit: String {
+            isTime ? "seconds" : range == 0...100 ? "points" : name.hasPrefix("quiz ") ? "share" : range == 0...1 ? "credit" : "count"
+        }
     }
 
     public var name: String
@@ -52,6 +54,9 @@ public struct TrendGroup: Sendable {
             var all: [Series?] = [series("score", range: 0...100) { $0.score }]
             for objective in Set(runs.flatMap(\.credits.keys)).sorted() {
                 all.append(series("credit \(objective)", range: 0...1) { $0.credits[objective] })
+            }
+            for question in Set(runs.flatMap(\.quizShares.keys)).sorted() {
+                all.append(series("quiz \(question)", range: 0...1) { $0.quizShares[question] })
             }
             all += [
                 series("time to acknowledge", isTime: true) { $0.ackMs.map(Self.seconds) },

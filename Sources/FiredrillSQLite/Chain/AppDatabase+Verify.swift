@@ -160,6 +160,20 @@ extension AppDatabase {
             for extra in Set(stored.keys).subtracting(report.objectives.map(\.id)).sorted() {
                 differences.append("objective '\(extra)' has a stored result but is not in the scenario")
             }
+            // The quiz per question, as answered in the events.
+            var quiz: [String: (answers: Int, correct: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT question_id, answers, correct FROM quiz_result WHERE run_id = ?", arguments: [runID]) {
+                quiz[row[0]] = (row[1], row[2])
+            }
+            for result in report.quiz ?? [] {
+                let stored = quiz.removeValue(forKey: result.id) ?? (0, 0)
+                if stored != (result.answers, result.correct) {
+                    differences.append("quiz question '\(result.id)' is stored with \(stored.correct) of \(stored.answers) correct but recomputed as \(result.correct) of \(result.answers)")
+                }
+            }
+            for extra in quiz.keys.sorted() {
+                differences.append("quiz question '\(extra)' has a stored result but is not in the scenario")
+            }
             return differences
         }
     }

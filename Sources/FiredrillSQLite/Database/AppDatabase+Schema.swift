@@ -214,6 +214,14 @@ extension AppDatabase {
                 t.column("near_miss_id", .integer).notNull().references("near_miss", onDelete: .cascade)
                 t.column("picked_at", .text).notNull()
             }
+            // The quiz of a finished run, per question (never per person), for trends.
+            try db.create(table: "quiz_result", options: [.withoutRowID]) { t in
+                t.column("run_id", .text).notNull().references("run", onDelete: .cascade)
+                t.column("question_id", .text).notNull()
+                t.column("answers", .integer).notNull()
+                t.column("correct", .integer).notNull()
+                t.primaryKey(["run_id", "question_id"])
+            }
             // "When was this scenario last drilled live": finished runs by scenario and end.
             try db.create(index: "run_on_scenario_id_ended_at", on: "run", columns: ["scenario_id", "ended_at"])
         }

@@ -97,6 +97,19 @@ extension AppDatabase {
                 credits[reader.text(at: 0, column: "run_id"), default: [:]][reader.text(at: 1, column: "objective_id")] = credit
             }
 
+            var quizShares: [String: [String: Double]] = [:]
+            let quiz = try Row.fetchCursor(db, SQLRequest(literal: """
+                SELECT q.run_id, q.question_id, q.answers, q.correct
+                FROM quiz_result q JOIN run r ON r.id = q.run_id
+                WHERE \(whereClause) AND q.answers > 0
+                """))
+            while let row = try quiz.next() {
+                var reader = LenientRow(row)
+                guard let answers = reader.value(Int.self, at: 2, column: "answers"), let correct = reader.value(Int.self, at: 3, column: "correct"),
+                      answers > 0, (0...answers).contains(correct) else { continue }
+                quizShares[reader.text(at: 0, column: "run_id"), default: [:]][reader.text(at: 1, column: "question_id")] = Double(correct) / Double(answers)
+            }
+
             var departments: [String: [String]] = [:]
             let people = try Row.fetchCursor(db, SQLRequest(literal: """
                 SELECT DISTINCT p.run_id, p.department
@@ -123,6 +136,7 @@ extension AppDatabase {
                     // A run recorded before coverage was kept counts as complete, as it was scored then.
                     complete: reader.value(Bool.self, at: 8, column: "complete") ?? true
                 ))
+                points[points.count - 1].quizShares = quizShares[id] ?? [:]
             }
             return points
         }

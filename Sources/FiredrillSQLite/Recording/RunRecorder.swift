@@ -188,6 +188,11 @@ public final class RunRecorder: DrillEventSink, Sendable {
         for result in report.objectives {
             try ObjectiveResultRecord(runID: runID, result: result).insert(db, onConflict: .replace)
         }
+        try db.execute(sql: "DELETE FROM quiz_result WHERE run_id = ?", arguments: [runID])
+        for result in report.quiz ?? [] {
+            try db.execute(sql: "INSERT INTO quiz_result (run_id, question_id, answers, correct) VALUES (?, ?, ?, ?)",
+                           arguments: [runID, result.id, result.answers, result.correct])
+        }
     }
 
     /// Marks the run interrupted (for instance when the drill is cut off by a signal).

@@ -202,6 +202,11 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         let session = try started()
         await finishRecord()
         try await session.answerQuiz(answers)
+        // The stored result counts the quiz per question, for trends.
+        let engine = await session.snapshot
+        if recordFinished, engine.isFinished {
+            try? recorder.updateResult(report: DrillReport(scenario: scenario, events: engine.events, mode: .live))
+        }
         guard let participant = answers.first?.participant else { return answers }
         return await session.quizAnswers(participant: participant)
     }

@@ -8,6 +8,8 @@ public struct TrendPoint: Sendable, Hashable {
     public var score: Double?
     /// Credit by objective id; objectives without credit (not applicable) are left out.
     public var credits: [String: Double]
+    /// Share of correct answers by quiz question id, for the questions someone answered.
+    public var quizShares: [String: Double] = [:]
     public var ackMs: Int64?
     public var escalateMs: Int64?
     public var firstActionMs: Int64?
