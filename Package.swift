@@ -111,7 +111,10 @@ let package = Package(
         // events, and whether a live process is playing them.
         .target(
             name: "FiredrillRecords",
-            dependencies: ["FiredrillCore", "FiredrillYAML", "FiredrillStore", "FiredrillScenarios"],
+            dependencies: [
+                "FiredrillCore", "FiredrillYAML", "FiredrillStore", "FiredrillScenarios", "FiredrillReporting",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings
         ),
         // The live drill server (`firedrill serve`): HTTP API, event streams, web pages.

@@ -149,6 +149,35 @@ struct CommitteeAPITests {
         }
     }
 
+    @Test("evidence as one ZIP of what firedrill export writes: every run, or those named; committee may, reporters may not")
+    func exports() async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            let first = try await Self.finishedDrill(client)
+            let second = try await Self.finishedDrill(client)
+            let committee = try #require(try await client.call(.post, "/api/v1/tokens", body: #"{"kind": "committee"}"#).json["token"] as? String)
+            let reporter = try #require(try await client.call(.post, "/api/v1/tokens", body: #"{"kind": "reporter"}"#).json["token"] as? String)
+            let all = try await client.call(.get, "/api/v1/exports?lang=ja&tz=Asia/Tokyo", token: committee)
+            #expect(all.status == .ok && all.headers[.contentType] == "application/zip", "\(all.text.prefix(200))")
+            #expect(all.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"firedrill-evidence-") == true)
+            let bytes = Array(all.text.utf8)
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a ZIP archive")
+            // Entry names are stored as written in the archive's directory.
+            for name in ["runs.csv", "objectives.csv", "corrective-actions.csv", "\(first).json", "\(first).html", "\(second).script", "\(second).scenario.yaml"] {
+                #expect(all.text.contains(name), "\(name) is in the archive")
+            }
+            let one = try await client.call(.get, "/api/v1/exports?run=\(first)", token: committee)
+            #expect(one.status == .ok && one.text.contains("\(first).md") && !one.text.contains("\(second).md"))
+            #expect(try await client.call(.get, "/api/v1/exports", token: reporter).status == .forbidden)
+            #expect(try await client.call(.get, "/api/v1/exports?tz=Mars/Olympus").status == .badRequest)
+            #expect(try await client.call(.get, "/api/v1/exports?since=2001-01-01&until=2001-01-02").errorCode == "no_runs")
+            #expect(try await client.call(.get, "/api/v1/exports?run=no-such-run").errorCode == "unknown_run")
+            #expect(FileManager.default.temporaryDirectory.path.isEmpty == false)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path).filter { $0.hasPrefix("firedrill-export-") }
+            #expect(leftovers.isEmpty, "temporary archives are removed once sent: \(leftovers)")
+        }
+    }
+
     @Test("history pages and filters in the store; trends by scenario and department as JSON")
     func historyAndTrends() async throws {
         let harness = try ServerHarness()

@@ -85,6 +85,7 @@ struct OpenAPIContractTests {
                 (.get, "/api/v1/drills", staff),
                 (.get, "/api/v1/history", staff),
                 (.get, "/api/v1/trends", staff),
+                (.get, "/api/v1/exports", staff),
                 (.get, "/api/v1/actions", staff),
                 (.post, "/api/v1/actions", staff),
                 (.post, "/api/v1/actions/1/close", staff),

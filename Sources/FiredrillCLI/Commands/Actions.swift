@@ -160,23 +160,6 @@ extension Firedrill.Actions {
     }
 }
 
-/// Corrective actions as CSV.
-enum CorrectiveActionColumns {
-    static let header = [
-        "id", "run_id", "objective_id", "issue", "corrective_action", "capability", "responsible_org", "responsible_role",
-        "start_date", "due_date", "status", "closing_evidence", "closed_at", "created_at", "strength", "evidence_strength",
-    ]
-
-    static func fields(_ action: CorrectiveAction) -> [String] {
-        [
-            "\(action.id)", action.runID, action.objectiveID ?? "", action.issue, action.correctiveAction,
-            action.capability.rawValue, action.responsibleOrg, action.responsibleRole ?? "", action.startDate ?? "",
-            action.dueDate ?? "", action.status.rawValue, action.closingEvidence ?? "", action.closedAt ?? "", action.createdAt,
-            action.strength.rawValue, action.evidenceStrength?.rawValue ?? "",
-        ]
-    }
-}
-
 /// The blameless-wording check of text written into a run's improvement plan, against the
 /// names of the people who took part in it.
 struct WordingReview {

@@ -43,54 +43,11 @@ extension Firedrill {
             } catch {
                 throw CLIError("cannot create \(out): \(error.localizedDescription)")
             }
-            var runLines = CSVDocument(header: [
-                "run_id", "scenario_id", "scenario_title", "scenario_sha256", "mode", "status", "started_at", "ended_at",
-                "speed", "score", "objectives_exercised", "objectives_total", "complete", "events", "chain_head", "chain_verified",
-            ])
-            var objectiveLines = CSVDocument(header: [
-                "run_id", "objective_id", "kind", "weight", "status", "target_seconds", "limit_seconds", "elapsed_seconds",
-                "credit", "rating", "met_by",
-            ])
-            var actionLines = CSVDocument(header: CorrectiveActionColumns.header)
-            var failures: [String] = []
-            for id in ids {
-                // One damaged run must not keep the others from being exported.
-                do {
-                    let stored = try StoredReport(database, runID: id)
-                    let verified = stored.report.record?.verification?.intact ?? false
-                    let context = reportOptions.context(for: stored.report)
-                    try write(try JSONReportRenderer.render(stored.report), to: "\(id).json")
-                    try write(MarkdownReportRenderer.render(stored.report, context: context), to: "\(id).md")
-                    try write(HTMLReportRenderer.render(stored.report, context: context), to: "\(id).html")
-                    try write(stored.script, to: "\(id).script")
-                    try write(stored.run.scenarioSource, to: "\(id).scenario.yaml")
-                    let run = stored.run
-                    runLines.append([
-                        run.id, run.scenarioID, run.scenarioTitle, run.scenarioSHA256, run.mode.rawValue,
-                        stored.report.record?.status ?? run.status.rawValue, run.startedAt, run.endedAt ?? "",
-                        Formats.number(run.speed), Formats.number(run.score), "\(stored.report.coverage.objectivesExercised)",
-                        "\(stored.report.coverage.objectivesTotal)", stored.report.coverage.complete ? "true" : "false",
-                        "\(run.eventCount)", run.chainHead ?? "",
-                        verified ? "yes" : "NO",
-                    ])
-                    for objective in stored.report.objectives {
-                        objectiveLines.append([
-                            run.id, objective.id, objective.kind.rawValue, Formats.number(objective.weight), objective.status.rawValue,
-                            Formats.number(objective.targetSeconds), Formats.number(objective.limitSeconds),
-                            Formats.number(objective.elapsedSeconds), Formats.number(objective.credit),
-                            objective.rating?.rawValue ?? "", objective.metBy ?? "",
-                        ])
-                    }
-                    for action in try store({ try database.correctiveActions(runID: id) }) {
-                        actionLines.append(CorrectiveActionColumns.fields(action))
-                    }
-                } catch {
-                    failures.append("run \(id): \(error)")
-                }
-            }
-            try write(runLines.text(byteOrderMark: csv.byteOrderMark), to: "runs.csv")
-            try write(objectiveLines.text(byteOrderMark: csv.byteOrderMark), to: "objectives.csv")
-            try write(actionLines.text(byteOrderMark: csv.byteOrderMark), to: "corrective-actions.csv")
+            let export = EvidenceExport(
+                language: reportOptions.language, timeZone: reportOptions.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current,
+                byteOrderMark: csv.byteOrderMark
+            )
+            let failures = try export.write(ids, from: database, to: DirectorySink(directory: out))
             let exported = ids.count - failures.count
             Console.out("exported \(exported) run\(exported == 1 ? "" : "s") to \(out)\n")
             if !failures.isEmpty {
@@ -100,12 +57,18 @@ extension Firedrill {
             }
         }
 
-        private func write(_ text: String, to name: String) throws {
-            do {
-                try text.write(toFile: out + "/" + name, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError("cannot write \(out)/\(name): \(error.localizedDescription)")
-            }
+    }
+}
+
+/// Files of an export in a directory.
+struct DirectorySink: EvidenceSink {
+    let directory: String
+
+    func add(_ name: String, _ text: String) throws {
+        do {
+            try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        } catch {
+            throw EvidenceExport.SinkError(CLIError("cannot write \(directory)/\(name): \(error.localizedDescription)"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FiredrillCore
+import FiredrillRecords
 import Foundation
 
 /// How values are written in tables and CSV.
@@ -22,11 +23,7 @@ enum Formats {
 
     /// A number for CSV and tables: at most three decimals (a credit of 2/3 is `0.667`),
     /// whole numbers without a decimal point.
-    static func number(_ value: Double?) -> String {
-        guard let value, value.isFinite, abs(value) < 1e15 else { return "" }
-        let rounded = (value * 1000).rounded() / 1000
-        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
-    }
+    static func number(_ value: Double?) -> String { EvidenceExport.number(value) }
 }
 
 /// The format of a printed report.

@@ -5,6 +5,8 @@ import FiredrillWire
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
+import NIOPosix
 
 /// What the ISMS committee and the trainer work with after drills: the history of recorded
 /// drills, trends, and the improvement plan (`/api/v1/history`, `/api/v1/trends`,
@@ -18,6 +20,7 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
     func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
         api.get("history", use: history)
         api.get("trends", use: trends)
+        api.get("exports", use: export)
         api.get("actions", use: actions)
         api.post("actions", use: addAction)
         api.post("actions/:id/close", use: closeAction)
@@ -63,6 +66,61 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
             includeIncomplete: includeIncomplete
         )
         return JSONBody.response(TrendsDocument(by: grouping.rawValue, groups: groups, incompleteLeftOut: leftOut))
+    }
+
+    // MARK: Evidence
+
+    /// The files `firedrill export` writes, as one ZIP: the runs named (`run`, repeatable),
+    /// else those of a scenario and period (`scenario`, `since`, `until`), oldest first;
+    /// reports in `lang` and local times in `tz`. The archive is built in a temporary file,
+    /// one file at a time, and streamed from it, so memory holds one run at a time.
+    @Sendable func export(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try parts.require(context, Self.staff, doing: "download evidence")
+        let query = request.uri.queryParameters
+        let named = query.getAll("run")
+        guard named.count <= 10_000 else { throw APIError.badRequest("at most 10,000 runs by 'run'; use a period instead") }
+        let (since, until) = try Self.period(query)
+        let timeZone: TimeZone
+        if let zone = query.get("tz") {
+            guard let known = TimeZone(identifier: zone) else {
+                throw APIError.badRequest("'tz' is a time zone such as Asia/Tokyo or UTC, not '\(zone.prefix(40))'")
+            }
+            timeZone = known
+        } else {
+            timeZone = TimeZone(identifier: "UTC")!
+        }
+        let ids: [String] = named.isEmpty
+            ? try parts.database.history(filter: HistoryFilter(scenarioID: query.get("scenario"), since: since, until: until)).map(\.runID).reversed()
+            : try named.map { try Self.run($0, in: parts.database).id }
+        guard !ids.isEmpty else { throw APIError(.notFound, "no_runs", "no recorded runs match; widen the period or name runs") }
+        let export = EvidenceExport(language: Self.language(request), timeZone: timeZone, byteOrderMark: try Self.flag(query.get("bom"), name: "bom"))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-export-\(UUID().uuidString).zip")
+        let database = parts.database
+        do {
+            // Rendering a thousand reports is seconds of work: off the request's executor.
+            try await NIOThreadPool.singleton.runIfActive {
+                let sink = try ZIPEvidenceSink(url: url)
+                _ = try export.write(ids, from: database, to: sink)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error is StoreError ? error : APIError(.serviceUnavailable, "export_failed", "the export could not be written (\(error)); nothing was sent")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+        let name = "firedrill-evidence-\(Timestamp.day(of: Date(), in: timeZone)).zip"
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store"],
+            body: ResponseBody(contentLength: size) { writer in
+                defer { try? FileManager.default.removeItem(at: url) }
+                let handle = try FileHandle(forReadingFrom: url)
+                defer { try? handle.close() }
+                while let chunk = try handle.read(upToCount: 65_536), !chunk.isEmpty {
+                    try await writer.write(ByteBuffer(bytes: chunk))
+                }
+                try await writer.finish(nil)
+            }
+        )
     }
 
     // MARK: The improvement plan
