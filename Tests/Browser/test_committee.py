@@ -4,7 +4,9 @@ Run through Tests/Browser/run.sh with the other browser tests (same server, same
 Three drills are recorded first through the API as the trainer (two complete, one ended
 early); the trainer issues the committee's link on the console; a committee member opens
 it, finds the drills, checks a record, filters, adds a corrective action worded against a
-person and sees the warning, rewords it, closes another action with evidence, uses the
+person and weak (the review before saving shows the warning and the strength with its
+suggestion), revises the action, records it as written and sees the warning again, rewords
+it in place of the first, closes another action with evidence, uses the
 open and overdue filters, looks at the trends, and prints the one-page summary (A4, checked
 in the PDF). Screenshots at laptop and 360 px phone widths.
 """
@@ -27,6 +29,7 @@ PHISHING = "phishing-mail-reached-staff-ja"
 SCENARIO_IDS = ("newsletter-brochure-leak", "phishing-mail-reached-staff")
 BLAMING = "担当者の不注意で上長への報告が遅れた"
 NEUTRAL = "会議中の上長に電話で報告する手順がなく、上長への報告が遅れた"
+WEAK = "上長への報告手順を周知する"
 
 
 def record_drill(scenario, actions, wait_for, end_early=False):
@@ -171,6 +174,25 @@ class CommitteeTest(BrowserTest):
         wait(member, lambda d: ours <= set(drill_rows(d)), "all drills again")
         Select(member.find_element(By.ID, "f-department")).select_by_visible_text("商品企画部")
         wait(member, lambda d: complete in drill_rows(d) and phishing not in drill_rows(d), "only the drills product planning took part in")
+        # "Download the evidence" for the drills shown: one ZIP of exactly those runs.
+        wait_text(member, "#export-note", "圧縮ファイル")
+        self.assertTrue(member.find_element(By.ID, "export-button").is_enabled())
+        href = member.find_element(By.ID, "export-button").get_attribute("data-href")
+        self.assertIn("run=", href)
+        self.assertNotIn(phishing, href)
+        fetched = member.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], { credentials: 'same-origin' }).then(async (r) => {
+                const bytes = new Uint8Array(await r.arrayBuffer());
+                const text = new TextDecoder('latin1').decode(bytes);
+                done({ status: r.status, type: r.headers.get('content-type'), zip: bytes[0] === 0x50 && bytes[1] === 0x4b, text });
+            }).catch((e) => done({ status: 0, error: String(e) }));""", href)
+        self.assertEqual(200, fetched["status"], fetched)
+        self.assertEqual("application/zip", fetched["type"])
+        self.assertTrue(fetched["zip"])
+        self.assertIn(f"{complete}.html", fetched["text"])
+        self.assertIn("runs.csv", fetched["text"])
+        self.assertNotIn(f"{phishing}.html", fetched["text"])
         click(member, "#drill-filter button[type=reset]")
         set_value(member, "#f-until", str(today - datetime.timedelta(days=400)))
         wait(member, lambda d: not (ours & set(drill_rows(d))), "no drill of ours that long ago")
@@ -185,12 +207,34 @@ class CommitteeTest(BrowserTest):
                 "the drill's objectives by name")
         Select(member.find_element(By.ID, "a-objective")).select_by_visible_text("上長に電話または対面で報告する")
         type_into(member, "#a-issue", BLAMING)
-        type_into(member, "#a-action", "上長が会議中のときの電話連絡の手順を定める")
+        type_into(member, "#a-action", WEAK)
         Select(member.find_element(By.ID, "a-capability")).select_by_visible_text("計画")
         type_into(member, "#a-org", "マーケティング本部")
         type_into(member, "#a-role", "プロモーション担当")
         set_value(member, "#a-due", str(today + datetime.timedelta(days=60)))
+        # Reviewed before anything is recorded: the wording warning, and the weak action with how to make it last.
+        recorded = len(api("GET", "/actions"))
         click(member, "#add-submit")
+        wait_text(member, "#add-review .warning", "課題")
+        self.assertEqual("不注意", text_of(member, "#add-review .warning mark"))
+        self.assertIn("まだ登録していません", text_of(member, "#add-review"))
+        wait_text(member, '#add-review .strength-advice[data-strength="weak"]', "対策の強さ：")
+        self.assertIn("弱い", text_of(member, "#add-review .strength-chip"))
+        self.assertIn("強くするには：", text_of(member, "#add-review"))
+        self.assertEqual("alert", member.find_element(By.CSS_SELECTOR, "#add-review > div").get_attribute("role"))
+        self.assertEqual(recorded, len(api("GET", "/actions")), "nothing recorded by the review")
+        screenshot(member, "ja-committee-review", start="#add-section")
+        # Revise first: back to the first field with a warning; a stronger action.
+        click(member, "#add-review .review-revise")
+        wait(member, lambda d: not d.find_element(By.ID, "add-review").is_displayed(), "the review closes")
+        self.assertEqual("a-issue", member.switch_to.active_element.get_attribute("id"))
+        type_into(member, "#a-action", "上長が会議中のときの電話連絡の手順を定める")
+        click(member, "#add-submit")
+        wait_text(member, "#add-review .warning", "課題")
+        self.assertIn("中程度", text_of(member, "#add-review .strength-chip"))
+        self.assertNotIn("強くするには：", text_of(member, "#add-review"), "a suggestion only for a weak action")
+        # Record it as written: the warning shows again with what was recorded.
+        click(member, "#add-review .review-save")
         wait_text(member, "#plan-result", "を登録しました")
         wait_text(member, "#plan-result .warning", "課題")
         self.assertEqual("不注意", text_of(member, "#plan-result .warning mark"))
@@ -214,6 +258,8 @@ class CommitteeTest(BrowserTest):
         wait(member, lambda d: (first, "closed") in plan_rows(d) and (second, "open") in plan_rows(d), "the reworded action replaces the first")
         self.assertEqual("上長に電話または対面で報告する",
                          text_of(member, f'#plan-table tr[data-action="{second}"] .col-objective').strip(), "linked to the objective, by name")
+        self.assertIn("中程度", text_of(member, f'#plan-table tr[data-action="{second}"] .col-action .strength-chip'), "each action's strength")
+        self.assertIn("標準化", text_of(member, f'#plan-table tr[data-action="{second}"] .col-action .strength-why'))
 
         # Close another with evidence.
         click(member, f'#plan-table tr[data-action="{to_close}"] .close-button')
@@ -224,6 +270,7 @@ class CommitteeTest(BrowserTest):
         wait_text(member, "#plan-result", f"#{to_close} を完了として記録しました")
         wait(member, lambda d: (to_close, "closed") in plan_rows(d), "closed")
         wait_text(member, f'#plan-table tr[data-action="{to_close}"] .col-evidence', "差し替え手順書（第 1 版）")
+        wait_text(member, f'#plan-table tr[data-action="{to_close}"] .col-evidence .strength-chip', "中程度")
         saved = [a for a in api("GET", "/actions") if a["id"] == to_close][0]
         self.assertEqual("closed", saved["status"])
 

@@ -161,3 +161,15 @@ test('local days and months for the period fields', () => {
   assert.ok(data.inPeriod('2026-01-01', '', ''));
   assert.ok(!data.inPeriod('', '', ''));
 });
+
+test('the evidence archive of the drills shown: by scenario and period, or by id when a department is chosen', () => {
+  const shown = RUNS.slice(1, 3);
+  assert.equal(data.exportHref({ scenario: 'leak', since: '2026-10-01', until: '2026-12-31', department: '' }, shown, { language: 'ja', timeZone: 'Asia/Tokyo' }),
+    '/api/v1/exports?scenario=leak&since=2026-10-01&until=2026-12-31&lang=ja&tz=Asia%2FTokyo');
+  assert.equal(data.exportHref({ department: '営業部' }, shown), '/api/v1/exports?run=r-3&run=r-2');
+  assert.equal(data.exportHref({}, shown), '/api/v1/exports');
+  assert.equal(data.exportHref({ department: '' }, []), null, 'nothing shown, nothing to download');
+  const many = Array.from({ length: data.EXPORT_BY_ID_LIMIT + 1 }, (_, i) => ({ run_id: `r-${i}` }));
+  assert.equal(data.exportHref({ department: '営業部' }, many), null, 'too many to name one by one');
+  assert.ok(data.exportHref({ department: '' }, many).startsWith('/api/v1/exports'), 'by period there is no limit');
+});

@@ -235,6 +235,27 @@ test('a bundled scenario as the server converts it goes through the JSON text un
   assert.deepEqual(Object.keys(round), Object.keys(doc));
 });
 
+test('a drill planned from the near-miss backlog: ?new=1&tags=… starts a new scenario with those tags, in their place', () => {
+  assert.deepEqual(model.plannedScenario('?new=1&tags=%E8%AA%A4%E9%80%81%E4%BF%A1,%E3%83%A1%E3%83%BC%E3%83%AB'), { fresh: true, tags: ['誤送信', 'メール'] });
+  assert.deepEqual(model.plannedScenario('?new=1&tags=TAG1,TAG2'), { fresh: true, tags: ['TAG1', 'TAG2'] });
+  assert.deepEqual(model.plannedScenario('?new=1&tags=a%2Cb,,c,c, '), { fresh: true, tags: ['a,b', 'c'] }, 'an encoded comma stays in its tag; blanks and repeats go');
+  assert.deepEqual(model.plannedScenario('?tags=x+y'), { fresh: false, tags: ['x y'] }, 'without new=1 the editor starts as usual');
+  assert.deepEqual(model.plannedScenario('?new=1'), { fresh: true, tags: [] });
+  assert.deepEqual(model.plannedScenario('?new=0&tags=a'), { fresh: false, tags: ['a'] });
+  assert.deepEqual(model.plannedScenario('?scenario=x'), { fresh: false, tags: [] });
+  assert.deepEqual(model.plannedScenario('?new=1&tags=%E0%A4%A'), { fresh: true, tags: ['%E0%A4%A'] }, 'a broken escape is kept as written');
+  assert.deepEqual(model.plannedScenario(''), { fresh: false, tags: [] });
+
+  const doc = model.blankScenario('ja', { tags: ['誤送信', 'メール'] });
+  assert.deepEqual(doc.tags, ['誤送信', 'メール']);
+  assert.deepEqual(Object.keys(doc), ['firedrill', 'id', 'title', 'language', 'tags', 'duration', 'roles', 'injects', 'objectives'],
+    'the tags where the format puts them, after the language');
+  const ordered = model.KEY_ORDER.top.filter((key) => key in doc);
+  assert.deepEqual(Object.keys(doc), ordered);
+  assert.ok(!('tags' in model.blankScenario('ja')), 'no tags key without tags');
+  assert.ok(!('tags' in model.blankScenario('en', { tags: [] })));
+});
+
 test('renaming an id renames every reference to it, and nothing else', () => {
   const doc = sample();
   doc.injects[0].if = 'not met(esc) and delivered(chat)';

@@ -17,10 +17,14 @@ public struct NearMissRegister: Sendable {
     public struct ScenarioTags: Sendable, Hashable {
         public var id: String
         public var title: String
+        /// The title in each language the scenario is written in (a bundled scenario comes
+        /// in English and Japanese under one id), by language tag.
+        public var titles: [String: String]
         public var tags: [String]
-        public init(id: String, title: String, tags: [String]) {
+        public init(id: String, title: String, titles: [String: String] = [:], tags: [String]) {
             self.id = id
             self.title = title
+            self.titles = titles
             self.tags = tags
         }
     }
@@ -29,17 +33,20 @@ public struct NearMissRegister: Sendable {
     public struct Coverage: Sendable, Hashable, Codable {
         public var scenario: String
         public var title: String
+        /// The title by language tag, when the scenario is written in several languages.
+        public var titles: [String: String]?
         /// ISO-8601 UTC: the end of its latest finished live drill; `nil` when never drilled live.
         @ExplicitNull public var lastDrilledAt: String?
 
-        public init(scenario: String, title: String, lastDrilledAt: String?) {
+        public init(scenario: String, title: String, titles: [String: String]? = nil, lastDrilledAt: String?) {
             self.scenario = scenario
             self.title = title
+            self.titles = titles
             self.lastDrilledAt = lastDrilledAt
         }
 
         enum CodingKeys: String, CodingKey {
-            case scenario, title, lastDrilledAt = "last_drilled_at"
+            case scenario, title, titles, lastDrilledAt = "last_drilled_at"
         }
     }
 
@@ -76,7 +83,8 @@ public struct NearMissRegister: Sendable {
         // Scenarios by tag key.
         var coverage: [String: [Coverage]] = [:]
         for scenario in scenarios.sorted(by: { $0.id < $1.id }) {
-            let item = Coverage(scenario: scenario.id, title: scenario.title, lastDrilledAt: lastDrilled[scenario.id])
+            let item = Coverage(scenario: scenario.id, title: scenario.title, titles: scenario.titles.count > 1 ? scenario.titles : nil,
+                                lastDrilledAt: lastDrilled[scenario.id])
             for key in Set(scenario.tags.map(NearMiss.tagKey)) { coverage[key, default: []].append(item) }
         }
         coverageByTag = coverage

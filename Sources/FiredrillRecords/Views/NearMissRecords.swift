@@ -29,6 +29,7 @@ public enum NearMissRecords {
         for scenario in bundled where byID[scenario.id] == nil {
             if var existing = bundledByID[scenario.id] {
                 existing.tags += scenario.tags
+                existing.titles.merge(scenario.titles) { first, _ in first }
                 bundledByID[scenario.id] = existing
             } else {
                 bundledByID[scenario.id] = scenario
@@ -42,7 +43,7 @@ public enum NearMissRecords {
         // The file named by the id (the English one) first, so its title is the one shown.
         let loaded = BundledScenarios.all().compactMap { entry in loader.load(path: entry.path).scenario.map { (entry.name, $0) } }
         return loaded.sorted { ($0.0 != $0.1.id ? 1 : 0, $0.0) < ($1.0 != $1.1.id ? 1 : 0, $1.0) }
-            .map { .init(id: $0.1.id, title: $0.1.title, tags: $0.1.tags) }
+            .map { .init(id: $0.1.id, title: $0.1.title, titles: [$0.1.language: $0.1.title], tags: $0.1.tags) }
     }()
 
     /// Library versions never change, so their tags are read once per process, by hash.
@@ -51,7 +52,7 @@ public enum NearMissRecords {
     static func libraryTags(_ version: ScenarioVersion) -> NearMissRegister.ScenarioTags? {
         if let cached = libraryCache.withLock({ $0[version.sha256] }) { return cached }
         guard let scenario = ScenarioLoader().load(data: Data(version.source.utf8), path: "library:\(version.scenarioID)").scenario else { return nil }
-        let tags = NearMissRegister.ScenarioTags(id: version.scenarioID, title: scenario.title, tags: scenario.tags)
+        let tags = NearMissRegister.ScenarioTags(id: version.scenarioID, title: scenario.title, titles: [scenario.language: scenario.title], tags: scenario.tags)
         libraryCache.withLock { $0[version.sha256] = tags }
         return tags
     }

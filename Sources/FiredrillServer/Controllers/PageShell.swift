@@ -64,12 +64,13 @@ enum PageShell {
         return lines.joined(separator: "\n")
     }
 
-    /// The page `name` (`index`, `console`, `play`, `evaluate`, `observe`, `editor`) from the pages'
+    /// The page `name` (`index`, `console`, `play`, …, `near-miss`: lower-case letters and inner
+    /// hyphens) from the pages'
     /// folder, checked again on each load like the other files (`no-cache`) with an ETag of
     /// its bytes: `304 Not Modified` when the browser already has them. `nil` when the folder
     /// has no such page.
     static func response(page name: String, folder: URL, request: Request) -> Response? {
-        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLowercase }),
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }), name.first != "-", name.last != "-",
               let file = try? Data(contentsOf: folder.appendingPathComponent(name + ".html")) else { return nil }
         let page = Data(html(page: name, body: resolvingParts(String(decoding: file, as: UTF8.self), folder: folder)).utf8)
         let eTag = "\"" + SHA256.hash(data: page).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""

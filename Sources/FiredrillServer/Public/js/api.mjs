@@ -15,7 +15,7 @@ export class ApiError extends Error {
   }
 }
 
-/** api('player').get('/drills/ID'), .post(path, body), .del(path) */
+/** api('player').get('/drills/ID'), .post(path, body), .put(path, body), .del(path) */
 export function api(kind) {
   async function request(method, path, body, accept = 'application/json') {
     const headers = { 'X-Firedrill-As': kind, Accept: accept };
@@ -44,7 +44,9 @@ export function api(kind) {
         try { error = (await res.json()).error; } catch { /* not JSON after all */ }
       }
       const code = error?.code || 'http_' + res.status;
-      throw new ApiError(res.status, code, errorMessage(code, error?.message, res.status), error?.problems, error?.suggestion || null);
+      const failure = new ApiError(res.status, code, errorMessage(code, error?.message, res.status), error?.problems, error?.suggestion || null);
+      failure.serverMessage = error?.message || '';   // the server's own words (English), for pages that read which field it names
+      throw failure;
     }
     if (type.includes('json')) return res.json();
     return res.text();
@@ -53,6 +55,7 @@ export function api(kind) {
     kind,
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body ?? {}),
+    put: (path, body) => request('PUT', path, body ?? {}),
     del: (path) => request('DELETE', path),
   };
 }

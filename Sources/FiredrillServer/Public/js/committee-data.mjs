@@ -256,3 +256,26 @@ export function markPassage(passage, matched) {
   if (from < text.length) parts.push({ text: text.slice(from), mark: false });
   return parts.length ? parts : [{ text, mark: false }];
 }
+
+/**
+ * The address of the evidence archive (GET /api/v1/exports) for the drills a filter shows:
+ * by scenario and period when no department is chosen (the server picks the same runs),
+ * else the shown runs by id. Null when nothing is shown, or too many to name one by one.
+ */
+export const EXPORT_BY_ID_LIMIT = 300;
+export function exportHref(filter, runs, { language = '', timeZone = '' } = {}) {
+  if (!runs.length) return null;
+  const query = new URLSearchParams();
+  if (filter.department) {
+    if (runs.length > EXPORT_BY_ID_LIMIT) return null;
+    for (const run of runs) query.append('run', run.run_id);
+  } else {
+    if (filter.scenario) query.set('scenario', filter.scenario);
+    if (filter.since) query.set('since', filter.since);
+    if (filter.until) query.set('until', filter.until);
+  }
+  if (language) query.set('lang', language);
+  if (timeZone) query.set('tz', timeZone);
+  const text = query.toString();
+  return '/api/v1/exports' + (text ? '?' + text : '');
+}

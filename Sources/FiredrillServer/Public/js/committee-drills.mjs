@@ -4,7 +4,7 @@
 // improvement plan, and for drills held on this server the after-action report (HTML, in a
 // new tab) and the verification of its record's hash chain (from the report's JSON). Runs
 // recorded elsewhere (terminal drills, replays) have neither here: the page says so.
-import { allDepartments, filterRuns, localDay, planCounts, scenariosOf } from './committee-data.mjs';
+import { allDepartments, exportHref, filterRuns, localDay, planCounts, scenariosOf } from './committee-data.mjs';
 import { dayWords, runLabel, scoreWords } from './committee-words.mjs';
 import { $, el, fill } from './dom.mjs';
 import { formatWallTime } from './format.mjs';
@@ -48,6 +48,7 @@ export class DrillsView {
     $('#drill-count').textContent = runs.length === all
       ? t('committee.drills.count', { n: runs.length })
       : t('committee.drills.countFiltered', { n: runs.length, all });
+    this.showExport(f, runs);
     if (runs.length === 0) {
       fill($('#drill-table'), el('p', { class: 'hint empty', text: all ? t('committee.drills.noneMatch') : t('committee.drills.none') }));
       return;
@@ -68,6 +69,18 @@ export class DrillsView {
         // The reader goes on from the first row that came in.
         $(`#drill-table tbody tr:nth-child(${first + 1}) th`)?.focus();
       } })) : null);
+  }
+
+  /** "Download the evidence" for the drills shown: one ZIP of reports, records and CSV files. */
+  showExport(filter, runs) {
+    const button = $('#export-button');
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+    const href = exportHref(filter, runs, { language: lang(), timeZone });
+    button.disabled = !href;
+    $('#export-note').textContent = !runs.length ? t('committee.export.nothing')
+      : href ? t('committee.export.note', { n: runs.length }) : t('committee.export.tooMany', { n: runs.length });
+    button.dataset.href = href || '';
+    button.onclick = href ? () => { window.location.assign(href); } : null;
   }
 
   row(run, head) {

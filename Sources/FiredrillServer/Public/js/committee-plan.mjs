@@ -2,14 +2,18 @@
 // (issue, corrective action, capability element, primary responsible organisation and role,
 // start and completion dates, status, closing evidence), each linked to its run and
 // objective; filters (all, open, overdue, closed; one run); adding an action and closing one
-// with its evidence. The server reviews the wording when it records (POST /api/v1/actions,
-// …/close answer `warnings`: passages about people rather than processes); the page shows
-// them at once, marked in the text, and offers to record a reworded action in place of the
-// one just saved (the first is then closed as replaced: the API has no way to edit an action
-// or to review wording without recording it).
+// with its evidence. Each action shows its strength (strong: removes or automates the step;
+// medium: standardises it; weak: relies on people remembering) with a short why, and a
+// closed one the strength of its evidence. Before saving, the page asks the server to
+// review the text without recording it (POST /api/v1/actions?dry_run=true, …/close?dry_run=true:
+// `warnings`, passages about people rather than processes, and `strength`, with a
+// suggestion for a weak one); with a warning or a weak text it shows them and lets the
+// person save as written or revise first. Saved with warnings, the answer shows them again,
+// marked in the text, and offers to record a reworded action in place of the one just saved
+// (the first is then closed as replaced: the API has no way to edit an action).
 import { actionBody, actionProblems, actionState, CAPABILITIES, filterActions, markPassage, planCounts } from './committee-data.mjs';
 import { fillChoices } from './committee-drills.mjs';
-import { actionStateChip, capabilityWords, dayWords, objectiveWords, runLabel, startedWords } from './committee-words.mjs';
+import { actionStateChip, capabilityWords, dayWords, objectiveWords, runLabel, startedWords, strengthChip } from './committee-words.mjs';
 import { $, el, fill } from './dom.mjs';
 import { formatWallTime } from './format.mjs';
 import { lang, t } from './i18n.mjs';
@@ -36,6 +40,9 @@ export class PlanView {
       CAPABILITIES.map((c) => el('option', { value: c, text: capabilityWords(c) })));
     $('#a-run').addEventListener('change', () => this.loadObjectives());
     $('#add-form').addEventListener('submit', (e) => { e.preventDefault(); this.save(); });
+    // A review of the text no longer matches once the text changes: it is asked again on saving.
+    $('#add-form').addEventListener('input', () => this.hideReview());
+    $('#add-form').addEventListener('change', (e) => { if (e.target.id !== 'a-run') this.hideReview(); });
     $('#add-cancel').addEventListener('click', () => this.stopReplacing());
   }
 
@@ -94,7 +101,7 @@ export class PlanView {
         : t('committee.unknownRun'),
       objective: objectiveWords(names, action.objective_id),
       issue: el('span', { class: 'text', text: action.issue }),
-      action: el('span', { class: 'text', text: action.corrective_action }),
+      action: [el('span', { class: 'text', text: action.corrective_action }), strengthLine(action.strength, 'corrective_action')],
       capability: capabilityWords(action.capability),
       org: [action.responsible_org, action.responsible_role ? [el('br'), el('span', { class: 'hint', text: action.responsible_role })] : null],
       start: dayWords(action.start_date),
@@ -103,7 +110,7 @@ export class PlanView {
         'aria-expanded': String(this.closingId === action.id), 'aria-label': t('committee.close.buttonFor', { id: action.id }), text: t('committee.close.button'),
         onclick: () => this.toggleClose(action.id) })),
       evidence: action.status === 'closed'
-        ? [el('span', { class: 'text', text: action.closing_evidence || '' }),
+        ? [el('span', { class: 'text', text: action.closing_evidence || '' }), strengthLine(action.evidence_strength, 'evidence'),
           action.closed_at ? [el('br'), el('span', { class: 'hint', text: t('committee.plan.closedOn', { at: formatWallTime(action.closed_at, lang()) }) })] : null]
         : '–',
     };
@@ -126,29 +133,55 @@ export class PlanView {
     const evidence = el('textarea', { id: 'close-evidence', rows: '2', required: true, value: this.closeDraft || '' });
     evidence.addEventListener('input', () => { this.closeDraft = evidence.value; });
     const error = el('div', { class: 'error-slot', hidden: true });
+    const review = el('div', { class: 'close-review', hidden: true });
+    evidence.addEventListener('input', () => { review.hidden = true; fill(review); });
     const form = el('form', { class: 'close-form', novalidate: true },
       el('label', { class: 'field', htmlFor: 'close-evidence' },
         el('span', { text: t('committee.close.evidenceFor', { id: action.id }) }), evidence),
       el('p', { class: 'hint', text: t('committee.close.help') }),
+      review,
       error,
       el('div', { class: 'form-row' },
         el('button', { type: 'submit', class: 'btn primary', text: t('committee.close.submit') }),
         el('button', { type: 'button', class: 'btn', text: t('committee.close.cancel'), onclick: () => this.toggleClose(action.id) })));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const text = evidence.value.trim();
-      if (!text) { showError(error, { message: t('committee.close.needEvidence') }); evidence.focus(); return; }
-      form.querySelector('button[type=submit]').disabled = true;
+    const submit = () => form.querySelector('button[type=submit]');
+    const close = async (text) => {
+      submit().disabled = true;
       try {
         const result = await this.state.client.post(`/actions/${action.id}/close?lang=${lang()}`, { evidence: text });
         this.closingId = null;
         this.closeDraft = '';
-        this.showResult(t('committee.close.done', { id: action.id }), result.warnings, { closing: true });
+        this.showResult(t('committee.close.done', { id: action.id }), result.warnings, { closing: true, strength: result.strength });
         await this.reload();
       } catch (err) {
-        form.querySelector('button[type=submit]').disabled = false;
+        submit().disabled = false;
         showError(error, err, t('committee.close.failed'));
       }
+    };
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const text = evidence.value.trim();
+      if (!text) { showError(error, { message: t('committee.close.needEvidence') }); evidence.focus(); return; }
+      showError(error, null);
+      submit().disabled = true;
+      let checked;
+      try {
+        checked = await this.state.client.post(`/actions/${action.id}/close?dry_run=true&lang=${lang()}`, { evidence: text });
+      } catch (err) {
+        submit().disabled = false;
+        showError(error, err, t('committee.close.failed'));
+        return;
+      }
+      submit().disabled = false;
+      if (!needsReview(checked)) { await close(text); return; }
+      fill(review, reviewBox(checked, {
+        lead: t('committee.review.leadClose'),
+        save: t('committee.review.close'),
+        onSave: () => close(text),
+        onRevise: () => { review.hidden = true; fill(review); evidence.setAttribute('aria-invalid', 'true'); evidence.focus(); },
+      }));
+      review.hidden = false;
+      review.querySelector('.review-box')?.focus();
     });
     return el('tr', { class: 'close-row' }, el('td', { colspan: String(COLUMNS.length), class: 'close-cell' }, form));
   }
@@ -208,6 +241,55 @@ export class PlanView {
       return;
     }
     showError($('#add-error'), null);
+    this.hideReview();
+    const submit = $('#add-submit');
+    submit.disabled = true;
+    $('#add-status').textContent = t('committee.add.checking');
+    let checked;
+    try {
+      checked = await this.state.client.post(`/actions?dry_run=true&lang=${lang()}`, body);
+    } catch (err) {
+      $('#add-status').textContent = '';
+      submit.disabled = false;
+      showError($('#add-error'), err, t('committee.add.failed'));
+      return;
+    }
+    $('#add-status').textContent = '';
+    submit.disabled = false;
+    if (!needsReview(checked)) { await this.record(body); return; }
+    // A warning or a weak action: shown before anything is recorded; save as written, or revise.
+    const box = $('#add-review');
+    fill(box, reviewBox(checked, {
+      lead: t('committee.review.lead'),
+      save: t(this.replacing ? 'committee.review.saveReplace' : 'committee.review.save'),
+      onSave: () => this.record(body),
+      onRevise: () => this.reviseBeforeSaving(checked),
+    }));
+    box.hidden = false;
+    box.scrollIntoView({ block: 'nearest' });
+    box.querySelector('.review-box')?.focus({ preventScroll: true });
+  }
+
+  hideReview() {
+    const box = $('#add-review');
+    if (!box || box.hidden) return;
+    box.hidden = true;
+    fill(box);
+  }
+
+  /** Back to the form from the review: the first field with a warning (or the weak action) marked and focused. */
+  reviseBeforeSaving(checked) {
+    this.hideReview();
+    const first = (checked.warnings || []).find((w) => FIELDS[w.field]);
+    const weak = (checked.strength || []).find((s) => s.strength === 'weak' && FIELDS[s.field]);
+    const field = $(first ? FIELDS[first.field] : weak ? FIELDS[weak.field] : '#a-issue');
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
+  }
+
+  /** Records the action (after its review), replacing the one being reworded. */
+  async record(body) {
+    this.hideReview();
     const submit = $('#add-submit');
     submit.disabled = true;
     $('#add-status').textContent = t('committee.add.saving');
@@ -227,7 +309,7 @@ export class PlanView {
       this.stopReplacing();
       for (const key of ['issue', 'corrective_action', 'responsible_role', 'start_date', 'due_date']) $(FIELDS[key]).value = '';
       $('#add-status').textContent = '';
-      this.showResult(message, result.warnings, { canRevise: true });
+      this.showResult(message, result.warnings, { canRevise: true, strength: result.strength });
       await this.reload();
     } catch (err) {
       $('#add-status').textContent = '';
@@ -238,7 +320,7 @@ export class PlanView {
   }
 
   /** What the server answered: recorded, and every wording warning with its passage marked. */
-  showResult(message, warnings = [], { canRevise = false, closing = false } = {}) {
+  showResult(message, warnings = [], { canRevise = false, closing = false, strength = [] } = {}) {
     const box = $('#plan-result');
     const list = warnings || [];
     const revise = canRevise && list.length && this.lastSaved;
@@ -246,13 +328,9 @@ export class PlanView {
       el('p', { class: 'result-title', text: message }),
       list.length
         ? [el('p', { class: 'warn-lead', text: t(closing ? 'committee.warn.leadClosed' : 'committee.warn.lead', { n: list.length }) }),
-          el('ul', { class: 'warnings' }, list.map((w) => el('li', { class: 'warning' },
-            el('p', { class: 'warning-field', text: t('committee.field.' + w.field) }),
-            el('blockquote', { class: 'warning-passage' },
-              markPassage(w.passage, w.matched).map((part) => (part.mark ? el('mark', { text: part.text }) : part.text))),
-            el('p', {}, el('strong', { text: t('committee.warn.why') }), ' ', w.why),
-            el('p', {}, el('strong', { text: t('committee.warn.suggestion') }), ' ', w.suggestion))))]
+          warningList(list)]
         : el('p', { text: t('committee.warn.none') }),
+      strengthAdvice(strength),
       el('div', { class: 'btn-row' },
         revise ? el('button', { type: 'button', class: 'btn primary', id: 'revise-button', text: t('committee.warn.revise', { id: this.lastSaved.id }),
           onclick: () => this.revise(list) }) : null,
@@ -300,4 +378,50 @@ export class PlanView {
     this.render();
     this.onChange();
   }
+}
+
+/** Whether a dry run's answer needs a person's look before saving: a wording warning, or a weak text. */
+function needsReview(checked) {
+  return (checked.warnings || []).length > 0 || (checked.strength || []).some((s) => s.strength === 'weak');
+}
+
+/** The wording warnings, each with its field, its passage (the words matched marked), why and a rewording. */
+function warningList(list) {
+  return el('ul', { class: 'warnings' }, list.map((w) => el('li', { class: 'warning' },
+    el('p', { class: 'warning-field', text: t('committee.field.' + w.field) }),
+    el('blockquote', { class: 'warning-passage' },
+      markPassage(w.passage, w.matched).map((part) => (part.mark ? el('mark', { text: part.text }) : part.text))),
+    el('p', {}, el('strong', { text: t('committee.warn.why') }), ' ', w.why),
+    el('p', {}, el('strong', { text: t('committee.warn.suggestion') }), ' ', w.suggestion))));
+}
+
+/** The strength of what was written, as the server explains it (why, and for a weak text how to make it last). */
+function strengthAdvice(list) {
+  return (list || []).map((s) => el('div', { class: `strength-advice strength-${s.strength}`, dataset: { strength: s.strength } },
+    el('p', { class: 'strength-head' }, el('strong', { text: t(`committee.strength.of.${s.field === 'evidence' ? 'evidence' : 'action'}`) }), ' ', strengthChip(s.strength)),
+    el('p', { text: s.why }),
+    s.suggestion ? el('p', { class: 'strength-suggestion' }, el('strong', { text: t('committee.strength.suggestion') }), ' ', s.suggestion) : null));
+}
+
+/** An action's (or its evidence's) strength in the plan: the level and a short why. */
+function strengthLine(strength, field) {
+  if (!strength) return null;
+  return el('span', { class: `strength-line strength-${strength}` },
+    el('span', { class: 'visually-hidden', text: t(`committee.strength.of.${field === 'evidence' ? 'evidence' : 'action'}`) }),
+    strengthChip(strength), ' ', el('span', { class: 'strength-why', text: t(`committee.strength.why.${strength}`) }));
+}
+
+/**
+ * What a dry run found, before anything is recorded: the wording warnings and the strength,
+ * with "save as written" and "revise first".
+ */
+function reviewBox(checked, { lead, save, onSave, onRevise }) {
+  const warnings = checked.warnings || [];
+  return el('div', { class: 'warn-box review-box', role: 'alert', tabindex: '-1' },
+    el('p', { class: 'result-title', text: lead }),
+    warnings.length ? [el('p', { class: 'warn-lead', text: t('committee.warn.lead', { n: warnings.length }) }), warningList(warnings)] : null,
+    strengthAdvice(checked.strength),
+    el('div', { class: 'btn-row' },
+      el('button', { type: 'button', class: 'btn primary review-revise', text: t('committee.review.revise'), onclick: onRevise }),
+      el('button', { type: 'button', class: 'btn review-save', text: save, onclick: onSave })));
 }

@@ -1,6 +1,6 @@
 // committee-words.mjs: how the committee's pages name things: a run by its day and scenario
 // title (never its id), a score beside its coverage, a time, a day, a capability element, an
-// action's state, an objective by its name, a trend series in words.
+// action's state and strength, an objective by its name, a trend series in words.
 import { seriesKind } from './committee-chart.mjs';
 import { el } from './dom.mjs';
 import { formatClock, formatNumber, formatWallTime } from './format.mjs';
@@ -48,6 +48,13 @@ export function actionStateChip(state) {
   const sign = { overdue: '⚠', open: '○', closed: '✓' }[state] || '';
   return el('span', { class: `chip action-chip action-${state}`, dataset: { state } },
     el('span', { 'aria-hidden': 'true', text: sign }), ' ', t('committee.state.' + state));
+}
+
+/** A corrective action's (or its evidence's) strength as a chip, with a sign so that it never rests on colour alone. */
+export function strengthChip(strength) {
+  const sign = { strong: '◎', medium: '○', weak: '△' }[strength] || '';
+  return el('span', { class: `chip strength-chip strength-${strength}`, dataset: { strength } },
+    el('span', { 'aria-hidden': 'true', text: sign }), ' ', t('committee.strength.label.' + strength));
 }
 
 /** An objective's name, from the names known for the run's scenario; never its id. */

@@ -3,6 +3,7 @@
 // recorded drills with filters, each with its after-action report and its record's chain
 // verification; the improvement plan (add, close, with the wording review); the trends'
 // charts by scenario or department; and a one-page summary of a period that prints on A4.
+// The near-miss register (/near-misses.html) is one link away.
 // Everything comes from GET /api/v1/history, /drills, /actions, /trends and the reports of
 // server drills (objective names, timing targets, the chain's verification).
 import { api } from './api.mjs';
@@ -84,6 +85,7 @@ async function start(state) {
   $('#committee').hidden = false;
   if (state.kind === 'trainer') {
     $('.topbar-status')?.append(el('a', { class: 'btn small', href: '/console.html', text: t('committee.toConsole') }));
+    $('#near-misses-link').setAttribute('href', '/near-misses.html?as=trainer');
   }
   fillSignedIn(state);
   const views = {};

@@ -1,68 +1,82 @@
-// console-committee.mjs: the committee's corner of the trainer's console: the link to the
-// committee's records (/committee.html, as the trainer), and a form that issues a sign-in
-// link for the ISMS committee (POST /api/v1/tokens {"kind": "committee"}), shown once with
-// Copy, with the links issued before (GET /api/v1/tokens) and Revoke.
+// console-committee.mjs: the server-wide links of the trainer's console, one card each: the
+// committee's (the link to its records, /committee.html as the trainer, and a form that
+// issues a sign-in link for the ISMS committee) and the near-miss reporters' (the link to
+// the near-miss register, /near-misses.html as the trainer, and a form that issues a link
+// people use to report near misses). POST /api/v1/tokens {"kind": "committee" | "reporter"};
+// a new link is shown once with Copy, with the links of its kind issued before
+// (GET /api/v1/tokens) and Revoke. Each card's ids and texts start with its kind
+// (#committee-name, console.committee.issued; #reporter-name, console.reporter.issued).
 import { $, el, fill } from './dom.mjs';
 import { formatWallTime } from './format.mjs';
 import { lang, t } from './i18n.mjs';
 import { announce, copyButton, showError } from './ui.mjs';
 
+/** The default holder of a new link of each kind. */
+const DEFAULT_NAME = { committee: 'committee.defaultName', reporter: 'console.reporter.defaultName' };
+
 export function wireCommittee(client) {
-  const name = $('#committee-name');
+  wireServerLinks(client, 'committee');
+  wireServerLinks(client, 'reporter');
+}
+
+function wireServerLinks(client, kind) {
+  const name = $(`#${kind}-name`);
   if (!name) return;
-  name.value = t('committee.defaultName');
-  $('#committee-form').addEventListener('submit', async (e) => {
+  const text = (key, vars) => t(`console.${kind}.${key}`, vars);
+  name.value = t(DEFAULT_NAME[kind]);
+  $(`#${kind}-form`).addEventListener('submit', async (e) => {
     e.preventDefault();
-    showError($('#committee-error'), null);
+    showError($(`#${kind}-error`), null);
     const holder = name.value.trim();
-    if (!holder) { showError($('#committee-error'), { message: t('console.committee.needName') }); name.focus(); return; }
-    const button = $('#committee-issue');
+    if (!holder) { showError($(`#${kind}-error`), { message: text('needName') }); name.focus(); return; }
+    const button = $(`#${kind}-issue`);
     button.disabled = true;
     try {
-      const issued = await client.post('/tokens', { kind: 'committee', name: holder });
-      fill($('#committee-issued'), el('div', { class: 'ok-box', role: 'status' },
-        el('p', { text: t('console.committee.issued', { name: issued.name }) }),
+      const issued = await client.post('/tokens', { kind, name: holder });
+      fill($(`#${kind}-issued`), el('div', { class: 'ok-box', role: 'status' },
+        el('p', { text: text('issued', { name: issued.name }) }),
         el('div', { class: 'link-row' },
-          el('input', { id: 'committee-new-link', class: 'link-input mono', readOnly: true, value: issued.link, 'aria-label': t('console.committee.linkLabel') }),
-          copyButton(() => issued.link, null, 'committee-new-link'))));
-      $('#committee-new-link').select();
-      announce(t('console.committee.issued', { name: issued.name }));
-      listTokens(client);
+          el('input', { id: `${kind}-new-link`, class: 'link-input mono', readOnly: true, value: issued.link, 'aria-label': text('linkLabel') }),
+          copyButton(() => issued.link, null, `${kind}-new-link`))));
+      $(`#${kind}-new-link`).select();
+      announce(text('issued', { name: issued.name }));
+      listTokens(client, kind);
     } catch (err) {
-      showError($('#committee-error'), err, t('console.committee.failed'));
+      showError($(`#${kind}-error`), err, text('failed'));
     } finally {
       button.disabled = false;
     }
   });
-  listTokens(client);
+  listTokens(client, kind);
 }
 
-/** The committee links issued so far (without their secrets), newest first, each revocable. */
-async function listTokens(client) {
-  const list = $('#committee-tokens');
+/** The links of a kind issued so far (without their secrets), newest first, each revocable. */
+async function listTokens(client, kind) {
+  const list = $(`#${kind}-tokens`);
+  const text = (key, vars) => t(`console.${kind}.${key}`, vars);
   try {
     const { tokens } = await client.get('/tokens');
-    const committee = tokens.filter((tk) => tk.kind === 'committee').reverse();
-    $('#committee-tokens-box').hidden = committee.length === 0;
-    fill(list, committee.map((tk) => el('li', { class: `token${tk.revoked_at ? ' revoked' : ''}` },
+    const issued = tokens.filter((tk) => tk.kind === kind).reverse();
+    $(`#${kind}-tokens-box`).hidden = issued.length === 0;
+    fill(list, issued.map((tk) => el('li', { class: `token${tk.revoked_at ? ' revoked' : ''}` },
       el('span', { class: 'token-head' },
         el('strong', { text: tk.name }), ' ',
-        el('span', { class: 'hint', text: t('console.committee.issuedAt', { at: formatWallTime(tk.created_at, lang()) }) }), ' ',
+        el('span', { class: 'hint', text: text('issuedAt', { at: formatWallTime(tk.created_at, lang()) }) }), ' ',
         tk.revoked_at ? el('span', { class: 'tag', text: t('links.revoked') }) : null),
       tk.revoked_at ? null : el('button', { type: 'button', class: 'btn small danger', text: t('links.revoke'),
-        'aria-label': t('console.committee.revokeOf', { name: tk.name }),
+        'aria-label': text('revokeOf', { name: tk.name }),
         onclick: async () => {
-          if (!confirm(t('console.committee.confirmRevoke', { name: tk.name }))) return;
+          if (!confirm(text('confirmRevoke', { name: tk.name }))) return;
           try {
             await client.del(`/tokens/${encodeURIComponent(tk.id)}`);
-            announce(t('console.committee.revokedNow', { name: tk.name }));
-            listTokens(client);
+            announce(text('revokedNow', { name: tk.name }));
+            listTokens(client, kind);
           } catch (err) {
-            showError($('#committee-error'), err, t('console.committee.revokeFailed'));
+            showError($(`#${kind}-error`), err, text('revokeFailed'));
           }
         } }))));
   } catch (err) {
     // Not the trainer: the console says so once, for the whole page.
-    if (err.status !== 401 && err.status !== 403) showError($('#committee-error'), err, t('console.committee.listFailed'));
+    if (err.status !== 401 && err.status !== 403) showError($(`#${kind}-error`), err, text('listFailed'));
   }
 }

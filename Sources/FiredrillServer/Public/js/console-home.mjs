@@ -2,7 +2,8 @@
 // back to one) and the form to create a drill from a bundled scenario or from an uploaded
 // or pasted file. An uploaded file is checked with POST /scenarios/validate first, and
 // every problem is listed with its line; a click on a problem selects that line. The
-// committee's records and the committee's sign-in link are one card (console-committee.mjs).
+// committee's records and the committee's sign-in link are one card, the near-miss register
+// and the reporters' sign-in link another (console-committee.mjs).
 import { wireCommittee } from './console-committee.mjs';
 import { $, el, fill } from './dom.mjs';
 import { formatClock, formatWallTime } from './format.mjs';

@@ -397,17 +397,45 @@ export function freshId(items, prefix) {
 }
 
 /** A new, empty scenario that needs only its words: one role, one inject, one objective. */
-export function blankScenario(language = 'ja') {
+export function blankScenario(language = 'ja', { tags = [] } = {}) {
   return {
     firedrill: 1,
     id: 'new-scenario',
     title: '',
     language,
+    ...(tags.length ? { tags: [...tags] } : {}),
     duration: language === 'ja' ? '1時間' : '1h',
     roles: [{ id: 'role-1', name: '' }],
     injects: [{ id: 'inject-1', to: 'all', channel: 'email', subject: '', at: language === 'ja' ? '0秒' : '0s' }],
     objectives: [{ id: 'objective-1', kind: 'acknowledge', from: 'inject-1', target: language === 'ja' ? '5分' : '5m' }],
   };
+}
+
+/**
+ * What `/editor.html?new=1&tags=A,B` asks for (the near-miss backlog's "plan this drill"):
+ * {fresh: whether to start a new scenario, tags: the tags to fill in}. The tags are split at
+ * the commas of the address before decoding, so a tag may hold an encoded comma (%2C);
+ * blanks and repeats are dropped.
+ */
+export function plannedScenario(search) {
+  let fresh = false;
+  const tags = [];
+  for (const pair of String(search ?? '').replace(/^\?/, '').split('&')) {
+    const at = pair.indexOf('=');
+    const key = decodePart(at < 0 ? pair : pair.slice(0, at));
+    const value = at < 0 ? '' : pair.slice(at + 1);
+    if (key === 'new') fresh = value !== '0' && value !== 'false';
+    if (key !== 'tags') continue;
+    for (const part of value.split(',')) {
+      const tag = decodePart(part).trim();
+      if (tag && !tags.includes(tag)) tags.push(tag);
+    }
+  }
+  return { fresh, tags };
+}
+
+function decodePart(text) {
+  try { return decodeURIComponent(text.replace(/\+/g, ' ')); } catch { return text; }
 }
 
 // ---------------------------------------------------------------- what a role sees

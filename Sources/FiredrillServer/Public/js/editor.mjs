@@ -1,4 +1,5 @@
-// editor.mjs: the scenario editor (/editor.html?scenario=ID, /editor.html for a new one),
+// editor.mjs: the scenario editor (/editor.html?scenario=ID, /editor.html for a new one,
+// /editor.html?new=1&tags=A,B for a new one with tags, as the near-miss backlog plans a drill),
 // for trainers. A scenario of the library is opened to save its next version; a bundled one
 // (or any other) is duplicated under a new id. The page holds the scenario as JSON (the
 // server converts YAML to JSON and back, key for key), edits it through forms, checks it
@@ -13,7 +14,7 @@ import { fieldId, reveal, showFieldProblems } from './editor-fields.mjs';
 import { renderBasics, renderInjects, renderObjectives, renderQuiz, renderRoles, renderSurvey } from './editor-forms.mjs';
 import { FindReplace, renderPreview, renderPreviewRoles, renderTimeline } from './editor-tools.mjs';
 import {
-  KEY_ORDER, blankScenario, copyTitle, deriveCopyId, fieldFor, problemsWithPaths, setKey, toJSONText,
+  KEY_ORDER, blankScenario, copyTitle, deriveCopyId, fieldFor, plannedScenario, problemsWithPaths, setKey, toJSONText,
 } from './editor-model.mjs';
 
 const client = api('trainer');
@@ -327,16 +328,19 @@ function wireStart() {
     history.pushState(null, '', `/editor.html?scenario=${enc(name)}`);
     openScenario(name, { asCopy: false }).catch(fail);
   });
-  $('#start-blank').addEventListener('click', () => {
-    state.origin = null;
-    state.mode = 'new';
-    state.baseVersion = null;
-    const doc = blankScenario(lang());
-    const taken = state.scenarios.map((s) => s.id);
-    if (taken.includes(doc.id)) doc.id = deriveCopyId(doc.id, taken);
-    state.doc = doc;
-    showEditor();
-  });
+  $('#start-blank').addEventListener('click', () => startBlank());
+}
+
+/** A new scenario in the page's language, with `tags` filled in (a drill planned from the near-miss backlog). */
+function startBlank(tags = []) {
+  state.origin = null;
+  state.mode = 'new';
+  state.baseVersion = null;
+  const doc = blankScenario(lang(), { tags });
+  const taken = state.scenarios.map((s) => s.id);
+  if (taken.includes(doc.id)) doc.id = deriveCopyId(doc.id, taken);
+  state.doc = doc;
+  showEditor();
 }
 
 // ---------------------------------------------------------------- saving
@@ -431,8 +435,11 @@ window.addEventListener('popstate', () => location.reload());
 try {
   const scenarios = await loadList();
   const wanted = new URLSearchParams(location.search).get('scenario');
+  const planned = plannedScenario(location.search);
   if (wanted) {
     await openScenario(wanted, { asCopy: false });
+  } else if (planned.fresh) {
+    startBlank(planned.tags);
   } else {
     fillStart(scenarios);
     wireStart();
