@@ -90,10 +90,10 @@ extension Firedrill.NearMisses {
             let picks = try store { try database.mostValuableNearMisses() }
             let pickedMonth = Dictionary(picks.map { ($0.value, $0.key) }, uniquingKeysWith: max)
             let key = tag.map(NearMiss.tagKey)
-            let entries = register.ranked.filter { item in
+            let entries = try store { try NearMissRecords.whole(register.ranked.filter { item in
                 (month.map { item.entry.reportedOn.hasPrefix($0) } ?? true)
                     && (key.map { key in item.entry.tags.contains { NearMiss.tagKey($0) == key } } ?? true)
-            }.map { NearMissEntry($0, mostValuableOf: pickedMonth[$0.entry.id]) }
+            }, in: database) }.map { NearMissEntry($0, mostValuableOf: pickedMonth[$0.entry.id]) }
             try output.write(entries, csvHeader: NearMissColumns.header, fields: NearMissColumns.fields) {
                 guard !entries.isEmpty else { return "no near misses\n" }
                 var rows = [["#", "priority", "= frequency × impact × staleness", "occurred", "tags", "covered by", "title"]]
@@ -119,7 +119,7 @@ extension Firedrill.NearMisses {
 
         func run() throws {
             let database = try database.open(.readOnly)
-            let backlog = try store { try NearMissRecords.register(database, today: Firedrill.NearMisses.today()) }.backlog.map(BacklogTag.init)
+            let backlog = try store { try NearMissRecords.backlog(NearMissRecords.register(database, today: Firedrill.NearMisses.today()), in: database) }
             try output.write(backlog, csvHeader: ["tag", "priority", "entries", "covered_by", "last_drilled_at"], fields: { item in
                 ["\(item.tag)", "\(item.priority)", "\(item.entryCount)", item.coveredBy.map(\.scenario).joined(separator: " "),
                  item.coveredBy.compactMap(\.lastDrilledAt).max() ?? ""]

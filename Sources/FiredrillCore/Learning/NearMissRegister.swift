@@ -65,7 +65,9 @@ public struct NearMissRegister: Sendable {
         /// As the earliest entry with it wrote it.
         public var tag: String
         public var priority: Int
+        /// Its entries, highest first (the first `entriesPerTag` of ``entryCount``).
         public var entries: [Ranked]
+        public var entryCount: Int
         public var coveredBy: [Coverage]
     }
 
@@ -74,98 +76,176 @@ public struct NearMissRegister: Sendable {
 
     /// Every entry, highest priority first (then the latest occurrence, then the newest entry).
     public let ranked: [Ranked]
-    let coverageByTag: [String: [Coverage]]
+    /// Each ranked entry's tags, as numbers into ``tagKeys``.
+    let rankedTags: [[Int32]]
+    /// Tag number → its key (``NearMiss/tagKey(_:)``).
+    let tagKeys: [String]
+    /// A tag as written → its number.
+    let numberOfSpelling: [String: Int32]
+    /// Tag number → the scenarios that cover it.
+    let coverageByTag: [[Coverage]]
 
     /// - Parameters:
     ///   - lastDrilled: Scenario id → the end (ISO-8601 UTC) of its latest finished live drill.
     ///   - today: The day "the last 90 days" and "the last 180 days" count back from.
     public init(entries: [NearMiss], scenarios: [ScenarioTags], lastDrilled: [String: String], today: CalendarDay) {
-        // Scenarios by tag key.
-        var coverage: [String: [Coverage]] = [:]
+        // Tag keys as small integers, each spelling normalised once; each entry's sorted set.
+        var numbers: [String: Int32] = [:]
+        var bySpelling: [String: Int32] = [:]
+        var keys: [String] = []
+        func number(_ tag: String) -> Int32 {
+            if let known = bySpelling[tag] { return known }
+            let key = NearMiss.tagKey(tag)
+            let found = numbers[key] ?? {
+                let next = Int32(keys.count)
+                numbers[key] = next
+                keys.append(key)
+                return next
+            }()
+            bySpelling[tag] = found
+            return found
+        }
+        let tagSets: [[Int32]] = entries.map { entry in
+            switch entry.tags.count {
+            case 0: return []
+            case 1: return [number(entry.tags[0])]
+            default: return Array(Set(entry.tags.map(number))).sorted()
+            }
+        }
+
+        // The scenarios by tag number, for the tags entries have; when each was last drilled.
+        var coverage = [[Coverage]](repeating: [], count: keys.count)
+        var drilledDay: [String: CalendarDay] = [:]
         for scenario in scenarios.sorted(by: { $0.id < $1.id }) {
             let item = Coverage(scenario: scenario.id, title: scenario.title, titles: scenario.titles.count > 1 ? scenario.titles : nil,
                                 lastDrilledAt: lastDrilled[scenario.id])
-            for key in Set(scenario.tags.map(NearMiss.tagKey)) { coverage[key, default: []].append(item) }
+            if let day = item.lastDrilledAt.flatMap({ CalendarDay(instant: $0) }) { drilledDay[scenario.id] = day }
+            for key in Set(scenario.tags.map(NearMiss.tagKey)) {
+                if let tag = numbers[key] { coverage[Int(tag)].append(item) }
+            }
         }
         coverageByTag = coverage
 
-        // Tag keys as small integers; each entry's sorted set of them.
-        var tagNumbers: [String: Int32] = [:]
-        let tagSets: [[Int32]] = entries.map { entry in
-            Array(Set(entry.tags.map { tag in
-                let key = NearMiss.tagKey(tag)
-                if let number = tagNumbers[key] { return number }
-                let number = Int32(tagNumbers.count)
-                tagNumbers[key] = number
-                return number
-            })).sorted()
-        }
         let recent: [Bool] = entries.map { entry in
             CalendarDay(entry.occurredOn).map { today - $0 <= Self.frequencyWindowDays } ?? false
         }
         // How many recent entries have every tag of a subset.
-        var single = [Int](repeating: 0, count: tagNumbers.count)
+        // Subsets of up to three tags (nearly all) are counted under a packed integer key.
+        var single = [Int](repeating: 0, count: keys.count)
+        var packed: [UInt64: Int] = [:]
         var combined: [[Int32]: Int] = [:]
         for (index, tags) in tagSets.enumerated() where recent[index] {
             for tag in tags { single[Int(tag)] += 1 }
-            if tags.count > 1 { Self.forEachSubset(of: tags, minimumSize: 2) { combined[$0, default: 0] += 1 } }
+            if tags.count > 1 {
+                Self.forEachSubset(of: tags, minimumSize: 2) { subset in
+                    if let key = Self.packed(subset) { packed[key, default: 0] += 1 } else { combined[subset, default: 0] += 1 }
+                }
+            }
         }
 
         let freshSince = today - Self.freshDrillDays
-        var ranked: [Ranked] = []
-        ranked.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
-            let tags = tagSets[index]
+        // What depends only on an entry's set of tags is worked out once per distinct set.
+        struct BySet {
+            var sharing: Int
+            var coveredBy: [Coverage]
+            var staleness: Int
+        }
+        func bySet(_ tags: [Int32]) -> BySet {
             var sharing = 0
             if tags.count == 1 {
                 sharing = single[Int(tags[0])]
             } else if tags.count > 1 {
                 for tag in tags { sharing += single[Int(tag)] }
                 Self.forEachSubset(of: tags, minimumSize: 2) { subset in
-                    sharing += (subset.count % 2 == 0 ? -1 : 1) * (combined[subset] ?? 0)
+                    let count = Self.packed(subset).map { packed[$0] ?? 0 } ?? combined[subset] ?? 0
+                    sharing += (subset.count % 2 == 0 ? -1 : 1) * count
                 }
             }
-            let frequency = 1 + max(0, sharing - (recent[index] && !tags.isEmpty ? 1 : 0))
-            var covering: [String: Coverage] = [:]
-            for tag in entry.tags { for item in coverage[NearMiss.tagKey(tag)] ?? [] { covering[item.scenario] = item } }
-            let coveredBy = covering.values.sorted { $0.scenario < $1.scenario }
-            let latest = coveredBy.compactMap { $0.lastDrilledAt.flatMap { CalendarDay(instant: $0) } }.max()
-            let staleness = latest.map { $0 >= freshSince ? 1 : 2 } ?? 3
-            ranked.append(Ranked(entry: entry, frequency: frequency, staleness: staleness,
-                                 priority: frequency * entry.impact * staleness, coveredBy: coveredBy))
+            var coveredBy: [Coverage]
+            if tags.count == 1 {
+                coveredBy = coverage[Int(tags[0])]
+            } else {
+                var seen: Set<String> = []
+                coveredBy = tags.flatMap { coverage[Int($0)] }.filter { seen.insert($0.scenario).inserted }
+                coveredBy.sort { $0.scenario < $1.scenario }
+            }
+            let latest = coveredBy.compactMap { drilledDay[$0.scenario] }.max()
+            return BySet(sharing: sharing, coveredBy: coveredBy, staleness: latest.map { $0 >= freshSince ? 1 : 2 } ?? 3)
         }
-        self.ranked = ranked.sorted {
-            ($0.priority, $0.entry.occurredOn, $0.entry.id) > ($1.priority, $1.entry.occurredOn, $1.entry.id)
+        // The figures of each entry first; the entries themselves are copied once, in order.
+        var known: [[Int32]: Int] = [:]
+        var facts: [BySet] = []
+        var setOf = [Int](repeating: 0, count: entries.count)
+        var frequency = [Int](repeating: 1, count: entries.count)
+        var priority = [Int](repeating: 0, count: entries.count)
+        for (index, entry) in entries.enumerated() {
+            let tags = tagSets[index]
+            let set: Int
+            if let seen = known[tags] {
+                set = seen
+            } else {
+                set = facts.count
+                facts.append(bySet(tags))
+                known[tags] = set
+            }
+            setOf[index] = set
+            // The entry itself is among those sharing its tags when it is recent.
+            frequency[index] = 1 + max(0, facts[set].sharing - (recent[index] && !tags.isEmpty ? 1 : 0))
+            priority[index] = frequency[index] * entry.impact * facts[set].staleness
         }
+        // Occurred days compare as numbers; the newest entry first among equals.
+        let occurred = entries.map { CalendarDay($0.occurredOn)?.number ?? Int.min }
+        var order = Array(entries.indices)
+        order.sort { a, b in (priority[a], occurred[a], entries[a].id) > (priority[b], occurred[b], entries[b].id) }
+        ranked = order.map { index in
+            let set = facts[setOf[index]]
+            return Ranked(entry: entries[index], frequency: frequency[index], staleness: set.staleness,
+                          priority: priority[index], coveredBy: set.coveredBy)
+        }
+        rankedTags = order.map { tagSets[$0] }
+        tagKeys = keys
+        numberOfSpelling = bySpelling
     }
 
     /// Tags ranked by their highest entry's priority (then by how many entries have them,
     /// then alphabetically), each with its entries and the scenarios that cover it.
-    public var backlog: [BacklogItem] {
-        var items: [String: BacklogItem] = [:]
-        var order: [String] = []
+    public var backlog: [BacklogItem] { backlog(entriesPerTag: .max) }
+
+    /// The backlog with at most `entriesPerTag` entries listed per tag (all are counted).
+    public func backlog(entriesPerTag: Int) -> [BacklogItem] {
         // `ranked` is highest first, so each tag's entries come in order; its spelling is that
         // of its earliest entry.
-        var spelling: [String: (id: Int64, tag: String)] = [:]
-        for item in ranked {
+        var members = [[Int]](repeating: [], count: tagKeys.count)
+        var spelling = [(id: Int64, tag: String)?](repeating: nil, count: tagKeys.count)
+        for (index, item) in ranked.enumerated() {
+            for tag in rankedTags[index] { members[Int(tag)].append(index) }
             for tag in item.entry.tags {
-                let key = NearMiss.tagKey(tag)
-                if spelling[key].map({ item.entry.id < $0.id }) ?? true { spelling[key] = (item.entry.id, tag) }
-                if items[key] == nil {
-                    items[key] = BacklogItem(tag: tag, priority: item.priority, entries: [], coveredBy: coverageByTag[key] ?? [])
-                    order.append(key)
-                }
-                if items[key]?.entries.last?.entry.id != item.entry.id { items[key]?.entries.append(item) }
+                guard let number = numberOfSpelling[tag].map(Int.init) else { continue }
+                if spelling[number].map({ item.entry.id < $0.id }) ?? true { spelling[number] = (item.entry.id, tag) }
             }
         }
-        return order.compactMap { key in
-            guard var item = items[key] else { return nil }
-            item.tag = spelling[key]?.tag ?? item.tag
-            return item
-        }.sorted { ($0.priority, $0.entries.count) != ($1.priority, $1.entries.count)
-            ? ($0.priority, $0.entries.count) > ($1.priority, $1.entries.count)
+        var items: [BacklogItem] = []
+        for (number, indices) in members.enumerated() where !indices.isEmpty {
+            items.append(BacklogItem(
+                tag: spelling[number]?.tag ?? tagKeys[number], priority: ranked[indices[0]].priority,
+                entries: indices.prefix(entriesPerTag).map { ranked[$0] }, entryCount: indices.count, coveredBy: coverageByTag[number]
+            ))
+        }
+        return items.sorted { ($0.priority, $0.entryCount) != ($1.priority, $1.entryCount)
+            ? ($0.priority, $0.entryCount) > ($1.priority, $1.entryCount)
             : $0.tag < $1.tag
         }
+    }
+
+    /// A subset of at most three tag numbers below 2^20, packed into one integer key.
+    static func packed(_ subset: [Int32]) -> UInt64? {
+        guard subset.count <= 3 else { return nil }
+        var key = UInt64(subset.count)
+        for number in subset {
+            guard number < 1 << 20 else { return nil }
+            key = key << 20 | UInt64(number)
+        }
+        return key
     }
 
     /// Calls `body` with every subset of `set` (sorted, at most 8 members) of at least

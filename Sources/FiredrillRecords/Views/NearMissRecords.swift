@@ -9,12 +9,39 @@ import Synchronization
 /// ranked by ``FiredrillCore/NearMissRegister`` against the scenarios that can cover them
 /// (the library's latest versions and the bundled ones) and their latest live drills.
 public enum NearMissRecords {
-    /// The register as of `today`.
+    /// The register as of `today`, ranked over what ranking needs: its entries' titles and
+    /// texts are empty until ``whole(_:in:)`` reads those shown.
     public static func register(_ database: any DrillStore, today: CalendarDay) throws -> NearMissRegister {
         NearMissRegister(
-            entries: try database.nearMisses(), scenarios: try coveringScenarios(database),
+            entries: try database.nearMissFacts(), scenarios: try coveringScenarios(database),
             lastDrilled: try database.lastLiveDrills(), today: today
         )
+    }
+
+    /// The backlog as the API and the command line give it: at most
+    /// ``BacklogTag/maximumEntries`` entries per tag, read whole.
+    public static func backlog(_ register: NearMissRegister, in database: any DrillStore) throws -> [BacklogTag] {
+        let items = register.backlog(entriesPerTag: BacklogTag.maximumEntries)
+        let entries = try database.nearMisses(ids: Array(Set(items.flatMap { $0.entries.map(\.entry.id) })))
+        return items.map { item in
+            var item = item
+            item.entries = item.entries.map { ranked in
+                var ranked = ranked
+                if let entry = entries[ranked.entry.id] { ranked.entry = entry }
+                return ranked
+            }
+            return BacklogTag(item)
+        }
+    }
+
+    /// `ranked` with each entry read whole (title, text, name), in the same order.
+    public static func whole(_ ranked: some Collection<NearMissRegister.Ranked>, in database: any DrillStore) throws -> [NearMissRegister.Ranked] {
+        let entries = try database.nearMisses(ids: ranked.map(\.entry.id))
+        return ranked.map { item in
+            var item = item
+            if let entry = entries[item.entry.id] { item.entry = entry }
+            return item
+        }
     }
 
     /// The scenarios that can cover entries, by id: the library's latest version of each,
@@ -124,7 +151,7 @@ public struct BacklogTag: Sendable, Hashable, Encodable {
     public init(_ item: NearMissRegister.BacklogItem) {
         tag = item.tag
         priority = item.priority
-        entryCount = item.entries.count
+        entryCount = item.entryCount
         entries = item.entries.prefix(Self.maximumEntries).map {
             Brief(id: $0.entry.id, title: $0.entry.title, impact: $0.entry.impact, occurredOn: $0.entry.occurredOn, priority: $0.priority)
         }
@@ -150,9 +177,10 @@ public struct NearMissDigest: Sendable, Hashable, Encodable {
         public var count: Int
     }
 
-    public init(month: String, register: NearMissRegister, picks: [String: Int64]) {
+    /// The digest of `month`, its entries read whole from `database`.
+    public init(month: String, register: NearMissRegister, picks: [String: Int64], database: any DrillStore) throws {
         self.month = month
-        let inMonth = register.ranked.filter { $0.entry.reportedOn.hasPrefix(month) }
+        let inMonth = try NearMissRecords.whole(register.ranked.filter { $0.entry.reportedOn.hasPrefix(month) }, in: database)
         count = inMonth.count
         entries = inMonth.map { NearMissEntry($0, mostValuableOf: picks[month] == $0.entry.id ? month : nil) }
         mostValuable = entries.first { $0.mostValuableOf != nil }

@@ -40,6 +40,47 @@ extension AppDatabase {
         }
     }
 
+    public func nearMissFacts() throws -> [NearMiss] {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, tags, impact, occurred_on, reported_on FROM near_miss ORDER BY id")
+            var entries: [NearMiss] = []
+            while let row = try cursor.next() {
+                let tags: String = row[1]
+                entries.append(NearMiss(
+                    id: row[0], title: "", whatHappened: "",
+                    tags: tags.isEmpty ? [] : tags.split(separator: "\n", omittingEmptySubsequences: true).map(String.init),
+                    impact: row[2], occurredOn: row[3], name: nil, reportedOn: row[4]
+                ))
+            }
+            return entries
+        }
+    }
+
+    public func nearMisses(ids: [Int64]) throws -> [Int64: NearMiss] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            var found: [Int64: NearMiss] = [:]
+            // In chunks, well within SQLite's limit on bound values.
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(ids.count, start + 500)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT id, title, what_happened, tags, impact, occurred_on, name, reported_on FROM near_miss WHERE id IN (\(marks))
+                    """, arguments: StatementArguments(chunk))
+                for row in rows {
+                    let tags: String = row[3]
+                    let entry = NearMiss(
+                        id: row[0], title: row[1], whatHappened: row[2],
+                        tags: tags.isEmpty ? [] : tags.split(separator: "\n", omittingEmptySubsequences: true).map(String.init),
+                        impact: row[4], occurredOn: row[5], name: row[6], reportedOn: row[7]
+                    )
+                    found[entry.id] = entry
+                }
+            }
+            return found
+        }
+    }
+
     public func pickMostValuableNearMiss(month: String, id: Int64?, at date: Date) throws {
         guard CalendarDay.isMonth(month) else {
             throw StoreError.invalidInput("the month '\(month.prefix(20))' is not written yyyy-MM")

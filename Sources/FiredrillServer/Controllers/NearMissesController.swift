@@ -68,14 +68,15 @@ struct NearMissesController<C: Clock>: Sendable where C.Duration == Duration {
             (month.map { item.entry.reportedOn.hasPrefix($0) } ?? true)
                 && (tag.map { key in item.entry.tags.contains { NearMiss.tagKey($0) == key } } ?? true)
         }
-        let page = matching.dropFirst(offset).prefix(limit).map { NearMissEntry($0, mostValuableOf: pickedMonth[$0.entry.id]) }
+        let page = try NearMissRecords.whole(matching.dropFirst(offset).prefix(limit), in: parts.database)
+            .map { NearMissEntry($0, mostValuableOf: pickedMonth[$0.entry.id]) }
         return JSONBody.response(NearMissList(nearMisses: Array(page), total: matching.count, limit: limit, offset: offset))
     }
 
     @Sendable func backlog(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         try parts.require(context, RecordsController<C>.staff, doing: "read the near-miss backlog")
         let register = try NearMissRecords.register(parts.database, today: Self.today())
-        return JSONBody.response(NearMissBacklog(backlog: register.backlog.map(BacklogTag.init)))
+        return JSONBody.response(NearMissBacklog(backlog: try NearMissRecords.backlog(register, in: parts.database)))
     }
 
     /// The near misses reported in `month` (default: this month).
@@ -103,8 +104,8 @@ struct NearMissesController<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     func digest(_ month: String) throws -> NearMissDigest {
-        NearMissDigest(month: month, register: try NearMissRecords.register(parts.database, today: Self.today()),
-                       picks: try parts.database.mostValuableNearMisses())
+        try NearMissDigest(month: month, register: try NearMissRecords.register(parts.database, today: Self.today()),
+                           picks: try parts.database.mostValuableNearMisses(), database: parts.database)
     }
 
     // MARK: Helpers

@@ -113,6 +113,12 @@ public protocol DrillStore: AnyObject, Sendable {
     func addNearMiss(_ submission: NearMiss.Submission, reportedOn: String) throws -> NearMiss
     /// Every entry, oldest first.
     func nearMisses() throws -> [NearMiss]
+    /// Every entry, oldest first, with what ranking needs only (id, tags, impact, days): the
+    /// title and text are empty and the name absent. ``nearMisses(ids:)`` reads the rest of
+    /// those shown.
+    func nearMissFacts() throws -> [NearMiss]
+    /// The entries with these ids, whole, by id.
+    func nearMisses(ids: [Int64]) throws -> [Int64: NearMiss]
     /// Marks entry `id` as the most valuable near miss of `month` (`yyyy-MM`), replacing
     /// an earlier pick; `nil` removes the pick. `invalidInput` when there is no such entry.
     func pickMostValuableNearMiss(month: String, id: Int64?, at date: Date) throws
