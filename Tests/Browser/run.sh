@@ -65,7 +65,7 @@ echo "run.sh: server at $URL, screenshots in $FIREDRILL_ARTIFACTS"
 START=$(date +%s)
 set +e
 # FIREDRILL_BROWSER_TESTS names some of the test modules (or classes, or methods) to run only those.
-TESTS=${FIREDRILL_BROWSER_TESTS:-test_browser test_editor test_committee test_near_miss}
+TESTS=${FIREDRILL_BROWSER_TESTS:-test_browser test_quiz test_editor test_committee test_near_miss}
 # shellcheck disable=SC2086 # the test names are words
 (cd "$ROOT/Tests/Browser" && "$VENV/bin/python" -m unittest -v $TESTS 2>&1 | tee "$WORK/unittest.log")
 STATUS=$?

@@ -1,7 +1,8 @@
 // play.mjs: the participant's page (/play.html#drill=ID), phone first. Join with a display
 // name, read the briefing, wait for the start, then follow the inbox live (newest first,
-// with an indicator for messages that arrive out of sight) and respond with the composer;
-// after the end, a banner and the survey come first.
+// with an indicator for messages that arrive out of sight) and respond with the composer.
+// The player's role card shows in the briefing and, at any time, from the "Your role"
+// buttons. After the end, a banner, the survey and then the quiz come first.
 import { initPage, setWindowTitle } from './chrome.mjs';
 import { Composer } from './composer.mjs';
 import { $, el, fill, reflow } from './dom.mjs';
@@ -10,6 +11,9 @@ import { Inbox } from './inbox.mjs';
 import { wireJoin } from './join.mjs';
 import { NewMessages } from './newmessages.mjs';
 import { startDrillPage } from './page.mjs';
+import { openQuestions } from './play-data.mjs';
+import { showQuiz } from './quiz.mjs';
+import { myRoleCards, roleCardNode, wireRoleCardButtons } from './rolecard.mjs';
 import { renderSurvey } from './survey.mjs';
 
 await initPage({ page: 'play' });
@@ -18,6 +22,8 @@ let inbox = null;
 let composer = null;
 let renderJoin = null;
 let surveyState = null;
+let quizDoc = null;     // the quiz as last read or answered (null: none, or not read yet)
+let quizShown = false;
 const early = [];   // events that arrive before the inbox exists
 
 const ctx = await startDrillPage({
@@ -50,6 +56,7 @@ if (ctx) {
   composer = new Composer({ form: $('#composer'), section: $('#composer-section'), ctx, inbox });
   $('#mark-all-read').addEventListener('click', () => inbox.markAllRead());
   renderBriefing(drill);
+  wireRoleCardButtons([$('#role-card-open'), $('#role-card-open-compose')], () => ctx.drill);
   renderJoin = wireJoin(ctx, { focusAfter: '#inbox-title' });
   let lastStatus = null;
   ctx.clock.subscribe((seconds, status) => {
@@ -70,6 +77,7 @@ function statusChanged(status, first) {
   $('#to-composer').hidden = ended;
   if (ended && surveyState === null) {
     showSurvey(ctx.drill);
+    showQuizSection(ctx.drill);
     if (!first) {
       // The end came live: bring the banner into view (the composer has just gone).
       window.scrollTo({ top: 0, behavior: 'smooth' });
@@ -89,25 +97,51 @@ function showSurvey(drill) {
   renderBanner(drill);
 }
 
+/** The quiz, after the survey, when the scenario has one. */
+function showQuizSection(drill) {
+  if (quizShown || !(drill.quiz_questions > 0)) return;
+  quizShown = true;
+  const section = $('#quiz-section');
+  section.hidden = false;
+  showQuiz(section, {
+    drill, client: ctx.client, drillId: ctx.drillId,
+    onChange: (doc) => { quizDoc = doc; renderBanner(ctx.drill); },
+  });
+}
+
 function renderBanner(drill) {
   const banner = $('#ended-banner');
-  const open = (drill.survey || []).length > 0 && (drill.me?.survey_answered || []).length < drill.survey.length;
+  const surveyOpen = (drill.survey || []).length > 0 && (drill.me?.survey_answered || []).length < drill.survey.length;
+  const hasQuiz = drill.quiz_questions > 0;
+  // Until the quiz is read, a quiz is taken to be open.
+  const quizOpen = hasQuiz && (quizDoc === null || openQuestions(quizDoc).length > 0);
+  let text = t('play.endedThanks');
+  if (surveyOpen && quizOpen) text = t('play.endedSurveyQuiz');
+  else if (surveyOpen) text = t('play.endedSurvey');
+  else if (quizOpen) text = t('play.endedQuiz');
+  else if (hasQuiz) text = t('play.endedThanksAll');
+  const jump = (target, label) => el('a', { class: 'btn primary', href: `#${target}`, text: label,
+    onclick: (e) => { e.preventDefault(); const title = $(`#${target}`); if (!title) return; title.scrollIntoView({ block: 'start', behavior: 'smooth' }); title.focus({ preventScroll: true }); } });
   banner.hidden = false;
   banner.tabIndex = -1;
   fill(banner,
     el('p', { class: 'ended-title', role: 'status', text: t('play.ended') }),
-    el('p', { text: open ? t('play.endedSurvey') : t('play.endedThanks') }),
-    open ? el('a', { class: 'btn primary', href: '#survey-title', text: t('play.toSurvey'),
-      onclick: (e) => { e.preventDefault(); const title = $('#survey-title'); title.scrollIntoView({ block: 'start', behavior: 'smooth' }); title.focus({ preventScroll: true }); } }) : null);
+    el('p', { text }),
+    surveyOpen || quizOpen ? el('div', { class: 'btn-row' },
+      surveyOpen ? jump('survey-title', t('play.toSurvey')) : null,
+      quizOpen ? jump('quiz-title', t('play.toQuiz')) : null) : null);
 }
 
 function renderBriefing(drill) {
   const mine = new Set(drill.my_roles || []);
   const lang = drill.language || null;
+  const cards = new Map(myRoleCards(drill).map((c) => [c.role, c]));
+  // The player's own roles carry their role card; other roles never do.
   const roleItem = (r) => el('li', {},
     el('span', { class: 'role-name', lang, text: r.name }),
     r.department ? el('span', { class: 'role-dept', lang, text: ` · ${r.department}` }) : null,
-    r.simulated ? el('span', { class: 'tag', text: t('roles.simulated') }) : null);
+    r.simulated ? el('span', { class: 'tag', text: t('roles.simulated') }) : null,
+    mine.has(r.id) && cards.has(r.id) ? roleCardNode(cards.get(r.id), { lang }) : null);
   fill($('#briefing-body'),
     el('div', { class: 'roles-grid' },
       el('div', {},
