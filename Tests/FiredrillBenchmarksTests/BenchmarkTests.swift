@@ -54,4 +54,27 @@ struct BenchmarkTests {
         // 20 runs: every history row is there.
         #expect(text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("history (all runs)") && $0.split(separator: " ").contains("20") }, "\(text)")
     }
+
+    @Test("the near-miss benchmark ranks a synthetic register and times the register, backlog and digest")
+    func nearMissBenchmark() throws {
+        let printed = Printed()
+        try NearMissBenchmark(entries: 500, repeats: 1, output: printed.output).run()
+        let text = printed.text.withLock { $0 }
+        for row in ["rank in memory", "register, first page of 500", "backlog (every tag)", "digest of 2026-12"] {
+            #expect(text.contains(row), "\(text)")
+        }
+    }
+
+    @Test("the export benchmark records real replays whose archive holds every file, without a failed run")
+    func exportBenchmark() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("drills.sqlite").path
+        try ExportBenchmark.fill(path: path, runs: 3)
+        let printed = Printed()
+        try ExportBenchmark.exportOnly(database: path, output: printed.output)
+        let row = printed.text.withLock { $0 }.split(separator: "\n").last.map { $0.split(separator: " ") } ?? []
+        #expect(row.first == "3" && row.dropFirst().first == "18", "3 runs, 5 files each and 3 CSV files: \(printed.text.withLock { $0 })")
+    }
 }

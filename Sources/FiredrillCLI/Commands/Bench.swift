@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FiredrillBenchmarks
 import FiredrillStore
 
@@ -6,7 +7,7 @@ extension Firedrill {
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure firedrill and print the figures (build in release mode).",
-            subcommands: [Local.self, Live.self, MSEL.self, NearMisses.self],
+            subcommands: [Local.self, Live.self, MSEL.self, NearMisses.self, Exports.self],
             defaultSubcommand: Local.self
         )
     }
@@ -174,6 +175,38 @@ extension Firedrill.Bench {
             Console.out("note: this is a debug build; use 'swift build -c release' for real figures\n")
             #endif
             try NearMissBenchmark(entries: entries, repeats: repeats).run()
+        }
+    }
+
+    struct Exports: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "exports",
+            abstract: "Measure the evidence archive of 1,000 recorded runs: time, size and peak memory.",
+            discussion: """
+            Records the bundled Japanese newsletter drill's replay 1,000 times in a scratch SQLite \
+            file, then writes the ZIP that GET /api/v1/exports streams (every report in JSON, \
+            Markdown and HTML, scripts, scenarios, CSV files) in a separate process, and prints \
+            its time, the archive's size and that process's peak memory. Build in release mode.
+            """
+        )
+
+        @Option(help: "Recorded runs to export.")
+        var runs: Int = 1_000
+
+        @Option(help: .hidden)
+        var exportOnly: String?
+
+        func validate() throws {
+            guard (1...20_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 20000") }
+        }
+
+        func run() throws {
+            if let exportOnly { return try ExportBenchmark.exportOnly(database: exportOnly) }
+            #if DEBUG
+            Console.out("note: this is a debug build; use 'swift build -c release' for real figures\n")
+            #endif
+            let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+            try ExportBenchmark(runs: runs).run { path in [executable, "bench", "exports", "--export-only", path] }
         }
     }
 }
