@@ -80,8 +80,8 @@ public struct NearMissRegister: Sendable {
     let rankedTags: [[Int32]]
     /// Tag number → its key (``NearMiss/tagKey(_:)``).
     let tagKeys: [String]
-    /// A tag as written → its number.
-    let numberOfSpelling: [String: Int32]
+    /// Tag number → the tag as its earliest entry wrote it.
+    let spellings: [String]
     /// Tag number → the scenarios that cover it.
     let coverageByTag: [[Coverage]]
 
@@ -105,11 +105,20 @@ public struct NearMissRegister: Sendable {
             bySpelling[tag] = found
             return found
         }
+        var earliest: [(id: Int64, tag: String)] = []
         let tagSets: [[Int32]] = entries.map { entry in
-            switch entry.tags.count {
-            case 0: return []
-            case 1: return [number(entry.tags[0])]
-            default: return Array(Set(entry.tags.map(number))).sorted()
+            let numbers = entry.tags.map(number)
+            for (tag, number) in zip(entry.tags, numbers) {
+                let slot = Int(number)
+                if slot == earliest.count {
+                    earliest.append((entry.id, tag))
+                } else if entry.id < earliest[slot].id {
+                    earliest[slot] = (entry.id, tag)
+                }
+            }
+            switch numbers.count {
+            case 0, 1: return numbers
+            default: return Array(Set(numbers)).sorted()
             }
         }
 
@@ -178,7 +187,7 @@ public struct NearMissRegister: Sendable {
         var setOf = [Int](repeating: 0, count: entries.count)
         var frequency = [Int](repeating: 1, count: entries.count)
         var priority = [Int](repeating: 0, count: entries.count)
-        for (index, entry) in entries.enumerated() {
+        for index in entries.indices {
             let tags = tagSets[index]
             let set: Int
             if let seen = known[tags] {
@@ -191,12 +200,13 @@ public struct NearMissRegister: Sendable {
             setOf[index] = set
             // The entry itself is among those sharing its tags when it is recent.
             frequency[index] = 1 + max(0, facts[set].sharing - (recent[index] && !tags.isEmpty ? 1 : 0))
-            priority[index] = frequency[index] * entry.impact * facts[set].staleness
+            priority[index] = frequency[index] * entries[index].impact * facts[set].staleness
         }
         // Occurred days compare as numbers; the newest entry first among equals.
         let occurred = entries.map { CalendarDay($0.occurredOn)?.number ?? Int.min }
+        let ids = entries.map(\.id)
         var order = Array(entries.indices)
-        order.sort { a, b in (priority[a], occurred[a], entries[a].id) > (priority[b], occurred[b], entries[b].id) }
+        order.sort { a, b in (priority[a], occurred[a], ids[a]) > (priority[b], occurred[b], ids[b]) }
         ranked = order.map { index in
             let set = facts[setOf[index]]
             return Ranked(entry: entries[index], frequency: frequency[index], staleness: set.staleness,
@@ -204,7 +214,7 @@ public struct NearMissRegister: Sendable {
         }
         rankedTags = order.map { tagSets[$0] }
         tagKeys = keys
-        numberOfSpelling = bySpelling
+        spellings = earliest.map(\.tag)
     }
 
     /// Tags ranked by their highest entry's priority (then by how many entries have them,
@@ -216,18 +226,13 @@ public struct NearMissRegister: Sendable {
         // `ranked` is highest first, so each tag's entries come in order; its spelling is that
         // of its earliest entry.
         var members = [[Int]](repeating: [], count: tagKeys.count)
-        var spelling = [(id: Int64, tag: String)?](repeating: nil, count: tagKeys.count)
-        for (index, item) in ranked.enumerated() {
+        for index in ranked.indices {
             for tag in rankedTags[index] { members[Int(tag)].append(index) }
-            for tag in item.entry.tags {
-                guard let number = numberOfSpelling[tag].map(Int.init) else { continue }
-                if spelling[number].map({ item.entry.id < $0.id }) ?? true { spelling[number] = (item.entry.id, tag) }
-            }
         }
         var items: [BacklogItem] = []
         for (number, indices) in members.enumerated() where !indices.isEmpty {
             items.append(BacklogItem(
-                tag: spelling[number]?.tag ?? tagKeys[number], priority: ranked[indices[0]].priority,
+                tag: spellings[number], priority: ranked[indices[0]].priority,
                 entries: indices.prefix(entriesPerTag).map { ranked[$0] }, entryCount: indices.count, coveredBy: coverageByTag[number]
             ))
         }

@@ -70,7 +70,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         return day <= lengths[month - 1]
     }
 
-    static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    /// The decimal number written in `bytes[range]`, or `nil` for anything but digits.
+    package static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
         var value = 0
         for index in range {
             let byte = bytes[index]
@@ -80,7 +81,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         return value
     }
 
-    static func pad(_ value: some BinaryInteger, _ width: Int) -> String {
+    /// `value` with leading zeros to `width` digits.
+    package static func pad(_ value: some BinaryInteger, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }

@@ -67,18 +67,7 @@ public enum Timestamp {
         return r < 0 ? (q - 1, r + b) : (q, r)
     }
 
-    private static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        var value = 0
-        for index in range {
-            let byte = bytes[index]
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        return value
-    }
+    private static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int? { CalendarDay.number(bytes, range) }
 
-    private static func pad(_ value: some BinaryInteger, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
+    private static func pad(_ value: some BinaryInteger, _ width: Int) -> String { CalendarDay.pad(value, width) }
 }

@@ -76,3 +76,22 @@ export function drillIdFromHash() {
 }
 
 export const enc = encodeURIComponent;
+
+/**
+ * The first sign-in this browser holds among `kinds` (tried in order) whose session is of
+ * one of those kinds: `{ client, session }`; else `{ error }`, the last answer that was not
+ * "not signed in" (or null when there was none).
+ */
+export async function firstSession(kinds) {
+  let error = null;
+  for (const kind of kinds) {
+    const client = api(kind);
+    try {
+      const session = await client.get('/session');
+      if (kinds.includes(session.kind)) return { client, session };
+    } catch (err) {
+      if (err.status !== 401) error = err;
+    }
+  }
+  return { error };
+}

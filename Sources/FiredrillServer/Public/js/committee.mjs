@@ -6,7 +6,7 @@
 // The near-miss register (/near-misses.html) is one link away.
 // Everything comes from GET /api/v1/history, /drills, /actions, /trends and the reports of
 // server drills (objective names, timing targets, the chain's verification).
-import { api } from './api.mjs';
+import { firstSession } from './api.mjs';
 import { DrillsView } from './committee-drills.mjs';
 import { departmentsByRun, localDay, objectiveNames } from './committee-data.mjs';
 import { PlanView } from './committee-plan.mjs';
@@ -27,17 +27,9 @@ if (state) start(state);
 
 /** The kind of sign-in this browser holds: the committee's first, else the trainer's (or as asked). */
 async function signIn(kinds) {
-  let last = null;
-  for (const kind of kinds) {
-    const client = api(kind);
-    try {
-      const session = await client.get('/session');
-      if (session.kind === 'committee' || session.kind === 'trainer') return newState(client, session);
-    } catch (err) {
-      last = err;
-    }
-  }
-  pageError(last && last.status !== 401 ? last : { message: t('committee.notSignedIn') });
+  const { client, session, error } = await firstSession(kinds);
+  if (client) return newState(client, session);
+  pageError(error || { message: t('committee.notSignedIn') });
   return null;
 }
 

@@ -6,7 +6,7 @@
 // (near-miss-data.mjs) and says it beside the field; a refusal of the server (422) is shown
 // beside the field it names, too many reports (429) as a request to wait. Sent, it thanks
 // with the entry's number and offers another report. POST /api/v1/near-misses.
-import { api } from './api.mjs';
+import { firstSession } from './api.mjs';
 import { initPage, pageError } from './chrome.mjs';
 import { $, $$, el, fill } from './dom.mjs';
 import { lang, t } from './i18n.mjs';
@@ -26,17 +26,9 @@ if (client) start();
 
 /** A reporter's sign-in first (the trainer and the committee may report too). */
 async function signIn() {
-  let last = null;
-  for (const kind of KINDS) {
-    const candidate = api(kind);
-    try {
-      const session = await candidate.get('/session');
-      if (KINDS.includes(session.kind)) return candidate;
-    } catch (err) {
-      last = err;
-    }
-  }
-  pageError(last && last.status && last.status !== 401 ? last : { message: t('nearMiss.notSignedIn') });
+  const { client, error } = await firstSession(KINDS);
+  if (client) return client;
+  pageError(error || { message: t('nearMiss.notSignedIn') });
   return null;
 }
 

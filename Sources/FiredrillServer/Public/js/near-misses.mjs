@@ -4,7 +4,7 @@
 // (near-misses-register.mjs), the backlog of tags with the scenarios that cover them
 // (near-misses-backlog.mjs) and the monthly digest with the month's most valuable near miss
 // (near-misses-digest.mjs). GET /api/v1/near-misses, …/backlog, …/digest; PUT …/digest/{month}.
-import { api } from './api.mjs';
+import { firstSession } from './api.mjs';
 import { initPage, pageError } from './chrome.mjs';
 import { $, $$, el, fill } from './dom.mjs';
 import { t } from './i18n.mjs';
@@ -23,19 +23,9 @@ if (state) start(state);
 
 /** The kind of sign-in this browser holds: the committee's first, else the trainer's (or as asked). */
 async function signIn(kinds) {
-  let last = null;
-  for (const kind of kinds) {
-    const client = api(kind);
-    try {
-      const session = await client.get('/session');
-      if (session.kind === 'committee' || session.kind === 'trainer') {
-        return { client, kind: session.kind, session, today: localDay(), backlog: [] };
-      }
-    } catch (err) {
-      last = err;
-    }
-  }
-  pageError(last && last.status && last.status !== 401 ? last : { message: t('nearMisses.notSignedIn') });
+  const { client, session, error } = await firstSession(kinds);
+  if (client) return { client, kind: session.kind, session, today: localDay(), backlog: [] };
+  pageError(error || { message: t('nearMisses.notSignedIn') });
   return null;
 }
 
