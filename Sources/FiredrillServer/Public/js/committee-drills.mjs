@@ -80,7 +80,11 @@ export class DrillsView {
     $('#export-note').textContent = !runs.length ? t('committee.export.nothing')
       : href ? t('committee.export.note', { n: runs.length }) : t('committee.export.tooMany', { n: runs.length });
     button.dataset.href = href || '';
-    button.onclick = href ? () => { window.location.assign(href); } : null;
+    // The server renders every report before the download starts: about 30 s per 1,000 drills.
+    button.onclick = href ? () => {
+      $('#export-note').textContent = t('committee.export.preparing', { n: runs.length });
+      window.location.assign(href);
+    } : null;
   }
 
   row(run, head) {
