@@ -37,6 +37,24 @@ struct RoundTripTests {
         #expect(ScenarioLoader().load(data: Data(yaml.utf8), path: "\(name).yaml").scenario == scenario)
     }
 
+    @Test("role cards and the quiz go round too: cards one per line, answers counted from 1 in the sheet", arguments: Language.allCases)
+    func cardsAndQuiz(language: Language) throws {
+        var scenario = try Self.load("newsletter-brochure-leak-ja")
+        scenario.roles[0].responsibilities = ["顧客対応の一次窓口になる", "30 分以内に上長へ報告する, 必ず電話で"]
+        scenario.quiz = [
+            QuizQuestion(id: "q1", question: "誰が判断しますか", choices: ["担当者", "上長", "法務"], answers: [1], explanation: "上長です。"),
+            QuizQuestion(id: "q2", question: "二つ選んでください", choices: ["A, 注意", "B", "C"], answers: [0, 2]),
+        ]
+        let exported = try MSELExport.write(scenario, format: .xlsx, language: language)
+        #expect(exported.warnings == [])
+        let imported = MSELImport.read(exported.data, fileName: "cards.xlsx")
+        #expect(imported.formattedProblems == [])
+        let back = try #require(imported.scenario)
+        #expect(back.roles[0].responsibilities == scenario.roles[0].responsibilities)
+        #expect(back.quiz == scenario.quiz)
+        #expect(back == scenario)
+    }
+
     @Test("CSV keeps every inject", arguments: scenarios, Language.allCases)
     func csv(_ name: String, language: Language) throws {
         let original = try Self.load(name)

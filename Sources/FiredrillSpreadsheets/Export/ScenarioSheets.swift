@@ -20,6 +20,7 @@ struct ScenarioSheets {
     mutating func all() -> [SheetTable] {
         var sheets = [msel(), scenarioSheet(), roles(), objectives()]
         if !scenario.survey.isEmpty { sheets.append(survey()) }
+        if !scenario.quiz.isEmpty { sheets.append(quiz()) }
         return sheets
     }
 
@@ -99,6 +100,7 @@ struct ScenarioSheets {
         // Written for every persona, even one of 0s: a row with a persona cell is a persona.
         if roles.contains(where: { $0.persona != nil }) { keys.append("persona delay") }
         if roles.contains(where: { $0.persona?.reply != nil }) { keys.append("persona reply") }
+        if roles.contains(where: { !$0.responsibilities.isEmpty }) { keys.append("responsibilities") }
         var rows: [[SheetTable.Value?]] = [headers(keys, .roles)]
         for role in roles {
             rows.append(keys.map { key -> SheetTable.Value? in
@@ -110,6 +112,7 @@ struct ScenarioSheets {
                     return role.persona?.channels.map { .text(list($0.map { ChannelNames.name(of: $0, in: language) }, what: "persona channels")) }
                 case "persona delay": return role.persona.map { .time($0.delay.milliseconds / 1000) }
                 case "persona reply": return role.persona?.reply.map(SheetTable.Value.text)
+                case "responsibilities": return role.responsibilities.isEmpty ? nil : .text(role.responsibilities.joined(separator: "\n"))
                 default: return nil
                 }
             })
@@ -160,6 +163,17 @@ struct ScenarioSheets {
             rows.append([.text(question.text), .text(Words.name(of: question.kind, in: language))])
         }
         return SheetTable(name: SheetLayout.survey.sheetName(in: language), rows: rows, widths: [80, 12])
+    }
+
+    /// The quiz: choices one per line, the answer counted from 1 as people count.
+    func quiz() -> SheetTable {
+        let explained = scenario.quiz.contains { $0.explanation != nil }
+        var rows: [[SheetTable.Value?]] = [headers(["id", "question", "choices", "answer"] + (explained ? ["explanation"] : []), .quiz)]
+        for question in scenario.quiz {
+            rows.append([.text(question.id), .text(question.question), .text(question.choices.joined(separator: "\n")),
+                         .text(question.answers.map { "\($0 + 1)" }.joined(separator: ", "))] + (explained ? [question.explanation.map(SheetTable.Value.text)] : []))
+        }
+        return SheetTable(name: SheetLayout.quiz.sheetName(in: language), rows: rows, widths: [10, 60, 40, 10] + (explained ? [60] : []))
     }
 
     // MARK: - Cells

@@ -118,4 +118,45 @@ extension WorkbookMapper {
         }
         return ScenarioTree(.list(items), from: sheetPosition(sheet))
     }
+
+    /// The quiz sheet: one question per row. `choices` one per line; `answer` the number of
+    /// the correct choice counted from 1 as people count (`2`, or `1, 3` for several), which
+    /// the scenario writes from 0; `id` made up as `q1`, `q2`, … when the sheet has none.
+    mutating func readQuiz(_ sheet: Sheet) -> ScenarioTree {
+        guard let header = HeaderRow.find(in: sheet, layout: .quiz) else {
+            error(at: sheetPosition(sheet), "no header row: no row of sheet \(sheet.name) has two of its headers (id, question, choices, answer, explanation; ID, 質問, 選択肢, 正解, 解説)")
+            return ScenarioTree(.list([]), from: sheetPosition(sheet))
+        }
+        reportUnknownHeaders(header, in: sheet, layout: .quiz, whereValuesGo: "its values are left out")
+        requireColumns(["question", "choices", "answer"], of: header, in: sheet, layout: .quiz)
+        var items: [ScenarioTree] = []
+        for row in sheet.rows[(header.index + 1)...] {
+            let cells = RowCells(row: row, header: header, sheet: sheet.name, isCSV: isCSV)
+            guard let question = cells.value("question") else { continue }
+            var item = ObjectBuilder()
+            if let cell = cells.value("id") {
+                item.add("id", textTree(cell.value, at: cell.position))
+            } else {
+                item.add("id", .string("q\(items.count + 1)", from: question.position))
+            }
+            item.add("question", textTree(question.value, at: question.position))
+            if let cell = cells.value("choices"), let text = text(cell.value, at: cell.position) {
+                item.add("choices", .strings(CellList.lines(text), from: cell.position))
+            }
+            if let cell = cells.value("answer"), let text = text(cell.value, at: cell.position) {
+                let numbers = CellList.items(TextMatching.normalizeWidth(text)).map { Int($0.trimmed) }
+                if numbers.isEmpty || numbers.contains(where: { ($0 ?? 0) < 1 }) {
+                    error(at: cell.position, "answer: write the number of the correct choice, counted from 1 (2, or 1, 3 for several), not \"\(text.prefix(40))\"")
+                } else {
+                    let fromZero = numbers.compactMap { $0.map { Double($0 - 1) } }
+                    item.add("answer", fromZero.count == 1 ? ScenarioTree(.number(fromZero[0]), from: cell.position)
+                                                           : ScenarioTree(.list(fromZero.map { ScenarioTree(.number($0), from: cell.position) }), from: cell.position))
+                }
+            }
+            if let cell = cells.value("explanation") { item.add("explanation", textTree(cell.value, at: cell.position)) }
+            rows[question.position] = RowContext(layout: .quiz, sheet: sheet.name, row: row.number, columns: header.columns)
+            items.append(item.tree(from: question.position))
+        }
+        return ScenarioTree(.list(items), from: sheetPosition(sheet))
+    }
 }

@@ -12,9 +12,6 @@ extension WorkbookMapper {
         let dataRows = sheet.rows[(header.index + 1)...]
         reportHeaderlessColumns(header, in: sheet, rows: dataRows)
         requireColumns(header.columns["id"] == nil ? ["name"] : [], of: header, in: sheet, layout: .roles)
-        if let column = header.columns["responsibilities"] {
-            warning(at: position(header.reference(ofColumn: column), in: sheet), "role cards (responsibilities) are not part of the scenarios this firedrill reads yet; the column is left out")
-        }
         var items: [ScenarioTree] = []
         for (index, row) in dataRows.enumerated() {
             guard items.count < limits.maximumRoles else {
@@ -37,6 +34,11 @@ extension WorkbookMapper {
                 role.add("name", .string(id, from: cells.origin()))
             }
             if let cell = cells.value("department") { role.add("department", textTree(cell.value, at: cell.position)) }
+            // The role card: one responsibility per line of the cell.
+            if let cell = cells.value("responsibilities"), let text = text(cell.value, at: cell.position) {
+                let lines = CellList.lines(text)
+                if !lines.isEmpty { role.add("responsibilities", .strings(lines, from: cell.position)) }
+            }
             var persona = ObjectBuilder()
             if let cell = cells.value("persona channels") { persona.add("channels", channelListTree(cell.value, at: cell.position)) }
             if let cell = cells.value("persona delay") { persona.add("delay", timeTree(cell.value, at: cell.position, what: "persona delay")) }

@@ -61,9 +61,6 @@ struct WorkbookMapper {
         headerLanguage = mselHeader.language
 
         let scenario = sheets[.scenario].map { readScenarioSheet($0) } ?? ScenarioSheetValues()
-        if let sheet = sheets[.quiz], !sheet.rows.isEmpty {
-            warning(at: sheetPosition(sheet), "quiz questions are not part of the scenarios this firedrill reads yet; the \(sheet.name) sheet is left out")
-        }
         let rolesTree: ScenarioTree
         if let sheet = sheets[.roles] {
             rolesTree = readRoles(sheet)
@@ -73,6 +70,7 @@ struct WorkbookMapper {
         let injects = readInjects(msel, header: mselHeader)
         let objectives = sheets[.objectives].map { readObjectives($0) } ?? defaultObjectives()
         let survey = sheets[.survey].map { readSurvey($0) }
+        let quiz = sheets[.quiz].map { readQuiz($0) }
 
         var top = ObjectBuilder()
         top.add("firedrill", ScenarioTree(.number(1)))
@@ -92,6 +90,7 @@ struct WorkbookMapper {
         top.add("injects", injects)
         top.add("objectives", objectives)
         if let survey, case .list(let items) = survey.value, !items.isEmpty { top.add("survey", survey) }
+        if let quiz, case .list(let items) = quiz.value, !items.isEmpty { top.add("quiz", quiz) }
         return top.tree(from: nil)
     }
 
