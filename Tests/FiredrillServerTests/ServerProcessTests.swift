@@ -219,6 +219,70 @@ extension ServerProcessTests {
 }
 
 extension ServerProcessTests {
+    @Test("firedrill join: the player's role card in the briefing and on /role, never another role's; the quiz after the end, with the key")
+    func joinWithCardAndQuiz() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-join-quiz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        let server = try ServerProcess(database: directory.appendingPathComponent("fd.sqlite").path)
+        let api = API(http: http, base: try server.waitForAddress())
+        let source = """
+        firedrill: 1
+        id: card-and-quiz
+        title: Door does not unlock
+        duration: 60m
+        roles:
+          - id: support
+            name: Support desk
+            department: Customer support
+            responsibilities:
+              - Answer every customer within 15 minutes
+          - id: firmware-lead
+            name: Firmware lead
+            responsibilities:
+              - Decide on a rollback
+        injects:
+          - id: ticket
+            to: [support]
+            channel: ticket
+            subject: My door does not unlock from the app
+            at: 0s
+        objectives:
+          - id: ack
+            kind: acknowledge
+            target: 5m
+        quiz:
+          - id: q1
+            question: Who decides on a rollback?
+            choices: [Support desk, Firmware lead]
+            answer: 1
+            explanation: The firmware lead, as the card says.
+        """
+        let created = try await api.call(.POST, "/api/v1/drills", body: ["source": source, "speed": 1])
+        let id = try #require(created["id"] as? String)
+        let link = try #require((created["links"] as? [String: Any]).flatMap { $0["players"] as? [String: String] }?["support"])
+        let join = try LiveProcess(executable: BuiltExecutable.firedrill, arguments: ["join", link], environment: ["NO_COLOR": "1"])
+        #expect(join.waitFor("Your role card: Support desk"), "\(join.text)")
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/start")
+        #expect(join.waitFor("My door does not unlock from the app"), "\(join.text)")
+        join.send("/role")
+        join.send("/help")
+        #expect(join.waitFor("/status  /role  /help  /quit"), "\(join.text)")
+        #expect(join.text.components(separatedBy: "・Answer every customer within 15 minutes").count == 3, "in the briefing and on /role: \(join.text)")
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/end")
+        #expect(join.waitFor("1/1. Who decides on a rollback?"), "\(join.text)")
+        join.send("1")
+        #expect(join.waitFor("The firmware lead, as the card says."), "\(join.text)")
+        #expect(join.finish() == 0, "\(join.text)")
+        #expect(join.text.contains("Not quite: the answer is 2.") && join.text.contains("Quiz: 0 of 1 correct."), "\(join.text)")
+        #expect(!join.text.contains("Decide on a rollback"), "another role's card is never shown")
+        let report = try await api.call(.GET, "/api/v1/drills/\(id)/report")
+        let quiz = try #require(report["quiz"] as? [[String: Any]])
+        #expect(quiz.first?["answers"] as? Int == 1 && quiz.first?["correct"] as? Int == 0)
+        server.terminate()
+        try await http.shutdown()
+    }
+
     @Test("at a terminal, a message that arrives while a line is half typed is printed above it, and the line is drawn again")
     func messageWhileTyping() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-typing-\(UUID().uuidString)")
