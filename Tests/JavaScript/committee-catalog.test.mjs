@@ -6,7 +6,7 @@ const data = await js('committee-data.mjs');
 const chart = await js('committee-chart.mjs');
 
 // Every series name GET /api/v1/trends gives (FiredrillRecords/Views/TrendGroup.swift).
-const SERIES = ['score', 'credit ack-leak', 'time to acknowledge', 'time to escalate', 'time to first action', 'time to resolve',
+const SERIES = ['score', 'credit ack-leak', 'quiz q1', 'time to acknowledge', 'time to escalate', 'time to first action', 'time to resolve',
   'credit of objectives met', 'objectives met', 'actions taken',
   'time to acknowledge from detection', 'time to escalate from detection', 'time to first action from detection'];
 
@@ -26,7 +26,7 @@ test('the committee page asks for texts by computed keys: each family is there i
     ...['warn.lead', 'warn.leadClosed', 'trends.groupScenario', 'trends.groupDepartment'].map((k) => `committee.${k}`),
     ...data.METRICS.map((m) => `metric.${m.key}`),
     ...SERIES.map((name) => `committee.series.${chart.seriesKind(name).key}`),
-    'committee.series.other',
+    'committee.series.other', 'committee.quizUnnamed',
     ...['unknown_run', 'invalid_action', 'action_not_found'].map((code) => `error.${code}`),
   ];
   for (const lang of ['en', 'ja']) {

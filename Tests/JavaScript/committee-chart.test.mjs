@@ -12,6 +12,8 @@ test('series names of the trends API map to words; objective credits keep their 
   assert.deepEqual(chart.seriesKind('time to first action'), { key: 'firstAction' });
   assert.deepEqual(chart.seriesKind('credit of objectives met'), { key: 'deptCredit' }, 'not an objective named "of objectives met"');
   assert.deepEqual(chart.seriesKind('credit escalate-supervisor'), { key: 'credit', objective: 'escalate-supervisor' });
+  assert.deepEqual(chart.seriesKind('quiz q1'), { key: 'quiz', question: 'q1' });
+  assert.deepEqual(chart.valueRange('share', [0.2, 0.8]), [0, 1], 'a share correct runs from 0 to 1');
   assert.deepEqual(chart.seriesKind('something new'), { key: null });
 });
 

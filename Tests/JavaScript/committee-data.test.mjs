@@ -173,3 +173,9 @@ test('the evidence archive of the drills shown: by scenario and period, or by id
   assert.equal(data.exportHref({ department: '営業部' }, many), null, 'too many to name one by one');
   assert.ok(data.exportHref({ department: '' }, many).startsWith('/api/v1/exports'), 'by period there is no limit');
 });
+
+test('objective names and quiz questions of a report, for the trends: quiz questions under quiz:ID', () => {
+  const names = data.objectiveNames({ objectives: [{ id: 'ack', name: '受領' }], quiz: [{ id: 'q1', question: '誰が判断しますか' }] });
+  assert.equal(names.get('ack'), '受領');
+  assert.equal(names.get('quiz:q1'), '誰が判断しますか');
+});

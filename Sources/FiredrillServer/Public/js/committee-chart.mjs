@@ -26,11 +26,13 @@ const NAMED = new Map([
 
 /**
  * What a series is: {key} for the named ones (see NAMED), {key: 'credit', objective: ID} for
- * an objective's credit ("credit ID"), else {key: null}.
+ * an objective's credit ("credit ID"), {key: 'quiz', question: ID} for a quiz question's share
+ * correct ("quiz ID"), else {key: null}.
  */
 export function seriesKind(name) {
   if (NAMED.has(name)) return { key: NAMED.get(name) };
   if (name.startsWith('credit ')) return { key: 'credit', objective: name.slice('credit '.length) };
+  if (name.startsWith('quiz ')) return { key: 'quiz', question: name.slice('quiz '.length) };
   return { key: null };
 }
 
@@ -60,7 +62,7 @@ const TIME_STEPS = [60, 120, 240, 300, 600, 1200, 1800, 3600, 7200, 14400];
 export function valueRange(unit, values) {
   const max = values.length ? Math.max(...values) : 0;
   if (unit === 'points') return [0, 100];
-  if (unit === 'credit') return [0, 1];
+  if (unit === 'credit' || unit === 'share') return [0, 1];
   if (unit === 'seconds') return [0, TIME_STEPS.find((s) => s >= max * 1.05) ?? Math.max(60, max * 1.1)];
   return [0, Math.max(1, Math.ceil(max))];
 }

@@ -157,6 +157,8 @@ export function metricTargets(report) {
 export function objectiveNames(report) {
   const names = new Map();
   for (const o of (report && report.objectives) || []) names.set(o.id, o.name || '');
+  // Quiz questions by their text, under `quiz:ID` (the trends name them by id).
+  for (const q of (report && report.quiz) || []) names.set('quiz:' + q.id, q.question || '');
   return names;
 }
 

@@ -68,6 +68,10 @@ export function objectiveWords(names, id) {
 export function seriesWords(name, objectiveNames) {
   const kind = seriesKind(name);
   if (kind.key === 'credit') return t('committee.series.credit', { objective: objectiveWords(objectiveNames, kind.objective) });
+  if (kind.key === 'quiz') {
+    const question = objectiveNames && objectiveNames.get('quiz:' + kind.question);
+    return t('committee.series.quiz', { question: question || t('committee.quizUnnamed') });
+  }
   if (kind.key) return t('committee.series.' + kind.key);
   return t('committee.series.other');
 }
@@ -76,6 +80,6 @@ export function seriesWords(name, objectiveNames) {
 export function valueWords(value, unit) {
   if (value === null || value === undefined) return '–';
   if (unit === 'seconds') return formatClock(Math.round(Number(value)));
-  if (unit === 'credit') return formatNumber(value, 2);
+  if (unit === 'credit' || unit === 'share') return formatNumber(value, 2);
   return formatNumber(value);
 }
