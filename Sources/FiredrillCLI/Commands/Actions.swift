@@ -109,7 +109,7 @@ extension Firedrill.Actions {
             let database = try database.open(.readOnly)
             let resolved = try runID.map { id in try store { try database.run(id: id).id } }
             let actions = try store {
-                try database.correctiveActions(runID: resolved, openOnly: open || overdue, overdueAsOf: overdue ? Date() : nil)
+                try database.correctiveActions(runID: resolved, openOnly: open || overdue, overdueAsOf: overdue ? Date() : nil, timeZone: .current)
             }
             try output.write(actions, csvHeader: CorrectiveActionColumns.header, fields: CorrectiveActionColumns.fields) {
                 guard !actions.isEmpty else { return "no corrective actions\n" }

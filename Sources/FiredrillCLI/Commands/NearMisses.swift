@@ -137,7 +137,7 @@ extension Firedrill.NearMisses {
 
     /// Today on this machine's calendar.
     static func today() -> CalendarDay {
-        CalendarDay(Timestamp.day(of: Date(), in: .current)) ?? CalendarDay(number: Int(Date().timeIntervalSince1970 / 86_400))
+        CalendarDay.today
     }
 }
 

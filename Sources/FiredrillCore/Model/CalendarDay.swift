@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day (proleptic Gregorian), written `yyyy-MM-dd`, counted as days since
 /// 1970-01-01 so that "90 days before" is a subtraction. Parsed and formatted by hand, after
 /// H. Hinnant's algorithms: exactly, and fast enough for a hundred thousand rows.
@@ -25,6 +27,18 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
+
+    /// The day `date` falls on in `timeZone` (by default this machine's: "today" for the
+    /// people who run it, not UTC's).
+    public init(_ date: Date, in timeZone: TimeZone = .current) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// Today on this machine's calendar.
+    public static var today: CalendarDay { CalendarDay(Date()) }
 
     /// The day of an ISO-8601 UTC instant (`2026-12-07T…Z`): its first ten characters.
     public init?(instant: some StringProtocol) {

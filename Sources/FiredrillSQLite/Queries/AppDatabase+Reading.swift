@@ -46,7 +46,8 @@ extension AppDatabase {
                 .filter(CorrectiveAction.Columns.runID == runID)
                 .order(CorrectiveAction.Columns.id)
                 .fetchAll(db)
-            let today = Timestamp.day(of: now, in: TimeZone(secondsFromGMT: 0)!)
+            // Overdue as the people who run it count days: on this machine's calendar.
+            let today = CalendarDay(now).description
             return DrillReport.RecordInfo(
                 runID: run.id, startedAt: run.startedAt, endedAt: run.endedAt, speed: run.speed.flatMap { $0.isFinite ? $0 : nil },
                 scenarioSHA256: run.scenarioSHA256, chainHead: run.chainHead, status: run.status.rawValue,

@@ -112,7 +112,7 @@ struct NearMissesController<C: Clock>: Sendable where C.Duration == Duration {
 
     /// Today on the server's calendar (its time zone).
     static func today() -> CalendarDay {
-        CalendarDay(Timestamp.day(of: Date(), in: .current)) ?? CalendarDay(number: Int(Date().timeIntervalSince1970 / 86_400))
+        CalendarDay.today
     }
 
     static func month(_ text: String) throws -> String {

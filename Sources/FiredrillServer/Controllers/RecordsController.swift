@@ -131,7 +131,7 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
         let overdue = try Self.flag(query.get("overdue"), name: "overdue")
         let open = try Self.flag(query.get("open"), name: "open") || overdue
         let runID = try query.get("run").map { try Self.run($0, in: parts.database).id }
-        return JSONBody.response(try parts.database.correctiveActions(runID: runID, openOnly: open, overdueAsOf: overdue ? Date() : nil))
+        return JSONBody.response(try parts.database.correctiveActions(runID: runID, openOnly: open, overdueAsOf: overdue ? Date() : nil, timeZone: .current))
     }
 
     /// Adds an item to a run's improvement plan; the wording warnings come back with it (a

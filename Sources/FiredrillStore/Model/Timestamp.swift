@@ -37,10 +37,7 @@ public enum Timestamp {
 
     /// `yyyy-MM-dd` of the day containing `date` in `timeZone`.
     package static func day(of date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(pad(parts.year ?? 0, 4))-\(pad(parts.month ?? 0, 2))-\(pad(parts.day ?? 0, 2))"
+        CalendarDay(date, in: timeZone).description
     }
 
     /// Checks that `text` is an existing calendar day written `yyyy-MM-dd`.
