@@ -99,8 +99,8 @@ extension Firedrill.NearMisses {
                 var rows = [["#", "priority", "= frequency × impact × staleness", "occurred", "tags", "covered by", "title"]]
                 for entry in entries {
                     rows.append([
-                        "\(entry.id)", "\(entry.priority)", "\(entry.frequency) × \(entry.impact) × \(entry.staleness)", entry.occurredOn,
-                        entry.tags.joined(separator: ", "), entry.coveredBy.map(\.scenario).joined(separator: ", "), String(entry.title.prefix(60)),
+                        "\(entry.id)", "\(entry.priority)", "\(entry.frequency) × \(entry.entry.impact) × \(entry.staleness)", entry.entry.occurredOn,
+                        entry.entry.tags.joined(separator: ", "), entry.coveredBy.map(\.scenario).joined(separator: ", "), String(entry.title.prefix(60)),
                     ])
                 }
                 return table(rows)
@@ -150,8 +150,8 @@ enum NearMissColumns {
 
     static func fields(_ entry: NearMissEntry) -> [String] {
         [
-            "\(entry.id)", entry.title, entry.whatHappened, entry.tags.joined(separator: "; "), "\(entry.impact)", entry.occurredOn,
-            entry.reportedOn, entry.name ?? "", "\(entry.frequency)", "\(entry.staleness)", "\(entry.priority)",
+            "\(entry.id)", entry.title, entry.entry.whatHappened, entry.entry.tags.joined(separator: "; "), "\(entry.entry.impact)", entry.entry.occurredOn,
+            entry.entry.reportedOn, entry.entry.name ?? "", "\(entry.frequency)", "\(entry.staleness)", "\(entry.priority)",
             entry.coveredBy.map(\.scenario).joined(separator: " "), entry.mostValuableOf ?? "",
         ]
     }

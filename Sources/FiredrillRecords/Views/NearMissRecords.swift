@@ -85,17 +85,11 @@ public enum NearMissRecords {
     }
 }
 
-/// An entry of the register as JSON (`GET /api/v1/near-misses`, `near-miss list --format json`).
+/// An entry of the register as JSON (`GET /api/v1/near-misses`, `near-miss list --format json`):
+/// the entry's own keys (``FiredrillCore/NearMiss``; `name` only when given), then its place in
+/// the register.
 public struct NearMissEntry: Sendable, Hashable, Encodable {
-    public var id: Int64
-    public var title: String
-    public var whatHappened: String
-    public var tags: [String]
-    public var impact: Int
-    public var occurredOn: String
-    public var reportedOn: String
-    /// Only when the reporter gave it; never for an anonymous report.
-    public var name: String?
+    public var entry: NearMiss
     public var frequency: Int
     public var staleness: Int
     public var priority: Int
@@ -104,14 +98,7 @@ public struct NearMissEntry: Sendable, Hashable, Encodable {
     public var mostValuableOf: String?
 
     public init(_ ranked: NearMissRegister.Ranked, mostValuableOf: String? = nil) {
-        id = ranked.entry.id
-        title = ranked.entry.title
-        whatHappened = ranked.entry.whatHappened
-        tags = ranked.entry.tags
-        impact = ranked.entry.impact
-        occurredOn = ranked.entry.occurredOn
-        reportedOn = ranked.entry.reportedOn
-        name = ranked.entry.name
+        entry = ranked.entry
         frequency = ranked.frequency
         staleness = ranked.staleness
         priority = ranked.priority
@@ -119,9 +106,21 @@ public struct NearMissEntry: Sendable, Hashable, Encodable {
         self.mostValuableOf = mostValuableOf
     }
 
+    public var id: Int64 { entry.id }
+    public var title: String { entry.title }
+
+    public func encode(to encoder: any Encoder) throws {
+        try entry.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(frequency, forKey: .frequency)
+        try container.encode(staleness, forKey: .staleness)
+        try container.encode(priority, forKey: .priority)
+        try container.encode(coveredBy, forKey: .coveredBy)
+        try container.encodeIfPresent(mostValuableOf, forKey: .mostValuableOf)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case id, title, whatHappened = "what_happened", tags, impact, occurredOn = "occurred_on", reportedOn = "reported_on"
-        case name, frequency, staleness, priority, coveredBy = "covered_by", mostValuableOf = "most_valuable_of"
+        case frequency, staleness, priority, coveredBy = "covered_by", mostValuableOf = "most_valuable_of"
     }
 }
 
