@@ -60,6 +60,7 @@ if [ -z "$URL" ]; then
   echo "run.sh: the server did not say where it listens within 30 s" >&2; cat "$WORK/server.err" >&2; exit 1
 fi
 export FIREDRILL_URL=$URL
+export FIREDRILL_BIN=$BIN
 echo "run.sh: server at $URL, screenshots in $FIREDRILL_ARTIFACTS"
 
 START=$(date +%s)

@@ -81,7 +81,6 @@ struct WebController<C: Clock>: Sendable where C.Duration == Duration {
         case .server(let token):
             switch token.kind {
             case .committee: return "/committee.html"
-            // The near-miss register's page comes with the learning-loop work; until then, the start page.
             case .reporter: return "/near-miss.html"
             }
         }
