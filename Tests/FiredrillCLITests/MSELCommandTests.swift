@@ -67,12 +67,44 @@ struct MSELCommandTests {
         #expect(invalid.status == 2 && invalid.stderr.contains("the scenario is not valid"), "\(invalid.stderr)")
     }
 
+    @Test("--lang ja prints every problem in Japanese at the same cells; Japanese headers choose Japanese by themselves")
+    func japanese() throws {
+        let directory = try CLI.temporaryDirectory()
+        let csv = directory.appendingPathComponent("plan.csv")
+        try Data("id,time,to,channel,subject\r\n1,0:05:00,all,chat,Start\r\n2,soon,all,emial,Mail\r\n".utf8).write(to: csv)
+        let english = try CLI.run(["msel", "import", csv.path])
+        let japanese = try CLI.run(["msel", "import", csv.path, "--lang", "ja"])
+        #expect(japanese.status == 1 && japanese.stdout == "")
+        #expect(japanese.stderr.contains("\(csv.path):3:2: 「時刻」：「soon」は経過時間として読めません。"), "\(japanese.stderr)")
+        #expect(japanese.stderr.contains("\(csv.path):3:4: 手段「emial」はありません。「email」の書き間違いではありませんか？"), "\(japanese.stderr)")
+        #expect(japanese.stderr.contains("\(csv.path): 変換しませんでした。エラーが 2 件あります。"), "\(japanese.stderr)")
+        #expect(english.stderr.contains("\(csv.path):3:4: unknown channel \"emial\"; did you mean \"email\"?"), "\(english.stderr)")
+        #expect(english.stderr.contains("\(csv.path): not converted: 2 errors"), "\(english.stderr)")
+        func places(_ text: String) -> [Substring] { text.split(separator: "\n").map { $0.prefix { $0 != " " } } }
+        #expect(places(japanese.stderr) == places(english.stderr))
+        // Japanese headers: Japanese messages without --lang, English with --lang en.
+        let japaneseCSV = directory.appendingPathComponent("訓練.csv")
+        try Data("番号,時刻,宛先,手段,件名\r\n1,0:05:00,全員,メール,開始\r\n2,15,全員,電話,続報\r\n".utf8).write(to: japaneseCSV)
+        let chosen = try CLI.run(["msel", "import", japaneseCSV.path])
+        #expect(chosen.status == 1 && chosen.stderr.contains("\(japaneseCSV.path):3:2: 「時刻」：「15」に単位がありません。"), "\(chosen.stderr)")
+        let asked = try CLI.run(["msel", "import", japaneseCSV.path, "--lang", "en"])
+        #expect(asked.stderr.contains("\(japaneseCSV.path):3:2: time: \"15\" has no unit"), "\(asked.stderr)")
+        // A file refused as a whole, and one that is not there.
+        let fake = directory.appendingPathComponent("fake.xlsx")
+        try Data("id,time\n".utf8).write(to: fake)
+        let refused = try CLI.run(["msel", "import", fake.path, "--lang", "ja"])
+        #expect(refused.status == 1 && refused.stderr.contains("fake.xlsx: ファイル名はブックのものですが"), "\(refused.stderr)")
+        let missing = try CLI.run(["msel", "import", directory.appendingPathComponent("none.xlsx").path, "--lang", "ja"])
+        #expect(missing.status == 1 && missing.stderr.contains("none.xlsx: ファイルがありません"), "\(missing.stderr)")
+    }
+
     @Test("help lists the commands and says what the files hold")
     func help() throws {
         let top = try CLI.run(["--help"])
         #expect(top.stdout.contains("msel"))
         let importHelp = try CLI.run(["msel", "import", "--help"])
         #expect(importHelp.stdout.contains("FILE:SHEET!CELL") && importHelp.stdout.contains("Windows-31J"))
+        #expect(importHelp.stdout.contains("--lang <lang>") && importHelp.stdout.contains("Language of the messages"), "\(importHelp.stdout)")
         let exportHelp = try CLI.run(["msel", "export", "--help"])
         #expect(exportHelp.stdout.contains("--lang <lang>") && exportHelp.stdout.contains("(values: en,"))
     }

@@ -177,4 +177,31 @@ struct ScenarioLibraryAPITests {
             #expect(try await client.call(.get, "/api/v1/scenarios").json["scenarios"] as? [Any] != nil)
         }
     }
+
+    @Test("?lang=ja answers an import's problems in Japanese, at the same cells; a language not offered is refused")
+    func spreadsheetProblemsInJapanese() async throws {
+        let harness = try ServerHarness()
+        try await harness.application().test(.router) { client in
+            func upload(_ text: String, query: String) async throws -> Answer {
+                let response = try await client.execute(
+                    uri: "/api/v1/scenarios/import?name=plan.csv" + query, method: .post,
+                    headers: [.authorization: "Bearer \(ServerHarness.trainer)", .contentType: "text/csv"], body: ByteBuffer(string: text)
+                )
+                return Answer(status: response.status, headers: response.headers, text: String(buffer: response.body))
+            }
+            let csv = "番号,時刻,宛先,手段,件名\r\n1,0:05:00,全員,メール,開始\r\n2,そのうち,全員,メールー,続報\r\n"
+            let japanese = try await upload(csv, query: "&lang=ja")
+            let english = try await upload(csv, query: "")
+            #expect(japanese.status == .ok && japanese.json["valid"] as? Bool == false, "\(japanese.text)")
+            let problems = try #require(japanese.json["problems"] as? [String])
+            #expect(problems.contains("plan.csv:3:2: 「時刻」：「そのうち」は経過時間として読めません。0:15:00、15:00（分:秒）、15m、20分、1h30m、+15m、T+15、D+0 H+1 M+30 のように書いてください"), "\(problems)")
+            #expect(problems.contains("plan.csv:3:4: 手段「メールー」はありません。「email」の書き間違いではありませんか？"), "\(problems)")
+            #expect(problems.contains { $0.hasPrefix("plan.csv: 警告：目標がありません") }, "\(problems)")
+            let englishProblems = try #require(english.json["problems"] as? [String])
+            #expect(englishProblems.contains("plan.csv:3:4: unknown channel \"メールー\"; did you mean \"email\"?"), "\(englishProblems)")
+            #expect(problems.map { $0.prefix { $0 != " " } } == englishProblems.map { $0.prefix { $0 != " " } })
+            let refused = try await upload("id,time\r\n", query: "&lang=fr")
+            #expect(refused.status == .badRequest, "\(refused.text)")
+        }
+    }
 }

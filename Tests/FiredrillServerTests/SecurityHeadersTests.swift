@@ -57,6 +57,10 @@ struct SecurityHeadersTests {
 
             """)
         #expect(PageShell.resolvingParts("<p>no parts</p>\n", folder: folder) == "<p>no parts</p>\n")
+        // `key=value` fills the part's {{key}}s; a value that could be markup is not taken.
+        try "<section id=\"sec-{{list}}\">{{list}} {{other}}</section>\n".write(to: folder.appendingPathComponent("parts/list.html"), atomically: true, encoding: .utf8)
+        #expect(PageShell.resolvingParts("  <!-- part: list list=roles -->\n", folder: folder) == "  <section id=\"sec-roles\">roles {{other}}</section>\n")
+        #expect(PageShell.resolvingParts("<!-- part: list list=\"><script> other=a-1 -->\n", folder: folder) == "<section id=\"sec-{{list}}\">{{list}} a-1</section>\n")
     }
 
     @Test("the session cookie is Secure when participants reach the server over HTTPS, and only then")

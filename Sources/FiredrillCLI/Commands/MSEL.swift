@@ -28,7 +28,9 @@ extension Firedrill.MSEL {
             as FILE:SHEET!CELL: message (a workbook) or FILE:ROW:COLUMN: message (CSV), all in \
             one pass. CSV files may be UTF-8 (with or without BOM), UTF-16 with BOM or \
             Windows-31J (Shift_JIS, as Japanese Excel saves them). Exits 1 when the result \
-            would not validate (then nothing is written), 0 otherwise (warnings allowed).
+            would not validate (then nothing is written), 0 otherwise (warnings allowed). \
+            --lang ja writes every message in Japanese, at the same cells; without --lang, \
+            messages are in Japanese when the MSEL's headers are, else in English.
             """
         )
 
@@ -38,20 +40,26 @@ extension Firedrill.MSEL {
         @Option(name: [.short, .customLong("output")], help: "Write the scenario to this file instead of standard output.")
         var output: String?
 
+        @Option(name: .customLong("lang"), help: "Language of the messages: en or ja (default: ja when the MSEL's headers are Japanese, else en).")
+        var language: Language?
+
         func run() throws {
             let limits = SpreadsheetLimits.default
             let data: Data
             switch InputFile.readBytes(file, limit: limits.maximumFileBytes) {
             case .success(let bytes): data = Data(bytes)
             case .failure(let diagnostic):
-                Console.error(diagnostic.formatted(path: file))
+                Console.error(diagnostic.formatted(path: file, language: language ?? .english))
                 throw ExitCode(1)
             }
-            let result = MSELImport.read(data, fileName: file, limits: limits)
+            var result = MSELImport.read(data, fileName: file, language: language ?? .english, limits: limits)
+            if language == nil, let headers = result.headerLanguage { result.language = headers }
+            let language = result.language
             for line in result.formattedProblems { Console.error(line) }
             guard let yaml = result.yaml, result.scenario != nil else {
                 let errors = result.problems.filter(\.isError).count
-                Console.error("\(file): not converted: \(errors) error\(errors == 1 ? "" : "s"); fix \(errors == 1 ? "it" : "them") in the spreadsheet and import again")
+                let summary = SpreadsheetMessage(errors == 1 ? .notConvertedError : .notConvertedErrors, ["count": "\(errors)"])
+                Console.error("\(file): " + summary.text(in: language))
                 throw ExitCode(1)
             }
             if let output {
@@ -62,7 +70,10 @@ extension Firedrill.MSEL {
                     throw ExitCode(1)
                 }
                 let scenario = result.scenario!
-                Console.error("\(output): written — '\(scenario.id)', \(scenario.injects.count) injects, \(scenario.objectives.count) objectives, \(scenario.roles.count) roles")
+                let written = SpreadsheetMessage(.converted, [
+                    "id": "\(scenario.id)", "injects": "\(scenario.injects.count)", "objectives": "\(scenario.objectives.count)", "roles": "\(scenario.roles.count)",
+                ])
+                Console.error("\(output): " + written.text(in: language))
             } else {
                 Console.out(yaml)
             }

@@ -51,12 +51,22 @@ enum PageShell {
                 continue
             }
             let indent = line.prefix(line.count - trimmed.count)
-            let name = trimmed.dropFirst("<!-- part:".count).dropLast("-->".count).trimmingCharacters(in: .whitespaces)
+            let words = trimmed.dropFirst("<!-- part:".count).dropLast("-->".count).split(separator: " ")
+            let name = words.first.map(String.init) ?? ""
+            // `key=value` after the name fills `{{key}}` in the part: lower-case letters,
+            // digits and hyphens only, so a value is never markup.
+            var values: [String: String] = [:]
+            for word in words.dropFirst() {
+                let pair = word.split(separator: "=", maxSplits: 1)
+                guard pair.count == 2, pair.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") } }) else { continue }
+                values[String(pair[0])] = String(pair[1])
+            }
             guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }),
-                  let part = try? String(contentsOf: folder.appendingPathComponent("parts/\(name).html"), encoding: .utf8) else {
+                  var part = try? String(contentsOf: folder.appendingPathComponent("parts/\(name).html"), encoding: .utf8) else {
                 lines.append("\(indent)<p class=\"page-error\">The page's part “\(name.filter { $0.isASCII && !$0.isWhitespace && $0 != "<" && $0 != "&" })” is missing from its folder (parts/).</p>")
                 continue
             }
+            for (key, value) in values { part = part.replacingOccurrences(of: "{{\(key)}}", with: value) }
             for partLine in part.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).dropLast(part.last?.isNewline == true ? 1 : 0) {
                 lines.append(partLine.isEmpty ? partLine : Substring(indent + partLine))
             }

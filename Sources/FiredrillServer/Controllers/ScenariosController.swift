@@ -115,9 +115,11 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
     static var spreadsheetLimit: Int { 16 * 1_048_576 }
 
     /// A spreadsheet (an MSEL workbook or CSV file, as the body) to scenario text, with every
-    /// problem at its cell; nothing is saved until the trainer saves the text.
+    /// problem at its cell (in `?lang=en|ja`, English by default); nothing is saved until the
+    /// trainer saves the text.
     @Sendable func importSpreadsheet(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         try parts.requireTrainer(context, doing: "import spreadsheets")
+        let language = try Self.problemLanguage(request)
         let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         let format: SpreadsheetFormat
         switch type {
@@ -131,9 +133,9 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
         let file = SpreadsheetFormat(fileName: name) == format ? name : name + ".\(format.rawValue)"
         let buffer = try await JSONBody.bytes(request, limit: Self.spreadsheetLimit)
         guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request needs the spreadsheet as its body") }
-        let result = MSELImport.read(Data(buffer.readableBytesView), fileName: file)
+        let result = MSELImport.read(Data(buffer.readableBytesView), fileName: file, language: language)
         return JSONBody.response(ImportedSpreadsheet(
-            valid: !result.hasErrors && result.yaml != nil, source: result.hasErrors ? nil : result.yaml, problems: result.formattedProblems
+            valid: !result.hasErrors && result.yaml != nil, source: result.hasErrors ? nil : result.yaml, problems: result.formattedProblems(in: language)
         ))
     }
 

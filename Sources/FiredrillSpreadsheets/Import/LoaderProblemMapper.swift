@@ -69,27 +69,31 @@ struct LoaderProblemMapper {
     }
 
     /// The loader's diagnostic as a problem of the spreadsheet; `nil` when it repeats one.
+    /// The problem keeps the loader's message, in no language yet: the text's line numbers
+    /// become cells, and a missing key of an entry becomes an empty cell, in every language.
     func problem(for diagnostic: Diagnostic, mapper: WorkbookMapper) -> SpreadsheetProblem? {
-        var message = replacingLineNumbers(in: diagnostic.message)
+        let lines = cellsOfLines(in: diagnostic.message)
+        var message = SpreadsheetMessage(.loaderProblem, ["problem": .loader(diagnostic.problem, lines: lines)])
         guard let location = diagnostic.location else {
             return SpreadsheetProblem(diagnostic.severity, at: nil, message)
         }
+        let english = message.text(in: .english)
         let found = place(at: location)
         var position = found?.origin
         if let found, found.isEntry, found.location == location, let origin = found.origin, let row = mapper.rows[origin],
-           let key = Self.missingKey(in: message) {
+           let key = Self.missingKey(in: english) {
             if mapper.missingColumns.contains(row.layout.rawValue + "." + key)
                 || (key == "at" && mapper.missingColumns.contains(row.layout.rawValue + ".at")) {
                 return nil
             }
             if let column = row.columns[key] ?? (key == "at" ? row.columns["when"] : nil) {
                 position = SpreadsheetPosition.at(CellReference(row: row.row, column: column), in: row.sheet, csv: mapper.isCSV)
-                message = Self.rewordMissingKey(message, key: key)
+                message = Self.rewordMissingKey(diagnostic.problem, message)
             }
         }
         if diagnostic.severity == .error, let position, mapper.flagged.contains(position) { return nil }
-        if mapper.isCSV, message.contains("unknown objective") {
-            message += " (a CSV file has no objectives: import the workbook with its Objectives sheet, or trigger the inject by time or by delivered(…))"
+        if mapper.isCSV, english.contains("unknown objective") {
+            message = SpreadsheetMessage(.csvHasNoObjectives, ["problem": .message(message)])
         }
         return SpreadsheetProblem(diagnostic.severity, at: position, message)
     }
@@ -104,39 +108,25 @@ struct LoaderProblemMapper {
         return nil
     }
 
-    /// `an inject is missing the required key 'subject'` → `subject is empty; an inject needs one`.
-    static func rewordMissingKey(_ message: String, key: String) -> String {
-        guard let range = message.range(of: " is missing the required key '") else { return message }
-        return "\(key) is empty; \(message[..<range.lowerBound]) needs one"
+    /// `an inject is missing the required key 'subject'` → `subject is empty; an inject needs one`
+    /// (in Japanese, 「subject」（件名）が空です。インジェクトには必須です).
+    static func rewordMissingKey(_ problem: ValidationMessage, _ message: SpreadsheetMessage) -> SpreadsheetMessage {
+        guard problem.key == .missingKey, let what = problem.values["what"], case .verbatim(let key)? = problem.values["key"] else { return message }
+        return SpreadsheetMessage(.requiredCellEmpty, [
+            "key": .word(english: key, japanese: ValidationMessage.Value.name(key).text(in: .japanese)),
+            "what": .validation(what),
+        ])
     }
 
-    /// `line 12` in a message (the generated text's) becomes the cell of what is on that line.
-    private func replacingLineNumbers(in message: String) -> String {
-        guard message.contains("line ") else { return message }
-        var out = ""
+    /// The cells that the lines named in a message (`line 12`, the generated text's) stand for.
+    private func cellsOfLines(in message: String) -> [Int: SpreadsheetPosition] {
+        var cells: [Int: SpreadsheetPosition] = [:]
         var rest = Substring(message)
         while let range = rest.range(of: "line ") {
             let digits = rest[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            out += rest[..<range.lowerBound]
-            if let line = Int(digits), let origin = firstOnLine[line] {
-                out += origin.reference
-            } else {
-                out += rest[range]
-                out += digits
-            }
+            if let line = Int(digits), let origin = firstOnLine[line] { cells[line] = origin }
             rest = rest[range.upperBound...].dropFirst(digits.count)
         }
-        return out + rest
-    }
-}
-
-extension SpreadsheetPosition {
-    /// How a message names the place: `MSEL!A7`, `row 7` in a CSV file, a sheet by its name.
-    var reference: String {
-        switch self {
-        case .cell: description
-        case .field(let row, _): "row \(row)"
-        case .sheet(let name): "sheet \(name)"
-        }
+        return cells
     }
 }

@@ -22,20 +22,33 @@ public enum MSELImport {
         public var scenario: Scenario?
         /// Every problem, errors and warnings, in the file's order (sheet, row, column).
         public var problems: [SpreadsheetProblem]
+        /// The language the problems are written in by ``formattedProblems``.
+        public var language: Language = .english
+        /// The language of the MSEL sheet's headers, when it has a header row.
+        public var headerLanguage: Language?
 
         public var hasErrors: Bool { problems.contains(where: \.isError) }
 
-        /// Each problem as `FILE:SHEET!CELL: message` (XLSX) or `FILE:ROW:COL: message` (CSV).
-        public var formattedProblems: [String] { problems.map { $0.formatted(file: fileName) } }
+        /// Each problem as `FILE:SHEET!CELL: message` (XLSX) or `FILE:ROW:COL: message` (CSV),
+        /// in the language the file was read with.
+        public var formattedProblems: [String] { formattedProblems(in: language) }
+
+        /// Each problem in `language`, at the same position in every language.
+        public func formattedProblems(in language: Language) -> [String] {
+            problems.map { $0.formatted(file: fileName, language: language) }
+        }
     }
 
     /// Imports a spreadsheet from its bytes; `fileName` says its format (`.xlsx`, `.xlsm`,
     /// `.csv`, `.tsv`; else its first bytes decide) and names it in messages and, without a
-    /// Scenario sheet, gives the scenario its id and title.
+    /// Scenario sheet, gives the scenario its id and title. `language` is the one
+    /// ``Result/formattedProblems`` writes the problems in (``Result/formattedProblems(in:)``
+    /// writes them in any).
     public static func read(
-        _ data: Data, fileName: String, limits: SpreadsheetLimits = .default, scenarioLimits: ValidationLimits = .default
+        _ data: Data, fileName: String, language: Language = .english, limits: SpreadsheetLimits = .default,
+        scenarioLimits: ValidationLimits = .default
     ) -> Result {
-        var result = Result(fileName: fileName, format: nil, encoding: nil, yaml: nil, scenario: nil, problems: [])
+        var result = Result(fileName: fileName, format: nil, encoding: nil, yaml: nil, scenario: nil, problems: [], language: language)
         let read: SpreadsheetFile.Read
         switch SpreadsheetFile.read(data, fileName: fileName, limits: limits) {
         case .failure(let problem):
@@ -48,13 +61,14 @@ public enum MSELImport {
         result.encoding = read.encoding
         var mapper = WorkbookMapper(workbook: read.workbook, fileName: fileName, isCSV: read.format == .csv, limits: scenarioLimits)
         let tree = mapper.map()
+        result.headerLanguage = mapper.headerLanguage
         var problems = read.workbook.problems + mapper.problems
         if let tree, !mapper.fatal {
             let yaml: String
             do {
                 yaml = try ScenarioTextConversion.convert(tree.json, to: .yaml)
             } catch {
-                problems.append(.error(at: nil, "the scenario made from the sheets cannot be written as text: \(error.description)"))
+                problems.append(.error(at: nil, .notWritable, ["detail": "\(error.description)"]))
                 result.problems = sorted(problems, workbook: read.workbook)
                 return result
             }
@@ -65,7 +79,7 @@ public enum MSELImport {
                     if let problem = mapping.problem(for: diagnostic, mapper: mapper) { problems.append(problem) }
                 }
                 if loaded.diagnostics.dropped > 0 {
-                    problems.append(.error(at: nil, "… and \(loaded.diagnostics.dropped) more problems"))
+                    problems.append(.error(at: nil, .moreProblems, ["count": "\(loaded.diagnostics.dropped)"]))
                 }
             }
             if !problems.contains(where: \.isError), let scenario = loaded.scenario {
@@ -102,7 +116,7 @@ public enum MSELImport {
         if sorted.count > maximumProblems {
             let more = sorted.count - maximumProblems
             sorted.removeLast(more)
-            sorted.append(.error(at: nil, "… and \(more) more problems"))
+            sorted.append(.error(at: nil, .moreProblems, ["count": "\(more)"]))
         }
         return sorted
     }

@@ -28,11 +28,11 @@ struct RoleDirectory {
     func contains(id: String) -> Bool { ids.contains(id) }
 
     /// `unknown role "Foo"; did you mean "ic"?`
-    func unknownMessage(_ text: String, in what: String) -> String {
+    func unknownMessage(_ text: String, in what: SpreadsheetMessage.Value) -> SpreadsheetMessage {
         if let candidate = Suggestions.closest(to: text, among: ids + names) {
-            return "unknown role \"\(text.prefix(60))\" in \(what); did you mean \"\(id(for: candidate) ?? candidate)\"?"
+            return SpreadsheetMessage(.unknownRoleHint, ["name": "\(text.prefix(60))", "column": what, "id": "\(id(for: candidate) ?? candidate)"])
         }
-        let known = ids.prefix(12).joined(separator: ", ") + (ids.count > 12 ? ", …" : "")
-        return "unknown role \"\(text.prefix(60))\" in \(what) (roles: \(known))"
+        let known = Array(ids.prefix(12)) + (ids.count > 12 ? ["…"] : [])
+        return SpreadsheetMessage(.unknownRoleList, ["name": "\(text.prefix(60))", "column": what, "roles": .list(known)])
     }
 }

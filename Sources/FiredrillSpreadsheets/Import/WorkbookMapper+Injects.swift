@@ -4,20 +4,20 @@ import Foundation
 extension WorkbookMapper {
     /// The MSEL: one inject per row after the header row.
     mutating func readInjects(_ sheet: Sheet, header: HeaderRow) -> ScenarioTree {
-        reportUnknownHeaders(header, in: sheet, layout: .msel, whereValuesGo: "its values go to each inject's notes")
+        reportUnknownHeaders(header, in: sheet, layout: .msel, whereValuesGo: .word(english: "its values go to each inject's notes", japanese: "この列の値は各インジェクトの備考に入れます"))
         let dataRows = sheet.rows[(header.index + 1)...]
         reportHeaderlessColumns(header, in: sheet, rows: dataRows)
         requireColumns(["to", "channel", "subject"], of: header, in: sheet, layout: .msel)
         if header.columns["at"] == nil, header.columns["when"] == nil {
             error(at: position(header.reference(ofColumn: header.row.cells[0].reference.column), in: sheet),
-                  "\(isCSV ? "the file" : "sheet \(sheet.name)") has no time column; add one headed \"time\" (or \"時刻\") with each inject's drill time, e.g. 0:15:00, or a \"when\" column with its trigger")
+                  .noTimeColumn, ["place": SpreadsheetMessage.sheetOrFile(sheet.name, csv: isCSV)])
             missingColumns.insert("msel.at")
         }
         let notesHeaders = header.unknown.map { ($0.column, $0.header) }
         var items: [ScenarioTree] = []
         for (index, row) in dataRows.enumerated() {
             guard items.count < limits.maximumInjects else {
-                error(at: position(row.cells[0].reference, in: sheet), "more than \(limits.maximumInjects) injects; the scenario format's limit is \(limits.maximumInjects), so the rows from here on are not read")
+                error(at: position(row.cells[0].reference, in: sheet), .tooManyInjects, ["maximum": "\(limits.maximumInjects)"])
                 break
             }
             let cells = RowCells(row: row, header: header, sheet: sheet.name, isCSV: isCSV)
@@ -33,7 +33,7 @@ extension WorkbookMapper {
                 inject.add("id", .string(id, from: origin))
             }
             if let cell = cells.value("at") {
-                let (tree, seconds) = timeTreeAndSeconds(cell.value, at: cell.position, what: "time")
+                let (tree, seconds) = timeTreeAndSeconds(cell.value, at: cell.position, what: Self.column("time", "時刻"))
                 inject.add("at", tree)
                 if let seconds {
                     latestAt = max(latestAt ?? 0, seconds)
@@ -41,7 +41,7 @@ extension WorkbookMapper {
                 }
             }
             if let cell = cells.value("when") { inject.add("when", textTree(cell.value, at: cell.position)) }
-            if let cell = cells.value("delay") { inject.add("delay", timeTree(cell.value, at: cell.position, what: "delay")) }
+            if let cell = cells.value("delay") { inject.add("delay", timeTree(cell.value, at: cell.position, what: Self.column("delay", "遅延"))) }
             if let cell = cells.value("if") { inject.add("if", textTree(cell.value, at: cell.position)) }
             if let cell = cells.value("to") { inject.add("to", recipientsTree(cell.value, at: cell.position)) }
             if let cell = cells.value("channel"), let name = text(cell.value, at: cell.position) {
@@ -81,7 +81,7 @@ extension WorkbookMapper {
         let everyone = items.filter { Words.everyone.matches(text: $0) }
         if items.count == 1, everyone.count == 1 { return .string("all", from: position) }
         if !everyone.isEmpty {
-            error(at: position, "\"\(everyone[0])\" means every player, so it stands alone; write it alone, or list the roles")
+            error(at: position, .everyoneStandsAlone, ["word": "\(everyone[0])"])
             return .strings(items, from: position)
         }
         var ids: [String] = []
@@ -89,7 +89,7 @@ extension WorkbookMapper {
             if let id = roles.id(for: item) {
                 ids.append(id)
             } else {
-                error(at: position, roles.unknownMessage(item, in: "to"))
+                error(at: position, roles.unknownMessage(item, in: Self.column("to", "宛先")))
                 ids.append(item)
             }
         }
@@ -97,7 +97,7 @@ extension WorkbookMapper {
     }
 
     /// A time cell as ``timeTree(_:at:what:)`` has it, and its seconds when it could be read.
-    mutating func timeTreeAndSeconds(_ value: CellValue, at position: SpreadsheetPosition, what: String) -> (ScenarioTree, Int64?) {
+    mutating func timeTreeAndSeconds(_ value: CellValue, at position: SpreadsheetPosition, what: SpreadsheetMessage.Value) -> (ScenarioTree, Int64?) {
         let seconds = try? DrillTimeCell.seconds(value).get()
         return (timeTree(value, at: position, what: what), seconds)
     }

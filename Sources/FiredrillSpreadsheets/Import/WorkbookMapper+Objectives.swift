@@ -5,17 +5,17 @@ extension WorkbookMapper {
     /// The objectives sheet: one objective per row.
     mutating func readObjectives(_ sheet: Sheet) -> ScenarioTree {
         guard let header = HeaderRow.find(in: sheet, layout: .objectives) else {
-            error(at: sheetPosition(sheet), "no header row: no row of sheet \(sheet.name) has two of its headers (id, name, kind, by, to, via, from, match, target, limit, weight, controls; 名前, 種類, 目標時間 …)")
+            error(at: sheetPosition(sheet), .noObjectivesHeaderRow, ["sheet": "\(sheet.name)"])
             return ScenarioTree(.list([]), from: sheetPosition(sheet))
         }
-        reportUnknownHeaders(header, in: sheet, layout: .objectives, whereValuesGo: "its values are left out")
+        reportUnknownHeaders(header, in: sheet, layout: .objectives, whereValuesGo: Self.valuesLeftOut)
         let dataRows = sheet.rows[(header.index + 1)...]
         reportHeaderlessColumns(header, in: sheet, rows: dataRows)
         requireColumns(["kind", "target"], of: header, in: sheet, layout: .objectives)
         var items: [ScenarioTree] = []
         for (index, row) in dataRows.enumerated() {
             guard items.count < limits.maximumObjectives else {
-                error(at: position(row.cells[0].reference, in: sheet), "more than \(limits.maximumObjectives) objectives; the scenario format's limit is \(limits.maximumObjectives)")
+                error(at: position(row.cells[0].reference, in: sheet), .tooManyObjectives, ["maximum": "\(limits.maximumObjectives)"])
                 break
             }
             let cells = RowCells(row: row, header: header, sheet: sheet.name, isCSV: isCSV)
@@ -32,7 +32,7 @@ extension WorkbookMapper {
             }
             if let cell = cells.value("by") {
                 let ids = CellList.items(cell.value.text).map { item in
-                    roles.id(for: item) ?? { error(at: cell.position, roles.unknownMessage(item, in: "by")); return item }()
+                    roles.id(for: item) ?? { error(at: cell.position, roles.unknownMessage(item, in: Self.column("by", "担当"))); return item }()
                 }
                 objective.add("by", .strings(ids, from: cell.position))
             }
@@ -40,12 +40,12 @@ extension WorkbookMapper {
                 let text = cell.value.text.trimmed
                 objective.add("from", .string(Self.number(cell.value).map { "inject-\($0)" } ?? text, from: cell.position))
             }
-            if let cell = cells.value("target") { objective.add("target", timeTree(cell.value, at: cell.position, what: "target")) }
-            if let cell = cells.value("limit") { objective.add("limit", timeTree(cell.value, at: cell.position, what: "limit")) }
+            if let cell = cells.value("target") { objective.add("target", timeTree(cell.value, at: cell.position, what: Self.column("target", "目標時間"))) }
+            if let cell = cells.value("limit") { objective.add("limit", timeTree(cell.value, at: cell.position, what: Self.column("limit", "上限時間"))) }
             if let cell = cells.value("weight") { objective.add("weight", weightTree(cell.value, at: cell.position)) }
             if let cell = cells.value("to"), let text = text(cell.value, at: cell.position) {
                 let name = text.trimmed
-                let id = roles.id(for: name) ?? { error(at: cell.position, roles.unknownMessage(name, in: "to")); return name }()
+                let id = roles.id(for: name) ?? { error(at: cell.position, roles.unknownMessage(name, in: Self.column("to", "宛先"))); return name }()
                 objective.add("to", .string(id, from: cell.position))
             }
             if let cell = cells.value("via") { objective.add("via", channelListTree(cell.value, at: cell.position)) }
@@ -80,8 +80,8 @@ extension WorkbookMapper {
         objective.add("kind", .string(ActionKind.acknowledge.rawValue, from: nil))
         if let first = firstTimedInject { objective.add("from", .string(first.id, from: nil)) }
         objective.add("target", .string("5m", from: nil))
-        let why = isCSV ? "a CSV file holds the MSEL only" : "the workbook has no Objectives sheet"
-        warning(at: nil, "no objectives (\(why)): the scenario gets one, \(id), met when the first inject is acknowledged within 5 minutes; add objectives to score the drill")
+        let why = isCSV ? Self.csvHoldsMSELOnly : .word(english: "the workbook has no Objectives sheet", japanese: "ブックに「目標」シートがありません")
+        warning(at: nil, .defaultObjective, ["why": why, "id": "\(id)"])
         return ScenarioTree(.list([objective.tree(from: nil)]), from: nil)
     }
 
@@ -96,7 +96,7 @@ extension WorkbookMapper {
             }
             return ScenarioTree(.list(items), from: sheetPosition(sheet))
         }
-        reportUnknownHeaders(header, in: sheet, layout: .survey, whereValuesGo: "its values are left out")
+        reportUnknownHeaders(header, in: sheet, layout: .survey, whereValuesGo: Self.valuesLeftOut)
         for row in sheet.rows[(header.index + 1)...] {
             let cells = RowCells(row: row, header: header, sheet: sheet.name, isCSV: isCSV)
             guard let question = cells.value("question") else { continue }
@@ -124,10 +124,10 @@ extension WorkbookMapper {
     /// the scenario writes from 0; `id` made up as `q1`, `q2`, … when the sheet has none.
     mutating func readQuiz(_ sheet: Sheet) -> ScenarioTree {
         guard let header = HeaderRow.find(in: sheet, layout: .quiz) else {
-            error(at: sheetPosition(sheet), "no header row: no row of sheet \(sheet.name) has two of its headers (id, question, choices, answer, explanation; ID, 質問, 選択肢, 正解, 解説)")
+            error(at: sheetPosition(sheet), .noQuizHeaderRow, ["sheet": "\(sheet.name)"])
             return ScenarioTree(.list([]), from: sheetPosition(sheet))
         }
-        reportUnknownHeaders(header, in: sheet, layout: .quiz, whereValuesGo: "its values are left out")
+        reportUnknownHeaders(header, in: sheet, layout: .quiz, whereValuesGo: Self.valuesLeftOut)
         requireColumns(["question", "choices", "answer"], of: header, in: sheet, layout: .quiz)
         var items: [ScenarioTree] = []
         for row in sheet.rows[(header.index + 1)...] {
@@ -146,7 +146,7 @@ extension WorkbookMapper {
             if let cell = cells.value("answer"), let text = text(cell.value, at: cell.position) {
                 let numbers = CellList.items(TextMatching.normalizeWidth(text)).map { Int($0.trimmed) }
                 if numbers.isEmpty || numbers.contains(where: { ($0 ?? 0) < 1 }) {
-                    error(at: cell.position, "answer: write the number of the correct choice, counted from 1 (2, or 1, 3 for several), not \"\(text.prefix(40))\"")
+                    error(at: cell.position, .quizAnswer, ["text": "\(text.prefix(40))"])
                 } else {
                     let fromZero = numbers.compactMap { $0.map { Double($0 - 1) } }
                     item.add("answer", fromZero.count == 1 ? ScenarioTree(.number(fromZero[0]), from: cell.position)

@@ -5,17 +5,17 @@ extension WorkbookMapper {
     /// The roles sheet: one role per row; a role with any persona cell is simulated.
     mutating func readRoles(_ sheet: Sheet) -> ScenarioTree {
         guard let header = HeaderRow.find(in: sheet, layout: .roles) else {
-            error(at: sheetPosition(sheet), "no header row: no row of sheet \(sheet.name) has two of its headers (id, name, department, persona channels, persona delay, persona reply; ID, 名前, 部署 …)")
+            error(at: sheetPosition(sheet), .noRolesHeaderRow, ["sheet": "\(sheet.name)"])
             return ScenarioTree(.list([]), from: sheetPosition(sheet))
         }
-        reportUnknownHeaders(header, in: sheet, layout: .roles, whereValuesGo: "its values are left out")
+        reportUnknownHeaders(header, in: sheet, layout: .roles, whereValuesGo: Self.valuesLeftOut)
         let dataRows = sheet.rows[(header.index + 1)...]
         reportHeaderlessColumns(header, in: sheet, rows: dataRows)
         requireColumns(header.columns["id"] == nil ? ["name"] : [], of: header, in: sheet, layout: .roles)
         var items: [ScenarioTree] = []
         for (index, row) in dataRows.enumerated() {
             guard items.count < limits.maximumRoles else {
-                error(at: position(row.cells[0].reference, in: sheet), "more than \(limits.maximumRoles) roles; the scenario format's limit is \(limits.maximumRoles)")
+                error(at: position(row.cells[0].reference, in: sheet), .tooManyRoles, ["maximum": "\(limits.maximumRoles)"])
                 break
             }
             let cells = RowCells(row: row, header: header, sheet: sheet.name, isCSV: isCSV)
@@ -41,7 +41,7 @@ extension WorkbookMapper {
             }
             var persona = ObjectBuilder()
             if let cell = cells.value("persona channels") { persona.add("channels", channelListTree(cell.value, at: cell.position)) }
-            if let cell = cells.value("persona delay") { persona.add("delay", timeTree(cell.value, at: cell.position, what: "persona delay")) }
+            if let cell = cells.value("persona delay") { persona.add("delay", timeTree(cell.value, at: cell.position, what: Self.column("persona delay", "ペルソナ遅延"))) }
             if let cell = cells.value("persona reply") { persona.add("reply", textTree(cell.value, at: cell.position)) }
             if !persona.entries.isEmpty {
                 let where_ = cells.value("persona delay") ?? cells.value("persona channels") ?? cells.value("persona reply")
@@ -86,7 +86,7 @@ extension WorkbookMapper {
             role.add("id", .string(id, from: nil))
             role.add("name", .string(name, from: nil))
             items.append(role.tree(from: nil))
-            warning(at: nil, "no roles: every inject goes to all, and there is no Roles sheet; the scenario gets one role, \(id) (\(name))")
+            warning(at: nil, .defaultRole, ["id": "\(id)", "name": "\(name)"])
         }
         return ScenarioTree(.list(items), from: nil)
     }

@@ -21,12 +21,20 @@ extension WorkbookMapper {
             let keyPosition = position(keyCell.reference, in: sheet)
             if index == 0, Words.scenarioHeader.key.matches(normalized) { continue }
             guard let (key, _) = lookup[normalized] else {
-                let hint = Suggestions.closest(to: keyText, among: known).map { "; did you mean \"\($0)\"?" } ?? ""
-                warning(at: keyPosition, "unknown key \"\(keyText.prefix(40))\" on the \(sheet.name) sheet\(hint) — it is left out (keys: \(SheetLayout.scenarioKeys.map(\.key).joined(separator: ", ")))")
+                warning(at: keyPosition, .unknownScenarioKey, [
+                    "key": "\(keyText.prefix(40))", "sheet": "\(sheet.name)", "hint": SpreadsheetMessage.hint(Suggestions.closest(to: keyText, among: known)),
+                    "keys": .word(
+                        english: SheetLayout.scenarioKeys.map(\.key).joined(separator: ", "),
+                        japanese: SheetLayout.scenarioKeys.map { $0.headers.first(in: .japanese) }.joined(separator: "、")
+                    ),
+                ])
                 continue
             }
             if let first = seen[key] {
-                warning(at: keyPosition, "\(key) is given a second time (first at \(first.description)); the first is kept")
+                let names = SheetLayout.scenarioKeys.first { $0.key == key }?.headers
+                warning(at: keyPosition, .scenarioKeyTwice, [
+                    "key": Self.column(key, names?.first(in: .japanese) ?? key), "first": "\(first.description)",
+                ])
                 continue
             }
             seen[key] = keyPosition
@@ -35,7 +43,7 @@ extension WorkbookMapper {
             let valuePosition = position(valueReference, in: sheet)
             switch key {
             case "duration":
-                result.values[key] = timeTree(value, at: valuePosition, what: "duration")
+                result.values[key] = timeTree(value, at: valuePosition, what: Self.column("duration", "所要時間"))
             case "tags":
                 result.values[key] = listTree(value, at: valuePosition)
             case "channels":

@@ -49,13 +49,12 @@ struct WorkbookMapper {
     mutating func map() -> ScenarioTree? {
         let sheets = locateSheets()
         guard let msel = sheets[.msel] else {
-            let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
-            fail(at: nil, "has no MSEL sheet: name the sheet of injects MSEL, Injects or インジェクト (the sheets read: \(names))")
+            fail(at: nil, .noMSELSheet, ["names": .quotedList(workbook.sheets.map(\.name))])
             return nil
         }
         guard let mselHeader = HeaderRow.find(in: msel, layout: .msel) else {
             let headers = SheetLayout.msel.columns.map { $0.headers.english[0] }.joined(separator: ", ")
-            fail(at: sheetPosition(msel), "no header row: no row of \(isCSV ? "the file" : "sheet \(msel.name)") has two of the MSEL's headers (\(headers), or 番号, 時刻, 宛先, 手段, 件名, 本文 …) within its first 50 rows")
+            fail(at: sheetPosition(msel), .noMSELHeaderRow, ["place": SpreadsheetMessage.sheetOrFile(msel.name, csv: isCSV), "headers": "\(headers)"])
             return nil
         }
         headerLanguage = mselHeader.language
@@ -101,7 +100,9 @@ struct WorkbookMapper {
         for sheet in workbook.sheets {
             guard let layout = SheetLayout.named(sheet.name) else { continue }
             if let first = found[layout] {
-                warning(at: .sheet(sheet.name), "a second \(layout.names.english[0]) sheet (the first is \(first.name)); only the first is read")
+                warning(at: .sheet(sheet.name), .secondSheet, [
+                    "kind": .word(english: layout.names.english[0], japanese: "「\(layout.names.japanese[0])」"), "first": "\(first.name)",
+                ])
             } else {
                 found[layout] = sheet
             }
@@ -129,12 +130,29 @@ struct WorkbookMapper {
         let last = latestAt ?? 0
         var seconds = last + 15 * 60
         seconds = (seconds + 299) / 300 * 300
-        let where_ = isCSV ? "a CSV file holds the MSEL only" : scenarioSheet == nil ? "there is no Scenario sheet" : "the Scenario sheet has no duration"
-        warning(at: scenarioSheet.map(sheetPosition), "no duration (\(where_)): the drill lasts \(DrillTimeCell.durationText(seconds)), fifteen minutes after the last inject; set the duration on the Scenario sheet to change it")
+        let why: SpreadsheetMessage.Value = isCSV ? Self.csvHoldsMSELOnly
+            : scenarioSheet == nil ? .word(english: "there is no Scenario sheet", japanese: "「シナリオ」シートがありません")
+            : .word(english: "the Scenario sheet has no duration", japanese: "「シナリオ」シートに所要時間がありません")
+        let duration = DrillTime(milliseconds: seconds * 1000)
+        warning(at: scenarioSheet.map(sheetPosition), .defaultDuration, [
+            "why": why,
+            "duration": .word(english: DrillTimeCell.durationText(seconds), japanese: ValidationMessage.format(duration, in: .japanese)),
+        ])
         return .string(DrillTimeCell.durationText(seconds), from: scenarioSheet.map(sheetPosition))
     }
 
     // MARK: - Positions and problems
+
+    /// Why a CSV file gets a default: it holds the MSEL only.
+    static let csvHoldsMSELOnly = SpreadsheetMessage.Value.word(english: "a CSV file holds the MSEL only", japanese: "CSV ファイルにあるのは MSEL だけです")
+
+    /// What an unknown column's warning says of its values.
+    static let valuesLeftOut = SpreadsheetMessage.Value.word(english: "its values are left out", japanese: "この列の値は取り込みません")
+
+    /// A column as messages name it: its key in English, its header in Japanese.
+    static func column(_ english: String, _ japanese: String) -> SpreadsheetMessage.Value {
+        .word(english: english, japanese: "「\(japanese)」")
+    }
 
     func position(_ reference: CellReference, in sheet: Sheet) -> SpreadsheetPosition {
         SpreadsheetPosition.at(reference, in: sheet.name, csv: isCSV)
@@ -147,17 +165,21 @@ struct WorkbookMapper {
 
     /// Reports an error in a cell and remembers the cell, so that the loader's problem with
     /// what came of it is not reported a second time.
-    mutating func error(at position: SpreadsheetPosition?, _ message: String) {
-        problems.append(.error(at: position, message))
+    mutating func error(at position: SpreadsheetPosition?, _ key: SpreadsheetMessage.Key, _ values: [String: SpreadsheetMessage.Value] = [:]) {
+        error(at: position, SpreadsheetMessage(key, values))
+    }
+
+    mutating func error(at position: SpreadsheetPosition?, _ message: SpreadsheetMessage) {
+        problems.append(SpreadsheetProblem(.error, at: position, message))
         if let position { flagged.insert(position) }
     }
 
-    mutating func warning(at position: SpreadsheetPosition?, _ message: String) {
-        problems.append(.warning(at: position, message))
+    mutating func warning(at position: SpreadsheetPosition?, _ key: SpreadsheetMessage.Key, _ values: [String: SpreadsheetMessage.Value] = [:]) {
+        problems.append(.warning(at: position, key, values))
     }
 
-    private mutating func fail(at position: SpreadsheetPosition?, _ message: String) {
-        error(at: position, message)
+    private mutating func fail(at position: SpreadsheetPosition?, _ key: SpreadsheetMessage.Key, _ values: [String: SpreadsheetMessage.Value] = [:]) {
+        error(at: position, key, values)
         fatal = true
     }
 
@@ -166,7 +188,7 @@ struct WorkbookMapper {
     /// A cell's text; an error value (`#N/A`) is reported and reads as nothing.
     mutating func text(_ value: CellValue, at position: SpreadsheetPosition) -> String? {
         if case .error(let code) = value {
-            error(at: position, "the cell holds the error \(code); fix its formula or type the value")
+            error(at: position, .cellError, ["code": "\(code)"])
             return nil
         }
         return value.text
@@ -179,12 +201,12 @@ struct WorkbookMapper {
 
     /// A drill time or duration cell as the scenario format writes it (`15m`); an unreadable
     /// one is reported and passed on as written, so that the entry still has the key.
-    mutating func timeTree(_ value: CellValue, at position: SpreadsheetPosition, what: String) -> ScenarioTree {
+    mutating func timeTree(_ value: CellValue, at position: SpreadsheetPosition, what: SpreadsheetMessage.Value) -> ScenarioTree {
         switch DrillTimeCell.seconds(value) {
         case .success(let seconds):
             return .string(DrillTimeCell.durationText(seconds), from: position)
         case .failure(let problem):
-            error(at: position, "\(what): \(problem.message)")
+            error(at: position, .cellProblem, ["column": what, "problem": .message(problem.problem)])
             return .string(value.text, from: position)
         }
     }
@@ -207,21 +229,23 @@ struct WorkbookMapper {
             return name
         }
         if !channels.contains(id) {
-            error(at: position, "channel \"\(name)\" is not one of this scenario's channels (\(channels.joined(separator: ", "))); add \(id) to channels on the Scenario sheet")
+            error(at: position, .channelNotInScenario, ["name": "\(name)", "channels": .list(channels), "id": "\(id)"])
         }
         return id
     }
 
     /// The headers of a sheet that name no column: a warning each, with a did-you-mean.
-    mutating func reportUnknownHeaders(_ header: HeaderRow, in sheet: Sheet, layout: SheetLayout, whereValuesGo: String) {
+    mutating func reportUnknownHeaders(_ header: HeaderRow, in sheet: Sheet, layout: SheetLayout, whereValuesGo: SpreadsheetMessage.Value) {
         let known = layout.columns.flatMap { $0.headers.all }
         for (column, text, duplicate) in header.unknown {
             let position = position(header.reference(ofColumn: column), in: sheet)
             if let duplicate {
-                warning(at: position, "a second \(duplicate) column (\"\(text.prefix(40))\"); \(whereValuesGo)")
+                let names = layout.columns.first { $0.key == duplicate }?.headers
+                let column = SpreadsheetMessage.Value.word(english: duplicate, japanese: "「\(names?.first(in: .japanese) ?? duplicate)」")
+                warning(at: position, .secondColumn, ["column": column, "header": "\(text.prefix(40))", "values": whereValuesGo])
             } else {
-                let hint = Suggestions.closest(to: text, among: known).map { "; did you mean \"\($0)\"?" } ?? ""
-                warning(at: position, "unknown column \"\(text.prefix(40))\"\(hint) — \(whereValuesGo)")
+                let hint = SpreadsheetMessage.hint(Suggestions.closest(to: text, among: known))
+                warning(at: position, .unknownColumn, ["header": "\(text.prefix(40))", "hint": hint, "values": whereValuesGo])
             }
         }
     }
@@ -232,7 +256,7 @@ struct WorkbookMapper {
         var reported: Set<Int> = []
         for row in rows {
             for cell in row.cells where !named.contains(cell.reference.column) && reported.insert(cell.reference.column).inserted {
-                warning(at: position(cell.reference, in: sheet), "column \(CellReference.columnName(cell.reference.column)) has values but no header, so they are not read; give the column a header")
+                warning(at: position(cell.reference, in: sheet), .headerlessColumn, ["column": "\(CellReference.columnName(cell.reference.column))"])
             }
         }
     }
@@ -241,8 +265,14 @@ struct WorkbookMapper {
     mutating func requireColumns(_ keys: [String], of header: HeaderRow, in sheet: Sheet, layout: SheetLayout) {
         for key in keys where header.columns[key] == nil {
             let headers = layout.columns.first { $0.key == key }!.headers
-            error(at: position(header.reference(ofColumn: header.row.cells.first?.reference.column ?? 1), in: sheet),
-                  "\(isCSV ? "the file" : "sheet \(sheet.name)") has no \(key) column; add one headed \(headers.all.map { "\"\($0)\"" }.joined(separator: ", "))")
+            error(at: position(header.reference(ofColumn: header.row.cells.first?.reference.column ?? 1), in: sheet), .missingColumn, [
+                "place": SpreadsheetMessage.sheetOrFile(sheet.name, csv: isCSV),
+                "column": .word(english: key, japanese: "「\(headers.first(in: .japanese))」"),
+                "headers": .word(
+                    english: headers.all.map { "\"\($0)\"" }.joined(separator: ", "),
+                    japanese: (headers.japanese + headers.english).map { "「\($0)」" }.joined()
+                ),
+            ])
             missingColumns.insert(layout.rawValue + "." + key)
         }
     }

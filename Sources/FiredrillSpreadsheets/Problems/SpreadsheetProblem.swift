@@ -36,27 +36,38 @@ public struct SpreadsheetProblem: Sendable, Hashable, Error {
     public var severity: Diagnostic.Severity
     /// `nil` for problems of the whole file (it cannot be read at all).
     public var position: SpreadsheetPosition?
-    public var message: String
+    /// What is wrong, in no language yet.
+    public var problem: SpreadsheetMessage
 
-    public init(_ severity: Diagnostic.Severity, at position: SpreadsheetPosition?, _ message: String) {
+    /// What is wrong, in English.
+    public var message: String { problem.text(in: .english) }
+
+    public init(_ severity: Diagnostic.Severity, at position: SpreadsheetPosition?, _ problem: SpreadsheetMessage) {
         self.severity = severity
         self.position = position
-        self.message = message
+        self.problem = problem
     }
 
-    public static func error(at position: SpreadsheetPosition?, _ message: String) -> SpreadsheetProblem {
-        SpreadsheetProblem(.error, at: position, message)
+    public static func error(at position: SpreadsheetPosition?, _ key: SpreadsheetMessage.Key, _ values: [String: SpreadsheetMessage.Value] = [:]) -> SpreadsheetProblem {
+        SpreadsheetProblem(.error, at: position, SpreadsheetMessage(key, values))
     }
 
-    public static func warning(at position: SpreadsheetPosition?, _ message: String) -> SpreadsheetProblem {
-        SpreadsheetProblem(.warning, at: position, message)
+    public static func warning(at position: SpreadsheetPosition?, _ key: SpreadsheetMessage.Key, _ values: [String: SpreadsheetMessage.Value] = [:]) -> SpreadsheetProblem {
+        SpreadsheetProblem(.warning, at: position, SpreadsheetMessage(key, values))
     }
 
     public var isError: Bool { severity == .error }
 
     /// `plan.xlsx:MSEL!C7: message`, `plan.csv:7:3: warning: message`.
     public func formatted(file: String) -> String {
+        formatted(file: file, language: .english)
+    }
+
+    /// `plan.xlsx:MSEL!C7: message` in `language`: the same position in every language, with
+    /// `warning: ` (or 警告：) before the message for warnings.
+    public func formatted(file: String, language: Language) -> String {
         let place = position.map { file + ":" + $0.description } ?? file
-        return place + ": " + (severity == .warning ? "warning: " : "") + message
+        let prefix = severity == .warning ? SpreadsheetMessage(.warningPrefix).text(in: language) : ""
+        return place + ": " + prefix + problem.text(in: language)
     }
 }

@@ -9,7 +9,7 @@ enum CSVSheetReader {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
         } catch {
-            throw WorksheetReader.Failure(message: "cannot be read as CSV (\(error))")
+            throw WorksheetReader.Failure(message: SpreadsheetMessage(.csvUnreadable, ["reason": "\(error)"]))
         }
         var rows: [SheetRow] = []
         var number = 0

@@ -24,23 +24,23 @@ public enum CSVEncoding: String, Sendable, Hashable {
 /// then finds the byte.
 enum CSVTextDecoder {
     struct Failure: Error {
-        var message: String
+        var message: SpreadsheetMessage
     }
 
     static func decode(_ bytes: [UInt8]) -> Result<(text: String, encoding: CSVEncoding), Failure> {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return .failure(Failure(message: "is a ZIP archive (an .xlsx workbook?), not CSV text; if it is a workbook, name it .xlsx"))
+            return .failure(Failure(message: SpreadsheetMessage(.csvIsZIP)))
         }
         if bytes.starts(with: XLSXReader.cfbSignature) {
-            return .failure(Failure(message: "is an Excel 97–2003 workbook or a password-protected one, not CSV text; save the MSEL as CSV UTF-8 or as an .xlsx workbook"))
+            return .failure(Failure(message: SpreadsheetMessage(.csvIsOLE)))
         }
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-            return .failure(Failure(message: "is UTF-32 text, which firedrill does not read; save it as CSV UTF-8"))
+            return .failure(Failure(message: SpreadsheetMessage(.csvUTF32)))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
             if let bad = InputFile.firstInvalidUTF8(body) {
-                return .failure(Failure(message: "starts with a UTF-8 byte-order mark but is not valid UTF-8: \(describe(byte: body[bad], at: bad + 3, in: bytes)); save it as CSV UTF-8 again"))
+                return .failure(Failure(message: SpreadsheetMessage(.csvBadUTF8AfterBOM, ["byte": describe(byte: body[bad], at: bad + 3, in: bytes)])))
             }
             if let binary = binaryMessage(body, offset: 3, all: bytes) { return .failure(binary) }
             return .success((String(decoding: body, as: UTF8.self), .utf8WithBOM))
@@ -49,9 +49,9 @@ enum CSVTextDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) { return utf16(bytes, littleEndian: false) }
         if let nul = bytes.firstIndex(of: 0) {
             if InputFile.looksLikeUTF16WithoutMark(bytes) {
-                return .failure(Failure(message: "looks like UTF-16 text without a byte-order mark (every other byte is zero); save it as CSV UTF-8 (or as Unicode text, which has the mark)"))
+                return .failure(Failure(message: SpreadsheetMessage(.csvUTF16WithoutMark)))
             }
-            return .failure(Failure(message: "has a NUL byte at byte \(nul) (line \(line(ofByte: nul, in: bytes))): it is a binary file, not CSV text; export the MSEL as CSV UTF-8 or import the .xlsx workbook itself"))
+            return .failure(Failure(message: SpreadsheetMessage(.csvNULByte, ["offset": "\(nul)", "line": "\(line(ofByte: nul, in: bytes))"])))
         }
         if let binary = binaryMessage(bytes, offset: 0, all: bytes) { return .failure(binary) }
         guard let invalidUTF8 = InputFile.firstInvalidUTF8(bytes) else {
@@ -61,14 +61,14 @@ enum CSVTextDecoder {
             return .success((text, .windows31J))
         }
         let offset = firstInvalidWindows31J(bytes) ?? invalidUTF8
-        return .failure(Failure(message: "is neither UTF-8 nor Windows-31J (Shift_JIS) text: \(describe(byte: bytes[offset], at: offset, in: bytes)) cannot be read as either; save it as CSV UTF-8"))
+        return .failure(Failure(message: SpreadsheetMessage(.csvNeitherEncoding, ["byte": describe(byte: bytes[offset], at: offset, in: bytes)])))
     }
 
     // MARK: - UTF-16
 
     private static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> Result<(text: String, encoding: CSVEncoding), Failure> {
         guard bytes.count % 2 == 0 else {
-            return .failure(Failure(message: "is UTF-16 text with an odd number of bytes (cut short?): byte \(bytes.count - 1) is half a character; save it again"))
+            return .failure(Failure(message: SpreadsheetMessage(.csvUTF16OddLength, ["offset": "\(bytes.count - 1)"])))
         }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2 - 1)
@@ -85,14 +85,14 @@ enum CSVTextDecoder {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 if scalar.value == 0 {
-                    return .failure(Failure(message: "has a NUL character at byte \(2 + position * 2): it is a binary file, not CSV text"))
+                    return .failure(Failure(message: SpreadsheetMessage(.csvUTF16NUL, ["offset": "\(2 + position * 2)"])))
                 }
                 scalars.append(scalar)
                 position += scalar.value > 0xFFFF ? 2 : 1
             case .emptyInput:
                 break loop
             case .error:
-                return .failure(Failure(message: "is not valid UTF-16 text: the character at byte \(2 + position * 2) is half of a surrogate pair; save it as CSV UTF-8"))
+                return .failure(Failure(message: SpreadsheetMessage(.csvUTF16Surrogate, ["offset": "\(2 + position * 2)"])))
             }
         }
         return .success((String(scalars), littleEndian ? .utf16LittleEndian : .utf16BigEndian))
@@ -104,7 +104,7 @@ enum CSVTextDecoder {
     /// feed and the old end-of-file mark) make it binary.
     private static func binaryMessage(_ bytes: [UInt8], offset: Int, all: [UInt8]) -> Failure? {
         guard let index = bytes.firstIndex(where: { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1A].contains($0) }) else { return nil }
-        return Failure(message: "has the control byte \(String(format: "0x%02X", bytes[index])) at byte \(index + offset) (line \(line(ofByte: index + offset, in: all))): it is a binary file, not CSV text; export the MSEL as CSV UTF-8")
+        return Failure(message: SpreadsheetMessage(.csvControlByte, ["value": "\(String(format: "0x%02X", bytes[index]))", "offset": "\(index + offset)", "line": "\(line(ofByte: index + offset, in: all))"]))
     }
 
     /// Where Windows-31J decoding fails: glibc's iconv says exactly; elsewhere, the first
@@ -149,8 +149,8 @@ enum CSVTextDecoder {
         return nil
     }
 
-    private static func describe(byte: UInt8, at offset: Int, in bytes: [UInt8]) -> String {
-        "the byte \(String(format: "0x%02X", byte)) at byte \(offset) (line \(line(ofByte: offset, in: bytes)))"
+    private static func describe(byte: UInt8, at offset: Int, in bytes: [UInt8]) -> SpreadsheetMessage.Value {
+        .message(SpreadsheetMessage(.badByte, ["value": "\(String(format: "0x%02X", byte))", "offset": "\(offset)", "line": "\(line(ofByte: offset, in: bytes))"]))
     }
 
     /// The line (from 1) a byte offset is on. Line feeds are single bytes in every encoding

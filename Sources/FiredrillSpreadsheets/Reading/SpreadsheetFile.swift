@@ -1,3 +1,4 @@
+import FiredrillCore
 import Foundation
 
 /// The kinds of spreadsheet file firedrill reads and writes.
@@ -42,7 +43,7 @@ enum SpreadsheetFile {
 
     static func read(_ data: Data, fileName: String, limits: SpreadsheetLimits) -> Result<Read, SpreadsheetProblem> {
         guard data.count <= limits.maximumFileBytes else {
-            return .failure(.error(at: nil, "is \(megabytes(data.count)) MB; the limit for a spreadsheet is \(megabytes(limits.maximumFileBytes)) MB"))
+            return .failure(.error(at: nil, .fileTooLarge, ["size": "\(megabytes(data.count))", "limit": "\(megabytes(limits.maximumFileBytes))"]))
         }
         let format = SpreadsheetFormat(fileName: fileName) ?? (data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: XLSXReader.cfbSignature) ? .xlsx : .csv)
         var budget = limits.maximumCells
@@ -50,13 +51,13 @@ enum SpreadsheetFile {
         case .csv:
             switch CSVTextDecoder.decode([UInt8](data)) {
             case .failure(let failure):
-                return .failure(.error(at: nil, failure.message))
+                return .failure(SpreadsheetProblem(.error, at: nil, failure.message))
             case .success(let (text, encoding)):
                 do {
                     let sheet = try CSVSheetReader.read(text, name: "MSEL", cellBudget: &budget)
                     return .success(Read(workbook: Workbook(sheets: [sheet]), format: .csv, encoding: encoding))
                 } catch {
-                    return .failure(.error(at: nil, error.message))
+                    return .failure(SpreadsheetProblem(.error, at: nil, error.message))
                 }
             }
         case .xlsx:
@@ -78,7 +79,7 @@ enum SpreadsheetFile {
                 }
                 return .success(Read(workbook: Workbook(sheets: sheets, problems: problems), format: .xlsx, encoding: nil))
             } catch {
-                return .failure(.error(at: nil, error.message))
+                return .failure(SpreadsheetProblem(.error, at: nil, error.message))
             }
         }
     }

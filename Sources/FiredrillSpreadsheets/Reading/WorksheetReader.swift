@@ -17,7 +17,7 @@ struct WorksheetReader {
     let formats: NumberFormats
 
     struct Failure: Error {
-        var message: String
+        var message: SpreadsheetMessage
     }
 
     /// Reads the sheet, spending one unit of `cellBudget` per cell (filled-in merged cells
@@ -30,7 +30,7 @@ struct WorksheetReader {
             throw Failure(message: stream.failure ?? error.message)
         }
         if let failure = stream.failure { throw Failure(message: failure) }
-        guard stream.sawWorksheet else { throw Failure(message: "is damaged: the part of sheet \(name) is not a worksheet") }
+        guard stream.sawWorksheet else { throw Failure(message: SpreadsheetMessage(.notWorksheetPart, ["sheet": "\(name)"])) }
         var rows = stream.rows
         if !stream.inOrder { rows.sort { $0.number < $1.number } }
         cellBudget = stream.cellBudget
@@ -39,7 +39,7 @@ struct WorksheetReader {
         return Sheet(name: name, rows: rows)
     }
 
-    static let tooManyCells = "has more cells than firedrill reads from one file; keep the MSEL's sheets to what the drill needs"
+    static let tooManyCells = SpreadsheetMessage(.tooManyCells)
 
     /// The events of a worksheet, turned into rows of cells as they come.
     fileprivate final class Stream: NSObject, XMLParserDelegate {
@@ -48,7 +48,7 @@ struct WorksheetReader {
         var rows: [SheetRow] = []
         var problems: [SpreadsheetProblem] = []
         var merges: [String] = []
-        var failure: String?
+        var failure: SpreadsheetMessage?
         var sawWorksheet = false
         var inOrder = true
         var maximumColumn = 0
@@ -66,7 +66,7 @@ struct WorksheetReader {
             self.cellBudget = cellBudget
         }
 
-        private func fail(_ parser: XMLParser, _ message: String) {
+        private func fail(_ parser: XMLParser, _ message: SpreadsheetMessage) {
             if failure == nil { failure = message }
             parser.abortParsing()
         }
@@ -97,7 +97,7 @@ struct WorksheetReader {
                 var number = rowNumber + 1
                 if let text = attributes["r"] {
                     guard let value = Int(text), (1...CellReference.maximumRow).contains(value) else {
-                        return fail(parser, "is damaged: sheet \(reader.name) has a row numbered \"\(text.prefix(20))\"")
+                        return fail(parser, SpreadsheetMessage(.badRowNumber, ["sheet": "\(reader.name)", "number": "\(text.prefix(20))"]))
                     }
                     number = value
                 }
@@ -109,12 +109,12 @@ struct WorksheetReader {
                 var reference = CellReference(row: rowNumber, column: previousColumn + 1)
                 if let text = attributes["r"] {
                     guard let parsed = CellReference(text) else {
-                        return fail(parser, "is damaged: sheet \(reader.name) has a cell named \"\(text.prefix(20))\"")
+                        return fail(parser, SpreadsheetMessage(.badCellName, ["sheet": "\(reader.name)", "name": "\(text.prefix(20))"]))
                     }
                     reference = CellReference(row: rowNumber, column: parsed.column)
                 }
                 guard reference.column <= CellReference.maximumColumn else {
-                    return fail(parser, "is damaged: sheet \(reader.name) has a cell beyond the last column")
+                    return fail(parser, SpreadsheetMessage(.cellBeyondLastColumn, ["sheet": "\(reader.name)"]))
                 }
                 previousColumn = reference.column
                 cellBudget -= 1
@@ -178,14 +178,14 @@ struct WorksheetReader {
         }
         guard let stored = cell.value else {
             if cell.hasFormula {
-                problems.append(.warning(at: position, "the formula has no saved value, so the cell reads as empty; open the file in Excel or LibreOffice and save it again so that its results are stored"))
+                problems.append(.warning(at: position, .formulaWithoutValue))
             }
             return nil
         }
         switch cell.type {
         case "s":
             guard let index = Int(stored) ?? Int(stored.trimmed), sharedStrings.indices.contains(index) else {
-                problems.append(.error(at: position, "the cell refers to shared text number \(stored.prefix(12)), which the workbook does not have (the file is damaged)"))
+                problems.append(.error(at: position, .missingSharedString, ["number": "\(stored.prefix(12))"]))
                 return nil
             }
             return .text(sharedStrings[index])
@@ -197,7 +197,7 @@ struct WorksheetReader {
             return .error(stored)
         default:
             guard let number = Double(stored) ?? Double(stored.trimmed), number.isFinite else {
-                problems.append(.error(at: position, "the cell's number \"\(stored.prefix(24))\" cannot be read (the file is damaged)"))
+                problems.append(.error(at: position, .unreadableNumber, ["number": "\(stored.prefix(24))"]))
                 return nil
             }
             return .number(number, format: formats.kind(ofStyle: cell.style))

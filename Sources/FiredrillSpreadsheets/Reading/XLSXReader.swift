@@ -15,7 +15,7 @@ struct XLSXReader {
     private(set) var notes: [SpreadsheetProblem] = []
 
     struct Failure: Error {
-        var message: String
+        var message: SpreadsheetMessage
     }
 
     static let cfbSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
@@ -24,8 +24,7 @@ struct XLSXReader {
         self.limits = limits
         if data.starts(with: Self.cfbSignature) {
             throw Failure(message: Self.isEncrypted(data)
-                ? "is an encrypted (password-protected) workbook, which firedrill cannot read; in Excel, File > Info > Protect Workbook > Encrypt with Password, clear the password and save, then import again"
-                : "is an Excel 97–2003 workbook (.xls) or another OLE document, not an .xlsx workbook; in Excel, save it as Excel Workbook (.xlsx) and import that")
+                ? SpreadsheetMessage(.encryptedWorkbook) : SpreadsheetMessage(.legacyWorkbook))
         }
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
             throw Failure(message: Self.notZIP(data))
@@ -39,18 +38,18 @@ struct XLSXReader {
     }
 
     /// What a file named like a workbook that is not a ZIP archive most likely is.
-    static func notZIP(_ data: Data) -> String {
+    static func notZIP(_ data: Data) -> SpreadsheetMessage {
         let start = data.prefix(512)
-        if start.isEmpty { return "is empty; an .xlsx workbook is a ZIP archive" }
+        if start.isEmpty { return SpreadsheetMessage(.emptyWorkbookFile) }
         if start.starts(with: Array("<?xml".utf8)) || start.starts(with: [0xEF, 0xBB, 0xBF, 0x3C]) {
-            return "is an XML file (an Excel 2003 XML spreadsheet?), not an .xlsx workbook; in Excel, save it as Excel Workbook (.xlsx)"
+            return SpreadsheetMessage(.xmlSpreadsheet)
         }
         let text = start.allSatisfy { $0 >= 0x09 && $0 != 0x7F } || start.starts(with: [0xEF, 0xBB, 0xBF])
         if text || start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
-            return "is named like a workbook but holds text (CSV?), not an .xlsx workbook (a ZIP archive); if it is CSV, name it .csv, or save it from Excel as Excel Workbook (.xlsx)"
+            return SpreadsheetMessage(.textNamedWorkbook)
         }
         let hex = start.prefix(4).map { String(format: "%02X", $0) }.joined(separator: " ")
-        return "is not an .xlsx workbook: an .xlsx file is a ZIP archive starting with 50 4B 03 04, this one starts with \(hex); save it from Excel as Excel Workbook (.xlsx)"
+        return SpreadsheetMessage(.notZIP, ["hex": "\(hex)"])
     }
 
     /// An encrypted OOXML file is a compound file with an `EncryptionInfo` stream; its
@@ -69,7 +68,7 @@ struct XLSXReader {
         }
         let workbook = try xml(workbookData, name: workbookPath)
         guard let root = XMLPart.root(workbook, named: "workbook") else {
-            throw Failure(message: "is not a workbook: its main part \(workbookPath) is not a spreadsheet's (a Word or PowerPoint file?); save the MSEL from Excel as Excel Workbook (.xlsx)")
+            throw Failure(message: SpreadsheetMessage(.notSpreadsheetMainPart, ["part": "\(workbookPath)"]))
         }
         let relationships = try self.relationships(of: workbookPath)
         if let sheetList = XMLPart.child(root, named: "sheets") {
@@ -83,11 +82,10 @@ struct XLSXReader {
         }
         if sheets.isEmpty {
             throw Failure(message: package.containsPart(where: { $0.hasSuffix("vbaproject.bin") })
-                ? "holds macros (a VBA project) but no worksheets, so there is no MSEL to read; save the sheets themselves as an .xlsx workbook"
-                : "has no worksheets (chart sheets and macro sheets are not read); put the MSEL on a worksheet")
+                ? SpreadsheetMessage(.macrosNoWorksheets) : SpreadsheetMessage(.noWorksheets))
         }
         if package.containsPart(where: { $0.hasSuffix("vbaproject.bin") }) {
-            notes.append(.warning(at: nil, "the workbook contains macros; firedrill reads only the cells' values and never runs them"))
+            notes.append(.warning(at: nil, .macrosIgnored))
         }
         let stylesPath = relationships.values.first { $0.type.hasSuffix("/styles") }?.path ?? sibling(workbookPath, "styles.xml")
         if let data = try part(stylesPath), let root = XMLPart.root(try xml(data, name: stylesPath), named: "styleSheet") {
@@ -118,20 +116,20 @@ struct XLSXReader {
         return "xl/workbook.xml"
     }
 
-    private func whyNoWorkbook() -> String {
+    private func whyNoWorkbook() -> SpreadsheetMessage {
         if package.contains("xl/workbook.bin") {
-            return "is an Excel binary workbook (.xlsb), which firedrill does not read; in Excel, save it as Excel Workbook (.xlsx)"
+            return SpreadsheetMessage(.binaryWorkbook)
         }
         if package.contains("mimetype"), package.contains("content.xml") {
-            return "is an OpenDocument file (.ods), not an .xlsx workbook; in LibreOffice, save it as Excel 2007-365 (.xlsx)"
+            return SpreadsheetMessage(.openDocument)
         }
         if package.contains("word/document.xml") || package.contains("ppt/presentation.xml") {
-            return "is a Word or PowerPoint file, not an Excel workbook; put the MSEL in a spreadsheet"
+            return SpreadsheetMessage(.wordOrPowerPoint)
         }
         if package.containsPart(where: { $0.hasSuffix("vbaproject.bin") }) {
-            return "holds macros (a VBA project) but no workbook with sheets; save the sheets themselves as an .xlsx workbook"
+            return SpreadsheetMessage(.macrosNoWorkbook)
         }
-        return "is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml); save the MSEL from Excel as Excel Workbook (.xlsx)"
+        return SpreadsheetMessage(.zipNotWorkbook)
     }
 
     /// The relationships of a part: id → (type, resolved path), external targets left out.
@@ -193,7 +191,7 @@ struct XLSXReader {
     mutating func sheet(at index: Int, cellBudget: inout Int, problems: inout [SpreadsheetProblem]) throws(Failure) -> Sheet {
         let (name, path) = sheets[index]
         guard let data = try part(path) else {
-            throw Failure(message: "is damaged: sheet \(name) has no part \(path)")
+            throw Failure(message: SpreadsheetMessage(.sheetPartMissing, ["sheet": "\(name)", "part": "\(path)"]))
         }
         do {
             return try WorksheetReader(name: name, sharedStrings: sharedStrings, formats: formats)

@@ -10,7 +10,7 @@ import FoundationXML
 /// one; a "billion laughs" or an external entity needs one).
 enum XMLPart {
     struct Failure: Error {
-        var message: String
+        var message: SpreadsheetMessage
     }
 
     static func parse(_ data: Data, name: String) throws(Failure) -> XMLIndexer {
@@ -20,7 +20,7 @@ enum XMLPart {
             options.detectParsingErrors = true
         }.parse(data)
         if case .parsingError(let error) = indexer {
-            throw Failure(message: "is damaged: its part \(name) is not well-formed XML (line \(error.line), column \(error.column)); save the workbook again, as Excel Workbook (.xlsx)")
+            throw Failure(message: SpreadsheetMessage(.xmlNotWellFormed, ["part": "\(name)", "line": "\(error.line)", "column": "\(error.column)"]))
         }
         return indexer
     }
@@ -36,17 +36,17 @@ enum XMLPart {
         // The delegate may stop the parser on purpose (it then says why); anything else is an error.
         let finished = parser.parse()
         if !finished || parser.parserError != nil {
-            throw Failure(message: "is damaged: its part \(name) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)); save the workbook again, as Excel Workbook (.xlsx)")
+            throw Failure(message: SpreadsheetMessage(.xmlNotWellFormed, ["part": "\(name)", "line": "\(parser.lineNumber)", "column": "\(parser.columnNumber)"]))
         }
     }
 
     /// Refuses what is not UTF-8 XML, and any document type declaration.
     static func check(_ data: Data, name: String) throws(Failure) {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.prefix(64).contains(0) {
-            throw Failure(message: "is refused: its part \(name) is not UTF-8 XML (as Excel and LibreOffice write it); save the workbook again, as Excel Workbook (.xlsx)")
+            throw Failure(message: SpreadsheetMessage(.xmlNotUTF8, ["part": "\(name)"]))
         }
         if containsDeclaration(data) {
-            throw Failure(message: "is refused: its part \(name) has a document type declaration (<!DOCTYPE or <!ENTITY), which no workbook needs; entities are never expanded")
+            throw Failure(message: SpreadsheetMessage(.xmlDoctype, ["part": "\(name)"]))
         }
     }
 

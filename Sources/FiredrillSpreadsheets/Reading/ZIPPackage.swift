@@ -15,7 +15,7 @@ struct ZIPPackage {
 
     /// Why a part could not be read: the message for the person who has the file.
     struct Failure: Error {
-        var message: String
+        var message: SpreadsheetMessage
     }
 
     init(data: Data, limits: SpreadsheetLimits) throws(Failure) {
@@ -23,7 +23,7 @@ struct ZIPPackage {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw Failure(message: "is damaged: it starts like a ZIP file (as .xlsx files do) but its table of contents cannot be read; save the workbook again, as Excel Workbook (.xlsx)")
+            throw Failure(message: SpreadsheetMessage(.zipDirectoryUnreadable))
         }
         var entries: [String: Entry] = [:]
         var count = 0
@@ -31,11 +31,11 @@ struct ZIPPackage {
         for entry in archive {
             count += 1
             guard count <= limits.maximumEntries else {
-                throw Failure(message: "has more than \(limits.maximumEntries) files inside its ZIP archive; a workbook has a few dozen, so it is refused (is it a workbook at all?)")
+                throw Failure(message: SpreadsheetMessage(.zipTooManyEntries, ["maximum": "\(limits.maximumEntries)"]))
             }
             declared += entry.uncompressedSize
             guard declared <= UInt64(limits.maximumUncompressedBytes) else {
-                throw Failure(message: "would unpack to more than \(limits.maximumUncompressedBytes / 1_048_576) MB (its parts declare \(declared / 1_048_576) MB or more); it is refused as too large or a ZIP bomb. Keep the MSEL in a smaller workbook (no images or embedded files)")
+                throw Failure(message: SpreadsheetMessage(.zipTooLarge, ["maximum": "\(limits.maximumUncompressedBytes / 1_048_576)", "declared": "\(declared / 1_048_576)"]))
             }
             let path = Self.key(entry.path)
             if entries[path] == nil { entries[path] = entry }
@@ -74,12 +74,12 @@ struct ZIPPackage {
                 data.append(chunk)
             }
         } catch is Oversize {
-            throw Failure(message: "is refused: its part \(entry.path) inflates to more than it declares or than \(limits.maximumUncompressedBytes / 1_048_576) MB in all (a ZIP bomb, or a damaged file)")
+            throw Failure(message: SpreadsheetMessage(.zipPartInflatesTooMuch, ["part": "\(entry.path)", "maximum": "\(limits.maximumUncompressedBytes / 1_048_576)"]))
         } catch {
-            throw Failure(message: "is damaged: its part \(entry.path) cannot be unpacked (\(Self.describe(error))); save the workbook again, as Excel Workbook (.xlsx)")
+            throw Failure(message: SpreadsheetMessage(.zipPartUnreadable, ["part": "\(entry.path)", "reason": "\(Self.describe(error))"]))
         }
         guard UInt64(inflated) == declared, checksum == entry.checksum else {
-            throw Failure(message: "is damaged: its part \(entry.path) does not unpack to what the archive records (size or checksum); save the workbook again, as Excel Workbook (.xlsx)")
+            throw Failure(message: SpreadsheetMessage(.zipPartMismatch, ["part": "\(entry.path)"]))
         }
         remainingBytes -= inflated
         return data

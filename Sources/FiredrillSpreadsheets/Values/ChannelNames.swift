@@ -53,12 +53,12 @@ enum ChannelNames {
     }
 
     /// `unknown channel "emial"; did you mean "email"?`, with the channels there are.
-    static func unknownMessage(_ text: String, channels: [String]) -> String {
+    static func unknownMessage(_ text: String, channels: [String]) -> SpreadsheetMessage {
         var candidates = channels
         for (id, names) in known where channels.contains(id) { candidates += names.all }
         if let candidate = Suggestions.closest(to: text, among: candidates) {
-            return "unknown channel \"\(text.prefix(60))\"; did you mean \"\(id(for: candidate, channels: channels) ?? candidate)\"?"
+            return SpreadsheetMessage(.unknownChannelHint, ["name": "\(text.prefix(60))", "id": "\(id(for: candidate, channels: channels) ?? candidate)"])
         }
-        return "unknown channel \"\(text.prefix(60))\" (channels: \(channels.joined(separator: ", ")))"
+        return SpreadsheetMessage(.unknownChannelList, ["name": "\(text.prefix(60))", "channels": .list(channels)])
     }
 }

@@ -10,18 +10,18 @@ enum DrillTimeCell {
         switch value {
         case .number(let number, .time):
             guard let seconds = ExcelTime.seconds(fromDayFraction: number) else {
-                return .failure(ValueProblem("the time cell holds \(CellValue.plain(number)), which is not a drill time of at most 30 days"))
+                return .failure(ValueProblem(.timeCellOutOfRange, ["value": "\(CellValue.plain(number))"]))
             }
             return .success(seconds)
         case .number(let number, .date) where number >= 0 && number < 1:
             // A date-and-time format (such as built-in 22, m/d/yy h:mm) on a time without a day.
             return seconds(.number(number, format: .time))
         case .number(let number, .date):
-            return .failure(ValueProblem("the cell is a date (\(CellValue.plain(number)) days); write the drill time since the start instead, e.g. 0:15:00 or T+15"))
+            return .failure(ValueProblem(.timeIsDate, ["value": "\(CellValue.plain(number))"]))
         case .number(let number, .general):
-            return .failure(ValueProblem("the number \(CellValue.plain(number)) has no unit; write \(CellValue.plain(number))m for minutes (or 0:15:00, T+15, \(CellValue.plain(number))s), or format the cell as a time"))
+            return .failure(ValueProblem(.numberWithoutUnit, ["value": "\(CellValue.plain(number))"]))
         case .bool, .error:
-            return .failure(ValueProblem("\(value.text) is not a drill time; write e.g. 0:15:00, 15m or T+15"))
+            return .failure(ValueProblem(.notDrillTimeValue, ["value": "\(value.text)"]))
         case .text(let text):
             return seconds(text)
         }
@@ -29,11 +29,16 @@ enum DrillTimeCell {
 
     /// The whole seconds a text means.
     static func seconds(_ raw: String) -> Result<Int64, ValueProblem> {
-        let text = TextMatching.normalizeWidth(raw).trimmed
-        let failure = ValueProblem("\"\(raw.prefix(40))\" is not a drill time; write e.g. 0:15:00, 15:00 (mm:ss), 15m, 1h30m, +15m, T+15 or D+0 H+1 M+30")
+        var text = TextMatching.normalizeWidth(raw).trimmed
+        // 「5分後」「開始 1時間後」: Japanese planners write the time after the start so.
+        if text.hasSuffix("後"), text.count > 1 {
+            text = String(text.dropLast()).trimmed
+            if text.hasPrefix("開始") { text = String(text.dropFirst(2)).trimmed }
+        }
+        let failure = ValueProblem(.notDrillTimeText, ["text": "\(raw.prefix(40))"])
         guard !text.isEmpty, text.utf8.count <= 64 else { return .failure(failure) }
         if text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            return .failure(ValueProblem("\"\(text)\" has no unit; write \(text)m for minutes, \(text)s for seconds, or T+\(text)"))
+            return .failure(ValueProblem(.textWithoutUnit, ["text": "\(text)"]))
         }
         if let seconds = tPlus(text) ?? dayHourMinute(text) ?? twelveHour(text) ?? plain(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
             return .success(seconds)
@@ -128,9 +133,12 @@ enum DrillTimeCell {
 
 /// Why a cell's value cannot be used, in words for the person who typed it.
 struct ValueProblem: Error, Sendable, Hashable {
-    var message: String
+    var problem: SpreadsheetMessage
 
-    init(_ message: String) {
-        self.message = message
+    /// Why, in English.
+    var message: String { problem.text(in: .english) }
+
+    init(_ key: SpreadsheetMessage.Key, _ values: [String: SpreadsheetMessage.Value] = [:]) {
+        problem = SpreadsheetMessage(key, values)
     }
 }

@@ -40,9 +40,9 @@ struct CellWordsTests {
     func customChannel() {
         #expect(ChannelNames.id(for: "Slack", channels: ["slack", "email"]) == "slack")
         #expect(ChannelNames.id(for: "emial", channels: Scenario.defaultChannels) == nil)
-        #expect(ChannelNames.unknownMessage("emial", channels: Scenario.defaultChannels) == "unknown channel \"emial\"; did you mean \"email\"?")
-        #expect(ChannelNames.unknownMessage("メールー", channels: Scenario.defaultChannels).hasSuffix("did you mean \"email\"?"))
-        #expect(ChannelNames.unknownMessage("carrier pigeon", channels: ["chat"]) == "unknown channel \"carrier pigeon\" (channels: chat)")
+        #expect(ChannelNames.unknownMessage("emial", channels: Scenario.defaultChannels).text(in: .english) == "unknown channel \"emial\"; did you mean \"email\"?")
+        #expect(ChannelNames.unknownMessage("メールー", channels: Scenario.defaultChannels).text(in: .english).hasSuffix("did you mean \"email\"?"))
+        #expect(ChannelNames.unknownMessage("carrier pigeon", channels: ["chat"]).text(in: .english) == "unknown channel \"carrier pigeon\" (channels: chat)")
         #expect(ChannelNames.name(of: "email", in: .japanese) == "メール")
         #expect(ChannelNames.name(of: "pager", in: .japanese) == "ポケベル")
         #expect(ChannelNames.name(of: "email", in: .english) == "email")

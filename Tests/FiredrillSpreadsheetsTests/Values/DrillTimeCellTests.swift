@@ -13,8 +13,9 @@ struct DrillTimeCellTests {
         #expect(Self.seconds(text) == expected, "\(text)")
     }
 
-    @Test("durations: 90s, 5m, 1h30m, Japanese, and +15m", arguments: [
+    @Test("durations: 90s, 5m, 1h30m, Japanese (5分後, 開始 1時間後 too), and +15m", arguments: [
         ("90s", 90), ("5m", 300), ("1h30m", 5400), ("2m30s", 150), ("20分", 1200), ("1時間半", 5400), ("+15m", 900), ("+0:15:00", 900),
+        ("5分後", 300), ("開始 1時間後", 3600), ("開始1時間30分後", 5400),
     ] as [(String, Int64)])
     func durations(_ text: String, _ expected: Int64) {
         #expect(Self.seconds(text) == expected, "\(text)")
