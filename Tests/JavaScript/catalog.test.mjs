@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { js, PUBLIC, pageCatalog, readCatalog, translator } from './support.mjs';
+import { js, PUBLIC, pageCatalog, readCatalog, servedPages, translator } from './support.mjs';
 
 const { createTranslator, interpolate } = await js('catalog.mjs');
 
@@ -36,12 +36,12 @@ test('every text the pages ask for by a literal key exists in both languages', (
     const source = readFileSync(path.join(folder, file), 'utf8');
     for (const m of source.matchAll(/\bt(?:Opt)?\('([a-z][\w.-]*[\w-])'\s*[,)]/g)) used.add(m[1]);
   }
-  // The pages and the parts they share (Public/parts/).
-  const pages = readdirSync(PUBLIC).filter((f) => f.endsWith('.html'))
-    .concat(readdirSync(path.join(PUBLIC, 'parts')).filter((f) => f.endsWith('.html')).map((f) => path.join('parts', f)));
-  assert.ok(pages.some((f) => f.startsWith('parts')));
-  for (const file of pages) {
-    for (const m of readFileSync(path.join(PUBLIC, file), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
+  // The pages as served, with the parts they share (Public/parts/) put in and filled.
+  const pages = servedPages();
+  assert.ok(pages.some((p) => p.text.includes('data-i18n="editor.section.quiz"')), 'parts are put in with their values');
+  for (const { text } of pages) {
+    assert.ok(!text.includes('<!-- part:') && !text.includes('{{'), 'every part is put in and filled');
+    for (const m of text.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   }
   assert.ok(used.size > 150);
   for (const lang of ['en', 'ja']) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { js, PUBLIC, pageCatalog, readCatalog } from './support.mjs';
+import { js, PUBLIC, pageCatalog, readCatalog, servedPages } from './support.mjs';
 
 const data = await js('near-miss-data.mjs');
 
@@ -46,7 +46,7 @@ test('every problem the checks or the server\'s refusals can give has its words'
 test('every text of the near-miss pages is used: by a literal key in the pages, or as one of the computed keys', () => {
   let code = '';
   for (const file of readdirSync(path.join(PUBLIC, 'js'))) code += readFileSync(path.join(PUBLIC, 'js', file), 'utf8');
-  for (const file of readdirSync(PUBLIC).filter((f) => f.endsWith('.html'))) code += readFileSync(path.join(PUBLIC, file), 'utf8');
+  for (const { text } of servedPages()) code += text;
   const keys = Object.keys(readCatalog('pages', 'en')).filter((key) => FAMILIES.some((f) => key.startsWith(f)));
   assert.ok(keys.length > 100);
   const unused = keys.filter((key) => !COMPUTED.includes(key) && !code.includes(`'${key}'`) && !code.includes(`"${key}"`) && !code.includes(`:${key}"`));

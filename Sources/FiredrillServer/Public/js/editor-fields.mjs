@@ -112,8 +112,10 @@ export function textField(state, opts) {
 }
 
 /**
- * A labelled select for the value at `path`. options: [{value, label, lang?}]; `empty`: the
- * label of a first choice that removes the key.
+ * A labelled select for the value at `path`. options: [{value, label, lang?}], or a function
+ * that gives them, called when the select is first used (a long list in many selects: only the
+ * current value's option is drawn before); `empty`: the label of a first choice that removes
+ * the key.
  */
 export function selectField(state, opts) {
   const { path, label, help, options, empty, rerender = false, itemLabel } = opts;
@@ -121,7 +123,8 @@ export function selectField(state, opts) {
   const id = fieldId(key);
   const helpId = help ? `${id}-help` : null;
   const current = getIn(state.doc, path);
-  const list = options.slice();
+  const later = typeof options === 'function';
+  const list = later ? options().filter((o) => o.value === String(current ?? '')) : options.slice();
   // A value the scenario has that the list lacks stays choosable (and is kept).
   if (current !== undefined && current !== null && current !== '' && !list.some((o) => o.value === current)) {
     list.push({ value: String(current), label: String(current) });
@@ -130,6 +133,17 @@ export function selectField(state, opts) {
     empty !== undefined ? el('option', { value: '', text: empty }) : null,
     list.map((o) => el('option', { value: o.value, lang: o.lang || null, text: o.label })));
   select.value = current === undefined || current === null ? '' : String(current);
+  if (later) {
+    const fill = () => {
+      if (select.dataset.filled) return;
+      select.dataset.filled = 'yes';
+      const chosen = select.value;
+      const rest = options().filter((o) => o.value !== chosen);
+      select.append(...rest.map((o) => el('option', { value: o.value, lang: o.lang || null, text: o.label })));
+      select.value = chosen;
+    };
+    for (const event of ['focus', 'pointerdown', 'keydown']) select.addEventListener(event, fill);
+  }
   select.dataset.path = key;
   select.dataset.describedBy = helpId || '';
   select.addEventListener('change', () => {

@@ -182,25 +182,14 @@ export function renderRoles(state) {
 
 // ---------------------------------------------------------------- injects
 
-/** A condition field (`if`, `when`): the text, the condition in words, and a helper that adds one. */
-function conditionField(state, path, label, help, itemLabel, keepEmpty = false) {
-  const key = path.join('.');
-  const wordsId = `${fieldId(key)}-words`;
-  const words = el('p', { class: 'field-note condition-words', id: wordsId, lang: state.lang });
-  const book = nameBook(state.doc.objectives, state.doc.injects);
-  const say = (text) => {
-    if (!text || !text.trim()) { words.textContent = ''; return; }
-    const parsed = parseCondition(text);
-    words.textContent = parsed ? t('editor.condition.reads', { cond: conditionInWords(parsed, book, t) }) : t('editor.condition.unreadable');
-  };
-  const field = textField(state, { path, kind: 'condition', label, help, itemLabel, onInput: say, keepEmpty });
-  const input = field.querySelector('input');
-  input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), wordsId].filter(Boolean).join(' '));
-  input.dataset.describedBy = input.getAttribute('aria-describedby');
-  say(input.value);
-  field.insertBefore(words, field.querySelector('.field-problem'));
-  // The helper: pick what must have happened, add it.
-  const pickId = `${fieldId(key)}-pick`;
+/** The names of the scenario's objectives and injects, built once until the next edit. */
+function currentBook(state) {
+  if (!state.book) state.book = nameBook(state.doc.objectives, state.doc.injects);
+  return state.book;
+}
+
+/** What a condition can name: each objective met or not, each inject delivered. */
+export function conditionChoices(state) {
   const choices = [];
   for (const o of state.doc.objectives || []) {
     if (!o || !o.id) continue;
@@ -211,9 +200,35 @@ function conditionField(state, path, label, help, itemLabel, keepEmpty = false) 
     if (!i || !i.id) continue;
     choices.push({ value: `delivered(${i.id})`, label: t('cond.delivered', { name: injectTitle(i) }) });
   }
-  const pick = el('select', { id: pickId },
-    el('option', { value: '', text: t('editor.condition.choose') }),
-    choices.map((c) => el('option', { value: c.value, lang: state.lang, text: c.label })));
+  return choices;
+}
+
+/** A condition field (`if`, `when`): the text, the condition in words, and a helper that adds one. */
+function conditionField(state, path, label, help, itemLabel, keepEmpty = false) {
+  const key = path.join('.');
+  const wordsId = `${fieldId(key)}-words`;
+  const words = el('p', { class: 'field-note condition-words', id: wordsId, lang: state.lang });
+  const say = (text) => {
+    if (!text || !text.trim()) { words.textContent = ''; return; }
+    const parsed = parseCondition(text);
+    words.textContent = parsed ? t('editor.condition.reads', { cond: conditionInWords(parsed, currentBook(state), t) }) : t('editor.condition.unreadable');
+  };
+  const field = textField(state, { path, kind: 'condition', label, help, itemLabel, onInput: say, keepEmpty });
+  const input = field.querySelector('input');
+  input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), wordsId].filter(Boolean).join(' '));
+  input.dataset.describedBy = input.getAttribute('aria-describedby');
+  say(input.value);
+  field.insertBefore(words, field.querySelector('.field-problem'));
+  // The helper: pick what must have happened, add it.
+  const pickId = `${fieldId(key)}-pick`;
+  // Its choices (every objective twice, every inject) are filled in when it is first used: a
+  // scenario of 5,000 injects would otherwise draw 5,000 × 5,000 options.
+  const pick = el('select', { id: pickId }, el('option', { value: '', text: t('editor.condition.choose') }));
+  const fillChoices = () => {
+    if (pick.options.length > 1) return;
+    pick.append(...conditionChoices(state).map((c) => el('option', { value: c.value, lang: state.lang, text: c.label })));
+  };
+  for (const event of ['focus', 'pointerdown', 'keydown']) pick.addEventListener(event, fillChoices);
   const add = el('button', {
     type: 'button', class: 'btn small', text: t('editor.condition.add'),
     onclick: () => {
@@ -313,7 +328,9 @@ export function renderObjectives(state) {
         checkGroup(state, { path: ['objectives', i, 'by'], legend: t('editor.field.by'), help: t('editor.field.byHelp'), options: played, itemLabel }),
         selectField(state, {
           path: ['objectives', i, 'from'], label: t('editor.field.objectiveFrom'), help: t('editor.field.objectiveFromHelp'),
-          empty: t('editor.field.fromStart'), options: injects.filter((x) => x && x.id).map((x) => ({ value: x.id, label: injectTitle(x), lang: state.lang })), itemLabel,
+          empty: t('editor.field.fromStart'), itemLabel,
+          // Every inject, drawn when the select is first used (200 objectives × 5,000 injects otherwise).
+          options: () => injects.filter((x) => x && x.id).map((x) => ({ value: x.id, label: injectTitle(x), lang: state.lang })),
         }),
         o.kind === 'escalate' ? [
           selectField(state, { path: ['objectives', i, 'to'], label: t('editor.field.escalateTo'), options: everyone, empty: t('editor.choose'), itemLabel }),

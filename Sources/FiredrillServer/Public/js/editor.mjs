@@ -164,6 +164,7 @@ state.reveal = (key) => {
 let derivedTimer = null;
 /** After each edit: mark unsaved, check again soon, and refresh the views over the whole scenario. */
 state.changed = ({ structural = false } = {}) => {
+  state.book = null;   // names may have changed: the next reader builds the book again
   state.dirty = true;
   $('#save-status').textContent = t('editor.save.unsaved');
   scheduleValidate();
