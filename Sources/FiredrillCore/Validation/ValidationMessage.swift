@@ -56,17 +56,23 @@ public struct ValidationMessage: Sendable, Hashable {
     /// (values are not read for placeholders again).
     public func text(in language: Language) -> String {
         let template = language == .japanese ? key.templates.japanese : key.templates.english
+        return Self.fill(template) { name in values[name]?.text(in: language) }
+    }
+
+    /// `template` with every `{name}` whose `value(name)` is not `nil` replaced by it, once
+    /// (a value is never read for placeholders again); others are left as written.
+    public static func fill(_ template: String, _ value: (String) -> String?) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] else {
+            guard let close = rest[afterOpen...].firstIndex(of: "}"), let text = value(String(rest[afterOpen..<close])) else {
                 result += "{"
                 rest = rest[afterOpen...]
                 continue
             }
-            result += value.text(in: language)
+            result += text
             rest = rest[rest.index(after: close)...]
         }
         return result + rest

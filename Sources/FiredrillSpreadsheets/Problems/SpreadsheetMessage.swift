@@ -100,20 +100,7 @@ public struct SpreadsheetMessage: Sendable, Hashable {
     /// (values are not read for placeholders again).
     public func text(in language: Language) -> String {
         let template = language == .japanese ? key.templates.japanese : key.templates.english
-        var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] else {
-                result += "{"
-                rest = rest[afterOpen...]
-                continue
-            }
-            result += value.text(in: language)
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
+        return ValidationMessage.fill(template) { name in values[name]?.text(in: language) }
     }
 
     /// The placeholders a template names, in order of first appearance.
