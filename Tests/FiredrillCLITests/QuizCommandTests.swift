@@ -22,6 +22,8 @@ struct QuizCommandTests {
         #expect(text.contains("不正解です。正解は 2 です。") && text.contains("部長が判断します（手順書 3 章）。"), "\(text)")
         #expect(text.contains("1〜3 の番号で入力してください"), "a bad answer is asked again: \(text)")
         #expect(text.contains("2 問中 1 問正解"), "\(text)")
+        // The closing table names the objective's kind in Japanese, not as the format's word.
+        #expect(text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("ack") && $0.contains("受領") && !$0.contains("acknowledge") }, "\(text)")
 
         let report = try CLI.json(try String(contentsOfFile: out + "/report.json", encoding: .utf8))
         let quiz = try #require(report["quiz"] as? [[String: Any]])

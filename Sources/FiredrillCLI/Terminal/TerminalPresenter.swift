@@ -169,7 +169,7 @@ struct TerminalPresenter: Sendable {
                 ? objective.elapsedSeconds.flatMap { DrillTime(seconds: $0)?.description } ?? ""
                 : strings.status(objective.status)
             rows.append([
-                safe(objective.name ?? objective.id), objective.kind.rawValue,
+                safe(objective.name ?? objective.id), Vocabulary.of(strings.language).kind(objective.kind),
                 DrillTime(seconds: objective.targetSeconds)?.description ?? "–", elapsed,
                 objective.credit.map { format($0, digits: 2) } ?? "–", objective.rating?.rawValue ?? "–",
             ])
