@@ -87,13 +87,9 @@ extension Firedrill.NearMisses {
             if let month, !CalendarDay.isMonth(month) { throw CLIError("--month '\(month.prefix(20))' is not written yyyy-MM") }
             let database = try database.open(.readOnly)
             let register = try store { try NearMissRecords.register(database, today: Firedrill.NearMisses.today()) }
-            let picks = try store { try database.mostValuableNearMisses() }
-            let pickedMonth = Dictionary(picks.map { ($0.value, $0.key) }, uniquingKeysWith: max)
-            let key = tag.map(NearMiss.tagKey)
-            let entries = try store { try NearMissRecords.whole(register.ranked.filter { item in
-                (month.map { item.entry.reportedOn.hasPrefix($0) } ?? true)
-                    && (key.map { key in item.entry.tags.contains { NearMiss.tagKey($0) == key } } ?? true)
-            }, in: database) }.map { NearMissEntry($0, mostValuableOf: pickedMonth[$0.entry.id]) }
+            let pickedMonth = try store { try NearMissRecords.pickedMonths(database) }
+            let entries = try store { try NearMissRecords.whole(register.ranked(month: month, tag: tag), in: database) }
+                .map { NearMissEntry($0, mostValuableOf: pickedMonth[$0.entry.id]) }
             try output.write(entries, csvHeader: NearMissColumns.header, fields: NearMissColumns.fields) {
                 guard !entries.isEmpty else { return "no near misses\n" }
                 var rows = [["#", "priority", "= frequency × impact × staleness", "occurred", "tags", "covered by", "title"]]

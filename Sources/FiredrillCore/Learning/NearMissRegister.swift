@@ -217,6 +217,18 @@ public struct NearMissRegister: Sendable {
         spellings = earliest.map(\.tag)
     }
 
+    /// The ranked entries reported in `month` (`yyyy-MM`) and having `tag` (compared as tags
+    /// are), each when given; highest priority first.
+    public func ranked(month: String?, tag: String?) -> [Ranked] {
+        let number = tag.map { key in tagKeys.firstIndex(of: NearMiss.tagKey(key)).map(Int32.init) ?? -1 }
+        return ranked.indices.compactMap { index in
+            let item = ranked[index]
+            if let month, !item.entry.reportedOn.hasPrefix(month) { return nil }
+            if let number, !rankedTags[index].contains(number) { return nil }
+            return item
+        }
+    }
+
     /// Tags ranked by their highest entry's priority (then by how many entries have them,
     /// then alphabetically), each with its entries and the scenarios that cover it.
     public var backlog: [BacklogItem] { backlog(entriesPerTag: .max) }

@@ -34,6 +34,11 @@ public enum NearMissRecords {
         }
     }
 
+    /// Entry id → the month (`yyyy-MM`) the committee marked it the most valuable near miss of.
+    public static func pickedMonths(_ database: any DrillStore) throws -> [Int64: String] {
+        Dictionary(try database.mostValuableNearMisses().map { ($0.value, $0.key) }, uniquingKeysWith: max)
+    }
+
     /// `ranked` with each entry read whole (title, text, name), in the same order.
     public static func whole(_ ranked: some Collection<NearMissRegister.Ranked>, in database: any DrillStore) throws -> [NearMissRegister.Ranked] {
         let entries = try database.nearMisses(ids: ranked.map(\.entry.id))

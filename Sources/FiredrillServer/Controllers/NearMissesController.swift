@@ -46,7 +46,7 @@ struct NearMissesController<C: Clock>: Sendable where C.Duration == Duration {
             throw APIError(.tooManyRequests, "too_many_reports",
                            "too many near misses from this link or address just now; try again in \(wait) seconds")
         }
-        let entry = try SubmissionOutcome.recorded {
+        let entry = try RecordsController<C>.invalidInput(code: "invalid_near_miss") {
             try parts.database.addNearMiss(submission, reportedOn: today.description)
         }
         return JSONBody.response(SubmittedNearMiss(id: entry.id, anonymous: entry.name == nil, reportedOn: entry.reportedOn), status: .created)
@@ -60,14 +60,10 @@ struct NearMissesController<C: Clock>: Sendable where C.Duration == Duration {
         let limit = try RecordsController<C>.number(query.get("limit"), name: "limit", in: 1...5_000) ?? 500
         let offset = try RecordsController<C>.number(query.get("offset"), name: "offset", in: 0...10_000_000) ?? 0
         let month = try query.get("month").map(Self.month)
-        let tag = query.get("tag").map(NearMiss.tagKey)
+        let tag = query.get("tag")
         let register = try NearMissRecords.register(parts.database, today: Self.today())
-        let picks = try parts.database.mostValuableNearMisses()
-        let pickedMonth = Dictionary(picks.map { ($0.value, $0.key) }, uniquingKeysWith: max)
-        let matching = register.ranked.filter { item in
-            (month.map { item.entry.reportedOn.hasPrefix($0) } ?? true)
-                && (tag.map { key in item.entry.tags.contains { NearMiss.tagKey($0) == key } } ?? true)
-        }
+        let pickedMonth = try NearMissRecords.pickedMonths(parts.database)
+        let matching = register.ranked(month: month, tag: tag)
         let page = try NearMissRecords.whole(matching.dropFirst(offset).prefix(limit), in: parts.database)
             .map { NearMissEntry($0, mostValuableOf: pickedMonth[$0.entry.id]) }
         return JSONBody.response(NearMissList(nearMisses: Array(page), total: matching.count, limit: limit, offset: offset))
@@ -144,16 +140,4 @@ struct NearMissList: Encodable {
 
 struct NearMissBacklog: Encodable {
     var backlog: [BacklogTag]
-}
-
-/// A store error of a submission as the API answers it: the core's checks run again in the
-/// store, so a refusal there is a 422 like the core's.
-enum SubmissionOutcome {
-    static func recorded<T>(_ work: () throws -> T) throws -> T {
-        do {
-            return try work()
-        } catch let error as StoreError where error.code == .invalidInput {
-            throw APIError.invalid("invalid_near_miss", error.message)
-        }
-    }
 }

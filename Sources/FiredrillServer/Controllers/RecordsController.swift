@@ -252,11 +252,12 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     /// Store refusals of bad input (a capability, a date, an objective) as 422 with the store's message.
-    static func invalidInput<T>(_ work: () throws -> T) throws -> T {
+    /// The store's refusal of what was asked (a value it does not take) as a 422 with `code`.
+    static func invalidInput<T>(code: String = "invalid_action", _ work: () throws -> T) throws -> T {
         do {
             return try work()
         } catch let error as StoreError where error.code == .invalidInput || error.code == .correctiveActionNotFound {
-            throw APIError.invalid("invalid_action", error.message)
+            throw APIError.invalid(code, error.message)
         }
     }
 
