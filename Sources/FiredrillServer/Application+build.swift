@@ -71,13 +71,7 @@ public enum FiredrillServer {
         OperationsController(parts: parts).addRoutes(to: router)
         WebController(parts: parts).addRoutes(to: router)
         let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: parts.tokens))
-        DrillsController(parts: parts).addRoutes(to: api)
-        ScenariosController(parts: parts).addRoutes(to: api)
-        RecordsController(parts: parts).addRoutes(to: api)
-        NearMissesController(parts: parts, limiter: SubmissionLimiter(limit: parts.configuration.nearMissLimit)).addRoutes(to: api)
-        TokensController(parts: parts).addRoutes(to: api)
-        ParticipationController(parts: parts).addRoutes(to: api)
-        EventStreamController(parts: parts).addRoutes(to: api)
+        APIRoutes(parts: parts).add(to: api)
         return router
     }
 }

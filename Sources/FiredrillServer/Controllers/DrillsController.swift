@@ -16,21 +16,6 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
     /// The bodies of scenario uploads may be this large; every other body 1 MB.
     static var uploadLimit: Int { 4 * 1_048_576 }
 
-    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
-        api.post("drills", use: create)
-        api.get("drills", use: list)
-        api.get("drills/:id", use: show)
-        api.post("drills/:id/start") { request, context in try await steer(context, "start") { try await $0.start() } }
-        api.post("drills/:id/pause") { request, context in try await steer(context, "pause") { try await $0.steer(.pause) } }
-        api.post("drills/:id/resume") { request, context in try await steer(context, "resume") { try await $0.steer(.resume) } }
-        api.post("drills/:id/end") { request, context in try await steer(context, "end") { try await $0.steer(.end(.endedByTrainer)) } }
-        api.post("drills/:id/next") { request, context in try await steer(context, "go to the next inject") { try await $0.steer(.nextInject) } }
-        api.post("drills/:id/speed", use: speed)
-        api.post("drills/:id/injects", use: inject)
-        api.get("drills/:id/report", use: report)
-        api.get("drills/:id/progress", use: progress)
-    }
-
     // MARK: Drills
 
     @Sendable func create(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
@@ -84,6 +69,22 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
     @Sendable func show(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer", "player", "committee"], doing: "read this drill")
         return JSONBody.response(await parts.document(drill, for: caller))
+    }
+
+    @Sendable func start(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try await steer(context, "start") { try await $0.start() }
+    }
+    @Sendable func pause(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try await steer(context, "pause") { try await $0.steer(.pause) }
+    }
+    @Sendable func resume(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try await steer(context, "resume") { try await $0.steer(.resume) }
+    }
+    @Sendable func end(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try await steer(context, "end") { try await $0.steer(.end(.endedByTrainer)) }
+    }
+    @Sendable func nextInject(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
+        try await steer(context, "go to the next inject") { try await $0.steer(.nextInject) }
     }
 
     func steer(_ context: FiredrillRequestContext, _ verb: String, _ change: (LiveDrill<C>) async throws -> Void) async throws -> Response {

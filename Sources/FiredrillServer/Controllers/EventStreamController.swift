@@ -18,10 +18,6 @@ struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
     /// The kernel's send buffer of a stream's connection, in bytes (Linux doubles it).
     static var sendBuffer: Int { 64 * 1024 }
 
-    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
-        api.get("drills/:id/events", use: stream)
-    }
-
     @Sendable func stream(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer", "player", "committee"], doing: "follow the drill")
         var lastSeen: Int? = nil

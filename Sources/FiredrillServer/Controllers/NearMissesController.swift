@@ -18,14 +18,6 @@ struct NearMissesController<C: Clock>: Sendable where C.Duration == Duration {
 
     static var submitters: Set<String> { ["trainer", "committee", "reporter"] }
 
-    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
-        api.post("near-misses", use: submit)
-        api.get("near-misses", use: list)
-        api.get("near-misses/backlog", use: backlog)
-        api.get("near-misses/digest", use: digest)
-        api.put("near-misses/digest/:month", use: pick)
-    }
-
     /// Records a near miss. An anonymous one keeps nothing of who sent it: no name, no token,
     /// no address, no time of day. Submissions are limited per token and per address (kept
     /// only in memory, as a salted hash, for the limit's window).

@@ -11,17 +11,6 @@ import Prometheus
 struct ParticipationController<C: Clock>: Sendable where C.Duration == Duration {
     let parts: ServerParts<C>
 
-    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
-        api.post("drills/:id/actions", use: act)
-        api.post("drills/:id/observations", use: observe)
-        api.get("drills/:id/adjudications", use: adjudicationQueue)
-        api.post("drills/:id/adjudications", use: adjudicate)
-        api.post("drills/:id/survey", use: answerSurvey)
-        api.get("drills/:id/quiz", use: quiz)
-        api.post("drills/:id/quiz", use: answerQuiz)
-        api.post("drills/:id/me", use: setName)
-    }
-
     /// An action by one of the caller's roles, typed as a command or sent as structure;
     /// answered 201 with its event only once it is committed. A report that names another
     /// role is asked back (`did_you_mean`, 422, with the suggestion) unless `confirmed`.

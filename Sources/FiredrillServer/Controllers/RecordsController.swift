@@ -17,18 +17,6 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
 
     static var staff: Set<String> { ["trainer", "committee"] }
 
-    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
-        api.get("history", use: history)
-        api.get("trends", use: trends)
-        api.get("exports", use: export)
-        api.get("actions", use: actions)
-        api.post("actions", use: addAction)
-        api.post("actions/:id/close", use: closeAction)
-        api.post("tokens", use: issueToken)
-        api.get("tokens", use: listTokens)
-        api.delete("tokens/:id", use: revokeToken)
-    }
-
     // MARK: History and trends
 
     /// Recorded drills, newest first, a page at a time (`limit`, default 100, at most 1,000; `offset`).

@@ -12,20 +12,6 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
 
     var library: ScenarioLibrary { ScenarioLibrary(database: parts.database) }
 
-    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
-        api.get("scenarios", use: list)
-        api.post("scenarios", use: create)
-        api.post("scenarios/validate", use: validate)
-        api.post("scenarios/convert", use: convert)
-        api.post("scenarios/import", use: importSpreadsheet)
-        api.get("scenarios/:id", use: show)
-        api.put("scenarios/:id", use: update)
-        api.get("scenarios/:id/versions/:version", use: showVersion)
-        api.get("scenarios/:id/diff", use: diff)
-        api.get("scenarios/:id/source", use: source)
-        api.get("scenarios/:id/msel", use: exportSpreadsheet)
-    }
-
     @Sendable func list(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
         try parts.requireTrainer(context, doing: "list the scenarios")
         return JSONBody.response(ScenarioList(scenarios: try library.list()))

@@ -10,13 +10,6 @@ import Logging
 struct TokensController<C: Clock>: Sendable where C.Duration == Duration {
     let parts: ServerParts<C>
 
-    func addRoutes(to api: RouterGroup<FiredrillRequestContext>) {
-        api.post("drills/:id/tokens", use: create)
-        api.get("drills/:id/tokens", use: list)
-        api.delete("drills/:id/tokens/:token", use: revoke)
-        api.get("session", use: session)
-    }
-
     /// Who the caller is: its kind, its drill and roles. A client that holds only a token
     /// (a terminal joining, a page after sign-in) finds its drill here.
     @Sendable func session(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
