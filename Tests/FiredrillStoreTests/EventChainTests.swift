@@ -23,11 +23,4 @@ struct EventChainTests {
         var other = EventChain(runID: "r-1", head: genesis, nextSequence: 0)
         #expect(try other.append(DrillEvent(sequence: 0, time: .zero, kind: .started), wallTime: "2026-01-01T00:00:00.001Z").hash != first.hash)
     }
-
-    @Test("capabilities are read in any letter case, with a suggestion for a near miss")
-    func capabilities() throws {
-        #expect(try Capability(validating: " training ") == .training)
-        #expect(throws: StoreError.self) { try Capability(validating: "Trainig") }
-        do { _ = try Capability(validating: "Trainig") } catch { #expect(error.description.contains("did you mean 'Training'")) }
-    }
 }

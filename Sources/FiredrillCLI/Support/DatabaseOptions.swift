@@ -1,4 +1,5 @@
 import ArgumentParser
+import FiredrillCore
 import FiredrillSQLite
 import FiredrillStore
 import Foundation
@@ -54,5 +55,7 @@ func store<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as StoreError {
         throw CLIError(error.description)
+    } catch let error as InputError {
+        throw CLIError(error.message)
     }
 }

@@ -4,36 +4,14 @@ import FiredrillStore
 import GRDB
 
 extension AppDatabase {
-    /// Adds an item to the improvement plan of a run and returns its id.
-    ///
-    /// - Parameters:
-    ///   - capability: One of Planning, Organization, Equipment, Training, Exercise (any case).
-    ///   - startDate: `yyyy-MM-dd`.
-    ///   - dueDate: `yyyy-MM-dd`, not before `startDate`.
-    ///   - objectiveID: When the run is finished, one of its scored objectives.
+    /// Adds an item, checked by the core (``FiredrillCore/PlannedAction``), to the improvement
+    /// plan of a run and returns its id. When the run is finished, the objective must be one
+    /// it scored.
     @discardableResult
-    public func addCorrectiveAction(
-        runID: String, objectiveID: String? = nil, issue: String, correctiveAction: String, capability: String,
-        responsibleOrg: String, responsibleRole: String? = nil, startDate: String? = nil, dueDate: String? = nil,
-        createdAt: Date = Date()
-    ) throws -> Int64 {
-        let capability = try Capability(validating: capability)
-        let issue = try Self.required(issue, "issue", oneLine: false)
-        let action = try Self.required(correctiveAction, "corrective action", oneLine: false)
-        let organization = try Self.required(responsibleOrg, "responsible organization", oneLine: true)
-        let role = try Self.optional(responsibleRole, "responsible role")
-        let objectiveID = try Self.optional(objectiveID, "objective")
-        for (name, day) in [("start date", startDate), ("due date", dueDate)] {
-            if let day, !Timestamp.isValidDay(day) {
-                throw StoreError.invalidInput("the \(name) '\(day.prefix(20))' is not a date written yyyy-MM-dd")
-            }
-        }
-        if let startDate, let dueDate, dueDate < startDate {
-            throw StoreError.invalidInput("the due date \(dueDate) is before the start date \(startDate)")
-        }
+    public func addCorrectiveAction(runID: String, plan: PlannedAction, createdAt: Date = Date()) throws -> Int64 {
         return try write { db in
             _ = try Self.fetchRun(db, id: runID)
-            if let objectiveID {
+            if let objectiveID = plan.objectiveID {
                 let scored = try String.fetchAll(db, ObjectiveResultRecord
                     .filter(ObjectiveResultRecord.Columns.runID == runID)
                     .select(ObjectiveResultRecord.Columns.objectiveID))
@@ -47,7 +25,8 @@ extension AppDatabase {
                                                responsible_role, start_date, due_date, status, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
-                    runID, objectiveID, issue, action, capability, organization, role, startDate, dueDate,
+                    runID, plan.objectiveID, plan.issue, plan.correctiveAction, plan.capability, plan.responsibleOrg,
+                    plan.responsibleRole, plan.startDate, plan.dueDate,
                     CorrectiveAction.Status.open, Timestamp.string(from: createdAt),
                 ])
             return db.lastInsertedRowID
@@ -95,7 +74,7 @@ extension AppDatabase {
     /// Closes a corrective action with the evidence that it was done.
     @discardableResult
     public func closeCorrectiveAction(id: Int64, evidence: String, at date: Date = Date()) throws -> CorrectiveAction {
-        let evidence = try Self.required(evidence, "closing evidence", oneLine: false)
+        let evidence = try PlannedAction.closingEvidence(evidence)
         return try write { db in
             let action = try Self.fetchCorrectiveAction(db, id: id)
             guard action.status != .closed else {
@@ -114,21 +93,5 @@ extension AppDatabase {
             throw StoreError(.correctiveActionNotFound, "no corrective action has the id \(id)")
         }
         return action
-    }
-
-    /// `text` trimmed, with LF line breaks, checked like any text people write into the
-    /// record (length, no control characters, no line breaks in one-line fields).
-    private static func required(_ text: String, _ name: String, oneLine: Bool) throws -> String {
-        let trimmed = TextField.withLineFeeds(text).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw StoreError.invalidInput("the \(name) is required") }
-        if let problem = TextField.problems(trimmed, field: name, oneLine: oneLine, required: true).first {
-            throw StoreError.invalidInput(problem)
-        }
-        return trimmed
-    }
-
-    private static func optional(_ text: String?, _ name: String) throws -> String? {
-        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
-        return try required(text, name, oneLine: true)
     }
 }

@@ -136,13 +136,11 @@ struct RecordsController<C: Clock>: Sendable where C.Duration == Duration {
         if try Self.flag(request.uri.queryParameters.get("dry_run"), name: "dry_run") {
             return JSONBody.response(ActionResponse(id: nil, action: nil, warnings: warnings, strength: [strength]))
         }
-        let id = try Self.invalidInput {
-            try parts.database.addCorrectiveAction(
-                runID: run.id, objectiveID: body.objective, issue: body.issue, correctiveAction: body.correctiveAction,
-                capability: body.capability, responsibleOrg: body.responsibleOrg, responsibleRole: body.responsibleRole,
-                startDate: body.startDate, dueDate: body.dueDate, createdAt: Date()
-            )
-        }
+        let plan = try PlannedAction(
+            objectiveID: body.objective, issue: body.issue, correctiveAction: body.correctiveAction, capability: body.capability,
+            responsibleOrg: body.responsibleOrg, responsibleRole: body.responsibleRole, startDate: body.startDate, dueDate: body.dueDate
+        )
+        let id = try Self.invalidInput { try parts.database.addCorrectiveAction(runID: run.id, plan: plan, createdAt: Date()) }
         let action = try parts.database.correctiveActions(runID: run.id).first { $0.id == id }
         return JSONBody.response(ActionResponse(id: id, action: action, warnings: warnings, strength: [strength]), status: .created)
     }

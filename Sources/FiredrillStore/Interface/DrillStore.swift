@@ -82,10 +82,9 @@ public protocol DrillStore: AnyObject, Sendable {
 
     // MARK: The improvement plan
 
-    func addCorrectiveAction(
-        runID: String, objectiveID: String?, issue: String, correctiveAction: String, capability: String,
-        responsibleOrg: String, responsibleRole: String?, startDate: String?, dueDate: String?, createdAt: Date
-    ) throws -> Int64
+    /// Adds a checked item to a run's plan (the objective, when the run is finished, one it
+    /// scored) and returns its id.
+    func addCorrectiveAction(runID: String, plan: PlannedAction, createdAt: Date) throws -> Int64
     func correctiveActions(runID: String?, openOnly: Bool, overdueAsOf: Date?, timeZone: TimeZone) throws -> [CorrectiveAction]
     func markCorrectiveActionInProgress(id: Int64) throws -> CorrectiveAction
     func closeCorrectiveAction(id: Int64, evidence: String, at date: Date) throws -> CorrectiveAction
@@ -189,8 +188,11 @@ extension DrillStore {
         runID: String, objectiveID: String? = nil, issue: String, correctiveAction: String, capability: String,
         responsibleOrg: String, responsibleRole: String? = nil, startDate: String? = nil, dueDate: String? = nil
     ) throws -> Int64 {
-        try addCorrectiveAction(runID: runID, objectiveID: objectiveID, issue: issue, correctiveAction: correctiveAction, capability: capability,
-                                responsibleOrg: responsibleOrg, responsibleRole: responsibleRole, startDate: startDate, dueDate: dueDate, createdAt: Date())
+        let plan = try PlannedAction(
+            objectiveID: objectiveID, issue: issue, correctiveAction: correctiveAction, capability: capability,
+            responsibleOrg: responsibleOrg, responsibleRole: responsibleRole, startDate: startDate, dueDate: dueDate
+        )
+        return try addCorrectiveAction(runID: runID, plan: plan, createdAt: Date())
     }
 
     public func correctiveActions(runID: String? = nil, openOnly: Bool = false, overdueAsOf: Date? = nil) throws -> [CorrectiveAction] {

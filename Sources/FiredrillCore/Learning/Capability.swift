@@ -1,4 +1,3 @@
-import FiredrillCore
 import Foundation
 
 /// The HSEEP capability elements a corrective action improves.
@@ -10,7 +9,7 @@ public enum Capability: String, Sendable, Hashable, Codable, CaseIterable {
     case exercise = "Exercise"
 
     /// Reads a capability name, in any letter case.
-    public init(validating name: String) throws(StoreError) {
+    public init(validating name: String) throws(InputError) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if let match = Capability.allCases.first(where: { $0.rawValue.lowercased() == trimmed.lowercased() }) {
             self = match
@@ -18,6 +17,6 @@ public enum Capability: String, Sendable, Hashable, Codable, CaseIterable {
         }
         let names = Capability.allCases.map(\.rawValue)
         let hint = Suggestions.closest(to: trimmed, among: names).map { " — did you mean '\($0)'?" } ?? ""
-        throw .invalidInput("unknown capability '\(trimmed.prefix(40))'\(hint) (capabilities: \(names.joined(separator: ", ")))")
+        throw InputError(.invalid, "invalid_action", "unknown capability '\(trimmed.prefix(40))'\(hint) (capabilities: \(names.joined(separator: ", ")))")
     }
 }
