@@ -40,6 +40,17 @@ struct MSELCommandTests {
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.yaml").path))
     }
 
+    @Test("a Japanese scenario's export speaks Japanese: its warning and what was written")
+    func japaneseExport() throws {
+        let directory = try CLI.temporaryDirectory()
+        let csv = directory.appendingPathComponent("計画.csv").path
+        let exported = try CLI.run(["msel", "export", "cloud-region-outage-ja", "-o", csv])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stderr.contains("計画.csv: 警告：CSV ファイルに入るのは MSEL シートだけです"), "\(exported.stderr)")
+        #expect(exported.stderr.contains("計画.csv: 書き出しました（「cloud-region-outage」：インジェクト 15 件、MSEL シートのみ）"), "\(exported.stderr)")
+        #expect(!exported.stderr.contains("warning"))
+    }
+
     @Test("problems at their cells, exit 1, nothing written")
     func problems() throws {
         let directory = try CLI.temporaryDirectory()

@@ -115,13 +115,19 @@ extension Firedrill.MSEL {
             } catch {
                 throw CLIError("\(output): \(error.description)")
             }
-            for warning in written.warnings { Console.error("\(output): warning: \(warning)") }
+            let wording = language ?? Language(tag: input.scenario.language)
+            for warning in written.warnings {
+                Console.error("\(output): \(SpreadsheetMessage(.warningPrefix).text(in: wording))\(warning.text(in: wording))")
+            }
             do {
                 try written.data.write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
                 throw CLIError("\(output): cannot be written (\(error.localizedDescription))")
             }
-            Console.error("\(output): written — '\(input.scenario.id)', \(input.scenario.injects.count) injects\(format == .csv ? " (the MSEL sheet)" : "")")
+            let done = SpreadsheetMessage(format == .csv ? .exportedCSV : .exportedWorkbook, [
+                "id": "\(input.scenario.id)", "injects": "\(input.scenario.injects.count)",
+            ])
+            Console.error("\(output): \(done.text(in: wording))")
         }
     }
 }

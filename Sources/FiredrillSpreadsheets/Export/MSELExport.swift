@@ -11,8 +11,8 @@ import Foundation
 public enum MSELExport {
     public struct Output: Sendable {
         public var data: Data
-        /// What the file cannot hold as the scenario has it.
-        public var warnings: [String]
+        /// What the file cannot hold as the scenario has it, in no language yet.
+        public var warnings: [SpreadsheetMessage]
     }
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -33,7 +33,7 @@ public enum MSELExport {
         case .csv:
             let table = sheets.msel()
             var warnings = sheets.warnings
-            warnings.append("a CSV file holds the MSEL sheet only: the scenario's title, duration, roles' names and personas, objectives and survey are not in it (export to .xlsx to keep them)")
+            warnings.append(SpreadsheetMessage(.exportCSVHoldsMSELOnly))
             return Output(data: CSVFileWriter.write(table), warnings: warnings)
         }
     }

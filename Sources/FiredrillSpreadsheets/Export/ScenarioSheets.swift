@@ -7,7 +7,7 @@ struct ScenarioSheets {
     let scenario: Scenario
     let language: Language
     /// What a spreadsheet cannot hold as it is (a list item with a separator in it).
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [SpreadsheetMessage] = []
 
     init(_ scenario: Scenario, language: Language) {
         self.scenario = scenario
@@ -183,9 +183,13 @@ struct ScenarioSheets {
     }
 
     /// Items joined for one cell; an item that would not read back whole is named in a warning.
-    private mutating func list(_ items: [String], what: String, slash: Bool = false) -> String {
+    private mutating func list(_ items: [String], what key: String, slash: Bool = false) -> String {
         for item in items where CellList.wouldSplit(item, slash: slash) {
-            warnings.append("the \(what) item \"\(item.prefix(60))\" holds a list separator (, 、 ; or a line break\(slash ? " or /" : "")), so it reads back as more than one item")
+            let column = SheetLayout.allCases.lazy.flatMap(\.columns).first { $0.key == key }?.headers
+            warnings.append(SpreadsheetMessage(slash ? .exportItemSplitsOrSlash : .exportItemSplits, [
+                "column": .word(english: column?.english.first ?? key, japanese: column?.japanese.first ?? key),
+                "item": .verbatim(String(item.prefix(60))),
+            ]))
         }
         return items.joined(separator: separator)
     }

@@ -30,6 +30,8 @@ extension SpreadsheetMessage {
         case notWritable, loaderProblem, requiredCellEmpty, csvHasNoObjectives, moreProblems, warningPrefix
         // What `msel import` says after the problems.
         case notConvertedError, notConvertedErrors, converted
+        // What `msel export` warns of (ScenarioSheets, MSELExport).
+        case exportItemSplits, exportItemSplitsOrSlash, exportCSVHoldsMSELOnly, exportedWorkbook, exportedCSV
 
         // One line a message: the English, then the Japanese.
         public var templates: (english: String, japanese: String) {
@@ -132,6 +134,12 @@ extension SpreadsheetMessage {
             case .notConvertedError: ("not converted: {count} error; fix it in the spreadsheet and import again", "変換しませんでした。エラーが {count} 件あります。表計算ファイルで直してから、もう一度取り込んでください")
             case .notConvertedErrors: ("not converted: {count} errors; fix them in the spreadsheet and import again", "変換しませんでした。エラーが {count} 件あります。表計算ファイルで直してから、もう一度取り込んでください")
             case .converted: ("written — '{id}', {injects} injects, {objectives} objectives, {roles} roles", "書き出しました（「{id}」：インジェクト {injects} 件、目標 {objectives} 件、役割 {roles} 件）")
+
+            case .exportItemSplits: ("the {column} item \"{item}\" holds a list separator (, 、 ; or a line break), so it reads back as more than one item", "「{column}」の項目「{item}」に区切り文字（, 、 ; または改行）が含まれているため、読み戻すと複数の項目に分かれます")
+            case .exportItemSplitsOrSlash: ("the {column} item \"{item}\" holds a list separator (, 、 ; a line break or /), so it reads back as more than one item", "「{column}」の項目「{item}」に区切り文字（, 、 ; 改行または /）が含まれているため、読み戻すと複数の項目に分かれます")
+            case .exportedWorkbook: ("written — '{id}', {injects} injects", "書き出しました（「{id}」：インジェクト {injects} 件）")
+            case .exportedCSV: ("written — '{id}', {injects} injects (the MSEL sheet)", "書き出しました（「{id}」：インジェクト {injects} 件、MSEL シートのみ）")
+            case .exportCSVHoldsMSELOnly: ("a CSV file holds the MSEL sheet only: the scenario's title, duration, roles' names and personas, objectives and survey are not in it (export to .xlsx to keep them)", "CSV ファイルに入るのは MSEL シートだけです。シナリオの題名・所要時間、役割の名前とペルソナ、目標、アンケートは含まれません（残すには .xlsx に書き出してください）")
             }
         }
     }
