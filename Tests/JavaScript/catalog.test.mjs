@@ -73,3 +73,26 @@ test('Japanese page texts hold no English words, ids or command syntax', async (
   assert.equal(t('chrome.console'), 'トレーナー画面');
   assert.equal(t('kind.escalate.label'), '上長・関係者へ連絡（エスカレーション）');
 });
+
+test('every error code the server can answer has a text in both languages (the pages show it instead of the status)', () => {
+  const sources = path.join(PUBLIC, '..', '..');
+  const codes = new Set();
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.swift')) {
+        const source = readFileSync(full, 'utf8');
+        const pattern = /(?:APIError(?:\.[a-z]+)?\(|APIError\(\.[a-zA-Z]+, |InputError\(\.[a-zA-Z]+, |\.invalid\(|\.conflict\(|code: )"([a-z_]+)"/g;
+        for (const m of source.matchAll(pattern)) codes.add(m[1]);
+      }
+    }
+  };
+  walk(sources);
+  assert.ok(codes.size > 40, `found ${codes.size} codes: the pattern no longer matches how errors are written`);
+  for (const lang of ['en', 'ja']) {
+    const catalog = readCatalog('pages', lang);
+    const missing = [...codes].filter((code) => !(`error.${code}` in catalog)).sort();
+    assert.deepEqual(missing, [], `pages.${lang}.json lacks error texts`);
+  }
+});
