@@ -622,31 +622,10 @@ public struct NewServerTokenResponse: Sendable, Hashable, Codable {
     }
 }
 
-/// A near miss for the register: `POST /api/v1/near-misses`. Anonymous unless `anonymous`
-/// is `false` (then `name` is required); an anonymous report keeps no name and no token.
-public struct NearMissRequest: Sendable, Hashable, Codable {
-    public var title: String
-    public var whatHappened: String
-    public var tags: [String]?
-    public var impact: Int
-    public var occurredOn: String
-    public var anonymous: Bool?
-    public var name: String?
-
-    public init(title: String, whatHappened: String, tags: [String]? = nil, impact: Int, occurredOn: String, anonymous: Bool? = nil, name: String? = nil) {
-        self.title = title
-        self.whatHappened = whatHappened
-        self.tags = tags
-        self.impact = impact
-        self.occurredOn = occurredOn
-        self.anonymous = anonymous
-        self.name = name
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case title, whatHappened = "what_happened", tags, impact, occurredOn = "occurred_on", anonymous, name
-    }
-}
+/// A near miss for the register: `POST /api/v1/near-misses`, the core's submission itself
+/// (``FiredrillCore/NearMiss/Submission``). Anonymous unless `anonymous` is `false` (then
+/// `name` is required); an anonymous report keeps no name and no token.
+public typealias NearMissRequest = NearMiss.Submission
 
 /// The committee's pick of a month's most valuable near miss: `PUT
 /// /api/v1/near-misses/digest/{month}`; `null` removes the pick.

@@ -52,8 +52,10 @@ public struct NearMiss: Sendable, Hashable, Codable {
     public static let impactRange = 1...5
 
     /// A near miss as submitted, before it has an id: checked by ``validated(today:)``, the
-    /// only gate for what the register stores (the API, the command line and the pages).
-    public struct Submission: Sendable, Hashable {
+    /// only gate for what the register stores (the API, the command line and the pages). It
+    /// is also the API's request body (`POST /api/v1/near-misses`): `tags` may be left out
+    /// (none) and `anonymous` too (anonymous).
+    public struct Submission: Sendable, Hashable, Codable {
         public var title: String
         public var whatHappened: String
         public var tags: [String]
@@ -71,6 +73,23 @@ public struct NearMiss: Sendable, Hashable, Codable {
             self.occurredOn = occurredOn
             self.anonymous = anonymous
             self.name = name
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case title, whatHappened = "what_happened", tags, impact, occurredOn = "occurred_on", anonymous, name
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                title: try container.decode(String.self, forKey: .title),
+                whatHappened: try container.decode(String.self, forKey: .whatHappened),
+                tags: try container.decodeIfPresent([String].self, forKey: .tags) ?? [],
+                impact: try container.decode(Int.self, forKey: .impact),
+                occurredOn: try container.decode(String.self, forKey: .occurredOn),
+                anonymous: try container.decodeIfPresent(Bool.self, forKey: .anonymous) ?? true,
+                name: try container.decodeIfPresent(String.self, forKey: .name)
+            )
         }
 
         /// The submission in the form stored (texts trimmed, line breaks as LF, tags without

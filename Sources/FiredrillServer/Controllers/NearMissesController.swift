@@ -25,10 +25,7 @@ struct NearMissesController<C: Clock>: Sendable where C.Duration == Duration {
         let caller = try parts.require(context, Self.submitters, doing: "report near misses")
         let body = try await JSONBody.decode(NearMissRequest.self, from: request, limit: 64 * 1024)
         let today = Self.today()
-        let submission = try NearMiss.Submission(
-            title: body.title, whatHappened: body.whatHappened, tags: body.tags ?? [], impact: body.impact,
-            occurredOn: body.occurredOn, anonymous: body.anonymous ?? true, name: body.name
-        ).validated(today: today)
+        let submission = try body.validated(today: today)
         let tokenKey: String = switch caller {
         case .trainer: "trainer"
         case .server(let token): "token:" + token.id
