@@ -56,9 +56,10 @@ class EditorBenchmark(BrowserTest):
             start = time.perf_counter()
             try:
                 trainer.get(f"{BASE}/editor.html?scenario={scenario_id}")
-                # Shown: the forms and the timeline drawn (injects released by a condition are listed apart from the timeline).
+                # Shown: the forms (each inject's summary: its fields are drawn when it is opened) and the timeline
+                # drawn (injects released by a condition are listed apart from the timeline).
                 wait_js(trainer, "return !document.getElementById('editor').hidden && document.querySelectorAll('#timeline-edit .tl-row').length > 0"
-                        + " && document.querySelectorAll('#injects-list input, #injects-list textarea').length > 0", "the editor is drawn", timeout=90)
+                        + " && document.querySelectorAll('#injects-list details.item').length > 0", "the editor is drawn", timeout=90)
                 shown = time.perf_counter() - start
                 wait(trainer, lambda d: d.find_element("id", "problem-count").text.strip() != "", "the check has answered", timeout=90)
                 checked = time.perf_counter() - start

@@ -129,8 +129,6 @@ class EditorTest(BrowserTest):
         wait(trainer, lambda d: [s for s, _ in timeline_order(d)].index(MOVED_SUBJECT) == 3, "the timeline is sorted again")
         order = timeline_order(trainer)
         self.assertEqual(["0:00", "3:00", "8:00", "10:00", "12:00"], [v for _, v in order[:5]])
-        at_field = trainer.find_element(By.CSS_SELECTOR, '#f-injects-5-at')
-        self.assertEqual("10m", at_field.get_attribute("value"), "written as the file wrote it")
         wait_text(trainer, "#sec-timeline", "条件を満たしたときに送るインジェクト")
         screenshot(trainer, "ja-editor-timeline", start="#sec-timeline")
 
@@ -149,6 +147,7 @@ class EditorTest(BrowserTest):
         trainer.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
         summary.click()
         visible(trainer, "#f-injects-5-subject")
+        self.assertEqual("10m", trainer.find_element(By.ID, "f-injects-5-at").get_attribute("value"), "moved, written as the file wrote it")
         wait_text(trainer, "#f-injects-5-if-words", "がまだ達成されておらず")
         screenshot(trainer, "ja-editor-inject", start="#item-injects-5")
 
@@ -214,6 +213,68 @@ class EditorTest(BrowserTest):
         self.assertEqual(0, widths, "no field runs off the screen")
         phone_screenshot(phone, "ja-editor")
         self.assert_clean(trainer, phone)
+
+
+    def test_closed_items_draw_their_forms_when_opened(self):
+        """The items' forms are drawn when first opened: a problem in a closed inject shows on
+        its summary and in the list, whose link opens the inject at the field; find and
+        replace changes closed items without drawing them and an open one's fields show it."""
+        trainer = self.browser("ja")
+        self.sign_in_trainer(trainer)
+        trainer.get(f"{BASE}/editor.html")
+        Select(visible(trainer, "#start-select")).select_by_value("newsletter-brochure-leak-ja")
+        click(trainer, "#start-duplicate")
+        wait_text(trainer, "#problems-title", "問題はありません")
+        drawn = "return document.querySelectorAll('#editor-form details.item:not([open]) .field').length"
+        self.assertEqual(0, trainer.execute_script(drawn), "no closed item has its form drawn")
+        self.assertIsNone(trainer.execute_script("return document.getElementById('f-injects-5-subject')"))
+
+        # Emptying the subject of inject 5 (closed) by find and replace: the problem is the item's.
+        type_into(trainer, "#find-text", MOVED_SUBJECT)
+        type_into(trainer, "#replace-text", "")
+        wait_text(trainer, "#find-preview", "インジェクト『" + MOVED_SUBJECT + "』 › 件名")
+        click(trainer, "#replace-button")
+        wait_text(trainer, "#problems-title", "保存する前に直す問題が")
+        self.assertEqual(0, trainer.execute_script(drawn), "replacing draws no closed item")
+        item = trainer.find_element(By.ID, "item-injects-5")
+        self.assertIsNone(item.get_attribute("open"))
+        wait(trainer, lambda d: "has-problem" in item.get_attribute("class"), "the closed inject is marked")
+        self.assertIn("要確認", item.find_element(By.CSS_SELECTOR, "summary").text)
+        link = trainer.find_element(By.CSS_SELECTOR, "#problem-list a")
+        self.assertIn("› 件名", link.text, "the list names the field, drawn or not")
+        self.assertIn("subject", link.text)
+        screenshot(trainer, "ja-editor-closed-problem")
+
+        # The list's link opens the inject, draws its form and takes the reader to the field.
+        link.click()
+        wait(trainer, lambda d: d.switch_to.active_element.get_attribute("id") == "f-injects-5-subject", "the subject has the focus")
+        self.assertIsNotNone(item.get_attribute("open"))
+        subject = trainer.switch_to.active_element
+        self.assertEqual("true", subject.get_attribute("aria-invalid"))
+        self.assertIn("f-injects-5-subject-problem", subject.get_attribute("aria-describedby"))
+        wait_text(trainer, "#f-injects-5-subject-problem", "subject")
+        self.assertTrue(trainer.find_element(By.ID, "item-injects-5-problem").get_attribute("hidden") is not None, "moved from the item to its field")
+        screenshot(trainer, "ja-editor-opened-problem", start="#item-injects-5")
+
+        # Typed again; a replacement shows in the open inject's field, closed ones stay undrawn.
+        subject.send_keys("【至急】連携情報の掲載について")
+        wait_text(trainer, "#problems-title", "問題はありません")
+        type_into(trainer, "#find-text", "連携情報")
+        type_into(trainer, "#replace-text", "提携情報")
+        wait_text(trainer, "#find-count", "か所見つかりました")
+        click(trainer, "#replace-button")
+        wait_text(trainer, "#find-count", "置き換えました")
+        wait(trainer, lambda d: d.find_element(By.ID, "f-injects-5-subject").get_attribute("value") == "【至急】提携情報の掲載について",
+             "the open inject's field shows the new text")
+        self.assertEqual(0, trainer.execute_script(drawn), "replacing draws no closed item")
+
+        # The timeline's link to an inject released by a condition opens it at its summary.
+        target = trainer.find_element(By.CSS_SELECTOR, "#timeline-edit .tl-triggered a")
+        index = target.get_attribute("href").rsplit("-", 1)[1]
+        click(trainer, "#timeline-edit .tl-triggered a")
+        wait(trainer, lambda d: d.switch_to.active_element.get_attribute("id") == f"item-injects-{index}-summary", "the summary has the focus")
+        visible(trainer, f"#f-injects-{index}-when")
+        self.assert_clean(trainer)
 
 
 if __name__ == "__main__":

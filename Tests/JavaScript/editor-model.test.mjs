@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { js, ROOT, translator } from './support.mjs';
+import { js, pageCatalog, ROOT, translator } from './support.mjs';
 
 const model = await js('editor-model.mjs');
 const { conditionInWords } = await js('conditions.mjs');
@@ -78,6 +78,28 @@ test('problems name a line; each is mapped to the field that line belongs to', (
   assert.equal(mapped[3].line, null);
   assert.deepEqual(model.parseProblem('upload:12:7: message: with colons'), { line: 12, column: 7, message: 'message: with colons' });
   assert.equal(model.problemsWithPaths(['upload:9999:1: x'], paths)[0].path, null, 'a line past the end names nothing');
+});
+
+test('a field is named by its path, drawn or not: the forms and a closed item\'s problems use one table', async () => {
+  assert.deepEqual(model.keyPath('injects.3.to.0'), ['injects', 3, 'to', 0]);
+  assert.deepEqual(model.keyPath(''), []);
+  assert.equal(model.pathKey(model.keyPath('roles.0.persona.reply')), 'roles.0.persona.reply');
+  assert.equal(model.fieldLabelKey(['injects', 3, 'subject']), 'editor.field.subject');
+  assert.equal(model.fieldLabelKey(['injects', 3, 'to', 0]), 'editor.field.to', 'a recipient is in the recipients field');
+  assert.equal(model.fieldLabelKey(['objectives', 0, 'from']), 'editor.field.objectiveFrom', 'the same key, another list, another label');
+  assert.equal(model.fieldLabelKey(['roles', 2, 'persona', 'reply']), 'editor.field.personaReply');
+  assert.equal(model.fieldLabelKey(['survey', 1]), 'editor.field.question', 'a question written as a bare text');
+  assert.equal(model.fieldLabelKey(['duration']), 'editor.field.duration');
+  assert.equal(model.fieldLabelKey(['injects', 0, 'x-owner']), null, 'a key the editor has no field for');
+  assert.equal(model.fieldLabelKey(['injects', 0]), null, 'an item is not a field');
+  assert.equal(model.fieldLabelKey([]), null);
+  const t = await translator('ja');
+  assert.equal(t(model.fieldLabelKey(['injects', 3, 'at'])), '開始からの時間');
+  for (const lang of ['en', 'ja']) {
+    const catalog = pageCatalog(lang);
+    const missing = Object.values(model.FIELD_LABELS).map((name) => `editor.field.${name}`).filter((key) => !(key in catalog));
+    assert.deepEqual(missing, [], `every label is in the ${lang} catalog`);
+  }
 });
 
 test('durations are read as the server reads them, Japanese forms included', () => {

@@ -1,20 +1,28 @@
 // editor-fields.mjs: the scenario editor's form fields. Each field edits one value of the
 // scenario held in `state.doc` (by its path), has a visible <label>, and is registered under
 // its path's key ('injects.3.subject') so that the server's problems show beside it, linked
-// with aria-describedby, and the problem list can take the reader there.
+// with aria-describedby, and the problem list can take the reader there. A field's label
+// comes from its path (FIELD_LABELS), so that a field not drawn yet is named the same.
 import { el } from './dom.mjs';
 import { durationWords } from './format.mjs';
 import { t } from './i18n.mjs';
-import { getIn, linesToList, listToLines, parseDuration, pathKey, setIn } from './editor-model.mjs';
+import { fieldLabelKey, getIn, linesToList, listToLines, parseDuration, pathKey, setIn } from './editor-model.mjs';
 
 /** The DOM id of a path's field: 'injects.3.subject' → 'f-injects-3-subject'. */
 export function fieldId(key, prefix = 'f') {
   return `${prefix}-${key.replace(/[^a-zA-Z0-9_-]/g, '-') || 'scenario'}`;
 }
 
+/** The label of the field at `path` ('' when the editor has none). */
+export function fieldLabel(path) {
+  const key = fieldLabelKey(path);
+  return key ? t(key) : '';
+}
+
 /**
  * Registers a field (or an item, or a section) under `key`: `focus` is what a problem's link
- * focuses, `slot` where its problems are written, `label` how the problem list names it.
+ * focuses, `slot` where its problems are written, `label` and `itemLabel` how the problem
+ * list names it; an item whose form is drawn when first opened has `open` (which draws it).
  */
 export function register(state, key, entry) {
   state.fields.set(key, entry);
@@ -60,14 +68,15 @@ function shownValue(kind, value) {
 /**
  * A labelled text field for the value at `path`.
  * kind: text | textarea | lines (one item per line) | duration | number | slug | condition.
- * Options: label, help, lang (of the scenario's text), rows, rerender (rebuild the form when
+ * Options: help, lang (of the scenario's text), rows, rerender (rebuild the form when
  * the value is changed: ids and names other parts show; 'soft' for a name or subject: every
  * part but the one being edited), required, readOnly, onInput,
  * onChange, keepEmpty (an emptied field stores '' instead of removing the key).
  */
 export function textField(state, opts) {
-  const { path, label, help, kind = 'text', rows, rerender = false, required = false, readOnly = false, onInput, onChange, keepEmpty = false, itemLabel } = opts;
+  const { path, help, kind = 'text', rows, rerender = false, required = false, readOnly = false, onInput, onChange, keepEmpty = false, itemLabel } = opts;
   const key = pathKey(path);
+  const label = fieldLabel(path);
   const id = fieldId(key);
   const multiline = kind === 'textarea' || kind === 'lines';
   const value = getIn(state.doc, path);
@@ -118,8 +127,9 @@ export function textField(state, opts) {
  * the key.
  */
 export function selectField(state, opts) {
-  const { path, label, help, options, empty, rerender = false, itemLabel } = opts;
+  const { path, help, options, empty, rerender = false, itemLabel } = opts;
   const key = pathKey(path);
+  const label = fieldLabel(path);
   const id = fieldId(key);
   const helpId = help ? `${id}-help` : null;
   const current = getIn(state.doc, path);
@@ -160,13 +170,14 @@ export function selectField(state, opts) {
 }
 
 /**
- * A group of check boxes for a list of values at `path` (roles, channels): `legend`, the
+ * A group of check boxes for a list of values at `path` (roles, channels): the
  * `options` [{value, label}], `all` (the label of a box that stands for the word all, which
  * the value then is), `help`. No box ticked removes the key (the format's default).
  */
 export function checkGroup(state, opts) {
-  const { path, legend, options, all, help, rerender = false, itemLabel } = opts;
+  const { path, options, all, help, rerender = false, itemLabel } = opts;
   const key = pathKey(path);
+  const legend = fieldLabel(path);
   const id = fieldId(key);
   const helpId = help ? `${id}-help` : null;
   const current = getIn(state.doc, path);

@@ -2,9 +2,9 @@
 // scenario itself, roles (with their card and, for simulated roles, the persona), injects,
 // objectives, survey questions and the quiz. Each list item is a <details> whose summary
 // names it in words; the keys the editor has no field for stay in the scenario as they were.
-import { el } from './dom.mjs';
+import { append, el } from './dom.mjs';
 import { channelName, t } from './i18n.mjs';
-import { checkGroup, fieldId, register, selectField, textField } from './editor-fields.mjs';
+import { checkGroup, fieldId, fieldLabel, register, selectField, textField } from './editor-fields.mjs';
 import { KEY_ORDER, freshId, parseCondition, parseDuration, renameId, setKey } from './editor-model.mjs';
 import { conditionInWords } from './conditions.mjs';
 import { formatClock } from './format.mjs';
@@ -37,9 +37,12 @@ export function objectiveTitle(objective) {
 
 /**
  * An item of a list as a <details>: its summary names it; inside, its problems, its fields
- * and the buttons to move it up or down and to remove it.
+ * (`body()`) and the buttons to move it up or down and to remove it. The fields are drawn
+ * when the item is first opened (5,000 injects would otherwise draw 5,000 forms): until then
+ * its problems are the item's (its summary shows them), and opening it moves them beside
+ * their fields.
  */
-function itemBox(state, { listKey, index, title, extra, body, noun }) {
+function itemBox(state, { listKey, index, title, extra, body, noun, itemLabel }) {
   const list = state.doc[listKey];
   const key = `${listKey}.${index}`;
   const itemId = fieldId(key, 'item');
@@ -71,19 +74,32 @@ function itemBox(state, { listKey, index, title, extra, body, noun }) {
     state.changed({ key: listKey, structural: true });
     state.rerender({ focus: `add-${listKey}` });
   };
-  const details = el('details', { class: 'item', id: itemId, dataset: { field: key }, open: state.open.has(key) },
-    summary,
-    el('div', { class: 'item-body' },
-      slot,
-      body,
-      el('div', { class: 'btn-row item-actions' },
-        el('button', { type: 'button', class: 'btn small', id: `${itemId}-up`, disabled: index === 0, text: t('editor.item.up'), onclick: () => move(-1) }),
-        el('button', { type: 'button', class: 'btn small', id: `${itemId}-down`, disabled: index === list.length - 1, text: t('editor.item.down'), onclick: () => move(1) }),
-        el('button', { type: 'button', class: 'btn small danger', text: t('editor.item.remove', { noun }), onclick: remove }))));
+  const content = el('div', { class: 'item-body' }, slot);
+  const details = el('details', { class: 'item', id: itemId, dataset: { field: key }, open: state.open.has(key) }, summary, content);
+  let drawn = false;
+  const draw = () => {
+    drawn = true;
+    append(content, body(), el('div', { class: 'btn-row item-actions' },
+      el('button', { type: 'button', class: 'btn small', id: `${itemId}-up`, disabled: index === 0, text: t('editor.item.up'), onclick: () => move(-1) }),
+      el('button', { type: 'button', class: 'btn small', id: `${itemId}-down`, disabled: index === list.length - 1, text: t('editor.item.down'), onclick: () => move(1) }),
+      el('button', { type: 'button', class: 'btn small danger', text: t('editor.item.remove', { noun }), onclick: remove })));
+  };
+  // Opened by the reader or by a link to a field in it: drawn, and its problems moved to their fields.
+  const open = () => {
+    details.open = true;
+    if (drawn) return;
+    draw();
+    state.showProblems();
+  };
   // Remembered at the click already (the toggle event comes later), so that a rebuild in between keeps it.
   summary.addEventListener('click', () => { if (details.open) state.open.delete(key); else state.open.add(key); });
-  details.addEventListener('toggle', () => { if (details.open) state.open.add(key); else state.open.delete(key); });
-  register(state, key, { focus: summary, slot, label: title, itemLabel: null, control: null });
+  details.addEventListener('toggle', () => {
+    if (!details.open) { state.open.delete(key); return; }
+    state.open.add(key);
+    open();
+  });
+  register(state, key, { focus: summary, slot, itemLabel, open });
+  if (details.open) draw();
   return details;
 }
 
@@ -107,7 +123,7 @@ function addButton(state, listKey, label, make) {
 function idField(state, path, kind, itemLabel) {
   const before = { id: path.reduce((node, part) => (node ? node[part] : undefined), state.doc) };
   return textField(state, {
-    path, kind: 'slug', label: t('editor.field.id'), help: t('editor.field.idHelp'), itemLabel, required: true,
+    path, kind: 'slug', help: t('editor.field.idHelp'), itemLabel, required: true,
     onChange: (value) => {
       renameId(state.doc, kind, before.id, value.trim());
       state.rerender();
@@ -122,18 +138,18 @@ export function renderBasics(state) {
   const label = () => t('editor.section.basics');
   const languages = [{ value: 'ja', label: t('language.ja') }, { value: 'en', label: t('language.en') }];
   return [
-    textField(state, { path: ['title'], label: t('editor.field.title'), lang: state.lang, required: true, rerender: 'soft', itemLabel: label }),
+    textField(state, { path: ['title'], lang: state.lang, required: true, rerender: 'soft', itemLabel: label }),
     state.mode === 'edit'
-      ? textField(state, { path: ['id'], kind: 'slug', label: t('editor.field.id'), help: t('editor.field.idLocked'), readOnly: true, itemLabel: label })
-      : textField(state, { path: ['id'], kind: 'slug', label: t('editor.field.id'), help: t('editor.field.scenarioIdHelp'), required: true, itemLabel: label }),
+      ? textField(state, { path: ['id'], kind: 'slug', help: t('editor.field.idLocked'), readOnly: true, itemLabel: label })
+      : textField(state, { path: ['id'], kind: 'slug', help: t('editor.field.scenarioIdHelp'), required: true, itemLabel: label }),
     el('div', { class: 'two-fields' },
-      selectField(state, { path: ['language'], label: t('editor.field.language'), options: languages, rerender: true, itemLabel: label }),
-      textField(state, { path: ['duration'], kind: 'duration', label: t('editor.field.duration'), help: t('editor.field.durationHelp'), required: true, itemLabel: label })),
-    textField(state, { path: ['briefing'], kind: 'textarea', rows: 6, label: t('editor.field.briefing'), help: t('editor.field.briefingHelp'), lang: state.lang, itemLabel: label }),
-    textField(state, { path: ['summary'], kind: 'textarea', rows: 5, label: t('editor.field.summary'), help: t('editor.field.summaryHelp'), lang: state.lang, itemLabel: label }),
-    textField(state, { path: ['tags'], kind: 'lines', label: t('editor.field.tags'), help: t('editor.field.linesHelp'), lang: state.lang, itemLabel: label }),
+      selectField(state, { path: ['language'], options: languages, rerender: true, itemLabel: label }),
+      textField(state, { path: ['duration'], kind: 'duration', help: t('editor.field.durationHelp'), required: true, itemLabel: label })),
+    textField(state, { path: ['briefing'], kind: 'textarea', rows: 6, help: t('editor.field.briefingHelp'), lang: state.lang, itemLabel: label }),
+    textField(state, { path: ['summary'], kind: 'textarea', rows: 5, help: t('editor.field.summaryHelp'), lang: state.lang, itemLabel: label }),
+    textField(state, { path: ['tags'], kind: 'lines', help: t('editor.field.linesHelp'), lang: state.lang, itemLabel: label }),
     checkGroup(state, {
-      path: ['channels'], legend: t('editor.field.channels'), help: t('editor.field.channelsHelp'),
+      path: ['channels'], help: t('editor.field.channelsHelp'),
       options: channelOptions(Array.from(new Set([...DEFAULT_CHANNELS, ...(Array.isArray(doc.channels) ? doc.channels : [])]))),
       rerender: true, itemLabel: label,
     }),
@@ -152,12 +168,12 @@ export function renderRoles(state) {
       const itemLabel = () => t('editor.label.role', { name: roleTitle(role) });
       const simulated = isPersona(role);
       const simId = `${fieldId(`roles.${i}`)}-simulated`;
-      const body = [
+      const body = () => [
         el('div', { class: 'two-fields' },
-          textField(state, { path: ['roles', i, 'name'], label: t('editor.field.roleName'), lang: state.lang, rerender: 'soft', required: true, itemLabel }),
+          textField(state, { path: ['roles', i, 'name'], lang: state.lang, rerender: 'soft', required: true, itemLabel }),
           idField(state, ['roles', i, 'id'], 'role', itemLabel)),
-        textField(state, { path: ['roles', i, 'department'], label: t('editor.field.department'), lang: state.lang, itemLabel }),
-        textField(state, { path: ['roles', i, 'responsibilities'], kind: 'lines', rows: 4, label: t('editor.field.responsibilities'), help: t('editor.field.responsibilitiesHelp'), lang: state.lang, itemLabel }),
+        textField(state, { path: ['roles', i, 'department'], lang: state.lang, itemLabel }),
+        textField(state, { path: ['roles', i, 'responsibilities'], kind: 'lines', rows: 4, help: t('editor.field.responsibilitiesHelp'), lang: state.lang, itemLabel }),
         el('div', { class: 'check-line' },
           el('input', {
             type: 'checkbox', id: simId, checked: simulated, 'aria-describedby': `${simId}-help`,
@@ -170,11 +186,11 @@ export function renderRoles(state) {
           el('label', { for: simId, text: t('editor.field.simulated') })),
         el('p', { class: 'field-help', id: `${simId}-help`, text: t('editor.field.simulatedHelp') }),
         simulated ? el('div', { class: 'persona-box' },
-          checkGroup(state, { path: ['roles', i, 'persona', 'channels'], legend: t('editor.field.personaChannels'), help: t('editor.field.personaChannelsHelp'), options: channelOptions(channels), itemLabel }),
-          textField(state, { path: ['roles', i, 'persona', 'delay'], kind: 'duration', label: t('editor.field.personaDelay'), help: t('editor.field.durationHelp'), itemLabel }),
-          textField(state, { path: ['roles', i, 'persona', 'reply'], kind: 'textarea', rows: 5, label: t('editor.field.personaReply'), lang: state.lang, itemLabel })) : null,
+          checkGroup(state, { path: ['roles', i, 'persona', 'channels'], help: t('editor.field.personaChannelsHelp'), options: channelOptions(channels), itemLabel }),
+          textField(state, { path: ['roles', i, 'persona', 'delay'], kind: 'duration', help: t('editor.field.durationHelp'), itemLabel }),
+          textField(state, { path: ['roles', i, 'persona', 'reply'], kind: 'textarea', rows: 5, lang: state.lang, itemLabel })) : null,
       ];
-      return el('li', {}, itemBox(state, { listKey: 'roles', index: i, title, extra: simulated ? t('roles.simulated') : role.department || '', body, noun: t('editor.noun.role') }));
+      return el('li', {}, itemBox(state, { listKey: 'roles', index: i, itemLabel, title, extra: simulated ? t('roles.simulated') : role.department || '', body, noun: t('editor.noun.role') }));
     })),
     addButton(state, 'roles', t('editor.add.role'), () => ({ id: freshId(roles, 'role'), name: '' })),
   ];
@@ -183,7 +199,7 @@ export function renderRoles(state) {
 // ---------------------------------------------------------------- injects
 
 /** The names of the scenario's objectives and injects, built once until the next edit. */
-function currentBook(state) {
+export function currentBook(state) {
   if (!state.book) state.book = nameBook(state.doc.objectives, state.doc.injects);
   return state.book;
 }
@@ -204,7 +220,7 @@ export function conditionChoices(state) {
 }
 
 /** A condition field (`if`, `when`): the text, the condition in words, and a helper that adds one. */
-function conditionField(state, path, label, help, itemLabel, keepEmpty = false) {
+function conditionField(state, path, help, itemLabel, keepEmpty = false) {
   const key = path.join('.');
   const wordsId = `${fieldId(key)}-words`;
   const words = el('p', { class: 'field-note condition-words', id: wordsId, lang: state.lang });
@@ -213,7 +229,7 @@ function conditionField(state, path, label, help, itemLabel, keepEmpty = false) 
     const parsed = parseCondition(text);
     words.textContent = parsed ? t('editor.condition.reads', { cond: conditionInWords(parsed, currentBook(state), t) }) : t('editor.condition.unreadable');
   };
-  const field = textField(state, { path, kind: 'condition', label, help, itemLabel, onInput: say, keepEmpty });
+  const field = textField(state, { path, kind: 'condition', help, itemLabel, onInput: say, keepEmpty });
   const input = field.querySelector('input');
   input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), wordsId].filter(Boolean).join(' '));
   input.dataset.describedBy = input.getAttribute('aria-describedby');
@@ -273,30 +289,30 @@ export function renderInjects(state) {
         state.changed({ key: `injects.${i}`, structural: true });
         state.rerender({ focus: `${releaseName}-${mode}` });
       };
-      const body = [
-        textField(state, { path: ['injects', i, 'subject'], label: t('editor.field.subject'), lang: state.lang, rerender: 'soft', required: true, itemLabel }),
+      const body = () => [
+        textField(state, { path: ['injects', i, 'subject'], lang: state.lang, rerender: 'soft', required: true, itemLabel }),
         idField(state, ['injects', i, 'id'], 'inject', itemLabel),
-        checkGroup(state, { path: ['injects', i, 'to'], legend: t('editor.field.to'), options: played, all: t('editor.field.toAll'), help: t('editor.field.toHelp'), itemLabel }),
+        checkGroup(state, { path: ['injects', i, 'to'], options: played, all: t('editor.field.toAll'), help: t('editor.field.toHelp'), itemLabel }),
         el('div', { class: 'two-fields' },
-          selectField(state, { path: ['injects', i, 'channel'], label: t('editor.field.channel'), options: channelOptions(channels), empty: t('editor.choose'), itemLabel }),
-          textField(state, { path: ['injects', i, 'from'], label: t('editor.field.from'), help: t('editor.field.fromHelp'), lang: state.lang, itemLabel })),
-        textField(state, { path: ['injects', i, 'body'], kind: 'textarea', rows: 6, label: t('editor.field.body'), lang: state.lang, itemLabel }),
+          selectField(state, { path: ['injects', i, 'channel'], options: channelOptions(channels), empty: t('editor.choose'), itemLabel }),
+          textField(state, { path: ['injects', i, 'from'], help: t('editor.field.fromHelp'), lang: state.lang, itemLabel })),
+        textField(state, { path: ['injects', i, 'body'], kind: 'textarea', rows: 6, lang: state.lang, itemLabel }),
         el('fieldset', { class: 'field release' },
           el('legend', { text: t('editor.field.release') }),
           el('div', { class: 'radio-row' },
             el('label', {}, el('input', { type: 'radio', name: releaseName, id: `${releaseName}-at`, value: 'at', checked: !byCondition, onchange: () => release('at') }), ' ', t('editor.field.releaseAt')),
             el('label', {}, el('input', { type: 'radio', name: releaseName, id: `${releaseName}-when`, value: 'when', checked: byCondition, onchange: () => release('when') }), ' ', t('editor.field.releaseWhen')))),
         byCondition
-          ? [conditionField(state, ['injects', i, 'when'], t('editor.field.when'), t('editor.field.whenHelp'), itemLabel, true),
-            textField(state, { path: ['injects', i, 'delay'], kind: 'duration', label: t('editor.field.delay'), help: t('editor.field.delayHelp'), itemLabel })]
-          : textField(state, { path: ['injects', i, 'at'], kind: 'duration', label: t('editor.field.at'), help: t('editor.field.atHelp'), itemLabel, rerender: true }),
-        conditionField(state, ['injects', i, 'if'], t('editor.field.if'), t('editor.field.ifHelp'), itemLabel),
+          ? [conditionField(state, ['injects', i, 'when'], t('editor.field.whenHelp'), itemLabel, true),
+            textField(state, { path: ['injects', i, 'delay'], kind: 'duration', help: t('editor.field.delayHelp'), itemLabel })]
+          : textField(state, { path: ['injects', i, 'at'], kind: 'duration', help: t('editor.field.atHelp'), itemLabel, rerender: true }),
+        conditionField(state, ['injects', i, 'if'], t('editor.field.ifHelp'), itemLabel),
         el('div', { class: 'staff-only' },
           el('p', { class: 'staff-note', text: t('editor.staffOnly') }),
-          textField(state, { path: ['injects', i, 'expect'], kind: 'textarea', rows: 3, label: t('editor.field.expect'), lang: state.lang, itemLabel }),
-          textField(state, { path: ['injects', i, 'notes'], kind: 'textarea', rows: 3, label: t('editor.field.notes'), lang: state.lang, itemLabel })),
+          textField(state, { path: ['injects', i, 'expect'], kind: 'textarea', rows: 3, lang: state.lang, itemLabel }),
+          textField(state, { path: ['injects', i, 'notes'], kind: 'textarea', rows: 3, lang: state.lang, itemLabel })),
       ];
-      return el('li', {}, itemBox(state, { listKey: 'injects', index: i, title: injectTitle(inject), extra, body, noun: t('editor.noun.inject') }));
+      return el('li', {}, itemBox(state, { listKey: 'injects', index: i, itemLabel, title: injectTitle(inject), extra, body, noun: t('editor.noun.inject') }));
     })),
     addButton(state, 'injects', t('editor.add.inject'), () => ({
       id: freshId(injects, 'inject'), to: 'all', channel: channels.includes('email') ? 'email' : channels[0], subject: '',
@@ -320,34 +336,34 @@ export function renderObjectives(state) {
       if (!o || typeof o !== 'object') return el('li', { text: t('editor.item.unreadable') });
       const itemLabel = () => t('editor.label.objective', { name: objectiveTitle(o) });
       const kindHelp = KINDS.includes(o.kind) ? t(`kind.${o.kind}.hint`) : null;
-      const body = [
-        textField(state, { path: ['objectives', i, 'name'], label: t('editor.field.objectiveName'), lang: state.lang, rerender: 'soft', itemLabel }),
+      const body = () => [
+        textField(state, { path: ['objectives', i, 'name'], lang: state.lang, rerender: 'soft', itemLabel }),
         el('div', { class: 'two-fields' },
           idField(state, ['objectives', i, 'id'], 'objective', itemLabel),
-          selectField(state, { path: ['objectives', i, 'kind'], label: t('editor.field.kind'), options: kinds, empty: t('editor.choose'), help: kindHelp, rerender: true, itemLabel })),
-        checkGroup(state, { path: ['objectives', i, 'by'], legend: t('editor.field.by'), help: t('editor.field.byHelp'), options: played, itemLabel }),
+          selectField(state, { path: ['objectives', i, 'kind'], options: kinds, empty: t('editor.choose'), help: kindHelp, rerender: true, itemLabel })),
+        checkGroup(state, { path: ['objectives', i, 'by'], help: t('editor.field.byHelp'), options: played, itemLabel }),
         selectField(state, {
-          path: ['objectives', i, 'from'], label: t('editor.field.objectiveFrom'), help: t('editor.field.objectiveFromHelp'),
+          path: ['objectives', i, 'from'], help: t('editor.field.objectiveFromHelp'),
           empty: t('editor.field.fromStart'), itemLabel,
           // Every inject, drawn when the select is first used (200 objectives × 5,000 injects otherwise).
           options: () => injects.filter((x) => x && x.id).map((x) => ({ value: x.id, label: injectTitle(x), lang: state.lang })),
         }),
         o.kind === 'escalate' ? [
-          selectField(state, { path: ['objectives', i, 'to'], label: t('editor.field.escalateTo'), options: everyone, empty: t('editor.choose'), itemLabel }),
-          checkGroup(state, { path: ['objectives', i, 'via'], legend: t('editor.field.via'), help: t('editor.field.viaHelp'), options: channelOptions(channels), itemLabel }),
+          selectField(state, { path: ['objectives', i, 'to'], options: everyone, empty: t('editor.choose'), itemLabel }),
+          checkGroup(state, { path: ['objectives', i, 'via'], help: t('editor.field.viaHelp'), options: channelOptions(channels), itemLabel }),
         ] : null,
         el('div', { class: 'three-fields' },
-          textField(state, { path: ['objectives', i, 'target'], kind: 'duration', label: t('editor.field.target'), help: t('editor.field.targetHelp'), required: true, itemLabel }),
-          textField(state, { path: ['objectives', i, 'limit'], kind: 'duration', label: t('editor.field.limit'), help: t('editor.field.limitHelp'), itemLabel }),
-          textField(state, { path: ['objectives', i, 'weight'], kind: 'number', label: t('editor.field.weight'), help: t('editor.field.weightHelp'), itemLabel })),
+          textField(state, { path: ['objectives', i, 'target'], kind: 'duration', help: t('editor.field.targetHelp'), required: true, itemLabel }),
+          textField(state, { path: ['objectives', i, 'limit'], kind: 'duration', help: t('editor.field.limitHelp'), itemLabel }),
+          textField(state, { path: ['objectives', i, 'weight'], kind: 'number', help: t('editor.field.weightHelp'), itemLabel })),
         MATCH_KINDS.has(o.kind) || o.match !== undefined
-          ? textField(state, { path: ['objectives', i, 'match'], kind: 'lines', rows: 4, label: t('editor.field.match'), help: t('editor.field.matchHelp'), lang: state.lang, itemLabel })
+          ? textField(state, { path: ['objectives', i, 'match'], kind: 'lines', rows: 4, help: t('editor.field.matchHelp'), lang: state.lang, itemLabel })
           : null,
-        textField(state, { path: ['objectives', i, 'expect'], kind: 'textarea', rows: 3, label: t('editor.field.objectiveExpect'), lang: state.lang, itemLabel }),
-        textField(state, { path: ['objectives', i, 'controls'], kind: 'lines', rows: 2, label: t('editor.field.controls'), help: t('editor.field.controlsHelp'), itemLabel }),
+        textField(state, { path: ['objectives', i, 'expect'], kind: 'textarea', rows: 3, lang: state.lang, itemLabel }),
+        textField(state, { path: ['objectives', i, 'controls'], kind: 'lines', rows: 2, help: t('editor.field.controlsHelp'), itemLabel }),
       ];
       const extra = KINDS.includes(o.kind) ? t('kind.' + o.kind) : '';
-      return el('li', {}, itemBox(state, { listKey: 'objectives', index: i, title: objectiveTitle(o), extra, body, noun: t('editor.noun.objective') }));
+      return el('li', {}, itemBox(state, { listKey: 'objectives', index: i, itemLabel, title: objectiveTitle(o), extra, body, noun: t('editor.noun.objective') }));
     })),
     addButton(state, 'objectives', t('editor.add.objective'), () => ({
       id: freshId(objectives, 'objective'), name: '', kind: 'acknowledge', target: state.lang === 'ja' ? '5分' : '5m',
@@ -378,15 +394,15 @@ export function renderSurvey(state) {
         state.changed({ key: `survey.${i}`, structural: true });
         state.rerender({ focus: kindId });
       };
-      const body = [
-        textField(state, { path: questionPath, kind: 'keep', label: t('editor.field.question'), lang: state.lang, rerender: 'soft', itemLabel }),
+      const body = () => [
+        textField(state, { path: questionPath, kind: 'keep', lang: state.lang, rerender: 'soft', itemLabel }),
         el('div', { class: 'field' },
           el('label', { for: kindId, text: t('editor.field.surveyKind') }),
           el('select', { id: kindId, onchange: (e) => setKind(e.target.value) },
             el('option', { value: 'scale', selected: !isText, text: t('editor.survey.scale') }),
             el('option', { value: 'text', selected: isText, text: t('editor.survey.text') }))),
       ];
-      return el('li', {}, itemBox(state, { listKey: 'survey', index: i, title: question || t('editor.survey.unnamed'), extra: isText ? t('editor.survey.text') : t('editor.survey.scale'), body, noun: t('editor.noun.question') }));
+      return el('li', {}, itemBox(state, { listKey: 'survey', index: i, itemLabel, title: question || t('editor.survey.unnamed'), extra: isText ? t('editor.survey.text') : t('editor.survey.scale'), body, noun: t('editor.noun.question') }));
     })),
     addButton(state, 'survey', t('editor.add.question'), () => ''),
   ];
@@ -394,39 +410,45 @@ export function renderSurvey(state) {
 
 // ---------------------------------------------------------------- quiz
 
+/** The check boxes that mark a quiz question's right choices. */
+function answerField(state, q, i, itemLabel) {
+  const choices = Array.isArray(q.choices) ? q.choices : [];
+  const answers = new Set((Array.isArray(q.answer) ? q.answer : (q.answer === undefined ? [] : [q.answer])).map(Number));
+  const answerKey = `quiz.${i}.answer`;
+  const answerId = fieldId(answerKey);
+  const answerSlot = el('div', { class: 'field-problem', id: `${answerId}-problem`, hidden: true });
+  const boxes = choices.map((choice, c) => el('input', { type: 'checkbox', id: `${answerId}-${c}`, value: String(c), checked: answers.has(c) }));
+  const updateAnswer = () => {
+    const chosen = boxes.filter((b) => b.checked).map((b) => Number(b.value));
+    setKey(q, 'answer', chosen.length === 0 ? undefined : chosen.length === 1 ? chosen[0] : chosen, KEY_ORDER.quiz);
+    state.changed({ key: answerKey });
+  };
+  for (const box of boxes) box.addEventListener('change', updateAnswer);
+  const label = fieldLabel(['quiz', i, 'answer']);
+  const answerSet = el('fieldset', { class: 'field check-group', id: answerId, dataset: { field: answerKey } },
+    el('legend', { text: label }),
+    choices.length ? el('div', { class: 'check-list' }, boxes.map((box, c) =>
+      el('label', { class: 'check' }, box, ' ', el('span', { lang: state.lang, text: choices[c] || t('editor.quiz.emptyChoice') }))))
+      : el('p', { class: 'field-help', text: t('editor.quiz.noChoices') }),
+    answerSlot);
+  register(state, answerKey, { focus: boxes[0] || answerSet, slot: answerSlot, label, itemLabel, control: answerSet });
+  return answerSet;
+}
+
 export function renderQuiz(state) {
   const quiz = Array.isArray(state.doc.quiz) ? state.doc.quiz : [];
   return [
     el('ol', { class: 'items' }, quiz.map((q, i) => {
       if (!q || typeof q !== 'object') return el('li', { text: t('editor.item.unreadable') });
       const itemLabel = () => t('editor.label.quiz', { n: i + 1 });
-      const choices = Array.isArray(q.choices) ? q.choices : [];
-      const answers = new Set((Array.isArray(q.answer) ? q.answer : (q.answer === undefined ? [] : [q.answer])).map(Number));
-      const answerKey = `quiz.${i}.answer`;
-      const answerId = fieldId(answerKey);
-      const answerSlot = el('div', { class: 'field-problem', id: `${answerId}-problem`, hidden: true });
-      const boxes = choices.map((choice, c) => el('input', { type: 'checkbox', id: `${answerId}-${c}`, value: String(c), checked: answers.has(c) }));
-      const updateAnswer = () => {
-        const chosen = boxes.filter((b) => b.checked).map((b) => Number(b.value));
-        setKey(q, 'answer', chosen.length === 0 ? undefined : chosen.length === 1 ? chosen[0] : chosen, KEY_ORDER.quiz);
-        state.changed({ key: answerKey });
-      };
-      for (const box of boxes) box.addEventListener('change', updateAnswer);
-      const answerSet = el('fieldset', { class: 'field check-group', id: answerId, dataset: { field: answerKey } },
-        el('legend', { text: t('editor.field.answer') }),
-        choices.length ? el('div', { class: 'check-list' }, boxes.map((box, c) =>
-          el('label', { class: 'check' }, box, ' ', el('span', { lang: state.lang, text: choices[c] || t('editor.quiz.emptyChoice') }))))
-          : el('p', { class: 'field-help', text: t('editor.quiz.noChoices') }),
-        answerSlot);
-      register(state, answerKey, { focus: boxes[0] || answerSet, slot: answerSlot, label: t('editor.field.answer'), itemLabel, control: answerSet });
-      const body = [
-        textField(state, { path: ['quiz', i, 'question'], kind: 'keep', label: t('editor.field.quizQuestion'), lang: state.lang, rerender: 'soft', itemLabel }),
+      const body = () => [
+        textField(state, { path: ['quiz', i, 'question'], kind: 'keep', lang: state.lang, rerender: 'soft', itemLabel }),
         idField(state, ['quiz', i, 'id'], 'quiz', itemLabel),
-        textField(state, { path: ['quiz', i, 'choices'], kind: 'lines', rows: 4, label: t('editor.field.choices'), help: t('editor.field.choicesHelp'), lang: state.lang, rerender: true, itemLabel }),
-        answerSet,
-        textField(state, { path: ['quiz', i, 'explanation'], kind: 'textarea', rows: 3, label: t('editor.field.explanation'), lang: state.lang, itemLabel }),
+        textField(state, { path: ['quiz', i, 'choices'], kind: 'lines', rows: 4, help: t('editor.field.choicesHelp'), lang: state.lang, rerender: true, itemLabel }),
+        answerField(state, q, i, itemLabel),
+        textField(state, { path: ['quiz', i, 'explanation'], kind: 'textarea', rows: 3, lang: state.lang, itemLabel }),
       ];
-      return el('li', {}, itemBox(state, { listKey: 'quiz', index: i, title: q.question || t('editor.quiz.unnamed'), body, noun: t('editor.noun.quiz') }));
+      return el('li', {}, itemBox(state, { listKey: 'quiz', index: i, itemLabel, title: q.question || t('editor.quiz.unnamed'), body, noun: t('editor.noun.quiz') }));
     })),
     addButton(state, 'quiz', t('editor.add.quiz'), () => ({ id: freshId(quiz, 'q'), question: '', choices: [], answer: 0 })),
   ];

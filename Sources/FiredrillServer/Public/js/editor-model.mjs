@@ -2,7 +2,7 @@
 // Node). The editor holds the scenario as the JSON object the server's convert gives
 // (key for key, in the file's order) and changes it in place, so keys it has no form for
 // stay as they were. Here: JSON written with a map from each line to the value it holds
-// (the server's problems name lines), problems mapped to fields, durations as people type
+// (the server's problems name lines), problems mapped to fields, the fields' labels, durations as people type
 // them, the timeline of injects, find and replace over the scenario's text, a copy's id and
 // title, what one role will see, and conditions read into the shape conditions.mjs words.
 
@@ -11,6 +11,11 @@
 /** ['injects', 3, 'subject'] → 'injects.3.subject' (the key of a field in the page). */
 export function pathKey(path) {
   return path.join('.');
+}
+
+/** 'injects.3.subject' → ['injects', 3, 'subject'] ('' → []). */
+export function keyPath(key) {
+  return key === '' ? [] : key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** The value at a path, or undefined. */
@@ -151,6 +156,37 @@ export function fieldFor(path, hasField) {
     if (hasField(key)) return key;
   }
   return '';
+}
+
+// ---------------------------------------------------------------- field labels
+
+// The label of each field of the forms ('subject': the catalog's 'editor.field.subject'),
+// by the field's path without the items' indexes: the forms label their fields with it, and
+// a problem or a found text in an item whose form is not drawn yet is named with it.
+export const FIELD_LABELS = {
+  title: 'title', id: 'id', language: 'language', duration: 'duration', briefing: 'briefing', summary: 'summary', tags: 'tags', channels: 'channels',
+  'roles.name': 'roleName', 'roles.id': 'id', 'roles.department': 'department', 'roles.responsibilities': 'responsibilities',
+  'roles.persona': 'simulated', 'roles.persona.channels': 'personaChannels', 'roles.persona.delay': 'personaDelay', 'roles.persona.reply': 'personaReply',
+  'injects.subject': 'subject', 'injects.id': 'id', 'injects.to': 'to', 'injects.channel': 'channel', 'injects.from': 'from', 'injects.body': 'body',
+  'injects.at': 'at', 'injects.when': 'when', 'injects.delay': 'delay', 'injects.if': 'if', 'injects.expect': 'expect', 'injects.notes': 'notes',
+  'objectives.name': 'objectiveName', 'objectives.id': 'id', 'objectives.kind': 'kind', 'objectives.by': 'by', 'objectives.from': 'objectiveFrom',
+  'objectives.to': 'escalateTo', 'objectives.via': 'via', 'objectives.target': 'target', 'objectives.limit': 'limit', 'objectives.weight': 'weight',
+  'objectives.match': 'match', 'objectives.expect': 'objectiveExpect', 'objectives.controls': 'controls',
+  survey: 'question', 'survey.question': 'question', 'survey.kind': 'surveyKind',   // survey: a question written as a bare text
+  'quiz.question': 'quizQuestion', 'quiz.id': 'id', 'quiz.choices': 'choices', 'quiz.answer': 'answer', 'quiz.explanation': 'explanation',
+};
+
+/**
+ * The label (catalog key) of the field a path is in: ['injects', 3, 'to', 0] → 'editor.field.to';
+ * null when the editor has no field for it.
+ */
+export function fieldLabelKey(path) {
+  const parts = (path || []).filter((p) => typeof p !== 'number');
+  for (let n = parts.length; n > 0; n--) {
+    const name = FIELD_LABELS[parts.slice(0, n).join('.')];
+    if (name) return `editor.field.${name}`;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- durations

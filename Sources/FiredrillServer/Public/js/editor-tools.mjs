@@ -5,11 +5,10 @@ import { triggerInWords } from './conditions.mjs';
 import { el, fill, reflow } from './dom.mjs';
 import { formatClock } from './format.mjs';
 import { channelName, t } from './i18n.mjs';
-import { nameBook } from './names.mjs';
 import { announce } from './ui.mjs';
 import { fieldId } from './editor-fields.mjs';
 import { findMatches, moveInject, parseCondition, parseTime, replaceMatches, rolePreview, snippets, timeline } from './editor-model.mjs';
-import { injectTitle, roleTitle } from './editor-forms.mjs';
+import { currentBook, injectTitle, roleTitle } from './editor-forms.mjs';
 
 const STEP = 5 * 60;   // the earlier / later buttons move an inject by five minutes
 
@@ -24,10 +23,10 @@ function recipientsText(doc, to) {
 }
 
 /** When a `when` inject goes out, in words. */
-function triggerText(doc, when, delaySeconds) {
+function triggerText(state, when, delaySeconds) {
   const parsed = parseCondition(when);
   if (!parsed) return t('editor.condition.unreadable');
-  return triggerInWords({ kind: 'when', when: parsed, delay_seconds: delaySeconds || 0 }, nameBook(doc.objectives, doc.injects), t);
+  return triggerInWords({ kind: 'when', when: parsed, delay_seconds: delaySeconds || 0 }, currentBook(state), t);
 }
 
 // ---------------------------------------------------------------- timeline
@@ -36,12 +35,11 @@ export function renderTimeline(state, container) {
   const { doc } = state;
   const { scheduled, triggered } = timeline(doc);
   const move = (entry, seconds) => {
-    const at = moveInject(doc, entry.index, seconds);
-    const field = document.getElementById(fieldId(`injects.${entry.index}.at`));
-    if (field) { field.value = at; field.dispatchEvent(new Event('input')); } else state.changed({ key: `injects.${entry.index}.at` });
+    moveInject(doc, entry.index, seconds);
+    state.changed({ key: `injects.${entry.index}.at` });
     announce(t('editor.timeline.moved', { name: injectTitle(doc.injects[entry.index]), at: formatClock(Math.max(0, seconds)) }));
-    // Sorted again (with the inject's summary) once the focus has moved on; the focus stays
-    // on the same row's control.
+    // Sorted again (with the inject's summary and, when it is open, its form) once the focus
+    // has moved on; the focus stays on the same row's control.
     state.rerender();
   };
   const row = (entry) => {
@@ -86,7 +84,7 @@ export function renderTimeline(state, container) {
         const inject = doc.injects[entry.index];
         return el('li', {},
           el('a', { href: `#${fieldId(`injects.${entry.index}`, 'item')}`, class: 'tl-subject', lang: state.lang, text: injectTitle(inject), onclick: (e) => { e.preventDefault(); state.reveal(`injects.${entry.index}`); } }),
-          el('p', { class: 'tl-meta', lang: state.lang, text: triggerText(doc, entry.when, entry.delaySeconds) }));
+          el('p', { class: 'tl-meta', lang: state.lang, text: triggerText(state, entry.when, entry.delaySeconds) }));
       })),
     ] : null);
 }

@@ -10,11 +10,11 @@ import { initPage, pageError } from './chrome.mjs';
 import { $, el, fill } from './dom.mjs';
 import { lang, t, tOpt } from './i18n.mjs';
 import { announce, showError } from './ui.mjs';
-import { fieldId, reveal, showFieldProblems } from './editor-fields.mjs';
+import { fieldId, fieldLabel, reveal, showFieldProblems } from './editor-fields.mjs';
 import { renderBasics, renderInjects, renderObjectives, renderQuiz, renderRoles, renderSurvey } from './editor-forms.mjs';
 import { FindReplace, renderPreview, renderPreviewRoles, renderTimeline } from './editor-tools.mjs';
 import {
-  KEY_ORDER, blankScenario, copyTitle, deriveCopyId, fieldFor, plannedScenario, problemsWithPaths, setKey, toJSONText,
+  KEY_ORDER, blankScenario, copyTitle, deriveCopyId, fieldFor, keyPath, pathKey, plannedScenario, problemsWithPaths, setKey, toJSONText,
 } from './editor-model.mjs';
 
 const client = api('trainer');
@@ -149,16 +149,26 @@ function renderAll({ keep = null } = {}) {
   renderMode();
 }
 
-/** How a problem list names a field: 「インジェクト『…』 › 件名」. */
+/** The key of the registered field a path is in: in an item whose form is not drawn yet, the item's; '' for the scenario. */
+const fieldKey = (path) => fieldFor(path, (k) => state.fields.has(k));
+
+/**
+ * How a problem list names the value at `key`: 「インジェクト『…』 › 件名」, whether the item's
+ * form is drawn or not.
+ */
 state.describe = (key) => {
-  const field = fieldFor(key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), (k) => state.fields.has(k));
-  const entry = state.fields.get(field) || state.fields.get('');
-  return entry.itemLabel ? `${entry.itemLabel()} › ${entry.label}` : entry.label;
+  const path = keyPath(key);
+  const entry = state.fields.get(fieldKey(path));
+  return [entry.itemLabel && entry.itemLabel(), entry.label ?? fieldLabel(path)].filter(Boolean).join(' › ');
 };
 
+/** Takes the reader to the field of `key`: its item opened (its form drawn), the field focused. */
 state.reveal = (key) => {
-  const entry = state.fields.get(key);
-  if (entry && entry.focus) reveal(entry.focus);
+  const path = keyPath(key);
+  const item = state.fields.get(pathKey(path.slice(0, 2)));
+  if (item && item.open) item.open();
+  const entry = state.fields.get(fieldKey(path));
+  if (entry.focus) reveal(entry.focus);
 };
 
 let derivedTimer = null;
@@ -209,9 +219,7 @@ async function validate() {
     const result = await client.post(`/scenarios/validate${query}`, { source: text, lang: lang() });
     if (seq !== validateSeq) return state.valid;
     state.valid = Boolean(result.valid);
-    state.problems = problemsWithPaths(result.problems || [], paths).map((p) => ({
-      ...p, field: fieldFor(p.path, (k) => state.fields.has(k)),
-    }));
+    state.problems = problemsWithPaths(result.problems || [], paths).map((p) => ({ ...p, key: p.path ? pathKey(p.path) : '' }));
     showError($('#save-error'), null);
   } catch (err) {
     if (seq !== validateSeq) return state.valid;
@@ -223,8 +231,10 @@ async function validate() {
   return state.valid;
 }
 
+/** Shows the problems beside their fields (those in an item not drawn yet: on the item) and in the list. */
 function showProblems() {
   const problems = state.problems;
+  for (const p of problems) p.field = fieldKey(p.path);
   showFieldProblems(state, problems);
   // Each problem links to its field (a problem the page cannot place names the scenario).
   const title = $('#problems-title');
@@ -242,15 +252,16 @@ function showProblems() {
   count.classList.toggle('bad', state.valid === false);
   fill($('#problem-list'), problems.map((p) => {
     const entry = state.fields.get(p.field);
-    const where = state.describe(p.field);
+    const where = state.describe(p.key);
     if (!entry || !entry.focus) return el('li', { text: `${where}：${p.message}` });
     const target = entry.focus.id ? `#${entry.focus.id}` : `#${fieldId(p.field)}`;
     return el('li', {}, el('a', {
       href: target,
-      onclick: (e) => { e.preventDefault(); reveal(entry.focus); },
+      onclick: (e) => { e.preventDefault(); state.reveal(p.key); },
     }, el('span', { class: 'problem-where', text: where }), el('span', { class: 'problem-message', text: p.message })));
   }));
 }
+state.showProblems = showProblems;
 
 // ---------------------------------------------------------------- opening
 
