@@ -141,6 +141,20 @@ test('the timeline sorts scheduled injects by time, then file order, and keeps t
   assert.equal(model.timeline(doc).scheduled.at(-1).id, 'chat', 'an unreadable time comes last');
 });
 
+test('a long list is drawn in steps: the first rows at once, then a few hundred at a time, each row once', () => {
+  assert.deepEqual(model.drawingSteps(0, 100, 250), [], 'nothing to draw');
+  assert.deepEqual(model.drawingSteps(40, 100, 250), [[0, 40]], 'a short list at once');
+  assert.deepEqual(model.drawingSteps(700, 100, 250), [[0, 100], [100, 350], [350, 600], [600, 700]]);
+  assert.deepEqual(model.drawingSteps(700, 400, 250), [[0, 400], [400, 650], [650, 700]], 'more at once (the row that has the focus)');
+  const steps = model.drawingSteps(3750, 100, 250);
+  assert.equal(steps.length, 16);
+  steps.forEach(([start, end], i) => {
+    assert.ok(start < end);
+    assert.equal(start, i === 0 ? 0 : steps[i - 1][1], 'no gap, no row twice');
+  });
+  assert.equal(steps.at(-1)[1], 3750);
+});
+
 test('moving an inject changes only its time, in its own style, and re-sorts the timeline', () => {
   const doc = sample();
   const before = JSON.stringify(doc.injects[0]);

@@ -214,31 +214,41 @@ export function checkGroup(state, opts) {
   return fieldset;
 }
 
-/** Writes the problems beside their fields: [{field: key, message}] (field '' = the scenario). */
+/**
+ * Writes the problems beside their fields: [{field: key, message}] (field '' = the scenario).
+ * What the last call wrote is taken away first (only that: 5,000 items have a slot each).
+ */
 export function showFieldProblems(state, problems) {
-  for (const node of state.root.querySelectorAll('.field-problem')) { node.replaceChildren(); node.hidden = true; }
-  for (const node of state.root.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
-  for (const node of state.root.querySelectorAll('.has-problem')) node.classList.remove('has-problem');
-  for (const entry of state.fields.values()) {
-    if (entry.control) {
-      const base = entry.control.dataset.describedBy || '';
-      if (base) entry.control.setAttribute('aria-describedby', base); else entry.control.removeAttribute('aria-describedby');
-    }
+  const last = state.marked || { slots: [], controls: [], items: [] };
+  for (const node of last.slots) { node.replaceChildren(); node.hidden = true; }
+  for (const node of last.controls) {
+    node.removeAttribute('aria-invalid');
+    const base = node.dataset.describedBy || '';
+    if (base) node.setAttribute('aria-describedby', base); else node.removeAttribute('aria-describedby');
   }
+  for (const node of last.items) node.classList.remove('has-problem');
+  const marked = { slots: [], controls: [], items: [] };
+  state.marked = marked;
   for (const p of problems) {
     const entry = state.fields.get(p.field);
     if (!entry || !entry.slot) continue;
     entry.slot.append(el('p', { text: p.message }));
     entry.slot.hidden = false;
+    marked.slots.push(entry.slot);
     if (entry.control) {
+      marked.controls.push(entry.control);
       entry.control.setAttribute('aria-invalid', 'true');
       const ids = new Set((entry.control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
       ids.add(entry.slot.id);
       entry.control.setAttribute('aria-describedby', Array.from(ids).join(' '));
     }
-    // A closed item shows that something inside it needs a look.
+    // A closed item shows that something inside it needs a look: a mark in its summary.
     for (let node = entry.slot.parentElement; node; node = node.parentElement) {
-      if (node.tagName === 'DETAILS') node.classList.add('has-problem');
+      if (node.tagName !== 'DETAILS') continue;
+      node.classList.add('has-problem');
+      marked.items.push(node);
+      const summary = node.querySelector(':scope > summary');
+      if (summary && !summary.querySelector('.item-problem-mark')) summary.append(el('span', { class: 'item-problem-mark', text: t('editor.item.hasProblem') }));
     }
   }
 }

@@ -2,7 +2,7 @@
 // scenario itself, roles (with their card and, for simulated roles, the persona), injects,
 // objectives, survey questions and the quiz. Each list item is a <details> whose summary
 // names it in words; the keys the editor has no field for stay in the scenario as they were.
-import { append, el } from './dom.mjs';
+import { el } from './dom.mjs';
 import { channelName, t } from './i18n.mjs';
 import { checkGroup, fieldId, fieldLabel, register, selectField, textField } from './editor-fields.mjs';
 import { KEY_ORDER, freshId, parseCondition, parseDuration, renameId, setKey } from './editor-model.mjs';
@@ -35,12 +35,17 @@ export function objectiveTitle(objective) {
   return (objective && objective.name) || t('editor.objective.unnamed');
 }
 
+/** From this many items on, a list is long: its items off the screen are not laid out (editor.css). */
+export const LONG_LIST = 100;
+const listClass = (items) => ['items', items.length >= LONG_LIST && 'long'];
+
 /**
  * An item of a list as a <details>: its summary names it; inside, its problems, its fields
  * (`body()`) and the buttons to move it up or down and to remove it. The fields are drawn
  * when the item is first opened (5,000 injects would otherwise draw 5,000 forms): until then
  * its problems are the item's (its summary shows them), and opening it moves them beside
- * their fields.
+ * their fields. A closed item is four elements: the summary, its two texts and the item's
+ * problem slot (its mark comes with its first problem).
  */
 function itemBox(state, { listKey, index, title, extra, body, noun, itemLabel }) {
   const list = state.doc[listKey];
@@ -49,8 +54,7 @@ function itemBox(state, { listKey, index, title, extra, body, noun, itemLabel })
   const slot = el('div', { class: 'field-problem', id: `${itemId}-problem`, hidden: true });
   const summary = el('summary', { id: `${itemId}-summary` },
     el('span', { class: 'item-title', lang: state.lang, text: title }),
-    extra ? el('span', { class: 'item-extra', text: extra }) : null,
-    el('span', { class: 'item-problem-mark', text: t('editor.item.hasProblem') }));
+    extra ? el('span', { class: 'item-extra', text: extra }) : null);
   const move = (delta) => {
     const to = index + delta;
     if (to < 0 || to >= list.length) return;
@@ -74,15 +78,14 @@ function itemBox(state, { listKey, index, title, extra, body, noun, itemLabel })
     state.changed({ key: listKey, structural: true });
     state.rerender({ focus: `add-${listKey}` });
   };
-  const content = el('div', { class: 'item-body' }, slot);
-  const details = el('details', { class: 'item', id: itemId, dataset: { field: key }, open: state.open.has(key) }, summary, content);
+  const details = el('details', { class: 'item', id: itemId, dataset: { field: key }, open: state.open.has(key) }, summary, slot);
   let drawn = false;
   const draw = () => {
     drawn = true;
-    append(content, body(), el('div', { class: 'btn-row item-actions' },
+    details.append(el('div', { class: 'item-body' }, slot, body(), el('div', { class: 'btn-row item-actions' },
       el('button', { type: 'button', class: 'btn small', id: `${itemId}-up`, disabled: index === 0, text: t('editor.item.up'), onclick: () => move(-1) }),
       el('button', { type: 'button', class: 'btn small', id: `${itemId}-down`, disabled: index === list.length - 1, text: t('editor.item.down'), onclick: () => move(1) }),
-      el('button', { type: 'button', class: 'btn small danger', text: t('editor.item.remove', { noun }), onclick: remove })));
+      el('button', { type: 'button', class: 'btn small danger', text: t('editor.item.remove', { noun }), onclick: remove }))));
   };
   // Opened by the reader or by a link to a field in it: drawn, and its problems moved to their fields.
   const open = () => {
@@ -162,7 +165,7 @@ export function renderRoles(state) {
   const roles = Array.isArray(state.doc.roles) ? state.doc.roles : [];
   const channels = scenarioChannels(state.doc);
   return [
-    el('ol', { class: 'items' }, roles.map((role, i) => {
+    el('ol', { class: listClass(roles) }, roles.map((role, i) => {
       if (!role || typeof role !== 'object') return el('li', { text: t('editor.item.unreadable') });
       const title = roleTitle(role);
       const itemLabel = () => t('editor.label.role', { name: roleTitle(role) });
@@ -267,7 +270,7 @@ export function renderInjects(state) {
   const channels = scenarioChannels(state.doc);
   const played = roles.filter((r) => r && r.id && !isPersona(r)).map((r) => ({ value: r.id, label: roleTitle(r), lang: state.lang }));
   return [
-    el('ol', { class: 'items' }, injects.map((inject, i) => {
+    el('ol', { class: listClass(injects) }, injects.map((inject, i) => {
       if (!inject || typeof inject !== 'object') return el('li', { text: t('editor.item.unreadable') });
       const itemLabel = () => t('editor.label.inject', { name: injectTitle(inject) });
       const byCondition = inject.when !== undefined && inject.at === undefined;
@@ -332,7 +335,7 @@ export function renderObjectives(state) {
   const everyone = roles.filter((r) => r && r.id).map((r) => ({ value: r.id, label: roleTitle(r), lang: state.lang }));
   const kinds = KINDS.map((k) => ({ value: k, label: t('kind.' + k) }));
   return [
-    el('ol', { class: 'items' }, objectives.map((o, i) => {
+    el('ol', { class: listClass(objectives) }, objectives.map((o, i) => {
       if (!o || typeof o !== 'object') return el('li', { text: t('editor.item.unreadable') });
       const itemLabel = () => t('editor.label.objective', { name: objectiveTitle(o) });
       const kindHelp = KINDS.includes(o.kind) ? t(`kind.${o.kind}.hint`) : null;
@@ -376,7 +379,7 @@ export function renderObjectives(state) {
 export function renderSurvey(state) {
   const survey = Array.isArray(state.doc.survey) ? state.doc.survey : [];
   return [
-    el('ol', { class: 'items' }, survey.map((q, i) => {
+    el('ol', { class: listClass(survey) }, survey.map((q, i) => {
       const isText = q && typeof q === 'object' && q.kind === 'text';
       const questionPath = typeof q === 'string' ? ['survey', i] : ['survey', i, 'question'];
       const question = typeof q === 'string' ? q : (q && q.question) || '';
@@ -438,7 +441,7 @@ function answerField(state, q, i, itemLabel) {
 export function renderQuiz(state) {
   const quiz = Array.isArray(state.doc.quiz) ? state.doc.quiz : [];
   return [
-    el('ol', { class: 'items' }, quiz.map((q, i) => {
+    el('ol', { class: listClass(quiz) }, quiz.map((q, i) => {
       if (!q || typeof q !== 'object') return el('li', { text: t('editor.item.unreadable') });
       const itemLabel = () => t('editor.label.quiz', { n: i + 1 });
       const body = () => [

@@ -3,8 +3,9 @@
 // (key for key, in the file's order) and changes it in place, so keys it has no form for
 // stay as they were. Here: JSON written with a map from each line to the value it holds
 // (the server's problems name lines), problems mapped to fields, the fields' labels, durations as people type
-// them, the timeline of injects, find and replace over the scenario's text, a copy's id and
-// title, what one role will see, and conditions read into the shape conditions.mjs words.
+// them, the timeline of injects (and the steps a long list is drawn in), find and replace
+// over the scenario's text, a copy's id and title, what one role will see, and conditions
+// read into the shape conditions.mjs words.
 
 // ---------------------------------------------------------------- paths
 
@@ -290,6 +291,18 @@ export function moveInject(doc, index, seconds) {
   const at = formatDuration(Math.max(0, seconds), style);
   setKey(inject, 'at', at, KEY_ORDER.inject);
   return at;
+}
+
+/**
+ * How a long list (the timeline, a role's messages) is drawn in steps: [start, end) slices of
+ * its `count` rows, the first `first` at once, then `size` at a time, so that 5,000 injects
+ * do not hold up the page's first view.
+ */
+export function drawingSteps(count, first, size) {
+  const firstEnd = Math.min(count, first);
+  const steps = firstEnd > 0 ? [[0, firstEnd]] : [];
+  for (let start = firstEnd; start < count; start += size) steps.push([start, Math.min(count, start + size)]);
+  return steps;
 }
 
 // ---------------------------------------------------------------- find and replace

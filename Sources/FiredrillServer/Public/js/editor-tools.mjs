@@ -7,10 +7,31 @@ import { formatClock } from './format.mjs';
 import { channelName, t } from './i18n.mjs';
 import { announce } from './ui.mjs';
 import { fieldId } from './editor-fields.mjs';
-import { findMatches, moveInject, parseCondition, parseTime, replaceMatches, rolePreview, snippets, timeline } from './editor-model.mjs';
-import { currentBook, injectTitle, roleTitle } from './editor-forms.mjs';
+import { drawingSteps, findMatches, moveInject, parseCondition, parseTime, replaceMatches, rolePreview, snippets, timeline } from './editor-model.mjs';
+import { LONG_LIST, currentBook, injectTitle, roleTitle } from './editor-forms.mjs';
 
 const STEP = 5 * 60;   // the earlier / later buttons move an inject by five minutes
+const FIRST_ROWS = 100;   // a long list's rows drawn at once; the others follow, ROWS_PER_STEP a task
+const ROWS_PER_STEP = 250;
+/** Runs `fn` when the page has nothing more urgent to do (Safari has no requestIdleCallback). */
+export const whenIdle = (fn) => (window.requestIdleCallback || setTimeout)(fn);
+
+/**
+ * Fills `list` with `make(item)` for each of `items`: the first `first` now, the others in
+ * tasks of their own when the page is idle, so that it is shown and answers in between; every row
+ * is in the list a moment later, for find in page and screen readers alike. A list that is
+ * no longer on the page (drawn again meanwhile) is left as it is.
+ */
+function appendInSteps(list, items, make, first = FIRST_ROWS) {
+  const steps = drawingSteps(items.length, first, ROWS_PER_STEP);
+  const next = () => {
+    const [start, end] = steps.shift();
+    list.append(...items.slice(start, end).map(make));
+    if (steps.length) whenIdle(() => { if (list.isConnected) next(); });
+  };
+  if (steps.length) next();
+  return list;
+}
 
 /** Who an inject goes to, in words. */
 function recipientsText(doc, to) {
@@ -46,46 +67,46 @@ export function renderTimeline(state, container) {
     const inject = doc.injects[entry.index];
     const id = `tl-${entry.index}`;
     const labelId = `${id}-label`;
-    const problem = el('p', { class: 'tl-problem', id: `${id}-problem`, hidden: true });
     const input = el('input', {
       id, type: 'text', class: 'tl-time-input mono', autocomplete: 'off', spellcheck: 'false', inputmode: 'numeric',
       value: entry.seconds === null ? String(entry.at ?? '') : formatClock(entry.seconds), 'aria-describedby': `${id}-meta`,
       dataset: { inject: String(entry.index) },
     });
+    const shift = (delta) => move(entry, Math.max(0, (entry.seconds ?? 0) + delta));
+    const line = el('li', { class: 'tl-row', dataset: { inject: String(entry.index) } },
+      el('label', { for: id, id: labelId, class: 'tl-subject', lang: state.lang, text: injectTitle(inject) }),
+      el('p', { class: 'tl-meta', id: `${id}-meta` },
+        t('editor.timeline.meta', { to: recipientsText(doc, inject.to), channel: channelName(inject.channel) }),
+        inject.if ? el('span', { class: 'tag', text: t('editor.timeline.guarded') }) : null),
+      input,
+      el('button', { type: 'button', class: 'btn small', id: `${id}-earlier`, text: t('editor.timeline.earlier'), 'aria-describedby': labelId, onclick: () => shift(-STEP), disabled: entry.seconds === null || entry.seconds === 0 }),
+      el('button', { type: 'button', class: 'btn small', id: `${id}-later`, text: t('editor.timeline.later'), 'aria-describedby': labelId, onclick: () => shift(STEP), disabled: entry.seconds === null }));
     input.addEventListener('change', () => {
       const seconds = parseTime(input.value);
       if (seconds === null) {
+        // The row's problem, added when there is one.
+        const problem = line.querySelector('.tl-problem') || line.appendChild(el('p', { class: 'tl-problem', id: `${id}-problem` }));
         problem.textContent = t('editor.timeline.unreadable');
-        problem.hidden = false;
         input.setAttribute('aria-invalid', 'true');
         input.setAttribute('aria-describedby', `${id}-meta ${problem.id}`);
         return;
       }
       move(entry, seconds);
     });
-    const shift = (delta) => move(entry, Math.max(0, (entry.seconds ?? 0) + delta));
-    return el('li', { class: 'tl-row', dataset: { inject: String(entry.index), problemFor: `injects.${entry.index}.at` } },
-      el('div', { class: 'tl-row-main' },
-        el('label', { for: id, id: labelId, class: 'tl-subject', lang: state.lang, text: injectTitle(inject) }),
-        el('p', { class: 'tl-meta', id: `${id}-meta` },
-          t('editor.timeline.meta', { to: recipientsText(doc, inject.to), channel: channelName(inject.channel) }),
-          inject.if ? el('span', { class: 'tag', text: t('editor.timeline.guarded') }) : null)),
-      el('div', { class: 'tl-row-time' },
-        input,
-        el('button', { type: 'button', class: 'btn small', id: `${id}-earlier`, text: t('editor.timeline.earlier'), 'aria-describedby': labelId, onclick: () => shift(-STEP), disabled: entry.seconds === null || entry.seconds === 0 }),
-        el('button', { type: 'button', class: 'btn small', id: `${id}-later`, text: t('editor.timeline.later'), 'aria-describedby': labelId, onclick: () => shift(STEP), disabled: entry.seconds === null })),
-      problem);
+    return line;
   };
+  // The row that has the focus (its time just changed, the timeline is drawn again around it) is drawn at once.
+  const focused = container.contains(document.activeElement) ? document.activeElement.closest('.tl-row') : null;
+  const focusedAt = focused ? scheduled.findIndex((entry) => String(entry.index) === focused.dataset.inject) : -1;
   fill(container,
-    scheduled.length ? el('ol', { class: 'tl-edit' }, scheduled.map(row)) : el('p', { class: 'hint', text: t('editor.timeline.none') }),
+    scheduled.length
+      ? appendInSteps(el('ol', { class: ['tl-edit', scheduled.length >= LONG_LIST && 'long'] }), scheduled, row, Math.max(FIRST_ROWS, focusedAt + 1))
+      : el('p', { class: 'hint', text: t('editor.timeline.none') }),
     triggered.length ? [
       el('h3', { text: t('editor.timeline.triggered') }),
-      el('ul', { class: 'tl-triggered' }, triggered.map((entry) => {
-        const inject = doc.injects[entry.index];
-        return el('li', {},
-          el('a', { href: `#${fieldId(`injects.${entry.index}`, 'item')}`, class: 'tl-subject', lang: state.lang, text: injectTitle(inject), onclick: (e) => { e.preventDefault(); state.reveal(`injects.${entry.index}`); } }),
-          el('p', { class: 'tl-meta', lang: state.lang, text: triggerText(state, entry.when, entry.delaySeconds) }));
-      })),
+      appendInSteps(el('ul', { class: 'tl-triggered' }), triggered, (entry) => el('li', {},
+        el('a', { href: `#${fieldId(`injects.${entry.index}`, 'item')}`, class: 'tl-subject', lang: state.lang, text: injectTitle(doc.injects[entry.index]), onclick: (e) => { e.preventDefault(); state.reveal(`injects.${entry.index}`); } }),
+        el('p', { class: 'tl-meta', lang: state.lang, text: triggerText(state, entry.when, entry.delaySeconds) }))),
     ] : null);
 }
 
@@ -176,13 +197,13 @@ export function renderPreview(state, container, roleId) {
       ? el('ul', { class: 'role-card', lang }, view.responsibilities.map((r) => el('li', { text: r })))
       : el('p', { class: 'hint', text: t('editor.preview.noCard') }),
     el('h3', { text: t('editor.preview.messages', { n: view.injects.length }) }),
-    view.injects.length ? el('ol', { class: 'preview-messages' }, view.injects.map((m) => el('li', { class: 'preview-msg' },
+    view.injects.length ? appendInSteps(el('ol', { class: 'preview-messages' }), view.injects, (m) => el('li', { class: 'preview-msg' },
       el('p', { class: 'msg-head' },
         el('span', { class: 'msg-time', text: m.seconds === null ? t('editor.preview.whenCondition') : formatClock(m.seconds) }),
         el('span', { class: 'ch-label', text: channelName(m.channel) }),
         m.from ? el('span', { lang, text: m.from }) : null,
         m.conditional && m.seconds !== null ? el('span', { class: 'tag', text: t('editor.preview.mayBeSkipped') }) : null),
       el('p', { class: 'msg-subject', lang, text: m.subject || t('editor.inject.unnamed') }),
-      m.body ? el('div', { class: 'text', lang, text: reflow(m.body) }) : null)))
+      m.body ? el('div', { class: 'text', lang, text: reflow(m.body) }) : null))
       : el('p', { class: 'hint', text: t('editor.preview.noMessages') })));
 }

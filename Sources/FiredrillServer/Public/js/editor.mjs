@@ -12,13 +12,18 @@ import { lang, t, tOpt } from './i18n.mjs';
 import { announce, showError } from './ui.mjs';
 import { fieldId, fieldLabel, reveal, showFieldProblems } from './editor-fields.mjs';
 import { renderBasics, renderInjects, renderObjectives, renderQuiz, renderRoles, renderSurvey } from './editor-forms.mjs';
-import { FindReplace, renderPreview, renderPreviewRoles, renderTimeline } from './editor-tools.mjs';
+import { FindReplace, renderPreview, renderPreviewRoles, renderTimeline, whenIdle } from './editor-tools.mjs';
 import {
   KEY_ORDER, blankScenario, copyTitle, deriveCopyId, fieldFor, keyPath, pathKey, plannedScenario, problemsWithPaths, setKey, toJSONText,
 } from './editor-model.mjs';
 
 const client = api('trainer');
 const VALIDATE_DELAY_MS = 600;
+
+// The scenario of the address is fetched while the page's texts load (a failure is asked
+// again once they are, to be said in the page's words).
+const wanted = new URLSearchParams(location.search).get('scenario');
+const early = wanted ? fetchScenario(wanted).catch(() => null) : null;
 
 await initPage({ page: 'editor', drill: false });
 
@@ -34,7 +39,6 @@ const state = {
   dirty: false,
   problems: [],
   valid: null,
-  scenarios: [],
 };
 
 // ---------------------------------------------------------------- requests
@@ -274,16 +278,28 @@ function showEditor() {
   state.valid = null;
   state.dirty = false;
   $('#save-status').textContent = '';
+  // Checked once the page is shown (5,000 injects take a tenth of a second to write as JSON for
+  // the server), before the long lists' later rows are drawn.
+  whenIdle(() => validate());
   renderAll();
-  validate();
 }
 
-/** Opens scenario `name` of the list: to edit its next version, or as a copy under a new id. */
-async function openScenario(name, { asCopy }) {
+/** Scenario `name` of the list, and its text as JSON (converted by the server). */
+async function fetchScenario(name) {
   const document = await client.get(`/scenarios/${enc(name)}`);
-  const doc = JSON.parse(await convert(document.source, 'json'));
+  return { document, json: await convert(document.source, 'json') };
+}
+
+/**
+ * Opens scenario `name` of the list (`fetched` already, or now): to edit its next version, or
+ * as a copy under a new id.
+ */
+async function openScenario(name, { asCopy, fetched = fetchScenario(name) }) {
+  const { document, json } = await fetched;
+  const doc = JSON.parse(json);
   if (asCopy || document.origin !== 'library') {
-    const taken = state.scenarios.map((s) => s.id).concat(state.scenarios.map((s) => s.name));
+    const scenarios = await scenarioList();
+    const taken = scenarios.map((s) => s.id).concat(scenarios.map((s) => s.name));
     state.origin = { title: doc.title || '', version: document.version };
     setKey(doc, 'id', deriveCopyId(doc.id, taken), KEY_ORDER.top);
     setKey(doc, 'title', copyTitle(doc.title, doc.language), KEY_ORDER.top);
@@ -299,10 +315,17 @@ async function openScenario(name, { asCopy }) {
   showEditor();
 }
 
-async function loadList() {
-  const { scenarios } = await client.get('/scenarios');
-  state.scenarios = scenarios;
-  return scenarios;
+let listed = null;
+
+/**
+ * The scenarios of the library and the bundled ones, asked for when first needed (the start
+ * page lists them; a copy's or a new scenario's id must not be taken), again after a save.
+ * Opening a scenario to edit does not wait for them: a library of big scenarios takes a few
+ * tenths of a second to list.
+ */
+function scenarioList() {
+  listed ??= client.get('/scenarios').then(({ scenarios }) => scenarios, (err) => { listed = null; throw err; });
+  return listed;
 }
 
 function fillStart(scenarios) {
@@ -340,16 +363,16 @@ function wireStart() {
     history.pushState(null, '', `/editor.html?scenario=${enc(name)}`);
     openScenario(name, { asCopy: false }).catch(fail);
   });
-  $('#start-blank').addEventListener('click', () => startBlank());
+  $('#start-blank').addEventListener('click', () => startBlank().catch(fail));
 }
 
 /** A new scenario in the page's language, with `tags` filled in (a drill planned from the near-miss backlog). */
-function startBlank(tags = []) {
+async function startBlank(tags = []) {
+  const taken = (await scenarioList()).map((s) => s.id);
   state.origin = null;
   state.mode = 'new';
   state.baseVersion = null;
   const doc = blankScenario(lang(), { tags });
-  const taken = state.scenarios.map((s) => s.id);
   if (taken.includes(doc.id)) doc.id = deriveCopyId(doc.id, taken);
   state.doc = doc;
   showEditor();
@@ -391,7 +414,7 @@ async function save() {
     status.textContent = message;
     announce(message);
     renderAll();
-    loadList().catch(() => {});
+    listed = null;   // the library has a new scenario or version
   } catch (err) {
     status.textContent = t('editor.save.notSaved');
     announce(t('editor.save.notSaved'));
@@ -445,15 +468,13 @@ window.addEventListener('beforeunload', (e) => {
 window.addEventListener('popstate', () => location.reload());
 
 try {
-  const scenarios = await loadList();
-  const wanted = new URLSearchParams(location.search).get('scenario');
   const planned = plannedScenario(location.search);
   if (wanted) {
-    await openScenario(wanted, { asCopy: false });
+    await openScenario(wanted, { asCopy: false, fetched: early.then((got) => got || fetchScenario(wanted)) });
   } else if (planned.fresh) {
-    startBlank(planned.tags);
+    await startBlank(planned.tags);
   } else {
-    fillStart(scenarios);
+    fillStart(await scenarioList());
     wireStart();
     $('#start').hidden = false;
   }
