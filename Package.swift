@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // The functional core: scenario model, validation, conditions, the drill engine
@@ -104,6 +106,20 @@ let package = Package(
             dependencies: [
                 "FiredrillCore", "FiredrillStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The PostgreSQL store (postgres-nio): the same records, migrations and hash chain as
+        // SQLite, for a managed database and several servers.
+        .target(
+            name: "FiredrillPostgres",
+            dependencies: [
+                "FiredrillCore", "FiredrillStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -224,6 +240,11 @@ let package = Package(
         .testTarget(
             name: "FiredrillSQLiteTests",
             dependencies: ["FiredrillSQLite", "FiredrillStore", "FiredrillCore", "FiredrillTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FiredrillPostgresTests",
+            dependencies: ["FiredrillPostgres", "FiredrillStore", "FiredrillCore", "FiredrillTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -50,6 +50,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case scenarioNotFound
         /// A new scenario's id is taken already, or a save does not start from the latest version.
         case versionConflict
+        /// The database server cannot be reached, refused to sign in, or lost the connection.
+        case unavailable
     }
 
     public var code: Code

@@ -1,0 +1,136 @@
+import FiredrillStore
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// The PostgreSQL store: the records of ``FiredrillStore/DrillStore`` in a PostgreSQL
+/// database, with the same records, named migrations and hash chain as the SQLite file.
+///
+/// Like the SQLite store, its methods are synchronous and each is one transaction: a call
+/// waits for its answer on one connection, held by one caller at a time. (The engine, the
+/// commands and the server call the store from their own threads; postgres-nio's event
+/// loops are separate threads, so waiting never blocks them.)
+public final class PostgresStore: @unchecked Sendable {
+    /// The server and database, without the password.
+    public let location: String
+    let address: PostgresAddress
+    let logger: Logger
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+
+    /// Connects to `address`, brings the schema up to date (``migrations``) and refuses a
+    /// database written by a newer firedrill. Every failure is a ``StoreError`` naming the
+    /// server and the database, never the password.
+    public static func open(_ address: PostgresAddress, access: StoreAccess = .readWrite, logger: Logger = Logger(label: "firedrill.postgres")) throws(StoreError) -> PostgresStore {
+        let store = PostgresStore(address: address, logger: logger)
+        do {
+            try store.withConnection { _ in }
+            try store.migrate(access: access)
+        } catch {
+            try? store.close()
+            throw error
+        }
+        return store
+    }
+
+    private init(address: PostgresAddress, logger: Logger) {
+        self.address = address
+        self.location = address.description
+        self.logger = logger
+    }
+
+    /// Answers when the database can be reached (for `/healthz`).
+    public func ping() throws(StoreError) {
+        _ = try query("SELECT 1")
+    }
+
+    /// Closes the connection; the store must not be used afterwards.
+    public func close() throws(StoreError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let connection else { return }
+        self.connection = nil
+        do { try connection.close().wait() } catch { throw describe(error) }
+    }
+
+    // MARK: Queries
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func query(_ statement: PostgresQuery) throws(StoreError) -> [PostgresRow] {
+        try withConnection { connection in try Self.run(statement, on: connection, logger: logger) }
+    }
+
+    /// Runs `work` inside one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ work: (Transaction) throws -> T) throws(StoreError) -> T {
+        try withConnection { connection in
+            let transaction = Transaction(connection: connection, logger: logger)
+            try Self.run("BEGIN", on: connection, logger: logger)
+            do {
+                let value = try work(transaction)
+                try Self.run("COMMIT", on: connection, logger: logger)
+                return value
+            } catch {
+                _ = try? Self.run("ROLLBACK", on: connection, logger: logger)
+                throw error
+            }
+        }
+    }
+
+    /// The statements of one transaction.
+    struct Transaction {
+        let connection: PostgresConnection
+        let logger: Logger
+
+        @discardableResult
+        func query(_ statement: PostgresQuery) throws -> [PostgresRow] {
+            try PostgresStore.run(statement, on: connection, logger: logger)
+        }
+    }
+
+    private static func run(_ statement: PostgresQuery, on connection: PostgresConnection, logger: Logger) throws -> [PostgresRow] {
+        try connection.query(statement, logger: logger).wait().rows
+    }
+
+    /// Holds the connection (made, or made again after it broke) for `work`.
+    private func withConnection<T>(_ work: (PostgresConnection) throws -> T) throws(StoreError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            if connection == nil || connection?.isClosed == true {
+                connection = try PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: try configuration(), id: 1, logger: logger
+                ).wait()
+            }
+            return try work(connection!)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            if connection?.isClosed == true { connection = nil }
+            throw describe(error)
+        }
+    }
+
+    private func configuration() throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS
+        switch address.tls {
+        case .disable:
+            tls = .disable
+        case .prefer, .require:
+            // As libpq's `prefer` and `require`: encrypted, the certificate not checked against a CA.
+            var settings = TLSConfiguration.makeClientConfiguration()
+            settings.certificateVerification = .none
+            let context = try NIOSSLContext(configuration: settings)
+            tls = address.tls == .require ? .require(context) : .prefer(context)
+        }
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: tls
+        )
+        configuration.options.connectTimeout = .seconds(Int64(StoreError.busyTimeout))
+        return configuration
+    }
+}

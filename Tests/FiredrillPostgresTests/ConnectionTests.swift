@@ -1,0 +1,93 @@
+import FiredrillPostgres
+import FiredrillStore
+import FiredrillTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+/// Opening a PostgreSQL store: the schema made once and recognised after, a newer schema
+/// refused, and every way of failing to connect said plainly, naming the server and the
+/// database, never the password.
+@Suite("PostgreSQL: connecting and the schema", .serialized)
+struct ConnectionTests {
+    func address(_ database: String, password: String? = PostgresCluster.password) throws -> PostgresAddress {
+        try PostgresAddress(url: PostgresCluster.shared().url(database, password: password))
+    }
+
+    func failure(_ address: PostgresAddress, access: StoreAccess = .readWrite) -> StoreError? {
+        do {
+            let store = try PostgresStore.open(address, access: access)
+            try store.close()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("the first open makes the schema (migration v6); the next finds it; several opening at once make it once")
+    func schema() throws {
+        let cluster = try PostgresCluster.shared()
+        let name = try cluster.database("schema_once")
+        let addresses = Array(repeating: try address(name), count: 4)
+        let errors = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: addresses.count) { index in
+            do {
+                let store = try PostgresStore.open(addresses[index])
+                try store.ping()
+                try store.close()
+            } catch {
+                errors.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(errors.withLock { $0 } == [])
+        #expect(try cluster.sql("SELECT string_agg(name, ',') FROM firedrill_migration", database: name).trimmingCharacters(in: .whitespacesAndNewlines) == "v6")
+        let tables = try cluster.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", database: name)
+        #expect(tables.trimmingCharacters(in: .whitespacesAndNewlines) == "12") // 11 of records, and firedrill_migration
+        let store = try PostgresStore.open(try address(name), access: .readOnly)
+        #expect(store.location == "postgres://firedrill@127.0.0.1:\(cluster.port)/\(name)?sslmode=disable")
+        try store.close()
+    }
+
+    @Test("a database a newer firedrill migrated is refused and left as it is")
+    func newer() throws {
+        let cluster = try PostgresCluster.shared()
+        let name = try cluster.database("schema_newer")
+        try PostgresStore.open(try address(name)).close()
+        try cluster.sql("INSERT INTO firedrill_migration VALUES ('v99', '2030-01-01T00:00:00.000Z')", database: name)
+        let error = failure(try address(name))
+        #expect(error?.code == .newerSchema)
+        #expect(error?.message.contains("newer firedrill") == true && error?.message.contains("'v99'") == true, "\(String(describing: error))")
+        #expect(try cluster.sql("SELECT count(*) FROM firedrill_migration", database: name).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+    }
+
+    @Test("a command that only reads changes nothing: an empty database is 'no records yet'")
+    func readOnly() throws {
+        let cluster = try PostgresCluster.shared()
+        let name = try cluster.database("schema_read_only")
+        let error = failure(try address(name), access: .readOnly)
+        #expect(error?.code == .noDatabase)
+        #expect(error?.message.contains("holds no firedrill records yet") == true)
+        #expect(try cluster.sql("SELECT to_regclass('firedrill_migration') IS NULL", database: name).trimmingCharacters(in: .whitespacesAndNewlines) == "t")
+    }
+
+    @Test("a wrong password, database, port or host: a message naming the server and the database, never the password")
+    func failures() throws {
+        let cluster = try PostgresCluster.shared()
+        let name = try cluster.database("schema_failures")
+        let wrongPassword = failure(try address(name, password: "not-the-password"))
+        #expect(wrongPassword?.code == .unavailable)
+        #expect(wrongPassword?.message.contains("refused user 'firedrill' for database '\(name)'") == true, "\(String(describing: wrongPassword))")
+        #expect(wrongPassword?.message.contains("not-the-password") == false)
+        let noPassword = failure(try address(name, password: nil))
+        #expect(noPassword?.message.contains("asks a password for user 'firedrill'") == true, "\(String(describing: noPassword))")
+        let noDatabase = failure(try address("no_such_database"))
+        #expect(noDatabase?.message.contains("has no database 'no_such_database'") == true, "\(String(describing: noDatabase))")
+        #expect(noDatabase?.message.contains("createdb") == true)
+        let closedPort = try PostgresAddress(url: "postgres://firedrill:\(PostgresCluster.password)@127.0.0.1:1/\(name)?sslmode=disable")
+        let refused = failure(closedPort)
+        #expect(refused?.message.contains("the PostgreSQL server at 127.0.0.1:1 (database '\(name)') cannot be reached") == true, "\(String(describing: refused))")
+        #expect(refused?.message.contains(PostgresCluster.password) == false)
+        let tlsRequired = failure(try PostgresAddress(url: "postgres://firedrill:\(PostgresCluster.password)@127.0.0.1:\(cluster.port)/\(name)?sslmode=require"))
+        #expect(tlsRequired?.message.contains("does not offer TLS") == true, "\(String(describing: tlsRequired))")
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// A throw-away PostgreSQL cluster for the tests of one process: `initdb` into a temporary
+/// folder (as the `postgres` user when the tests run as root, as CI does), started on a free
+/// port of 127.0.0.1, stopped when the process exits. The role `firedrill` signs in with a
+/// password over TCP (so that a wrong password can be tried); a test gets a database of its
+/// own from ``database(_:)``.
+///
+/// Missing PostgreSQL server programs are an error naming them: the tests that need the
+/// cluster fail, they are never skipped (`.ci/run` installs Debian's `postgresql`).
+public final class PostgresCluster: Sendable {
+    public static let user = "firedrill"
+    public static let password = "drill-test-password"
+
+    public let port: Int
+    public let folder: String
+    let bin: String
+
+    /// The cluster of this process, started on first use.
+    public static func shared() throws -> PostgresCluster {
+        try started.get()
+    }
+
+    private static let started: Result<PostgresCluster, any Error> = Result { try PostgresCluster() }
+
+    private init() throws {
+        bin = try Self.serverPrograms()
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-pg-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let data = folder + "/data"
+        let passwordFile = folder + "/password"
+        try Self.password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        let asRoot = getuid() == 0
+        if asRoot { try Self.spawn(["/bin/chown", "-R", "postgres:postgres", folder], log: folder + "/setup.log") }
+        try Self.spawn(Self.asServerUser(asRoot) + [
+            bin + "/initdb", "-D", data, "-U", Self.user, "--pwfile", passwordFile, "-A", "trust",
+            "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
+        ], log: folder + "/setup.log")
+        port = try Self.freePort()
+        try Self.spawn(Self.asServerUser(asRoot) + [
+            bin + "/pg_ctl", "-D", data, "-l", folder + "/server.log", "-w", "-t", "60", "start",
+            "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200",
+        ], log: folder + "/setup.log")
+        let pidLine = try String(contentsOfFile: data + "/postmaster.pid", encoding: .utf8).split(separator: "\n").first
+        guard let pid = pidLine.flatMap({ pid_t($0) }) else { throw SystemTool.Failure(description: "the PostgreSQL server wrote no process id") }
+        PostgresClusterShutdown.register(server: pid, folder: folder)
+    }
+
+    /// A new, empty database of this cluster named `name` (dropped first if a previous test
+    /// of this process left one).
+    public func database(_ name: String) throws -> String {
+        let safe = name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+        try sql("DROP DATABASE IF EXISTS \(safe) WITH (FORCE)")
+        try sql("CREATE DATABASE \(safe)")
+        return safe
+    }
+
+    /// The URL of `database` on this cluster, with the password.
+    public func url(_ database: String, password: String? = PostgresCluster.password) -> String {
+        let secret = password.map { ":\($0)" } ?? ""
+        return "postgres://\(Self.user)\(secret)@127.0.0.1:\(port)/\(database)?sslmode=disable"
+    }
+
+    /// Runs `statement` as the cluster's owner, through its Unix socket.
+    @discardableResult
+    public func sql(_ statement: String, database: String = "postgres") throws -> String {
+        try Self.run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", folder, "-p", "\(port)", "-U", Self.user, "-d", database, "-c", statement])
+    }
+
+    // MARK: Processes
+
+    private static func serverPrograms() throws -> String {
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        for version in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }) {
+            let bin = "/usr/lib/postgresql/\(version)/bin"
+            if FileManager.default.isExecutableFile(atPath: bin + "/initdb") { return bin }
+        }
+        throw SystemTool.Failure(description: "PostgreSQL's server programs (initdb, pg_ctl) are not in /usr/lib/postgresql/*/bin: install Debian's postgresql package (.ci/run does)")
+    }
+
+    private static func asServerUser(_ asRoot: Bool) -> [String] {
+        asRoot ? ["/sbin/runuser", "-u", "postgres", "--"] : []
+    }
+
+    @discardableResult
+    static func run(_ command: [String]) throws -> String {
+        try SystemTool.output(command)
+    }
+
+    /// Runs `command` (an absolute path first) with no pipes to this process, its output
+    /// appended to the cluster's `setup.log`, and waits for it. The server that `pg_ctl`
+    /// leaves running must not hold a pipe of ours, or reading it would never end.
+    private static func spawn(_ command: [String], log: String) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let arguments = command.map { strdup($0) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        var pid = pid_t()
+        let started = posix_spawn(&pid, command[0], &actions, nil, arguments, environ)
+        guard started == 0 else { throw SystemTool.Failure(description: "\(command[0]) cannot be started (errno \(started))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard status == 0 else {
+            let tail = (try? String(contentsOfFile: log, encoding: .utf8)).map { String($0.suffix(600)) } ?? ""
+            throw SystemTool.Failure(description: "\(command.joined(separator: " ")) failed (status \(status)): \(tail)")
+        }
+    }
+
+    private static func freePort() throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw SystemTool.Failure(description: "no socket for a free port") }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        guard bound else { throw SystemTool.Failure(description: "no free port on 127.0.0.1") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// Stops the cluster when the test process exits: an immediate shutdown (SIGQUIT), then its
+/// folder removed. `atexit` takes no context, so the server waits in globals; nothing here
+/// may start a process or a run loop, which would hang an exiting process.
+private enum PostgresClusterShutdown {
+    nonisolated(unsafe) static var server: pid_t = 0
+    nonisolated(unsafe) static var folder = ""
+
+    static func register(server: pid_t, folder: String) {
+        Self.server = server
+        Self.folder = folder
+        atexit {
+            let server = PostgresClusterShutdown.server
+            kill(server, SIGQUIT)
+            for _ in 0..<100 where kill(server, 0) == 0 { usleep(50_000) }
+            try? FileManager.default.removeItem(atPath: PostgresClusterShutdown.folder)
+        }
+    }
+}
