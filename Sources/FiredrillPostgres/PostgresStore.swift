@@ -99,18 +99,31 @@ public final class PostgresStore: @unchecked Sendable {
     private func withConnection<T>(_ work: (PostgresConnection) throws -> T) throws(StoreError) -> T {
         lock.lock()
         defer { lock.unlock() }
+        let current: PostgresConnection
         do {
-            if connection == nil || connection?.isClosed == true {
-                connection = try PostgresConnection.connect(
+            if let connection, !connection.isClosed {
+                current = connection
+            } else {
+                current = try PostgresConnection.connect(
                     on: MultiThreadedEventLoopGroup.singleton.any(), configuration: try configuration(), id: 1, logger: logger
                 ).wait()
+                connection = current
             }
-            return try work(connection!)
+        } catch {
+            connection = nil
+            throw describe(error)
+        }
+        do {
+            return try work(current)
         } catch let error as StoreError {
             throw error
-        } catch {
-            if connection?.isClosed == true { connection = nil }
+        } catch let error as PSQLError {
+            if current.isClosed { connection = nil }
             throw describe(error)
+        } catch let error as PostgresDecodingError {
+            throw StoreError(.inconsistentRecord, "a stored value in \(address.database) cannot be read: column \(error.columnName), \(error.postgresType)")
+        } catch {
+            throw StoreError(.writeFailed, "\(error)")
         }
     }
 

@@ -45,27 +45,15 @@ extension AppDatabase {
         _ db: Database, scenario: Scenario, source: String, path: String, interface: RunInterface, speed: Double?,
         participants: [Participant], options: RunOptions?, status: RunStatus, createdAt: Date
     ) throws -> String {
-        for participant in participants where scenario.role(participant.role) == nil {
-            let roles = scenario.roles.map(\.id)
-            throw StoreError.invalidInput("""
-                unknown role '\(participant.role.prefix(40))'\(Suggestions.hint(for: participant.role, among: roles)) \
-                (roles: \(roles.joined(separator: ", ")))
-                """)
-        }
+        try RunLog.checkParticipants(participants, of: scenario)
         let createdAt = Timestamp.string(from: createdAt)
-        let id = try Self.newRunID(db, startedAt: createdAt)
-        try StoredRun(
-            id: id, scenarioID: scenario.id, scenarioTitle: scenario.title, scenarioSource: source,
-            scenarioSHA256: EventChain.sha256Hex(source), scenarioPath: path, mode: interface.mode, interface: interface,
-            speed: speed, createdAt: createdAt, startedAt: createdAt, endedAt: nil, status: status, checkpointMs: 0,
-            score: nil, objectivesExercised: nil, objectivesTotal: nil, weightExercised: nil, weightTotal: nil, complete: nil,
-            ackMs: nil, escalateMs: nil, firstActionMs: nil, resolveMs: nil, detectionMs: nil, effectiveEscalationMs: nil,
-            effectiveActionMs: nil, chainVersion: 2, facts: nil, options: options?.json, chainHead: nil, eventCount: 0
+        let id = try RunLog.newRunID(createdAt: createdAt) { try StoredRun.exists(db, key: $0) }
+        try RunLog.newRun(
+            id: id, scenario: scenario, source: source, path: path, interface: interface, speed: speed,
+            options: options, status: status, createdAt: createdAt
         ).insert(db)
-        for participant in participants {
-            var record = ParticipantRecord(runID: id, participant: participant)
-            record.department = record.department ?? scenario.role(participant.role)?.department
-            try record.insert(db)
+        for participant in RunLog.storedParticipants(participants, of: scenario) {
+            try ParticipantRecord(runID: id, participant: participant).insert(db)
         }
         return id
     }
@@ -93,23 +81,6 @@ extension AppDatabase {
                 try StoredRun.filter(key: run.id).updateAll(db, StoredRun.Columns.status.set(to: RunStatus.interrupted))
             }
         }
-    }
-
-    /// A fresh run id: `r-yyyyMMdd-HHmmss-xxxx` from the start time (UTC) and random hex,
-    /// checked unused inside the inserting transaction.
-    private static func newRunID(_ db: Database, startedAt: String) throws -> String {
-        let digits = startedAt.utf8.filter { $0 >= 48 && $0 <= 57 }.map { Character(UnicodeScalar($0)) }
-        let stamp = digits.count >= 14
-            ? String(digits[0..<8]) + "-" + String(digits[8..<14])
-            : "00000000-000000"
-        for attempt in 0..<32 {
-            let suffixLength = attempt < 16 ? 4 : 8
-            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-            let padded = String(repeating: "0", count: max(0, 16 - suffix.count)) + suffix
-            let candidate = "r-\(stamp)-\(padded.suffix(suffixLength))"
-            if try !StoredRun.exists(db, key: candidate) { return candidate }
-        }
-        return "r-\(stamp)-" + UUID().uuidString.lowercased()
     }
 }
 

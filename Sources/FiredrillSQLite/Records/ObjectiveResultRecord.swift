@@ -2,7 +2,8 @@ import FiredrillCore
 import FiredrillStore
 import GRDB
 
-/// A row of the `objective_result` table: how a finished run did on one objective.
+/// A row of the `objective_result` table: how a finished run did on one objective
+/// (``FiredrillStore/RunResult/Objective``).
 struct ObjectiveResultRecord: Sendable, Hashable, Codable, NamedColumnsRecord {
     static let databaseTableName = "objective_result"
 
@@ -22,20 +23,22 @@ struct ObjectiveResultRecord: Sendable, Hashable, Codable, NamedColumnsRecord {
         static let objectiveID = Column("objective_id")
     }
 
-    init(runID: String, result: DrillReport.ObjectiveResult) {
+    init(runID: String, result: RunResult.Objective) {
         self.runID = runID
-        self.objectiveID = result.id
-        self.kind = result.kind.rawValue
+        self.objectiveID = result.objectiveID
+        self.kind = result.kind
         self.weight = result.weight
-        self.status = result.status.rawValue
-        self.elapsedMs = result.elapsedSeconds.map(milliseconds(_:))
+        self.status = result.status
+        self.elapsedMs = result.elapsedMs
         self.credit = result.credit
-        self.rating = result.rating?.rawValue
+        self.rating = result.rating
         self.metBy = result.metBy
     }
-}
 
-/// Whole milliseconds of a report's seconds.
-func milliseconds(_ seconds: Double) -> Int64 {
-    Int64((seconds * 1000).rounded())
+    var result: RunResult.Objective {
+        RunResult.Objective(
+            objectiveID: objectiveID, kind: kind, weight: weight, status: status, elapsedMs: elapsedMs, credit: credit,
+            rating: rating, metBy: metBy
+        )
+    }
 }

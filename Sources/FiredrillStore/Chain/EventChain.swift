@@ -36,6 +36,16 @@ public struct EventChain: Sendable, Hashable {
         enum CodingKeys: String, CodingKey {
             case sequence = "seq", drillMs = "drill_ms", wallTime = "wall_time", type, payload, previousHash = "prev_hash", hash
         }
+
+        package init(sequence: Int, drillMs: Int64, wallTime: String, type: String, payload: String, previousHash: String, hash: String) {
+            self.sequence = sequence
+            self.drillMs = drillMs
+            self.wallTime = wallTime
+            self.type = type
+            self.payload = payload
+            self.previousHash = previousHash
+            self.hash = hash
+        }
     }
 
     public let runID: String
