@@ -190,6 +190,7 @@ let package = Package(
                 "FiredrillReporting",
                 "FiredrillStore",
                 "FiredrillSQLite",
+                "FiredrillPostgres",
                 "FiredrillScenarios",
                 "FiredrillRecords",
                 "FiredrillServer",
@@ -244,7 +245,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FiredrillPostgresTests",
-            dependencies: ["FiredrillPostgres", "FiredrillStore", "FiredrillCore", "FiredrillTestSupport"],
+            dependencies: ["FiredrillPostgres", "FiredrillSQLite", "FiredrillStore", "FiredrillCore", "FiredrillTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -233,30 +233,6 @@ extension PostgresStore {
     }
 
     private static func storedRun(_ row: PostgresRow) throws -> StoredRun {
-        let columns = row.makeRandomAccess()
-        func value<T: PostgresDecodable>(_ name: String, _ type: T.Type = T.self) throws -> T {
-            try columns[name].decode(T.self)
-        }
-        func enumerated<T: RawRepresentable>(_ name: String) throws -> T where T.RawValue == String {
-            let raw: String = try value(name)
-            guard let value = T(rawValue: raw) else {
-                throw StoreError(.inconsistentRecord, "the run's \(name) '\(raw.prefix(20))' is not one firedrill writes")
-            }
-            return value
-        }
-        return StoredRun(
-            id: try value("id"), scenarioID: try value("scenario_id"), scenarioTitle: try value("scenario_title"),
-            scenarioSource: try value("scenario_source"), scenarioSHA256: try value("scenario_sha256"), scenarioPath: try value("scenario_path"),
-            mode: try enumerated("mode"), interface: try enumerated("interface"), speed: try value("speed"),
-            createdAt: try value("created_at"), startedAt: try value("started_at"), endedAt: try value("ended_at"),
-            status: try enumerated("status"), checkpointMs: try value("checkpoint_ms"), score: try value("score"),
-            objectivesExercised: try value("objectives_exercised"), objectivesTotal: try value("objectives_total"),
-            weightExercised: try value("weight_exercised"), weightTotal: try value("weight_total"), complete: try value("complete"),
-            ackMs: try value("ack_ms"), escalateMs: try value("escalate_ms"), firstActionMs: try value("first_action_ms"),
-            resolveMs: try value("resolve_ms"), detectionMs: try value("detection_ms"),
-            effectiveEscalationMs: try value("effective_escalation_ms"), effectiveActionMs: try value("effective_action_ms"),
-            chainVersion: try value("chain_version"), facts: try value("facts"), options: try value("options"),
-            chainHead: try value("chain_head"), eventCount: try value("event_count")
-        )
+        try RowDecoder.decode(StoredRun.self, from: row)
     }
 }

@@ -42,6 +42,12 @@ public final class PostgresStore: @unchecked Sendable {
         self.logger = logger
     }
 
+    /// A command that ends without closing its store still closes the connection (postgres-nio
+    /// requires it, and the server sees a clean goodbye).
+    deinit {
+        if let connection, !connection.isClosed { try? connection.close().wait() }
+    }
+
     /// Answers when the database can be reached (for `/healthz`).
     public func ping() throws(StoreError) {
         _ = try query("SELECT 1")
@@ -120,6 +126,8 @@ public final class PostgresStore: @unchecked Sendable {
         } catch let error as PSQLError {
             if current.isClosed { connection = nil }
             throw describe(error)
+        } catch let error as DecodingError {
+            throw StoreError(.inconsistentRecord, "a stored row in \(address.database) cannot be read: \(error)")
         } catch let error as PostgresDecodingError {
             throw StoreError(.inconsistentRecord, "a stored value in \(address.database) cannot be read: column \(error.columnName), \(error.postgresType)")
         } catch {
@@ -147,3 +155,5 @@ public final class PostgresStore: @unchecked Sendable {
         return configuration
     }
 }
+
+extension PostgresStore: DrillStore {}

@@ -65,7 +65,7 @@ extension Firedrill {
                 webRoot: environment["FIREDRILL_WEB_ROOT"].map { URL(fileURLWithPath: $0, isDirectory: true) },
                 requestBodyTimeout: .seconds(bodyTimeout)
             )
-            let path = database.path
+            let path = records.location
             let app = try FiredrillServer.application(
                 configuration: configuration, database: records, clock: ContinuousClock(), logger: logger,
                 onRunning: { boundPort in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FiredrillCore
+import FiredrillPostgres
 import FiredrillSQLite
 import FiredrillStore
 import Foundation
@@ -9,8 +10,8 @@ extension Durability: ExpressibleByArgument {}
 /// `--db` and `--durability`, shared by every command that reads or writes drill records.
 struct DatabaseOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The database file.",
-        discussion: "Default: $FIREDRILL_DB, else $XDG_DATA_HOME/firedrill/firedrill.sqlite (~/.local/share/firedrill/firedrill.sqlite)."
+        "The database: an SQLite file, or a PostgreSQL server as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require].",
+        discussion: "Default: $FIREDRILL_DB, else $XDG_DATA_HOME/firedrill/firedrill.sqlite (~/.local/share/firedrill/firedrill.sqlite). A PostgreSQL password may also come from $PGPASSWORD or ~/.pgpass."
     ))
     var db: String?
 
@@ -28,12 +29,25 @@ struct DatabaseOptions: ParsableArguments {
     /// empty one; a database named with `--db` or `FIREDRILL_DB` must exist (a typo in the
     /// path is an error, not a new empty database).
     func open(_ access: StoreAccess = .readWrite) throws -> any DrillStore {
+        let address: StoreAddress
         do {
-            return try AppDatabase.open(path: path, durability: durability, access: access)
-        } catch let error where error.code == .noDatabase && isDefaultPath {
-            do { return try AppDatabase.inMemory(standingFor: path) } catch { throw CLIError("\(error)") }
+            address = try StoreAddress.parse(path, environment: ProcessInfo.processInfo.environment) {
+                try? String(contentsOfFile: $0, encoding: .utf8)
+            }
         } catch {
             throw CLIError(error.description)
+        }
+        switch address {
+        case .postgres(let server):
+            do { return try PostgresStore.open(server, access: access) } catch { throw CLIError(error.description) }
+        case .sqlite(let path):
+            do {
+                return try AppDatabase.open(path: path, durability: durability, access: access)
+            } catch let error where error.code == .noDatabase && isDefaultPath {
+                do { return try AppDatabase.inMemory(standingFor: path) } catch { throw CLIError("\(error)") }
+            } catch {
+                throw CLIError(error.description)
+            }
         }
     }
 

@@ -14,12 +14,9 @@ extension AppDatabase {
     ) throws -> ScenarioVersion {
         try write { db in
             let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM scenario_version WHERE scenario_id = ?", arguments: [scenarioID])
-            guard latest == baseVersion else {
-                throw StoreError(.versionConflict, Self.conflict(scenarioID: scenarioID, latest: latest, base: baseVersion))
-            }
-            let saved = ScenarioVersion(
-                scenarioID: scenarioID, version: (latest ?? 0) + 1, source: source, sha256: sha256, title: title,
-                language: language, savedAt: Timestamp.string(from: date)
+            let saved = try ScenarioVersion.next(
+                scenarioID: scenarioID, title: title, language: language, source: source, sha256: sha256,
+                baseVersion: baseVersion, latest: latest, at: date
             )
             try saved.insert(db)
             return saved
@@ -47,22 +44,6 @@ extension AppDatabase {
                 WHERE v.version = (SELECT MAX(version) FROM scenario_version WHERE scenario_id = v.scenario_id)
                 ORDER BY v.scenario_id
                 """)
-        }
-    }
-}
-
-extension AppDatabase {
-    /// Why a save was refused, for the trainer: the latest version to start from.
-    static func conflict(scenarioID: String, latest: Int?, base: Int?) -> String {
-        switch (latest, base) {
-        case (let latest?, nil):
-            "the library has a scenario '\(scenarioID)' already (version \(latest)); save it as a new version of that one (PUT with base_version \(latest)), or give the new scenario another id"
-        case (nil, _?):
-            "the library has no scenario '\(scenarioID)' to save a new version of; save it as a new scenario"
-        case (let latest?, let base?):
-            "version \(base) of '\(scenarioID)' is not the latest: version \(latest) was saved since; open version \(latest), make your changes there and save again"
-        case (nil, nil):
-            "cannot save '\(scenarioID)'"
         }
     }
 }

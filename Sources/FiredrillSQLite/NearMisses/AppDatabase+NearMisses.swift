@@ -5,20 +5,14 @@ import GRDB
 
 extension AppDatabase {
     public func addNearMiss(_ submission: NearMiss.Submission, reportedOn: String) throws -> NearMiss {
-        guard let day = CalendarDay(reportedOn) else {
-            throw StoreError.invalidInput("the report day '\(reportedOn.prefix(20))' is not a date written yyyy-MM-dd")
-        }
-        // The core's checks once more: nothing unchecked reaches the register, whoever calls.
-        let valid: NearMiss.Submission
-        do { valid = try submission.validated(today: day) } catch { throw StoreError.invalidInput(error.message) }
+        let valid = try StoredNearMiss.checked(submission, reportedOn: reportedOn)
         return try write { db in
             try db.execute(sql: """
                 INSERT INTO near_miss (title, what_happened, tags, impact, occurred_on, name, reported_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [valid.title, valid.whatHappened, valid.tags.joined(separator: "\n"), valid.impact,
-                                 valid.occurredOn, valid.anonymous ? nil : valid.name, reportedOn])
-            return NearMiss(id: db.lastInsertedRowID, title: valid.title, whatHappened: valid.whatHappened, tags: valid.tags,
-                            impact: valid.impact, occurredOn: valid.occurredOn, name: valid.anonymous ? nil : valid.name, reportedOn: reportedOn)
+                """, arguments: [valid.title, valid.whatHappened, StoredNearMiss.storedTags(valid.tags), valid.impact,
+                                 valid.occurredOn, StoredNearMiss.storedName(valid), reportedOn])
+            return StoredNearMiss.entry(id: db.lastInsertedRowID, valid, reportedOn: reportedOn)
         }
     }
 
@@ -28,14 +22,7 @@ extension AppDatabase {
                 SELECT id, title, what_happened, tags, impact, occurred_on, name, reported_on FROM near_miss ORDER BY id
                 """)
             var entries: [NearMiss] = []
-            while let row = try cursor.next() {
-                let tags: String = row[3]
-                entries.append(NearMiss(
-                    id: row[0], title: row[1], whatHappened: row[2],
-                    tags: tags.isEmpty ? [] : tags.split(separator: "\n", omittingEmptySubsequences: true).map(String.init),
-                    impact: row[4], occurredOn: row[5], name: row[6], reportedOn: row[7]
-                ))
-            }
+            while let row = try cursor.next() { entries.append(Self.nearMiss(row)) }
             return entries
         }
     }
@@ -45,12 +32,7 @@ extension AppDatabase {
             let cursor = try Row.fetchCursor(db, sql: "SELECT id, tags, impact, occurred_on, reported_on FROM near_miss ORDER BY id")
             var entries: [NearMiss] = []
             while let row = try cursor.next() {
-                let tags: String = row[1]
-                entries.append(NearMiss(
-                    id: row[0], title: "", whatHappened: "",
-                    tags: tags.isEmpty ? [] : tags.split(separator: "\n", omittingEmptySubsequences: true).map(String.init),
-                    impact: row[2], occurredOn: row[3], name: nil, reportedOn: row[4]
-                ))
+                entries.append(StoredNearMiss.facts(id: row[0], tags: row[1], impact: row[2], occurredOn: row[3], reportedOn: row[4]))
             }
             return entries
         }
@@ -68,12 +50,7 @@ extension AppDatabase {
                     SELECT id, title, what_happened, tags, impact, occurred_on, name, reported_on FROM near_miss WHERE id IN (\(marks))
                     """, arguments: StatementArguments(chunk))
                 for row in rows {
-                    let tags: String = row[3]
-                    let entry = NearMiss(
-                        id: row[0], title: row[1], whatHappened: row[2],
-                        tags: tags.isEmpty ? [] : tags.split(separator: "\n", omittingEmptySubsequences: true).map(String.init),
-                        impact: row[4], occurredOn: row[5], name: row[6], reportedOn: row[7]
-                    )
+                    let entry = Self.nearMiss(row)
                     found[entry.id] = entry
                 }
             }
@@ -81,17 +58,22 @@ extension AppDatabase {
         }
     }
 
+    /// An entry from its row (`id, title, what_happened, tags, impact, occurred_on, name, reported_on`).
+    private static func nearMiss(_ row: Row) -> NearMiss {
+        StoredNearMiss.entry(
+            id: row[0], title: row[1], whatHappened: row[2], tags: row[3], impact: row[4], occurredOn: row[5], name: row[6], reportedOn: row[7]
+        )
+    }
+
     public func pickMostValuableNearMiss(month: String, id: Int64?, at date: Date) throws {
-        guard CalendarDay.isMonth(month) else {
-            throw StoreError.invalidInput("the month '\(month.prefix(20))' is not written yyyy-MM")
-        }
+        try StoredNearMiss.checkMonth(month)
         try write { db in
             guard let id else {
                 try db.execute(sql: "DELETE FROM near_miss_pick WHERE month = ?", arguments: [month])
                 return
             }
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM near_miss WHERE id = ?", arguments: [id]) != nil else {
-                throw StoreError.invalidInput("there is no near miss \(id)")
+                throw StoredNearMiss.notFound(id)
             }
             try db.execute(sql: """
                 INSERT INTO near_miss_pick (month, near_miss_id, picked_at) VALUES (?, ?, ?)

@@ -46,14 +46,7 @@ extension AppDatabase {
                 .filter(CorrectiveAction.Columns.runID == runID)
                 .order(CorrectiveAction.Columns.id)
                 .fetchAll(db)
-            // Overdue as the people who run it count days: on this machine's calendar.
-            let today = CalendarDay(now).description
-            return DrillReport.RecordInfo(
-                runID: run.id, startedAt: run.startedAt, endedAt: run.endedAt, speed: run.speed.flatMap { $0.isFinite ? $0 : nil },
-                scenarioSHA256: run.scenarioSHA256, chainHead: run.chainHead, status: run.status.rawValue,
-                participants: try Self.participants(db, runID: runID).map { .init(role: $0.role, department: $0.department) },
-                correctiveActions: actions.map { $0.summary(today: today) }
-            )
+            return run.recordInfo(participants: try Self.participants(db, runID: runID), actions: actions, now: now)
         }
     }
 

@@ -1,44 +1,31 @@
 import FiredrillStore
 import GRDB
 
-/// Reads the columns of a listing row without trusting their types.
+/// The columns of a GRDB row, read without trusting their types, for
+/// ``FiredrillStore/LenientRow`` (whose rules are shared with every store).
 ///
 /// SQLite keeps whatever value a column is given, and GRDB stops the process when a
-/// non-optional subscript meets a value of the wrong type. Listings (history, trends) read
-/// every run, so one edited or damaged row must not take the whole listing down: here an
-/// unreadable value becomes `nil` and a note in ``damage``, which the listing shows.
-struct LenientRow {
+/// non-optional subscript meets a value of the wrong type: here each value is converted as
+/// GRDB converts it, and one it cannot convert is shown as GRDB describes it.
+struct SQLiteCells: StoredCells {
     let row: Row
-    private(set) var damage: [String] = []
 
+    func string(at index: Int) -> StoredCell<String> { cell(at: index) }
+    func double(at index: Int) -> StoredCell<Double> { cell(at: index) }
+    func int64(at index: Int) -> StoredCell<Int64> { cell(at: index) }
+    func int(at index: Int) -> StoredCell<Int> { cell(at: index) }
+    func bool(at index: Int) -> StoredCell<Bool> { cell(at: index) }
+
+    private func cell<T: DatabaseValueConvertible>(at index: Int) -> StoredCell<T> {
+        let stored: DatabaseValue = row[index]
+        if stored.isNull { return .null }
+        if let value = T.fromDatabaseValue(stored) { return .value(value) }
+        return .unreadable(String(describing: stored))
+    }
+}
+
+extension LenientRow where Cells == SQLiteCells {
     init(_ row: Row) {
-        self.row = row
-    }
-
-    /// The value at `index`, or `nil` when it is NULL or not of type `T` (noted as damage).
-    mutating func value<T: DatabaseValueConvertible>(_ type: T.Type, at index: Int, column: String) -> T? {
-        let stored: DatabaseValue = row[index]
-        if stored.isNull { return nil }
-        if let value = T.fromDatabaseValue(stored) {
-            if let number = value as? Double, !number.isFinite {
-                damage.append("\(column) is not a finite number")
-                return nil
-            }
-            return value
-        }
-        damage.append("\(column) is unreadable (\(String(describing: stored).prefix(40)))")
-        return nil
-    }
-
-    mutating func noteDamage(_ note: String) {
-        damage.append(note)
-    }
-
-    /// Text at `index`; an unreadable value is shown as it is stored, and noted.
-    mutating func text(at index: Int, column: String) -> String {
-        let stored: DatabaseValue = row[index]
-        if let text = String.fromDatabaseValue(stored) { return text }
-        damage.append("\(column) is not text")
-        return String(describing: stored)
+        self.init(cells: SQLiteCells(row: row))
     }
 }

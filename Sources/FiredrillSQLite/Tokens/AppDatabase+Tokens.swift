@@ -11,15 +11,9 @@ extension AppDatabase {
         let token = try write { db -> AccessToken in
             _ = try Self.fetchRun(db, id: runID)
             let count = try AccessToken.filter(AccessToken.Columns.runID == runID && AccessToken.Columns.kind == kind).fetchCount(db)
-            let rolesJSON = kind == .player ? String(decoding: try JSONEncoder().encode(roles), as: UTF8.self) : nil
-            var id = ""
-            repeat {
-                id = "tok-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
-            } while try AccessToken.exists(db, key: id)
-            let token = AccessToken(
-                id: id, runID: runID, kind: kind, rolesJSON: rolesJSON, label: "\(kind.rawValue)-\(count + 1)",
-                displayName: displayName, hash: AccessToken.hash(of: secret), createdAt: Timestamp.string(from: createdAt),
-                joinedAt: nil, revokedAt: nil
+            let id = try AccessToken.newID { try AccessToken.exists(db, key: $0) }
+            let token = try AccessToken.issued(
+                id: id, runID: runID, kind: kind, roles: roles, displayName: displayName, existing: count, secret: secret, createdAt: createdAt
             )
             try token.insert(db)
             return token
@@ -41,12 +35,9 @@ extension AppDatabase {
     public func revokeToken(id: String, runID: String, at date: Date = Date()) throws -> AccessToken {
         try write { db in
             guard var token = try AccessToken.fetchOne(db, key: id), token.runID == runID else {
-                throw StoreError(.invalidInput, "drill '\(runID)' has no token '\(id.prefix(40))'")
+                throw AccessToken.notInDrill(id: id, runID: runID)
             }
-            if token.revokedAt == nil {
-                token.revokedAt = Timestamp.string(from: date)
-                try token.update(db)
-            }
+            if token.revoke(at: date) { try token.update(db) }
             return token
         }
     }
@@ -55,11 +46,8 @@ extension AppDatabase {
     @discardableResult
     public func setDisplayName(tokenID: String, name: String?, at date: Date = Date()) throws -> AccessToken {
         try write { db in
-            guard var token = try AccessToken.fetchOne(db, key: tokenID) else {
-                throw StoreError(.invalidInput, "no token '\(tokenID.prefix(40))'")
-            }
-            token.displayName = name
-            if token.joinedAt == nil { token.joinedAt = Timestamp.string(from: date) }
+            guard var token = try AccessToken.fetchOne(db, key: tokenID) else { throw AccessToken.notFound(id: tokenID) }
+            token.join(displayName: name, at: date)
             try token.update(db)
             return token
         }
@@ -91,11 +79,8 @@ extension AppDatabase {
     public func makeServerToken(kind: ServerToken.Kind, name: String, createdAt: Date = Date()) throws -> (token: ServerToken, secret: String) {
         let secret = ServerToken.newSecret(kind: kind)
         let token = try write { db -> ServerToken in
-            var id = ""
-            repeat {
-                id = "tok-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
-            } while try ServerToken.exists(db, key: id) || AccessToken.exists(db, key: id)
-            let token = ServerToken(id: id, kind: kind, name: name, hash: AccessToken.hash(of: secret), createdAt: Timestamp.string(from: createdAt))
+            let id = try AccessToken.newID { try ServerToken.exists(db, key: $0) || AccessToken.exists(db, key: $0) }
+            let token = ServerToken.issued(id: id, kind: kind, name: name, secret: secret, createdAt: createdAt)
             try token.insert(db)
             return token
         }
@@ -109,13 +94,8 @@ extension AppDatabase {
     @discardableResult
     public func revokeServerToken(id: String, at date: Date = Date()) throws -> ServerToken {
         try write { db in
-            guard var token = try ServerToken.fetchOne(db, key: id) else {
-                throw StoreError(.invalidInput, "there is no server token '\(id.prefix(40))'")
-            }
-            if token.revokedAt == nil {
-                token.revokedAt = Timestamp.string(from: date)
-                try token.update(db)
-            }
+            guard var token = try ServerToken.fetchOne(db, key: id) else { throw ServerToken.notFound(id: id) }
+            if token.revoke(at: date) { try token.update(db) }
             return token
         }
     }

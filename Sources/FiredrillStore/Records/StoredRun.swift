@@ -94,3 +94,18 @@ public struct StoredRun: Sendable, Hashable, Codable {
     /// ``endedAt`` as a date.
     public var endedDate: Date? { endedAt.flatMap(Timestamp.date(from:)) }
 }
+
+extension StoredRun {
+    /// What a report says about this run's record: its times, chain head and participants,
+    /// and its improvement plan, overdue as of `now` on this machine's calendar (as the
+    /// people who run it count days).
+    public func recordInfo(participants: [Participant], actions: [CorrectiveAction], now: Date) -> DrillReport.RecordInfo {
+        let today = CalendarDay(now).description
+        return DrillReport.RecordInfo(
+            runID: id, startedAt: startedAt, endedAt: endedAt, speed: speed.flatMap { $0.isFinite ? $0 : nil },
+            scenarioSHA256: scenarioSHA256, chainHead: chainHead, status: status.rawValue,
+            participants: participants.map { .init(role: $0.role, department: $0.department) },
+            correctiveActions: actions.map { $0.summary(today: today) }
+        )
+    }
+}
