@@ -251,7 +251,7 @@ let package = Package(
         .testTarget(
             name: "FiredrillServerTests",
             dependencies: [
-                "FiredrillServer", "FiredrillWire", "FiredrillCore", "FiredrillStore", "FiredrillSQLite", "FiredrillReporting", "FiredrillRecords", "FiredrillYAML", "FiredrillTestSupport",
+                "FiredrillServer", "FiredrillWire", "FiredrillCore", "FiredrillStore", "FiredrillSQLite", "FiredrillPostgres", "FiredrillReporting", "FiredrillRecords", "FiredrillYAML", "FiredrillTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,3 +1,4 @@
+import FiredrillStore
 import Foundation
 
 /// An advisory lock held by the process that is playing a run (a terminal drill, or a
@@ -37,7 +38,14 @@ public final class RunLock: @unchecked Sendable {
         return true
     }
 
+    /// Beside an SQLite file: `.NAME.locks/RUN.lock` in its folder. For a database server
+    /// (a `postgres://` location), in the machine's temporary folder under a hash of the
+    /// location: such a lock tells apart the processes of this machine only.
     static func path(databasePath: String, runID: String) -> String {
+        if databasePath.contains("://") {
+            let key = EventChain.sha256Hex(databasePath).prefix(24)
+            return FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-run-locks/\(key)/\(runID).lock").path
+        }
         let directory = (databasePath as NSString).deletingLastPathComponent
         let name = (databasePath as NSString).lastPathComponent
         return (directory.isEmpty ? "." : directory) + "/.\(name).locks/\(runID).lock"

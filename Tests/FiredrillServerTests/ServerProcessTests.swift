@@ -5,6 +5,7 @@ import FiredrillReporting
 import FiredrillStore
 @testable import FiredrillSQLite
 import FiredrillTestSupport
+import FiredrillPostgres
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -64,11 +65,17 @@ struct ServerProcessTests {
       - How clear was the routing?
     """
 
-    @Test("three players, a kill -9 and a restart: every stream catches up without gap or duplicate, nothing acknowledged is lost, and the report equals 'show'")
-    func killAndRestart() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let db = directory.appendingPathComponent("fd.sqlite").path
+    @Test("three players, a kill -9 and a restart: every stream catches up without gap or duplicate, nothing acknowledged is lost, and the report equals 'show'", arguments: ["SQLite", "PostgreSQL"])
+    func killAndRestart(store: String) async throws {
+        let db: String
+        if store == "PostgreSQL" {
+            let cluster = try PostgresCluster.shared()
+            db = cluster.url(try cluster.database("e2e_kill_and_restart"))
+        } else {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-e2e-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            db = directory.appendingPathComponent("fd.sqlite").path
+        }
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
 
         var server = try ServerProcess(database: db)
@@ -131,7 +138,9 @@ struct ServerProcessTests {
         for role in roles { try await streams[role]!.waitFor { $0.type == "ended" } }
 
         // Every acknowledged action is in the record, and the record verifies.
-        let database = try AppDatabase.open(path: db, access: .readOnly)
+        let database: any DrillStore = store == "PostgreSQL"
+            ? try PostgresStore.open(try PostgresAddress(url: db), access: .readOnly)
+            : try AppDatabase.open(path: db, access: .readOnly)
         let stored = try database.storedEvents(runID: id).map(\.event)
         let storedSeqs = Set(stored.map(\.sequence))
         #expect(acknowledged.allSatisfy(storedSeqs.contains), "acknowledged but missing: \(acknowledged.filter { !storedSeqs.contains($0) })")
