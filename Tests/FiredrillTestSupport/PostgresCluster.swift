@@ -15,6 +15,7 @@ public final class PostgresCluster: Sendable {
     public let port: Int
     public let folder: String
     let bin: String
+    private let asRoot: Bool
 
     /// The cluster of this process, started on first use.
     public static func shared() throws -> PostgresCluster {
@@ -23,6 +24,12 @@ public final class PostgresCluster: Sendable {
 
     private static let started: Result<PostgresCluster, any Error> = Result { try PostgresCluster() }
 
+    /// A cluster of the caller's own, for a test that stops and starts its server (the
+    /// shared one serves tests that run at the same time).
+    public static func dedicated() throws -> PostgresCluster {
+        try PostgresCluster()
+    }
+
     private init() throws {
         bin = try Self.serverPrograms()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-pg-\(UUID().uuidString.prefix(8))").path
@@ -30,20 +37,31 @@ public final class PostgresCluster: Sendable {
         let data = folder + "/data"
         let passwordFile = folder + "/password"
         try Self.password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
-        let asRoot = getuid() == 0
+        asRoot = getuid() == 0
         if asRoot { try Self.spawn(["/bin/chown", "-R", "postgres:postgres", folder], log: folder + "/setup.log") }
         try Self.spawn(Self.asServerUser(asRoot) + [
             bin + "/initdb", "-D", data, "-U", Self.user, "--pwfile", passwordFile, "-A", "trust",
             "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
         ], log: folder + "/setup.log")
         port = try Self.freePort()
+        try start()
+    }
+
+    /// Starts the server (again), on the same port.
+    public func start() throws {
         try Self.spawn(Self.asServerUser(asRoot) + [
-            bin + "/pg_ctl", "-D", data, "-l", folder + "/server.log", "-w", "-t", "60", "start",
-            "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200",
+            bin + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "start",
+            "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
         ], log: folder + "/setup.log")
-        let pidLine = try String(contentsOfFile: data + "/postmaster.pid", encoding: .utf8).split(separator: "\n").first
+        let pidLine = try String(contentsOfFile: folder + "/data/postmaster.pid", encoding: .utf8).split(separator: "\n").first
         guard let pid = pidLine.flatMap({ pid_t($0) }) else { throw SystemTool.Failure(description: "the PostgreSQL server wrote no process id") }
         PostgresClusterShutdown.register(server: pid, folder: folder)
+    }
+
+    /// Stops the server at once (`pg_ctl stop -m immediate`): every connection is cut, as
+    /// when the database's machine fails; ``start()`` brings it back with what was committed.
+    public func stop() throws {
+        try Self.spawn(Self.asServerUser(asRoot) + [bin + "/pg_ctl", "-D", folder + "/data", "-m", "immediate", "-w", "stop"], log: folder + "/setup.log")
     }
 
     /// A new, empty database of this cluster named `name` (dropped first if a previous test
@@ -127,21 +145,26 @@ public final class PostgresCluster: Sendable {
     }
 }
 
-/// Stops the cluster when the test process exits: an immediate shutdown (SIGQUIT), then its
-/// folder removed. `atexit` takes no context, so the server waits in globals; nothing here
-/// may start a process or a run loop, which would hang an exiting process.
+/// Stops the clusters when the test process exits: an immediate shutdown (SIGQUIT), then
+/// their folders removed. `atexit` takes no context, so the servers wait in a global; nothing
+/// here may start a process or a run loop, which would hang an exiting process.
 private enum PostgresClusterShutdown {
-    nonisolated(unsafe) static var server: pid_t = 0
-    nonisolated(unsafe) static var folder = ""
+    nonisolated(unsafe) static var servers: [String: pid_t] = [:]
+    static let lock = NSLock()
+    nonisolated(unsafe) static var registered = false
 
     static func register(server: pid_t, folder: String) {
-        Self.server = server
-        Self.folder = folder
+        lock.lock()
+        defer { lock.unlock() }
+        servers[folder] = server
+        guard !registered else { return }
+        registered = true
         atexit {
-            let server = PostgresClusterShutdown.server
-            kill(server, SIGQUIT)
-            for _ in 0..<100 where kill(server, 0) == 0 { usleep(50_000) }
-            try? FileManager.default.removeItem(atPath: PostgresClusterShutdown.folder)
+            for (folder, server) in PostgresClusterShutdown.servers {
+                kill(server, SIGQUIT)
+                for _ in 0..<100 where kill(server, 0) == 0 { usleep(50_000) }
+                try? FileManager.default.removeItem(atPath: folder)
+            }
         }
     }
 }
