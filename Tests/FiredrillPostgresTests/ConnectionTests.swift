@@ -87,7 +87,24 @@ struct ConnectionTests {
         let refused = failure(closedPort)
         #expect(refused?.message.contains("the PostgreSQL server at 127.0.0.1:1 (database '\(name)') cannot be reached") == true, "\(String(describing: refused))")
         #expect(refused?.message.contains(PostgresCluster.password) == false)
-        let tlsRequired = failure(try PostgresAddress(url: "postgres://firedrill:\(PostgresCluster.password)@127.0.0.1:\(cluster.port)/\(name)?sslmode=require"))
-        #expect(tlsRequired?.message.contains("does not offer TLS") == true, "\(String(describing: tlsRequired))")
+        let plain = try PostgresCluster.dedicated(tls: false)
+        let tlsRequired = failure(try PostgresAddress(url: "postgres://firedrill:\(PostgresCluster.password)@127.0.0.1:\(plain.port)/postgres?sslmode=require"))
+        #expect(tlsRequired?.message.contains("does not offer TLS, and the URL says sslmode=require") == true, "\(String(describing: tlsRequired))")
+        #expect(failure(try PostgresAddress(url: "postgres://firedrill:\(PostgresCluster.password)@127.0.0.1:\(plain.port)/postgres?sslmode=prefer")) == nil)
+    }
+
+    @Test("sslmode=require and prefer encrypt the connection to a server with TLS; disable does not")
+    func tls() throws {
+        let cluster = try PostgresCluster.shared()
+        #expect(cluster.tls)
+        let name = try cluster.database("schema_tls")
+        for (mode, encrypted) in [("require", "true"), ("prefer", "true"), ("disable", "false")] {
+            let store = try PostgresStore.open(try PostgresAddress(url: "postgres://firedrill:\(PostgresCluster.password)@127.0.0.1:\(cluster.port)/\(name)?sslmode=\(mode)"))
+            try store.ping()
+            // The server's own view of the connections: one per store, each encrypted or not.
+            let sessions = try cluster.sql("SELECT string_agg(DISTINCT s.ssl::text, ',') FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.datname = '\(name)'")
+            #expect(sessions.trimmingCharacters(in: .whitespacesAndNewlines) == encrypted, "sslmode=\(mode)")
+            try store.close()
+        }
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// A throw-away PostgreSQL cluster for the tests of one process: `initdb` into a temporary
 /// folder (as the `postgres` user when the tests run as root, as CI does), started on a free
 /// port of 127.0.0.1, stopped when the process exits. The role `firedrill` signs in with a
-/// password over TCP (so that a wrong password can be tried); a test gets a database of its
-/// own from ``database(_:)``.
+/// password over TCP (so that a wrong password can be tried) and may use TLS (a self-signed
+/// certificate); a test gets a database of its own from ``database(_:)``.
 ///
 /// Missing PostgreSQL server programs are an error naming them: the tests that need the
 /// cluster fail, they are never skipped (`.ci/run` installs Debian's `postgresql`).
@@ -22,15 +22,19 @@ public final class PostgresCluster: Sendable {
         try started.get()
     }
 
-    private static let started: Result<PostgresCluster, any Error> = Result { try PostgresCluster() }
+    private static let started: Result<PostgresCluster, any Error> = Result { try PostgresCluster(tls: true) }
 
     /// A cluster of the caller's own, for a test that stops and starts its server (the
-    /// shared one serves tests that run at the same time).
-    public static func dedicated() throws -> PostgresCluster {
-        try PostgresCluster()
+    /// shared one serves tests that run at the same time), or one without TLS.
+    public static func dedicated(tls: Bool = true) throws -> PostgresCluster {
+        try PostgresCluster(tls: tls)
     }
 
-    private init() throws {
+    /// Whether the server offers TLS (a self-signed certificate made for it).
+    public let tls: Bool
+
+    private init(tls: Bool) throws {
+        self.tls = tls
         bin = try Self.serverPrograms()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-pg-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -38,6 +42,13 @@ public final class PostgresCluster: Sendable {
         let passwordFile = folder + "/password"
         try Self.password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
         asRoot = getuid() == 0
+        if tls {
+            try Self.spawn([
+                "/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "2",
+                "-keyout", folder + "/server.key", "-out", folder + "/server.crt",
+            ], log: folder + "/setup.log")
+            chmod(folder + "/server.key", 0o600)
+        }
         if asRoot { try Self.spawn(["/bin/chown", "-R", "postgres:postgres", folder], log: folder + "/setup.log") }
         try Self.spawn(Self.asServerUser(asRoot) + [
             bin + "/initdb", "-D", data, "-U", Self.user, "--pwfile", passwordFile, "-A", "trust",
@@ -51,7 +62,8 @@ public final class PostgresCluster: Sendable {
     public func start() throws {
         try Self.spawn(Self.asServerUser(asRoot) + [
             bin + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "start",
-            "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+            "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+                + (tls ? " -c ssl=on -c ssl_cert_file=\(folder)/server.crt -c ssl_key_file=\(folder)/server.key" : ""),
         ], log: folder + "/setup.log")
         let pidLine = try String(contentsOfFile: folder + "/data/postmaster.pid", encoding: .utf8).split(separator: "\n").first
         guard let pid = pidLine.flatMap({ pid_t($0) }) else { throw SystemTool.Failure(description: "the PostgreSQL server wrote no process id") }
