@@ -18,14 +18,7 @@ extension PostgresStore {
         var sql = SQLText()
         var conditions = Self.runConditions(scenarioID: filter.scenarioID, since: filter.since, until: filter.until, into: &sql)
         if let status = filter.status { conditions.append("r.status = \(sql.bind(status.rawValue))") }
-        sql.text = """
-            SELECT r.id, r.scenario_id, r.scenario_title, r.started_at, r.ended_at, r.status, r.score,
-                   r.ack_ms, r.escalate_ms, r.first_action_ms, r.resolve_ms,
-                   (SELECT COUNT(*) FROM corrective_action a WHERE a.run_id = r.id AND a.status <> 'closed'),
-                   r.mode, r.objectives_exercised, r.objectives_total, r.complete,
-                   r.detection_ms, r.effective_escalation_ms, r.effective_action_ms
-            FROM run r
-            """
+        sql.text = HistoryListing.select
         if !conditions.isEmpty { sql.text += " WHERE " + conditions.joined(separator: " AND ") }
         sql.text += " ORDER BY r.started_at COLLATE \"C\" DESC, r.id COLLATE \"C\" DESC"
         if let page = filter.page {

@@ -23,14 +23,7 @@ extension AppDatabase {
     static func historyQuery(_ filter: HistoryFilter) -> SQL {
         var conditions = runConditions(scenarioID: filter.scenarioID, since: filter.since, until: filter.until)
         if let status = filter.status { conditions.append("r.status = \(status.rawValue)") }
-        var query: SQL = """
-            SELECT r.id, r.scenario_id, r.scenario_title, r.started_at, r.ended_at, r.status, r.score,
-                   r.ack_ms, r.escalate_ms, r.first_action_ms, r.resolve_ms,
-                   (SELECT COUNT(*) FROM corrective_action a WHERE a.run_id = r.id AND a.status <> 'closed'),
-                   r.mode, r.objectives_exercised, r.objectives_total, r.complete,
-                   r.detection_ms, r.effective_escalation_ms, r.effective_action_ms
-            FROM run r
-            """
+        var query = SQL(sql: HistoryListing.select)
         if !conditions.isEmpty { query += " WHERE " + conditions.joined(separator: " AND ") }
         query += " ORDER BY r.started_at DESC, r.id DESC"
         if let page = filter.page { query += " LIMIT \(page.limit ?? -1) OFFSET \(page.offset)" }

@@ -114,6 +114,17 @@ extension HistoryFilter {
 }
 
 package enum HistoryListing {
+    /// The columns a history row is read from, in the order ``row(_:)`` reads them, from
+    /// the `run` table as `r` (the same SQL on both stores).
+    package static let select = """
+        SELECT r.id, r.scenario_id, r.scenario_title, r.started_at, r.ended_at, r.status, r.score,
+               r.ack_ms, r.escalate_ms, r.first_action_ms, r.resolve_ms,
+               (SELECT COUNT(*) FROM corrective_action a WHERE a.run_id = r.id AND a.status <> 'closed'),
+               r.mode, r.objectives_exercised, r.objectives_total, r.complete,
+               r.detection_ms, r.effective_escalation_ms, r.effective_action_ms
+        FROM run r
+        """
+
     /// A stored instant, or `nil` (noted as damage) when it is not in the stored form.
     package static func date<Cells>(_ text: String, column: String, reader: inout LenientRow<Cells>) -> Date? {
         guard let date = Timestamp.date(from: text) else {
