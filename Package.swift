@@ -170,7 +170,7 @@ let package = Package(
         .target(
             name: "FiredrillBenchmarks",
             dependencies: [
-                "FiredrillCore", "FiredrillWire", "FiredrillClient", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillSQLite", "FiredrillServer",
+                "FiredrillCore", "FiredrillWire", "FiredrillClient", "FiredrillYAML", "FiredrillReporting", "FiredrillStore", "FiredrillSQLite", "FiredrillPostgres", "FiredrillServer",
                 "FiredrillSpreadsheets", "FiredrillRecords",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FiredrillClient
 import FiredrillCore
+import FiredrillPostgres
 import FiredrillWire
 import FiredrillServer
 import FiredrillSQLite
@@ -23,15 +24,24 @@ import Synchronization
 ///   durability; afterwards the record is read to check that every acknowledged action is
 ///   in it.
 /// - **Memory**: the server's resident set, with the streams open and at its peak.
+///
+/// The server records into a scratch SQLite file, or into `database` (a PostgreSQL URL) when
+/// given: there the durability is the server's, and throughput is measured once.
 public struct LiveBenchmark: Sendable {
     public var players: [Int]
     public var roles: Int
     public var clients: Int
     public var seconds: Double
     public var durabilities: [Durability]
+    /// A PostgreSQL URL to record into instead of a scratch SQLite file.
+    public var database: String?
     public var output: BenchmarkOutput
 
-    public init(players: [Int], roles: Int, clients: Int, seconds: Double, durabilities: [Durability], output: BenchmarkOutput = .standardOutput) {
+    public init(
+        players: [Int], roles: Int, clients: Int, seconds: Double, durabilities: [Durability], database: String? = nil,
+        output: BenchmarkOutput = .standardOutput
+    ) {
+        self.database = database
         self.players = players
         self.roles = roles
         self.clients = clients
@@ -45,7 +55,7 @@ public struct LiveBenchmark: Sendable {
 
     public func run() async throws {
         let files = FileLimit.raise()
-        output("firedrill bench live: server in a child process, clients in this one; open-file limit \(files)\n\n")
+        output("firedrill bench live: server in a child process, clients in this one; open-file limit \(files); store: \(database.map { _ in "PostgreSQL" } ?? "SQLite")\n\n")
         let http = HTTPClient(
             eventLoopGroupProvider: .singleton,
             configuration: {
@@ -68,10 +78,10 @@ public struct LiveBenchmark: Sendable {
         output("\n")
 
         var throughput: [[String]] = [["durability", "clients", "seconds", "acknowledged", "actions/s", "errors", "lost", "latency p50", "p99"]]
-        for durability in durabilities {
+        for durability in database == nil ? durabilities : [.normal] {
             let result = try await measureThroughput(durability: durability, http: http)
             throughput.append([
-                durability.rawValue, "\(clients)", String(format: "%.1f", result.elapsed), "\(result.acknowledged)",
+                database == nil ? durability.rawValue : "PostgreSQL's", "\(clients)", String(format: "%.1f", result.elapsed), "\(result.acknowledged)",
                 String(format: "%.0f", Double(result.acknowledged) / result.elapsed), "\(result.errors)", "\(result.lost)",
                 Self.ms(result.latency.p50), Self.ms(result.latency.p99),
             ])
@@ -93,7 +103,7 @@ public struct LiveBenchmark: Sendable {
     }
 
     func measureDelivery(players count: Int, http: HTTPClient) async throws -> DeliveryResult {
-        let server = try BenchServer(durability: .normal)
+        let server = try BenchServer(durability: .normal, database: database)
         defer { server.stop() }
         let api = BenchAPI(http: http, base: try server.address())
         let drill = try await api.createDrill(source: Self.scenario(roles: roles, injectEvery: 1, firstAt: 4), speed: 1)
@@ -179,7 +189,7 @@ public struct LiveBenchmark: Sendable {
     }
 
     func measureThroughput(durability: Durability, http: HTTPClient) async throws -> ThroughputResult {
-        let server = try BenchServer(durability: durability)
+        let server = try BenchServer(durability: durability, database: database)
         let api = BenchAPI(http: http, base: try server.address())
         let drill = try await api.createDrill(source: Self.scenario(roles: roles, injectEvery: 60, firstAt: 60), speed: 1)
         let tokens = try await api.playerTokens(drill: drill.id, count: clients, roles: drill.roles)
@@ -220,7 +230,9 @@ public struct LiveBenchmark: Sendable {
         _ = try? await api.post("/api/v1/drills/\(drill.id)/end")
         server.stop()
         // What was acknowledged must be in the record.
-        let database = try AppDatabase.open(path: server.databasePath, access: .readOnly)
+        let database: any DrillStore = try server.databasePath.contains("://")
+            ? PostgresStore.open(PostgresAddress(url: server.databasePath, environment: ProcessInfo.processInfo.environment), access: .readOnly)
+            : AppDatabase.open(path: server.databasePath, access: .readOnly)
         let stored = Set(try database.storedEvents(runID: drill.id).filter { $0.event.typeName == "action" }.map(\.event.sequence))
         let lost = results.seqs.filter { !stored.contains($0) }.count
         return ThroughputResult(elapsed: elapsed, acknowledged: results.seqs.count, errors: results.errors, lost: lost, latency: Percentiles(results.latencies))
@@ -282,10 +294,14 @@ final class BenchServer: Sendable {
     let databasePath: String
     private let output: Pipe
 
-    init(durability: Durability) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-bench-live-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        databasePath = directory.appendingPathComponent("bench.sqlite").path
+    init(durability: Durability, database: String? = nil) throws {
+        if let database {
+            databasePath = database
+        } else {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-bench-live-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            databasePath = directory.appendingPathComponent("bench.sqlite").path
+        }
         process = Process()
         output = Pipe()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

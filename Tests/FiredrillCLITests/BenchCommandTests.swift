@@ -1,3 +1,4 @@
+import FiredrillTestSupport
 import Foundation
 import Testing
 
@@ -16,6 +17,21 @@ struct BenchCommandTests {
         let throughput = try #require(lines.first { $0.first == "normal" }, "\(result.stdout)")
         // durability, clients, seconds, acknowledged, actions/s, errors, lost, …
         #expect(throughput.count >= 7 && Int(throughput[3]) ?? 0 > 0 && throughput[5] == "0" && throughput[6] == "0", "\(throughput)")
+    }
+
+    @Test("bench live --db records into PostgreSQL: the same figures, every acknowledged action in its record")
+    func livePostgres() throws {
+        let cluster = try PostgresCluster.shared()
+        let url = cluster.url(try cluster.database("bench_live"))
+        let result = try CLI.run(["bench", "live", "--players", "3", "--roles", "2", "--clients", "3", "--seconds", "0.5", "--db", url])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("store: PostgreSQL"), "\(result.stdout)")
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        let delivery = try #require(lines.first { $0.first == "3" && $0.contains("of") }, "\(result.stdout)")
+        #expect(delivery.joined(separator: " ").contains("3 of 3 0"), "\(delivery)")
+        let throughput = try #require(lines.first { $0.first == "PostgreSQL's" }, "\(result.stdout)")
+        #expect(throughput.count >= 7 && Int(throughput[3]) ?? 0 > 0 && throughput[5] == "0" && throughput[6] == "0", "\(throughput)")
+        #expect(!result.stdout.contains(PostgresCluster.password))
     }
 
     @Test("bench (local) measures the drill and the store at the sizes asked")

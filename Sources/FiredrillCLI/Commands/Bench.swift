@@ -43,19 +43,25 @@ extension Firedrill.Bench {
         @Option(parsing: .upToNextOption, help: "Durabilities to measure throughput at (normal, full).")
         var durability: [Durability] = [.normal, .full]
 
+        @Option(name: .customLong("db"), help: "Record into this PostgreSQL database (postgres://USER@HOST/DATABASE; $PGPASSWORD) instead of a scratch SQLite file.")
+        var database: String?
+
         func validate() throws {
             guard players.allSatisfy({ (1...5_000).contains($0) }), (1...5_000).contains(clients) else {
                 throw ValidationError("--players and --clients must be from 1 to 5000")
             }
             guard (1...500).contains(roles) else { throw ValidationError("--roles must be from 1 to 500") }
             guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be more than 0 and at most 600") }
+            if let database, !database.lowercased().hasPrefix("postgres") {
+                throw ValidationError("--db names a PostgreSQL database (postgres://USER@HOST/DATABASE); without it the benchmark uses a scratch SQLite file")
+            }
         }
 
         func run() async throws {
             #if DEBUG
             Console.out("note: this is a debug build; use 'swift run -c release firedrill bench live' for real figures\n")
             #endif
-            try await LiveBenchmark(players: players, roles: roles, clients: clients, seconds: seconds, durabilities: durability).run()
+            try await LiveBenchmark(players: players, roles: roles, clients: clients, seconds: seconds, durabilities: durability, database: database).run()
         }
     }
 
