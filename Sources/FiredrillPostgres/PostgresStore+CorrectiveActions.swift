@@ -80,7 +80,7 @@ extension PostgresStore {
     /// What a report says about the record, with the run's improvement plan (overdue as of
     /// `now`, on this machine's calendar).
     public func recordInfo(runID: String, now: Date = Date()) throws -> DrillReport.RecordInfo {
-        try transaction { transaction in
+        try snapshot { transaction in
             let run = try Self.fetchRun(transaction, id: runID)
             let actions = try transaction.query("SELECT * FROM corrective_action WHERE run_id = \(runID) ORDER BY id")
                 .map { try RowDecoder.decode(CorrectiveAction.self, from: $0) }

@@ -27,6 +27,8 @@ extension PostgresStore {
             return StoreError(.unavailable, "\(server) takes no more connections now\(said); try again, or raise max_connections")
         case (.server, let state) where state.hasPrefix("57P") || state.hasPrefix("08"):
             return StoreError(.unavailable, "\(server) (\(database)) is shutting down or restarting\(said); nothing was recorded, try again")
+        case (.server, "55P03"), (.server, "57014"):
+            return StoreError(.busy, "\(server) (\(database)) did not answer within \(Int(StoreError.busyTimeout)) s (a lock held elsewhere, or a slow statement)\(said); nothing was recorded, try again")
         case (.server, "53100"):
             return StoreError(.diskFull, "\(server) has no disk space left for \(database)\(said); nothing was recorded")
         case (.server, _):

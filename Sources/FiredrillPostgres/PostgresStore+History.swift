@@ -184,15 +184,6 @@ extension PostgresStore {
             body(&reader)
         }
     }
-
-    /// Runs `work` in one read-only transaction that sees one snapshot of the database, as
-    /// SQLite's reads do.
-    private func snapshot<T>(_ work: (Transaction) throws -> T) throws -> T {
-        try transaction { transaction in
-            try transaction.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            return try work(transaction)
-        }
-    }
 }
 
 /// The columns of a PostgreSQL row, for ``FiredrillStore/LenientRow``. The columns are typed,

@@ -121,7 +121,7 @@ extension PostgresStore {
     }
 
     public func storedEvents(runID: String) throws -> [(event: DrillEvent, wallTime: String)] {
-        try transaction { transaction in
+        try snapshot { transaction in
             _ = try Self.fetchRun(transaction, id: runID)
             let decoder = JSONDecoder()
             return try Self.links(transaction, runID: runID).map { link in
@@ -135,7 +135,7 @@ extension PostgresStore {
     }
 
     public func participants(runID: String) throws -> [Participant] {
-        try transaction { transaction in
+        try snapshot { transaction in
             _ = try Self.fetchRun(transaction, id: runID)
             return try Self.participants(transaction, runID: runID)
         }
@@ -144,7 +144,7 @@ extension PostgresStore {
     // MARK: The chain
 
     public func verify(runID: String) throws -> ChainVerification {
-        try transaction { transaction in
+        try snapshot { transaction in
             let run = try Self.fetchRun(transaction, id: runID)
             let roles = try Self.participants(transaction, runID: runID).map { (role: $0.role, department: $0.department) }
             if let broken = RunVerification.verifyFacts(run: run, participants: roles) { return broken }
@@ -154,7 +154,7 @@ extension PostgresStore {
     }
 
     public func resultDifferences(runID: String, report: DrillReport) throws -> [String] {
-        try transaction { transaction in
+        try snapshot { transaction in
             let run = try Self.fetchRun(transaction, id: runID)
             guard run.status == .finished else { return [] }
             let objectives = try transaction.query("""
@@ -185,6 +185,8 @@ extension PostgresStore {
 
     /// The run with exactly this id; `lock` holds its row until the transaction ends.
     static func fetchRun(_ transaction: Transaction, id: String, lock: Bool = false) throws -> StoredRun {
+        // PostgreSQL's text cannot hold U+0000, so no run has such an id (SQLite answers the same).
+        guard !id.contains("\u{0}") else { throw StoreError.runNotFound(id) }
         let rows = try transaction.query(PostgresQuery(unsafeSQL: "SELECT \(runColumns) FROM run WHERE id = $1\(lock ? " FOR UPDATE" : "")", binds: binds(id)))
         guard let row = rows.first else { throw StoreError.runNotFound(id) }
         return try storedRun(row)
@@ -192,6 +194,7 @@ extension PostgresStore {
 
     /// The run with this id, or else the only run whose id starts with it.
     static func resolveRun(_ transaction: Transaction, id: String) throws -> StoredRun {
+        guard !id.contains("\u{0}") else { throw StoreError.runNotFound(id) }
         if let row = try transaction.query(PostgresQuery(unsafeSQL: "SELECT \(runColumns) FROM run WHERE id = $1", binds: binds(id))).first {
             return try storedRun(row)
         }

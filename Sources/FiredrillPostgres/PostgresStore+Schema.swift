@@ -189,14 +189,21 @@ extension PostgresStore {
         let known = Self.migrations.map(\.name)
         let where_ = "\(address.description)"
         try transaction { transaction in
+            let encoding = try transaction.query("SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")
+                .first?.decode(String.self) ?? "?"
+            guard encoding == "UTF8" else {
+                throw StoreError(.cannotOpen, "\(where_) is encoded in \(encoding), which cannot hold every text people write (Japanese, emoji): create the database with ENCODING 'UTF8' (createdb -E UTF8 -T template0 …)")
+            }
+            // Only when the table is missing: CREATE needs a right that a role allowed only
+            // to read and write the records may not have.
+            let exists = try transaction.query("SELECT to_regclass('firedrill_migration') IS NOT NULL").first?.decode(Bool.self) == true
             if access == .readWrite {
                 try transaction.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))")
-                try transaction.query("CREATE TABLE IF NOT EXISTS firedrill_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-            } else {
-                let exists = try transaction.query("SELECT to_regclass('firedrill_migration') IS NOT NULL")
-                guard try exists.first?.decode(Bool.self) == true else {
-                    throw StoreError(.noDatabase, "\(where_) holds no firedrill records yet: record a drill into it first, or check the database's name")
+                if !exists {
+                    try transaction.query("CREATE TABLE IF NOT EXISTS firedrill_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
                 }
+            } else if !exists {
+                throw StoreError(.noDatabase, "\(where_) holds no firedrill records yet: record a drill into it first, or check the database's name")
             }
             let applied = try transaction.query("SELECT name FROM firedrill_migration ORDER BY name").map { try $0.decode(String.self) }
             if let unknown = applied.first(where: { !known.contains($0) }) {

@@ -86,6 +86,16 @@ public final class PostgresStore: @unchecked Sendable {
         }
     }
 
+    /// Runs `work` in one read-only transaction that sees one snapshot of the database, as
+    /// SQLite's reads do: a read of several statements (a run, its participants and its
+    /// events) never sees a write that commits between them.
+    func snapshot<T>(_ work: (Transaction) throws -> T) throws(StoreError) -> T {
+        try transaction { transaction in
+            try transaction.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return try work(transaction)
+        }
+    }
+
     /// The statements of one transaction.
     struct Transaction {
         let connection: PostgresConnection
@@ -113,6 +123,11 @@ public final class PostgresStore: @unchecked Sendable {
                 current = try PostgresConnection.connect(
                     on: MultiThreadedEventLoopGroup.singleton.any(), configuration: try configuration(), id: 1, logger: logger
                 ).wait()
+                // As SQLite's busy timeout: a lock held elsewhere, or a statement that does not
+                // finish, is an error after a while, not a wait for ever.
+                let seconds = Int(StoreError.busyTimeout)
+                _ = try Self.run(PostgresQuery(unsafeSQL: "SET lock_timeout = '\(seconds)s'"), on: current, logger: logger)
+                _ = try Self.run(PostgresQuery(unsafeSQL: "SET statement_timeout = '\(seconds * 6)s'"), on: current, logger: logger)
                 connection = current
             }
         } catch {

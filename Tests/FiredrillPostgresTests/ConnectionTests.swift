@@ -60,6 +60,33 @@ struct ConnectionTests {
         #expect(try cluster.sql("SELECT count(*) FROM firedrill_migration", database: name).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
     }
 
+    @Test("a database not in UTF-8 is refused with how to make one; a role that may only read and write the records opens a migrated one")
+    func encodingAndRights() throws {
+        let cluster = try PostgresCluster.shared()
+        try cluster.sql("DROP DATABASE IF EXISTS schema_latin1 WITH (FORCE)")
+        try cluster.sql("CREATE DATABASE schema_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+        let latin1 = failure(try address("schema_latin1"))
+        #expect(latin1?.message.contains("is encoded in LATIN1") == true && latin1?.message.contains("ENCODING 'UTF8'") == true, "\(String(describing: latin1))")
+
+        let name = try cluster.database("schema_rights")
+        try PostgresStore.open(try address(name)).close()
+        try cluster.sql("DROP ROLE IF EXISTS drill_writer")
+        try cluster.sql("CREATE ROLE drill_writer LOGIN PASSWORD 'writer-pw'")
+        try cluster.sql("GRANT CONNECT ON DATABASE \(name) TO drill_writer")
+        try cluster.sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC; GRANT USAGE ON SCHEMA public TO drill_writer; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO drill_writer", database: name)
+        let writer = try PostgresStore.open(try PostgresAddress(url: "postgres://drill_writer:writer-pw@127.0.0.1:\(cluster.port)/\(name)?sslmode=disable"))
+        #expect(try writer.history(filter: HistoryFilter()).isEmpty)
+        try writer.close()
+    }
+
+    @Test("an id PostgreSQL's text cannot hold (U+0000) is no run, as on SQLite")
+    func nul() throws {
+        let store = try PostgresStore.open(try address(try PostgresCluster.shared().database("schema_nul")))
+        defer { try? store.close() }
+        #expect(throws: StoreError.runNotFound("r-\u{0}x")) { try store.run(id: "r-\u{0}x") }
+        #expect(throws: StoreError.runNotFound("r-\u{0}x")) { try store.verify(runID: "r-\u{0}x") }
+    }
+
     @Test("a command that only reads changes nothing: an empty database is 'no records yet'")
     func readOnly() throws {
         let cluster = try PostgresCluster.shared()

@@ -74,6 +74,7 @@ public final class PostgresCluster: Sendable {
     /// when the database's machine fails; ``start()`` brings it back with what was committed.
     public func stop() throws {
         try Self.spawn(Self.asServerUser(asRoot) + [bin + "/pg_ctl", "-D", folder + "/data", "-m", "immediate", "-w", "stop"], log: folder + "/setup.log")
+        PostgresClusterShutdown.register(server: 0, folder: folder)
     }
 
     /// A new, empty database of this cluster named `name` (dropped first if a previous test
@@ -173,8 +174,11 @@ private enum PostgresClusterShutdown {
         registered = true
         atexit {
             for (folder, server) in PostgresClusterShutdown.servers {
-                kill(server, SIGQUIT)
-                for _ in 0..<100 where kill(server, 0) == 0 { usleep(50_000) }
+                // 0: stopped by its test (a stale process id might now be another process's).
+                if server > 0 {
+                    kill(server, SIGQUIT)
+                    for _ in 0..<100 where kill(server, 0) == 0 { usleep(50_000) }
+                }
                 try? FileManager.default.removeItem(atPath: folder)
             }
         }
