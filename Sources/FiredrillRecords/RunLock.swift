@@ -11,9 +11,18 @@ public final class RunLock: @unchecked Sendable {
     /// Takes the lock of `runID`, or returns `nil` when another process holds it.
     public init?(databasePath: String, runID: String) {
         let path = Self.path(databasePath: databasePath, runID: runID)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let shared = databasePath.contains("://")
+        if shared {
+            // The temporary folder is every user's: the locks of a database server's drills
+            // must be takeable by each user who runs firedrill on this machine (as /tmp is).
+            chmod(folder, 0o1777)
+            chmod((folder as NSString).deletingLastPathComponent, 0o1777)
+        }
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, shared ? 0o666 : 0o644)
         guard descriptor >= 0 else { return nil }
+        if shared { fchmod(descriptor, 0o666) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             return nil
