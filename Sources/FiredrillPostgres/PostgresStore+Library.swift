@@ -43,31 +43,26 @@ extension PostgresStore {
 
     /// Every version of a scenario, oldest first; empty when the library has none.
     public func scenarioVersions(scenarioID: String) throws -> [ScenarioVersion] {
-        try query(PostgresQuery(
-            unsafeSQL: "SELECT \(Self.scenarioVersionColumns) FROM scenario_version WHERE scenario_id = $1 ORDER BY version",
-            binds: Self.textBinds(scenarioID)
-        )).map(Self.scenarioVersion)
+        try query("SELECT \(unescaped: Self.scenarioVersionColumns) FROM scenario_version WHERE scenario_id = \(scenarioID) ORDER BY version")
+            .map(Self.scenarioVersion)
     }
 
     /// One version, or the latest when `version` is `nil`; `nil` when there is no such version.
     public func scenarioVersion(scenarioID: String, version: Int?) throws -> ScenarioVersion? {
-        var bindings = Self.textBinds(scenarioID)
-        let sql: String
-        if let version {
-            bindings.append(version)
-            sql = "SELECT \(Self.scenarioVersionColumns) FROM scenario_version WHERE scenario_id = $1 AND version = $2"
+        let statement: PostgresQuery = if let version {
+            "SELECT \(unescaped: Self.scenarioVersionColumns) FROM scenario_version WHERE scenario_id = \(scenarioID) AND version = \(version)"
         } else {
-            sql = "SELECT \(Self.scenarioVersionColumns) FROM scenario_version WHERE scenario_id = $1 ORDER BY version DESC LIMIT 1"
+            "SELECT \(unescaped: Self.scenarioVersionColumns) FROM scenario_version WHERE scenario_id = \(scenarioID) ORDER BY version DESC LIMIT 1"
         }
-        return try query(PostgresQuery(unsafeSQL: sql, binds: bindings)).first.map(Self.scenarioVersion)
+        return try query(statement).first.map(Self.scenarioVersion)
     }
 
     /// The latest version of every scenario in the library, by id (in SQLite's byte order).
     public func latestScenarioVersions() throws -> [ScenarioVersion] {
-        try query(PostgresQuery(unsafeSQL: """
-            SELECT DISTINCT ON (scenario_id COLLATE "C") \(Self.scenarioVersionColumns) FROM scenario_version
+        try query("""
+            SELECT DISTINCT ON (scenario_id COLLATE "C") \(unescaped: Self.scenarioVersionColumns) FROM scenario_version
             ORDER BY scenario_id COLLATE "C", version DESC
-            """)).map(Self.scenarioVersion)
+            """).map(Self.scenarioVersion)
     }
 
     // MARK: Rows
@@ -76,15 +71,8 @@ extension PostgresStore {
         try transaction.query("SELECT MAX(version) FROM scenario_version WHERE scenario_id = \(scenarioID)")[0].decode(Int?.self)
     }
 
-    private static func textBinds(_ value: String) -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(value)
-        return bindings
-    }
-
-    /// A version from its row (``scenarioVersionColumns``).
+    /// A version from its row (``scenarioVersionColumns``), by its coding keys.
     private static func scenarioVersion(_ row: PostgresRow) throws -> ScenarioVersion {
-        let (scenarioID, version, source, sha256, title, language, savedAt) = try row.decode((String, Int, String, String, String, String, String).self)
-        return ScenarioVersion(scenarioID: scenarioID, version: version, source: source, sha256: sha256, title: title, language: language, savedAt: savedAt)
+        try RowDecoder.decode(ScenarioVersion.self, from: row)
     }
 }

@@ -24,7 +24,7 @@ extension PostgresStore {
 
     /// Every entry, oldest first.
     public func nearMisses() throws -> [NearMiss] {
-        try query(PostgresQuery(unsafeSQL: "SELECT \(Self.nearMissColumns) FROM near_miss ORDER BY id")).map(Self.nearMiss)
+        try query("SELECT \(unescaped: Self.nearMissColumns) FROM near_miss ORDER BY id").map(Self.nearMiss)
     }
 
     /// Every entry, oldest first, with what ranking needs only: the title and text empty, the name absent.
@@ -38,10 +38,8 @@ extension PostgresStore {
     /// The entries with these ids, whole, by id.
     public func nearMisses(ids: [Int64]) throws -> [Int64: NearMiss] {
         guard !ids.isEmpty else { return [:] }
-        var bindings = PostgresBindings()
-        bindings.append(ids)
         var found: [Int64: NearMiss] = [:]
-        for row in try query(PostgresQuery(unsafeSQL: "SELECT \(Self.nearMissColumns) FROM near_miss WHERE id = ANY($1)", binds: bindings)) {
+        for row in try query("SELECT \(unescaped: Self.nearMissColumns) FROM near_miss WHERE id = ANY(\(ids))") {
             let entry = try Self.nearMiss(row)
             found[entry.id] = entry
         }

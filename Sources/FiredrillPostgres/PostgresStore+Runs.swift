@@ -187,7 +187,7 @@ extension PostgresStore {
     static func fetchRun(_ transaction: Transaction, id: String, lock: Bool = false) throws -> StoredRun {
         // PostgreSQL's text cannot hold U+0000, so no run has such an id (SQLite answers the same).
         guard !id.contains("\u{0}") else { throw StoreError.runNotFound(id) }
-        let rows = try transaction.query(PostgresQuery(unsafeSQL: "SELECT \(runColumns) FROM run WHERE id = $1\(lock ? " FOR UPDATE" : "")", binds: binds(id)))
+        let rows = try transaction.query("SELECT \(unescaped: runColumns) FROM run WHERE id = \(id)\(unescaped: lock ? " FOR UPDATE" : "")")
         guard let row = rows.first else { throw StoreError.runNotFound(id) }
         return try storedRun(row)
     }
@@ -195,15 +195,14 @@ extension PostgresStore {
     /// The run with this id, or else the only run whose id starts with it.
     static func resolveRun(_ transaction: Transaction, id: String) throws -> StoredRun {
         guard !id.contains("\u{0}") else { throw StoreError.runNotFound(id) }
-        if let row = try transaction.query(PostgresQuery(unsafeSQL: "SELECT \(runColumns) FROM run WHERE id = $1", binds: binds(id))).first {
+        if let row = try transaction.query("SELECT \(unescaped: runColumns) FROM run WHERE id = \(id)").first {
             return try storedRun(row)
         }
         guard !id.isEmpty else { throw StoreError.runNotFound(id) }
         // Ids starting with `id`, compared byte by byte as SQLite does.
-        let matches = try transaction.query(PostgresQuery(
-            unsafeSQL: "SELECT id FROM run WHERE id COLLATE \"C\" >= $1 AND id COLLATE \"C\" < $2 ORDER BY id COLLATE \"C\" LIMIT 6",
-            binds: binds(id, id + "\u{10FFFF}")
-        )).map { try $0.decode(String.self) }
+        let matches = try transaction.query("""
+            SELECT id FROM run WHERE id COLLATE "C" >= \(id) AND id COLLATE "C" < \(id + "\u{10FFFF}") ORDER BY id COLLATE "C" LIMIT 6
+            """).map { try $0.decode(String.self) }
         switch matches.count {
         case 0: throw StoreError.runNotFound(id)
         case 1: return try fetchRun(transaction, id: matches[0])
@@ -227,12 +226,6 @@ extension PostgresStore {
             let (sequence, drillMs, wallTime, type, payload, previous, hash) = try row.decode((Int, Int64, String, String, String, String, String).self)
             return EventChain.Link(sequence: sequence, drillMs: drillMs, wallTime: wallTime, type: type, payload: payload, previousHash: previous, hash: hash)
         }
-    }
-
-    private static func binds(_ values: String...) -> PostgresBindings {
-        var bindings = PostgresBindings()
-        for value in values { bindings.append(value) }
-        return bindings
     }
 
     private static func storedRun(_ row: PostgresRow) throws -> StoredRun {

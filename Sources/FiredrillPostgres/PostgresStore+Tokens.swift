@@ -37,16 +37,12 @@ extension PostgresStore {
 
     /// Every token of every drill (for the server's cache), or of one drill; oldest first.
     public func tokens(runID: String? = nil) throws -> [AccessToken] {
-        var bindings = PostgresBindings()
-        var filter = ""
-        if let runID {
-            bindings.append(runID)
-            filter = "WHERE run_id = $1"
+        let statement: PostgresQuery = if let runID {
+            "SELECT \(unescaped: Self.tokenColumns) FROM token WHERE run_id = \(runID) ORDER BY created_at COLLATE \"C\", id COLLATE \"C\""
+        } else {
+            "SELECT \(unescaped: Self.tokenColumns) FROM token ORDER BY created_at COLLATE \"C\", id COLLATE \"C\""
         }
-        return try query(PostgresQuery(
-            unsafeSQL: "SELECT \(Self.tokenColumns) FROM token \(filter) ORDER BY created_at COLLATE \"C\", id COLLATE \"C\"",
-            binds: bindings
-        )).map(Self.accessToken)
+        return try query(statement).map(Self.accessToken)
     }
 
     /// Revokes a token: it no longer gives access. Revoking twice is harmless.
@@ -97,20 +93,15 @@ extension PostgresStore {
 
     /// Every server-scope token, revoked ones included, oldest first.
     public func serverTokens() throws -> [ServerToken] {
-        try query(PostgresQuery(
-            unsafeSQL: "SELECT \(Self.serverTokenColumns) FROM server_token ORDER BY created_at COLLATE \"C\", id COLLATE \"C\""
-        )).map(Self.serverToken)
+        try query("SELECT \(unescaped: Self.serverTokenColumns) FROM server_token ORDER BY created_at COLLATE \"C\", id COLLATE \"C\"")
+            .map(Self.serverToken)
     }
 
     /// Revokes a server-scope token; revoking twice is harmless.
     @discardableResult
     public func revokeServerToken(id: String, at date: Date = Date()) throws -> ServerToken {
         try transaction { transaction in
-            var bindings = PostgresBindings()
-            bindings.append(id)
-            let rows = try transaction.query(PostgresQuery(
-                unsafeSQL: "SELECT \(Self.serverTokenColumns) FROM server_token WHERE id = $1 FOR UPDATE", binds: bindings
-            ))
+            let rows = try transaction.query("SELECT \(unescaped: Self.serverTokenColumns) FROM server_token WHERE id = \(id) FOR UPDATE")
             guard var token = try rows.first.map(Self.serverToken) else { throw ServerToken.notFound(id: id) }
             if token.revoke(at: date) {
                 try transaction.query("UPDATE server_token SET revoked_at = \(token.revokedAt) WHERE id = \(token.id)")
@@ -123,32 +114,16 @@ extension PostgresStore {
 
     /// The drill token `id`, its row held until the transaction ends; `nil` when there is none.
     private static func lockedToken(_ transaction: Transaction, id: String) throws -> AccessToken? {
-        var bindings = PostgresBindings()
-        bindings.append(id)
-        return try transaction.query(PostgresQuery(unsafeSQL: "SELECT \(tokenColumns) FROM token WHERE id = $1 FOR UPDATE", binds: bindings))
-            .first.map(accessToken)
+        try transaction.query("SELECT \(unescaped: tokenColumns) FROM token WHERE id = \(id) FOR UPDATE").first.map(accessToken)
     }
 
-    /// A drill token from its row (``tokenColumns``).
+    /// A drill token from its row (``tokenColumns``), by its coding keys.
     private static func accessToken(_ row: PostgresRow) throws -> AccessToken {
-        let (id, runID, kind, roles, label, displayName, hash, createdAt, joinedAt, revokedAt) = try row.decode(
-            (String, String, String, String?, String, String?, String, String, String?, String?).self
-        )
-        guard let kind = AccessToken.Kind(rawValue: kind) else {
-            throw StoreError(.inconsistentRecord, "token '\(id.prefix(40))' has the kind '\(kind.prefix(20))', which firedrill does not write")
-        }
-        return AccessToken(
-            id: id, runID: runID, kind: kind, rolesJSON: roles, label: label, displayName: displayName, hash: hash,
-            createdAt: createdAt, joinedAt: joinedAt, revokedAt: revokedAt
-        )
+        try RowDecoder.decode(AccessToken.self, from: row)
     }
 
-    /// A server-scope token from its row (``serverTokenColumns``).
+    /// A server-scope token from its row (``serverTokenColumns``), by its coding keys.
     private static func serverToken(_ row: PostgresRow) throws -> ServerToken {
-        let (id, kind, name, hash, createdAt, revokedAt) = try row.decode((String, String, String, String, String, String?).self)
-        guard let kind = ServerToken.Kind(rawValue: kind) else {
-            throw StoreError(.inconsistentRecord, "server token '\(id.prefix(40))' has the kind '\(kind.prefix(20))', which firedrill does not write")
-        }
-        return ServerToken(id: id, kind: kind, name: name, hash: hash, createdAt: createdAt, revokedAt: revokedAt)
+        try RowDecoder.decode(ServerToken.self, from: row)
     }
 }
