@@ -77,8 +77,13 @@ struct RowDecoder: Decoder {
             throw DecodingError.typeMismatch([Any].self, .init(codingPath: codingPath + [key], debugDescription: "a column holds one value"))
         }
 
-        func superDecoder() throws -> any Decoder { RowDecoderForCell.unsupported(codingPath) }
-        func superDecoder(forKey key: Key) throws -> any Decoder { RowDecoderForCell.unsupported(codingPath + [key]) }
+        func superDecoder() throws -> any Decoder {
+            throw DecodingError.typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "records are flat"))
+        }
+
+        func superDecoder(forKey key: Key) throws -> any Decoder {
+            throw DecodingError.typeMismatch(Any.self, .init(codingPath: codingPath + [key], debugDescription: "records are flat"))
+        }
     }
 
     /// One column's value, for the types a record is made of (texts, numbers, booleans and
@@ -121,20 +126,5 @@ struct RowDecoder: Decoder {
             }
             return narrowed
         }
-    }
-}
-
-private enum RowDecoderForCell {
-    static func unsupported(_ codingPath: [any CodingKey]) -> any Decoder {
-        UnsupportedDecoder(codingPath: codingPath)
-    }
-
-    struct UnsupportedDecoder: Decoder {
-        var codingPath: [any CodingKey]
-        var userInfo: [CodingUserInfoKey: Any] { [:] }
-        func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> { throw error }
-        func unkeyedContainer() throws -> any UnkeyedDecodingContainer { throw error }
-        func singleValueContainer() throws -> any SingleValueDecodingContainer { throw error }
-        var error: DecodingError { .typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "records are flat")) }
     }
 }
