@@ -115,7 +115,13 @@ struct LibraryTests {
                 VALUES ('race', 2, 'theirs', 'x', 't', 'en', '2026-11-22T04:01:02.000Z'); SELECT pg_sleep(4); COMMIT;
                 """, database: name)
         }
-        try await Task.sleep(for: .milliseconds(1500))
+        // Wait until the other session has inserted and holds its transaction open (it is in
+        // pg_sleep), however slow the machine: a condition, not a time.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while try cluster.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = '\(name)' AND query LIKE '%pg_sleep(4)%' AND wait_event = 'PgSleep'")
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "0" {
+            try #require(ContinuousClock.now < deadline, "the other session never reached its open transaction")
+        }
         let outcome = ParityStores.outcome {
             try store.saveScenarioVersion(scenarioID: "race", title: "t", language: "en", source: "mine", sha256: "x", baseVersion: 1, at: Self.epoch)
         }
