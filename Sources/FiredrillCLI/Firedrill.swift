@@ -18,6 +18,7 @@ public struct Firedrill: AsyncParsableCommand {
             Actions.self,
             NearMisses.self,
             Export.self,
+            Store.self,
             MSEL.self,
             Serve.self,
             Join.self,
