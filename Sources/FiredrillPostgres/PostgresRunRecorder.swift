@@ -6,15 +6,29 @@ import PostgresNIO
 /// The durable record of one drill run in PostgreSQL: each batch of events one transaction,
 /// chained from the last hash stored, read with the run's row locked (`FOR UPDATE`), so that
 /// two writers of one run are put one after the other and the second sees the first's events.
+///
+/// A recorder of a server that shares the database holds the drill's lease: each of its
+/// transactions first checks the lease's fencing token (``PostgresStore/checkFence(_:in:)``),
+/// and each batch of events is announced to the other servers when it commits.
 final class PostgresRunRecorder: RunRecording {
     let runID: String
     private let store: PostgresStore
+    private let lease: DrillLease?
     private let wallClock: @Sendable () -> Date
 
-    init(store: PostgresStore, runID: String, wallClock: @escaping @Sendable () -> Date) {
+    init(store: PostgresStore, runID: String, lease: DrillLease? = nil, wallClock: @escaping @Sendable () -> Date) {
         self.store = store
         self.runID = runID
+        self.lease = lease
         self.wallClock = wallClock
+    }
+
+    /// One transaction of this recorder: the fence checked first when it holds a lease.
+    private func transaction<T>(_ work: (PostgresStore.Transaction) throws -> T) throws -> T {
+        try store.transaction { transaction in
+            if let lease { try PostgresStore.checkFence(lease, in: transaction) }
+            return try work(transaction)
+        }
     }
 
     func append(_ events: [DrillEvent]) throws {
@@ -23,7 +37,12 @@ final class PostgresRunRecorder: RunRecording {
 
     func appendReturningWallTimes(_ events: [DrillEvent]) throws -> [String] {
         guard !events.isEmpty else { return [] }
-        return try store.transaction { try Self.append(events, to: runID, in: $0, wallClock: wallClock) }
+        return try transaction { transaction in
+            let wallTimes = try Self.append(events, to: runID, in: transaction, wallClock: wallClock)
+            // Delivered when the transaction commits, in commit order: the other servers' streams read the events then.
+            if lease != nil { try transaction.query("SELECT pg_notify(\(StoreChannel.events), \(runID))") }
+            return wallTimes
+        }
     }
 
     /// Appends `events` to the run's chain inside the caller's transaction (``FiredrillStore/RunLog``).
@@ -63,17 +82,19 @@ final class PostgresRunRecorder: RunRecording {
     }
 
     func checkpoint(drillTime: DrillTime) throws {
-        try store.query("""
+        try transaction { transaction in
+            try transaction.query("""
             UPDATE run SET checkpoint_ms = GREATEST(checkpoint_ms, \(drillTime.milliseconds)) WHERE id = \(runID) AND status <> 'finished'
             """)
+        }
     }
 
     func finish(report: DrillReport) throws {
-        try store.transaction { try Self.finish(runID, with: report, in: $0, endedAt: wallClock()) }
+        try transaction { try Self.finish(runID, with: report, in: $0, endedAt: wallClock()) }
     }
 
     func updateResult(report: DrillReport) throws {
-        try store.transaction { transaction in
+        try transaction { transaction in
             let run = try PostgresStore.fetchRun(transaction, id: runID, lock: true)
             guard run.status == .finished else { return }
             try Self.writeResult(runID, report: report, in: transaction, endedAt: nil)
@@ -81,7 +102,13 @@ final class PostgresRunRecorder: RunRecording {
     }
 
     func markInterrupted() throws {
-        try store.markInterrupted(runID: runID)
+        guard lease != nil else { return try store.markInterrupted(runID: runID) }
+        try transaction { transaction in
+            let run = try PostgresStore.fetchRun(transaction, id: runID, lock: true)
+            if run.status == .finished { throw StoreError.runFinished(runID) }
+            guard run.status == .running else { return }
+            try transaction.query("UPDATE run SET status = 'interrupted' WHERE id = \(runID)")
+        }
     }
 
     static func finish(_ runID: String, with report: DrillReport, in transaction: PostgresStore.Transaction, endedAt: Date) throws {

@@ -176,6 +176,19 @@ extension PostgresStore {
             )
             """,
         ]),
+        // Several servers on one database (PostgreSQL only): which node holds each drill's
+        // engine, until when (the database's clock), under which fencing token.
+        ("cluster-v1", [
+            """
+            CREATE TABLE drill_lease (
+                run_id TEXT COLLATE "C" PRIMARY KEY REFERENCES run (id) ON DELETE CASCADE,
+                node TEXT COLLATE "C" NOT NULL,
+                address TEXT COLLATE "C" NOT NULL,
+                fence BIGINT NOT NULL,
+                expires_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// The key of the advisory lock that several nodes starting at once take, so that one of

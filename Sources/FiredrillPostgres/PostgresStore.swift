@@ -150,7 +150,7 @@ public final class PostgresStore: @unchecked Sendable {
         }
     }
 
-    private func configuration() throws -> PostgresConnection.Configuration {
+    func configuration() throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         switch address.tls {
         case .disable:

@@ -18,9 +18,25 @@ public enum FiredrillServer {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol where C.Duration == Duration {
         let metrics = ServerMetrics()
-        let tokens = TokenCache(trainerToken: configuration.trainerToken, stored: try database.tokens(), server: try database.serverTokens())
-        let registry = DrillRegistry(database: database, clock: clock, tokens: tokens, metrics: metrics, logger: logger)
         let boundPort = BoundPort()
+        // A database that several servers share (PostgreSQL): this server is one of them.
+        let cluster = (database as? any DrillLeasing).map { store in
+            ClusterNode(
+                store: store, name: configuration.nodeName, leaseDuration: configuration.leaseDuration,
+                addressWhenBound: { boundPort.value.map { configuration.nodeAddress(boundPort: $0) } }
+            )
+        }
+        var announce: (@Sendable (String) -> Void)? = nil
+        var lookup: (@Sendable (String) -> AccessToken?)? = nil
+        if let store = cluster?.store {
+            announce = { hash in try? store.announce(StoreChannel.tokens, hash) }
+            lookup = { hash in (try? store.token(hash: hash)) ?? nil }
+        }
+        let tokens = TokenCache(
+            trainerToken: configuration.trainerToken, stored: try database.tokens(), server: try database.serverTokens(),
+            announce: announce, lookup: lookup
+        )
+        let registry = DrillRegistry(database: database, clock: clock, tokens: tokens, metrics: metrics, logger: logger, cluster: cluster)
         let parts = ServerParts(
             registry: registry, database: database, tokens: tokens, metrics: metrics, configuration: configuration, boundPort: boundPort,
             reports: ReportShelf(metrics: metrics)
@@ -70,7 +86,10 @@ public enum FiredrillServer {
         if let files = FileServing.middleware(folder: parts.configuration.webRoot) { router.add(middleware: files) }
         OperationsController(parts: parts).addRoutes(to: router)
         WebController(parts: parts).addRoutes(to: router)
-        let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: parts.tokens))
+        var api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: parts.tokens))
+        if let cluster = parts.registry.cluster {
+            api = api.add(middleware: DrillForwarding(registry: parts.registry, node: cluster, metrics: parts.metrics))
+        }
         APIRoutes(parts: parts).add(to: api)
         return router
     }

@@ -1,4 +1,6 @@
+import FiredrillStore
 import Foundation
+import Logging
 import ServiceLifecycle
 
 /// The server's background work, as a service beside the HTTP server: notes running
@@ -23,9 +25,44 @@ struct DrillKeeper<C: Clock>: Service, CustomStringConvertible where C.Duration 
             group.addTask {
                 while (try? await Task.sleep(for: heartbeat)) != nil { await registry.heartbeat() }
             }
+            if let cluster = registry.cluster {
+                group.addTask {
+                    while (try? await Task.sleep(for: cluster.renewInterval)) != nil { await registry.renewLeases() }
+                }
+                group.addTask {
+                    repeat { await registry.adoptOrphans() } while (try? await Task.sleep(for: ClusterNode.orphanScanInterval)) != nil
+                }
+                group.addTask { await Self.follow(cluster, registry: registry) }
+                group.addTask {
+                    // In case an announcement was missed: the streams here never wait long for an event.
+                    while (try? await Task.sleep(for: .seconds(2))) != nil { await registry.catchUpAll() }
+                }
+            }
             try? await gracefulShutdown()
             group.cancelAll()
         }
         await registry.shutDown()
+        await registry.cluster?.http.shutdown()
+    }
+
+    /// Several servers: follows the other servers' announcements (events committed, tokens
+    /// changed) until shutdown; when the connection is lost, listens again and catches up.
+    static func follow(_ cluster: ClusterNode, registry: DrillRegistry<C>) async {
+        while !Task.isCancelled {
+            do {
+                for try await (channel, payload) in cluster.store.announcements([StoreChannel.events, StoreChannel.tokens]) {
+                    switch (channel, payload) {
+                    case (StoreChannel.events, ""): await registry.catchUpAll()
+                    case (StoreChannel.events, let runID): await registry.catchUp(runID)
+                    case (StoreChannel.tokens, ""): await registry.tokensMayHaveChanged()
+                    case (StoreChannel.tokens, let hash): await registry.tokenChanged(hash: hash)
+                    default: break
+                    }
+                }
+            } catch {
+                registry.logger.warning("lost the announcements of the other servers; listening again", metadata: ["error": "\(error)"])
+            }
+            guard (try? await Task.sleep(for: .seconds(1))) != nil else { return }
+        }
     }
 }

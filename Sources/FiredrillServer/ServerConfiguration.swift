@@ -24,14 +24,27 @@ public struct ServerConfiguration: Sendable {
     /// The open-file limit the server plans its connections by (the process's, by default):
     /// it stops accepting before the limit and sheds silent connections before that.
     public var descriptorLimit: Int
+    /// Several servers on one PostgreSQL database: this one's name among them (unique per
+    /// process; made from the host name and process id unless given).
+    public var nodeName: String
+    /// Where the other servers reach this one, for the inputs of the drills it runs
+    /// (`http://HOST:PORT` of its listening address unless given).
+    public var nodeAddress: String?
+    /// How long a drill's lease lasts unless renewed (renewed every quarter of it); another
+    /// server takes the drill over once it has expired.
+    public var leaseDuration: Duration
     /// How many near misses one link and one address may send per window.
     var nearMissLimit: SubmissionLimiter.Limit = SubmissionLimiter.nearMisses
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, trainerToken: String, publicURL: String? = nil,
         idleTimeout: Duration = .seconds(60), heartbeatInterval: Duration = .seconds(15), checkpointInterval: Duration = .seconds(1),
-        webRoot: URL? = nil, requestBodyTimeout: Duration = .seconds(60), descriptorLimit: Int? = nil
+        webRoot: URL? = nil, requestBodyTimeout: Duration = .seconds(60), descriptorLimit: Int? = nil,
+        nodeName: String? = nil, nodeAddress: String? = nil, leaseDuration: Duration = .seconds(6)
     ) {
+        self.nodeName = nodeName ?? Self.defaultNodeName()
+        self.nodeAddress = nodeAddress
+        self.leaseDuration = leaseDuration
         self.host = host
         self.port = port
         self.trainerToken = trainerToken
@@ -42,6 +55,21 @@ public struct ServerConfiguration: Sendable {
         self.webRoot = webRoot ?? ServerResources.publicFolder
         self.requestBodyTimeout = requestBodyTimeout
         self.descriptorLimit = descriptorLimit ?? Self.processDescriptorLimit()
+    }
+
+    /// `HOST-PID-XXXX`: unique among the processes on one database even when a restarted
+    /// process gets the same id.
+    public static func defaultNodeName() -> String {
+        let host = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "node"
+        let suffix = String(UInt16.random(in: .min ... .max), radix: 16)
+        return "\(host)-\(getpid())-\(suffix)"
+    }
+
+    /// Where the other servers reach this one.
+    public func nodeAddress(boundPort: Int?) -> String {
+        if let nodeAddress { return nodeAddress.hasSuffix("/") ? String(nodeAddress.dropLast()) : nodeAddress }
+        let shownHost = host == "0.0.0.0" || host == "::" ? ProcessInfo.processInfo.hostName : host
+        return "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(boundPort ?? port)"
     }
 
     /// The soft limit on open files of this process (`ulimit -n`).

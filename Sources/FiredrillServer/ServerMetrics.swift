@@ -1,4 +1,5 @@
 import Prometheus
+import Synchronization
 
 /// The server's figures in Prometheus' text format (`GET /metrics`): open event streams,
 /// events sent, streams dropped for being too slow, the time to acknowledge an action, and
@@ -15,6 +16,10 @@ public final class ServerMetrics: Sendable {
     let connectionsShed: Prometheus.Counter
     let connectionsOpen: Prometheus.Gauge
     let reportsBuilt: Prometheus.Counter
+    /// One gauge per drill this node runs (several servers on one database), by run id.
+    private let owned = Mutex<[String: Prometheus.Gauge]>([:])
+    let takeovers: Prometheus.Counter
+    let forwarded: Prometheus.Counter
 
     public init() {
         streamsOpen = registry.makeGauge(descriptor: Self.metric("event_streams", unit: "open", "Event streams open now"))
@@ -36,7 +41,27 @@ public final class ServerMetrics: Sendable {
         connectionsOpen = registry.makeGauge(descriptor: Self.metric("connections", unit: "open", "HTTP connections open now"))
         reportsBuilt = registry.makeCounter(descriptor: Self.counter(
             "reports_built", "Reports built from the record (a finished drill's report is built once until its record changes)"))
+        takeovers = registry.makeCounter(descriptor: Self.counter(
+            "drill_takeovers", "Drills this server took over from a server whose lease had expired"))
+        forwarded = registry.makeCounter(descriptor: Self.counter(
+            "requests_forwarded", "Requests passed on to the server running their drill"))
     }
+
+    /// Says (`firedrill_drill_owned{run="…"} 1`) that this server runs the drill's engine now,
+    /// or no longer.
+    func setOwned(_ runID: String, _ owned: Bool) {
+        let help = "1 for each drill whose engine this server runs (holds its lease)"
+        self.owned.withLock { gauges in
+            if owned, gauges[runID] == nil {
+                let gauge = registry.makeGauge(name: "firedrill_drill_owned", labels: [("run", runID)], help: help)
+                gauge.set(to: 1)
+                gauges[runID] = gauge
+            } else if !owned, let gauge = gauges.removeValue(forKey: runID) {
+                registry.unregisterGauge(gauge)
+            }
+        }
+    }
+
 
     /// `firedrill_<name>_<unit>`, with its help text.
     private static func metric(_ name: String, unit: String, _ help: String) -> MetricNameDescriptor {

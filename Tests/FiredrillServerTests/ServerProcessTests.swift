@@ -122,15 +122,25 @@ struct ServerProcessTests {
         acknowledged += await inFlight.value
         for role in roles { try await streams[role]!.drain() }
 
-        // The same database, a new process (and port): the drill is offered paused where it stopped.
-        server = try ServerProcess(database: db)
+        // The same database, a new process (and port). On SQLite the drill is offered paused
+        // where it stopped; on PostgreSQL the new server takes it over once the dead one's
+        // lease has expired and lets it go on by itself (as any server sharing the database would).
+        server = try ServerProcess(database: db, arguments: store == "PostgreSQL" ? ["--lease-seconds", "2"] : [])
         api = API(http: http, base: try server.waitForAddress())
-        let drill = try await api.call(.GET, "/api/v1/drills/\(id)")
-        #expect(drill["status"] as? String == "interrupted")
+        var drill: [String: Any] = [:]
+        for attempt in 0..<100 {
+            do {
+                drill = try await api.call(.GET, "/api/v1/drills/\(id)")
+                break
+            } catch let error as ServerProcessError where store == "PostgreSQL" && error.message.contains("drill_moving") && attempt < 99 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        #expect(drill["status"] as? String == (store == "PostgreSQL" ? "running" : "interrupted"))
         for role in roles {
             streams[role] = try await streams[role]!.reopen(http: http, base: api.base)
         }
-        _ = try await api.call(.POST, "/api/v1/drills/\(id)/resume")
+        if store == "SQLite" { _ = try await api.call(.POST, "/api/v1/drills/\(id)/resume") }
         try await act("firmware-lead", "do rollback of firmware 4.2 to 4.1")
         _ = try await api.call(.POST, "/api/v1/drills/\(id)/observations", token: evaluator, body: ["objective": "esc", "rating": "S", "text": "Chat first; the firmware lead answered quickly."])
         try await act("support", "escalate director via phone customers affected")
@@ -333,15 +343,21 @@ struct ServerProcess {
     let process = Process()
     private let output = Pipe()
 
-    init(database: String, port: Int = 0) throws {
+    /// A server on `database`; with `log`, its log (at `logLevel`) goes to that file.
+    init(database: String, port: Int = 0, arguments: [String] = [], log: URL? = nil, logLevel: String = "error") throws {
         process.executableURL = BuiltExecutable.firedrill
-        process.arguments = ["serve", "--port", "\(port)", "--db", database]
+        process.arguments = ["serve", "--port", "\(port)", "--db", database] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["FIREDRILL_TRAINER_TOKEN"] = Self.trainer
-        environment["LOG_LEVEL"] = "error"
+        environment["LOG_LEVEL"] = logLevel
         process.environment = environment
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        if let log {
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
     }
 
@@ -363,6 +379,11 @@ struct ServerProcess {
     func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+    }
+
+    /// Freezes the process (SIGSTOP) or lets it go on (SIGCONT).
+    func signal(_ signal: Int32) {
+        Foundation.kill(process.processIdentifier, signal)
     }
 
     func terminate() {

@@ -4,12 +4,23 @@ import Synchronization
 
 /// The server's tokens by hash, kept in memory so that a request costs no database read;
 /// the database holds the same (only hashes), and every change goes there first.
+///
+/// With several servers on one database, a change made here is announced to the others
+/// (`announce`, with the token's hash), which ``learn(_:)`` it; a token not known here yet
+/// (issued on another server a moment ago) is looked up in the database (`lookup`).
 final class TokenCache: Sendable {
     private let trainerHash: String
     private let tokens = Mutex<[String: AccessToken]>([:])
     private let serverTokens = Mutex<[String: ServerToken]>([:])
+    private let announce: (@Sendable (String) -> Void)?
+    private let lookup: (@Sendable (String) -> AccessToken?)?
 
-    init(trainerToken: String, stored: [AccessToken], server: [ServerToken] = []) {
+    init(
+        trainerToken: String, stored: [AccessToken], server: [ServerToken] = [],
+        announce: (@Sendable (String) -> Void)? = nil, lookup: (@Sendable (String) -> AccessToken?)? = nil
+    ) {
+        self.announce = announce
+        self.lookup = lookup
         trainerHash = AccessToken.hash(of: trainerToken)
         tokens.withLock { map in
             for token in stored where !token.isRevoked { map[token.hash] = token }
@@ -26,7 +37,12 @@ final class TokenCache: Sendable {
         if let token = serverTokens.withLock({ $0[hash] }), AccessToken.constantTimeEquals(token.hash, hash), !token.isRevoked {
             return .server(token)
         }
-        guard let token = tokens.withLock({ $0[hash] }), AccessToken.constantTimeEquals(token.hash, hash), !token.isRevoked else {
+        var found = tokens.withLock { $0[hash] }
+        if found == nil, let lookup, let issued = lookup(hash), !issued.isRevoked {
+            learn(issued)
+            found = issued
+        }
+        guard let token = found, AccessToken.constantTimeEquals(token.hash, hash), !token.isRevoked else {
             return nil
         }
         return .token(token)
@@ -37,23 +53,36 @@ final class TokenCache: Sendable {
         tokens.withLock { map in map.values.first { $0.id == id } }
     }
 
+    /// A new token (the other servers find it in the database when it is first used).
     func add(_ token: AccessToken) {
-        tokens.withLock { $0[token.hash] = token }
+        learn(token)
     }
 
     func add(_ token: ServerToken) {
-        serverTokens.withLock { $0[token.hash] = token }
+        learn(token)
+        announce?("server")
     }
 
     /// A revoked server token stops working at once.
     func update(_ token: ServerToken) {
-        serverTokens.withLock { map in
+        learn(token)
+        announce?("server")
+    }
+
+    func update(_ token: AccessToken) {
+        learn(token)
+        announce?(token.hash)
+    }
+
+    /// Takes a token as it is now in the database (changed here or on another server).
+    func learn(_ token: AccessToken) {
+        tokens.withLock { map in
             if token.isRevoked { map[token.hash] = nil } else { map[token.hash] = token }
         }
     }
 
-    func update(_ token: AccessToken) {
-        tokens.withLock { map in
+    func learn(_ token: ServerToken) {
+        serverTokens.withLock { map in
             if token.isRevoked { map[token.hash] = nil } else { map[token.hash] = token }
         }
     }

@@ -19,7 +19,7 @@ struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
     static var sendBuffer: Int { 64 * 1024 }
 
     @Sendable func stream(_ request: Request, context: FiredrillRequestContext) async throws -> Response {
-        let (drill, caller) = try await parts.access(context, ["trainer", "evaluator", "observer", "player", "committee"], doing: "follow the drill")
+        let (hub, caller) = try await parts.streamAccess(context, ["trainer", "evaluator", "observer", "player", "committee"], doing: "follow the drill")
         var lastSeen: Int? = nil
         if let raw = request.headers[.lastEventID] ?? request.uri.queryParameters.get("last_event_id") {
             guard let value = Int(raw.trimmingCharacters(in: .whitespaces)), value >= 0 else {
@@ -27,7 +27,6 @@ struct EventStreamController<C: Clock>: Sendable where C.Duration == Duration {
             }
             lastSeen = value
         }
-        let hub = drill.hub
         let tokenID: String? = if case .token(let token) = caller { token.id } else { nil }
         let channel = context.channel
         let subscription = hub.subscribe(audience: caller.audience, tokenID: tokenID, after: lastSeen) {

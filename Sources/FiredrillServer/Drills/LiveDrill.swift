@@ -29,11 +29,17 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     /// it is in progress. Only then: a server with thousands of drills in its database holds
     /// a descriptor for each running one, not for each ever made.
     private var lock: RunLock?
+    /// Whether it takes a run lock (one server alone on its database; several servers on one
+    /// database are kept apart by the drills' leases instead).
+    private let locking: Bool
+    /// Set when another server took the drill over: nothing more is done here.
+    private var halted = false
 
     init(
         runID: String, scenario: Scenario, createdAt: String, speed: Double, database: any DrillStore, recorder: any RunRecording,
-        hub: EventHub, clock: C, metrics: ServerMetrics?, restored engine: DrillEngine?, recordFinished: Bool
+        hub: EventHub, clock: C, metrics: ServerMetrics?, restored engine: DrillEngine?, recordFinished: Bool, locking: Bool = true
     ) {
+        self.locking = locking
         self.runID = runID
         self.scenario = scenario
         self.createdAt = createdAt
@@ -45,7 +51,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         self.clock = clock
         self.metrics = metrics
         self.recordFinished = recordFinished
-        if let engine, !engine.isFinished {
+        if let engine, !engine.isFinished, locking {
             lock = RunLock(databasePath: database.location, runID: runID)
         }
         if let engine {
@@ -58,12 +64,42 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     }
 
     /// Starts the clock of a restored drill (it stands paused until the trainer resumes).
+    ///
+    /// When the record cannot be written (the database is away), scheduled work is tried
+    /// again every second until it can; when another server has taken the drill over, the
+    /// clock stops here.
     func launch() {
-        guard let session, runTask == nil else { return }
+        guard let session, runTask == nil, !halted else { return }
         runTask = Task { [weak self] in
-            try? await session.run()
+            while !Task.isCancelled {
+                do {
+                    try await session.run()
+                    break
+                } catch let error as StoreError where error.code == .leaseLost {
+                    await self?.halt()
+                    return
+                } catch {
+                    guard (try? await Task.sleep(for: .seconds(1))) != nil else { return }
+                }
+            }
             await self?.sessionEnded()
         }
+    }
+
+    /// Stops everything here: another server runs the drill now. Its record is not touched.
+    func halt() {
+        halted = true
+        runTask?.cancel()
+        lock = nil
+    }
+
+    /// A drill taken over from a server that stopped: when it was cut off while running (not
+    /// paused by the trainer), it goes on by itself, its clock standing still over the gap.
+    func resumeAfterTakeover() async throws {
+        guard let session else { return }
+        let status = await session.status
+        guard status.isInterrupted, !status.isFinished else { return }
+        try await session.apply(.resume)
     }
 
     // MARK: State
@@ -117,6 +153,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     }
 
     func start() async throws {
+        guard !halted else { throw Self.movedAway(runID) }
         guard session == nil, !starting else { throw InputError(.conflict, "drill_started", "the drill has already started") }
         starting = true
         defer { starting = false }
@@ -124,7 +161,7 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
             scenario: scenario, clock: clock, speed: speed, sink: LiveSink(recorder: recorder, hub: hub, metrics: metrics),
             streamingEvents: false
         )
-        lock = RunLock(databasePath: database.location, runID: runID)
+        if locking { lock = RunLock(databasePath: database.location, runID: runID) }
         try await session.start()
         self.session = session
         launch()
@@ -253,9 +290,14 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
     // MARK: Internals
 
     /// The session of a drill that has started (the core's refusal otherwise).
-    private func started() throws(EngineError) -> DrillSession<C> {
-        guard let session else { throw .notStarted }
+    private func started() throws -> DrillSession<C> {
+        guard !halted else { throw Self.movedAway(runID) }
+        guard let session else { throw EngineError.notStarted }
         return session
+    }
+
+    static func movedAway(_ runID: String) -> StoreError {
+        StoreError(.leaseLost, "drill '\(runID)' is run by another server now")
     }
 
     private func sessionEnded() async {

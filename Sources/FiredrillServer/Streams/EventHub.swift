@@ -104,11 +104,13 @@ final class EventHub: Sendable {
     }
 
     /// Adds stored events and sends them to the subscribers that see them. Never waits.
+    /// Events the log has already (by sequence number) are skipped: the record may be read
+    /// more than once when the drill is followed from another server's writes.
     func publish(_ events: [DrillEvent], wallTimes: [String]) {
         var dropped: [Subscriber] = []
         var sent = 0
         state.withLock { state in
-            for (event, wallTime) in zip(events, wallTimes) {
+            for (event, wallTime) in zip(events, wallTimes) where event.sequence > (state.log.last?.event.sequence ?? -1) {
                 let entry = Entry(event: event, wallTime: wallTime, met: state.feed.take(event))
                 state.log.append(entry)
                 // Rendered on first need, once per audience: `.some(nil)` when it sees nothing.

@@ -52,6 +52,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case versionConflict
         /// The database server cannot be reached, refused to sign in, or lost the connection.
         case unavailable
+        /// Another server took the drill over: this one's lease (its fencing token) is no longer
+        /// the drill's, so it may not write the drill's record.
+        case leaseLost
     }
 
     public var code: Code

@@ -1,0 +1,259 @@
+import AsyncHTTPClient
+import FiredrillCore
+import FiredrillPostgres
+import FiredrillRecords
+import FiredrillStore
+import FiredrillTestSupport
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Synchronization
+import Testing
+
+/// Several `firedrill serve` processes on one real PostgreSQL database: the server running a
+/// drill is killed (SIGKILL) or frozen (SIGSTOP) while players act through every server.
+@Suite("Several servers on one PostgreSQL database", .serialized)
+struct ClusterProcessTests {
+    /// Ticks to everyone every 20 s of drill time (2 s at speed 10).
+    static let scenario = """
+    firedrill: 1
+    id: cluster-ticks
+    title: Certificate expires at 3 a.m.
+    duration: 60m
+    roles:
+      - id: support
+        name: Support desk
+      - id: firmware-lead
+        name: Firmware lead
+      - id: app-lead
+        name: App lead
+    injects:
+    \((1...60).map { "  - {id: tick-\($0), to: all, channel: chat, subject: Tick \($0), at: \($0 * 20)s}" }.joined(separator: "\n"))
+    objectives:
+      - id: fix
+        kind: action
+        match: [rollback]
+        target: 30m
+    """
+
+    static let roles = ["support", "firmware-lead", "app-lead"]
+    static let leaseSeconds = 2
+
+    /// Three servers on a fresh database, each with its log in a file.
+    func startServers(_ count: Int, database name: String) throws -> (db: String, servers: [ServerProcess], bases: [String], logs: [URL]) {
+        let cluster = try PostgresCluster.shared()
+        let db = cluster.url(try cluster.database(name))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-cluster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var servers: [ServerProcess] = []
+        var logs: [URL] = []
+        for index in 1...count {
+            let log = folder.appendingPathComponent("node\(index).log")
+            servers.append(try ServerProcess(
+                database: db, arguments: ["--lease-seconds", "\(Self.leaseSeconds)", "--node-name", "node\(index)"], log: log, logLevel: "info"
+            ))
+            logs.append(log)
+        }
+        return (db, servers, try servers.map { try $0.waitForAddress() }, logs)
+    }
+
+    @Test("the server running a drill is killed while players act through three servers: another takes it over and resumes it, nothing acknowledged is lost or doubled, injects happen once, streams go on without gap or repeat, the chain verifies")
+    func killTheOwner() async throws {
+        let (db, servers, bases, _) = try startServers(3, database: "cluster_kill_owner")
+        defer { for server in servers.dropFirst() { server.terminate() } }
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+
+        // Made on node 1, which runs it.
+        let created = try await API(http: http, base: bases[0]).call(.POST, "/api/v1/drills", body: ["source": Self.scenario, "speed": 10])
+        let id = try #require(created["id"] as? String)
+        let players = try #require((created["tokens"] as? [String: Any])?["players"] as? [String: String])
+
+        // Streams on every server: the trainer's on node 2, players' on nodes 3 and 1.
+        let trainer = try await PlayerStream.open(http: http, base: bases[1], drill: id, token: ServerProcess.trainer, after: nil)
+        let support = try await PlayerStream.open(http: http, base: bases[2], drill: id, token: players["support"]!, after: nil)
+        let firmware = try await PlayerStream.open(http: http, base: bases[0], drill: id, token: players["firmware-lead"]!, after: nil)
+        // Started through node 2: passed on to node 1, answered after node 1 recorded it.
+        _ = try await API(http: http, base: bases[1]).call(.POST, "/api/v1/drills/\(id)/start")
+        try await trainer.waitFor { $0.type == "started" }
+
+        let ledger = ActionLedger()
+        let dead = Flag(), stop = Flag()
+        let actors = Self.roles.enumerated().map { offset, role in
+            Task {
+                var index = 0
+                while !stop.isSet {
+                    index += 1
+                    let node = (index + offset) % 3
+                    if node == 0, dead.isSet { continue }
+                    let text = "\(role) \(index)"
+                    await ledger.send(http: http, base: bases[node], drill: id, token: players[role]!, role: role, text: text)
+                    try? await Task.sleep(for: .milliseconds(30))
+                }
+            }
+        }
+
+        // A few injects from node 1, then it dies in the middle of the players' actions.
+        try await trainer.waitFor { $0.data["inject"] as? String == "tick-2" }
+        let beforeKill = try #require(trainer.received.last?.id)
+        servers[0].kill()
+        let killed = ContinuousClock.now
+        dead.set()
+
+        // Another server takes the drill over when the lease expires: the interruption, then the
+        // drill goes on by itself.
+        try await trainer.waitFor { $0.type == "resumed" && $0.id > beforeKill }
+        let takeover = ContinuousClock.now - killed
+        #expect(takeover < .seconds(Self.leaseSeconds + 10), "taken over after \(takeover)")
+        let resumedAt = try #require(trainer.received.last { $0.type == "resumed" }?.id)
+        // Scheduled work goes on on the new server.
+        try await trainer.waitFor { $0.type == "inject-delivered" && $0.id > resumedAt }
+
+        // The firmware lead's stream was on the dead server: it reconnects elsewhere after its last event.
+        try await firmware.drain()
+        _ = try await firmware.reopen(http: http, base: bases[1])
+        try? await Task.sleep(for: .seconds(1))
+        stop.set()
+        for actor in actors { await actor.value }
+
+        // Ended through node 3.
+        _ = try await API(http: http, base: bases[2]).call(.POST, "/api/v1/drills/\(id)/end")
+        for stream in [trainer, support, firmware] { try await stream.waitFor { $0.type == "ended" } }
+
+        // Which server runs it now says so in its figures.
+        let figures = try await [API(http: http, base: bases[1]).text("/metrics"), API(http: http, base: bases[2]).text("/metrics")]
+        #expect(figures.filter { $0.contains("firedrill_drill_owned{run=\"\(id)\"} 1") }.count == 1, "\(figures)")
+
+        // The record: every acknowledged action once, at its number; nothing refused recorded;
+        // nothing doubled; each inject once; the chain intact.
+        let database = try PostgresStore.open(try PostgresAddress(url: db), access: .readOnly)
+        defer { try? database.close() }
+        let stored = try database.storedEvents(runID: id).map(\.event)
+        var actionTexts: [String: [Int]] = [:]
+        var injects: [String: Int] = [:]
+        for event in stored {
+            switch event.kind {
+            case .action(let action): actionTexts[action.text, default: []].append(event.sequence)
+            case .injectDelivered(let inject): injects[inject, default: 0] += 1
+            default: break
+            }
+        }
+        let outcome = await ledger.outcome
+        #expect(outcome.acknowledged.count > 30, "too few actions answered to tell: \(outcome.acknowledged.count)")
+        for (text, seq) in outcome.acknowledged {
+            #expect(actionTexts[text] == [seq], "acknowledged '\(text)' as \(seq), recorded as \(actionTexts[text] ?? [])")
+        }
+        for text in outcome.refused { #expect(actionTexts[text] == nil, "refused '\(text)' but recorded") }
+        #expect(actionTexts.values.allSatisfy { $0.count == 1 }, "doubled: \(actionTexts.filter { $0.value.count > 1 })")
+        #expect(injects.values.allSatisfy { $0 == 1 }, "injects more than once: \(injects.filter { $0.value > 1 })")
+        #expect(injects.count >= 3)
+        let verification = try database.verify(runID: id)
+        if case .intact = verification {} else { Issue.record("the chain must verify: \(verification)") }
+        #expect(try StoredReport(database, runID: id).report.drill.interruptions == 1)
+
+        // Each stream is what its audience may see of the record, in order, without gap or repeat.
+        let scenario = try StoredReport(database, runID: id).scenario
+        #expect(trainer.received.map(\.id) == stored.map(\.sequence))
+        for (stream, role) in [(support, "support"), (firmware, "firmware-lead")] {
+            let expected = stored.filter { Visibility.canSee($0, audience: .player(roles: [role]), scenario: scenario) }.map(\.sequence)
+            #expect(stream.received.map(\.id) == expected, "\(role)")
+        }
+        try await http.shutdown()
+    }
+
+    @Test("the server running a drill is frozen (SIGSTOP) until another has taken it over; woken up, it records nothing and passes requests on to the new one")
+    func freezeTheOwner() async throws {
+        let (db, servers, bases, logs) = try startServers(2, database: "cluster_freeze_owner")
+        defer { for server in servers { server.signal(SIGCONT); server.terminate() } }
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        let first = API(http: http, base: bases[0]), second = API(http: http, base: bases[1])
+        let created = try await first.call(.POST, "/api/v1/drills", body: ["source": Self.scenario, "speed": 10])
+        let id = try #require(created["id"] as? String)
+        let players = try #require((created["tokens"] as? [String: Any])?["players"] as? [String: String])
+        let trainer = try await PlayerStream.open(http: http, base: bases[1], drill: id, token: ServerProcess.trainer, after: nil)
+        _ = try await first.call(.POST, "/api/v1/drills/\(id)/start")
+        try await trainer.waitFor { $0.data["inject"] as? String == "tick-1" }
+
+        servers[0].signal(SIGSTOP)
+        // Node 2 takes it over once the lease has expired, and resumes it; then the trainer pauses it there.
+        try await trainer.waitFor { $0.type == "resumed" }
+        _ = try await second.call(.POST, "/api/v1/drills/\(id)/pause")
+        try await trainer.waitFor { $0.type == "paused" }
+        let database = try PostgresStore.open(try PostgresAddress(url: db), access: .readOnly)
+        defer { try? database.close() }
+        let frozenCount = try database.storedEvents(runID: id).count
+
+        // Woken up, node 1's clock has run on: its injects are overdue and its lease renewal
+        // due. It must find the drill taken over and write nothing.
+        servers[0].signal(SIGCONT)
+        var gaveUp = false
+        for _ in 0..<100 where !gaveUp {
+            try? await Task.sleep(for: .milliseconds(100))
+            gaveUp = (try? String(contentsOf: logs[0], encoding: .utf8))?.contains("drill taken over by another server") == true
+        }
+        #expect(gaveUp, "node 1 should say it stopped the drill")
+        #expect(!(try await first.text("/metrics")).contains("firedrill_drill_owned{run=\"\(id)\"}"))
+        #expect(try database.storedEvents(runID: id).count == frozenCount)
+
+        // Requests to node 1 now reach node 2: the drill is paused there, so an action is refused
+        // as on node 2, and the trainer's resume through node 1 goes on on node 2.
+        _ = try await first.call(.POST, "/api/v1/drills/\(id)/resume")
+        let answer = try await first.call(.POST, "/api/v1/drills/\(id)/actions", token: players["support"], body: ["role": "support", "command": "say woke up"])
+        let seq = try #require(answer["seq"] as? Int)
+        try await trainer.waitFor { $0.id == seq }
+        #expect(try await second.text("/metrics").contains("firedrill_drill_owned{run=\"\(id)\"} 1"))
+
+        let stored = try database.storedEvents(runID: id).map(\.event)
+        #expect(stored.map(\.sequence) == Array(0..<stored.count))
+        var injects: [String: Int] = [:]
+        for case .injectDelivered(let inject) in stored.map(\.kind) { injects[inject, default: 0] += 1 }
+        #expect(injects.values.allSatisfy { $0 == 1 }, "\(injects)")
+        let verification = try database.verify(runID: id)
+        if case .intact = verification {} else { Issue.record("the chain must verify: \(verification)") }
+        #expect(trainer.received.map(\.id) == stored.map(\.sequence))
+        try await http.shutdown()
+    }
+}
+
+/// A flag the test's tasks read.
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
+}
+
+/// What the players were told about their actions.
+actor ActionLedger {
+    struct Outcome {
+        /// Answered 201: the text and its event's number.
+        var acknowledged: [(String, Int)] = []
+        /// Answered with an error that says nothing was recorded.
+        var refused: [String] = []
+        /// No answer (the connection broke): recorded or not.
+        var unknown: [String] = []
+    }
+
+    private(set) var outcome = Outcome()
+
+    func send(http: HTTPClient, base: String, drill: String, token: String, role: String, text: String) async {
+        var request = HTTPClientRequest(url: "\(base)/api/v1/drills/\(drill)/actions")
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        let body = try! JSONSerialization.data(withJSONObject: ["role": role, "command": "say \(text)"])
+        request.body = .bytes(ByteBuffer(bytes: body))
+        do {
+            let response = try await http.execute(request, timeout: .seconds(20))
+            let data = try await response.body.collect(upTo: 1 << 20)
+            let object = try JSONSerialization.jsonObject(with: Data(String(buffer: data).utf8)) as? [String: Any] ?? [:]
+            if response.status == .created, let seq = object["seq"] as? Int {
+                outcome.acknowledged.append((text, seq))
+            } else if let code = (object["error"] as? [String: Any])?["code"] as? String, code != "outcome_unknown" {
+                outcome.refused.append(text)
+            } else {
+                outcome.unknown.append(text)
+            }
+        } catch {
+            outcome.unknown.append(text)
+        }
+    }
+}
