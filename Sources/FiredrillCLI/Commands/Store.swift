@@ -112,8 +112,13 @@ extension Firedrill.Store {
             case (.sqlite(let one), .sqlite(let other)):
                 let first = resolved(one), second = resolved(other)
                 if first == second { return true }
-                var stat1 = stat(), stat2 = stat()
-                return stat(first, &stat1) == 0 && stat(second, &stat2) == 0 && stat1.st_dev == stat2.st_dev && stat1.st_ino == stat2.st_ino
+                func identity(_ path: String) -> [String]? {
+                    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                          let device = attributes[.systemNumber], let inode = attributes[.systemFileNumber] else { return nil }
+                    return ["\(device)", "\(inode)"]
+                }
+                guard let one = identity(first), let other = identity(second) else { return false }
+                return one == other
             case (.postgres(let one), .postgres(let other)):
                 return one.host.lowercased() == other.host.lowercased() && one.port == other.port && one.database == other.database
             default:
