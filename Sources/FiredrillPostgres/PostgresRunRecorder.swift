@@ -102,13 +102,7 @@ final class PostgresRunRecorder: RunRecording {
     }
 
     func markInterrupted() throws {
-        guard lease != nil else { return try store.markInterrupted(runID: runID) }
-        try transaction { transaction in
-            let run = try PostgresStore.fetchRun(transaction, id: runID, lock: true)
-            if run.status == .finished { throw StoreError.runFinished(runID) }
-            guard run.status == .running else { return }
-            try transaction.query("UPDATE run SET status = 'interrupted' WHERE id = \(runID)")
-        }
+        try transaction { try PostgresStore.markInterrupted(runID: runID, in: $0) }
     }
 
     static func finish(_ runID: String, with report: DrillReport, in transaction: PostgresStore.Transaction, endedAt: Date) throws {

@@ -79,13 +79,16 @@ extension PostgresStore {
 
     /// Marks a running run interrupted. Interrupted runs stay so; finished runs are refused.
     public func markInterrupted(runID: String) throws {
-        try transaction { transaction in
-            let run = try Self.fetchRun(transaction, id: runID, lock: true)
-            switch run.status {
-            case .finished: throw StoreError.runFinished(run.id)
-            case .interrupted, .ready: return
-            case .running: try transaction.query("UPDATE run SET status = 'interrupted' WHERE id = \(run.id)")
-            }
+        try transaction { try Self.markInterrupted(runID: runID, in: $0) }
+    }
+
+    /// ``markInterrupted(runID:)`` inside the caller's transaction (a recorder's, fenced by its lease).
+    static func markInterrupted(runID: String, in transaction: Transaction) throws {
+        let run = try fetchRun(transaction, id: runID, lock: true)
+        switch run.status {
+        case .finished: throw StoreError.runFinished(run.id)
+        case .interrupted, .ready: return
+        case .running: try transaction.query("UPDATE run SET status = 'interrupted' WHERE id = \(run.id)")
         }
     }
 
