@@ -111,7 +111,13 @@ struct ClusterProcessTests {
         // The firmware lead's stream was on the dead server: it reconnects elsewhere after its last event.
         try await firmware.drain()
         _ = try await firmware.reopen(http: http, base: bases[1])
-        try? await Task.sleep(for: .seconds(1))
+        // Enough actions answered on both sides of the takeover to tell, however slow the machine.
+        let enough = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < enough {
+            let answered = await ledger.outcome.acknowledged
+            if answered.count > 30, answered.filter({ $0.1 > resumedAt }).count >= 10 { break }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
         stop.set()
         for actor in actors { await actor.value }
 
@@ -172,6 +178,10 @@ struct ClusterProcessTests {
         let trainer = try await PlayerStream.open(http: http, base: bases[1], drill: id, token: ServerProcess.trainer, after: nil)
         _ = try await first.call(.POST, "/api/v1/drills/\(id)/start")
         try await trainer.waitFor { $0.data["inject"] as? String == "tick-1" }
+        // The trainer's list is the same on every server: node 2 asks node 1 how its drill stands.
+        let listed = try #require(try await Self.listed(id, on: second))
+        #expect(listed["status"] as? String == "running")
+        #expect((listed["drill_seconds"] as? Double ?? 0) > 0)
 
         servers[0].signal(SIGSTOP)
         // Node 2 takes it over once the lease has expired, and resumes it; then the trainer pauses it there.
@@ -193,6 +203,7 @@ struct ClusterProcessTests {
         #expect(gaveUp, "node 1 should say it stopped the drill")
         #expect(!(try await first.text("/metrics")).contains("firedrill_drill_owned{run=\"\(id)\"}"))
         #expect(try database.storedEvents(runID: id).count == frozenCount)
+        #expect(try await Self.listed(id, on: first)?["status"] as? String == "paused")
 
         // Requests to node 1 now reach node 2: the drill is paused there, so an action is refused
         // as on node 2, and the trainer's resume through node 1 goes on on node 2.
@@ -211,6 +222,14 @@ struct ClusterProcessTests {
         if case .intact = verification {} else { Issue.record("the chain must verify: \(verification)") }
         #expect(trainer.received.map(\.id) == stored.map(\.sequence))
         try await http.shutdown()
+    }
+}
+
+extension ClusterProcessTests {
+    /// The drill's entry in the trainer's list as `api`'s server gives it.
+    static func listed(_ id: String, on api: API) async throws -> [String: Any]? {
+        let list = try await api.call(.GET, "/api/v1/drills")
+        return (list["drills"] as? [[String: Any]])?.first { $0["id"] as? String == id }
     }
 }
 

@@ -62,6 +62,9 @@ struct DrillsController<C: Clock>: Sendable where C.Duration == Duration {
                 drillSeconds: state.drillTime.seconds, createdAt: drill.createdAt
             ))
         }
+        if parts.registry.cluster != nil {
+            items += await parts.registry.listedElsewhere(excluding: Set(items.map(\.id)), authorization: request.headers[.authorization])
+        }
         items.sort { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
         return JSONBody.response(DrillList(drills: items))
     }
