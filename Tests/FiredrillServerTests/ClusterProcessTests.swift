@@ -226,6 +226,82 @@ struct ClusterProcessTests {
 }
 
 extension ClusterProcessTests {
+    @Test("the README's nginx in front of three servers: streams arrive unbuffered, inputs reach the drill's server, a stopped server is skipped")
+    func behindTheREADMEsNginx() async throws {
+        let (_, servers, bases, _) = try startServers(3, database: "cluster_behind_nginx")
+        defer { for server in servers { server.terminate() } }
+        let nginx = try NginxProcess { port in try! Self.readmeNginx(listen: port, upstreams: bases) }
+        defer { nginx.stop() }
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            try await playBehind(nginx, servers: servers, bases: bases, http: http)
+        } catch {
+            try await http.shutdown()
+            throw error
+        }
+        try await http.shutdown()
+    }
+
+    private func playBehind(_ nginx: NginxProcess, servers: [ServerProcess], bases: [String], http: HTTPClient) async throws {
+        let proxy = API(http: http, base: nginx.base)
+        let created = try await proxy.call(.POST, "/api/v1/drills", body: ["source": Self.scenario, "speed": 10])
+        let id = try #require(created["id"] as? String)
+        let players = try #require((created["tokens"] as? [String: Any])?["players"] as? [String: String])
+        let trainer = try await PlayerStream.open(http: http, base: nginx.base, drill: id, token: ServerProcess.trainer, after: nil)
+        /// Waits as a browser's EventSource does: a stream that ends or breaks is opened again
+        /// through nginx after the last message received.
+        func wait(for condition: (PlayerStream.Message) -> Bool) async throws {
+            for attempt in 0..<3 {
+                do {
+                    return try await trainer.waitFor(condition)
+                } catch where attempt < 2 {
+                    _ = try await trainer.reopen(http: http, base: nginx.base)
+                }
+            }
+        }
+        _ = try await proxy.call(.POST, "/api/v1/drills/\(id)/start")
+        // An inject comes through while the stream stays open: nginx does not hold it back.
+        try await wait { $0.data["inject"] as? String == "tick-1" }
+
+        // A server that does not run the drill stops: nginx skips it, and every input is taken.
+        var owner: Int?
+        for (index, base) in bases.enumerated() where try await API(http: http, base: base).text("/metrics").contains("firedrill_drill_owned{run=\"\(id)\"} 1") {
+            owner = index
+        }
+        servers[(try #require(owner) + 1) % 3].kill()
+        var seqs: [Int] = []
+        for index in 1...12 {
+            let answer = try await proxy.call(.POST, "/api/v1/drills/\(id)/actions", token: players["support"], body: ["role": "support", "command": "say status \(index)"])
+            seqs.append(try #require(answer["seq"] as? Int))
+        }
+        // The trainer's stream (reconnected with Last-Event-ID if it was on the stopped server)
+        // has every event once, in order.
+        try await wait { $0.id == seqs.last }
+        let ids = trainer.received.map(\.id)
+        #expect(ids == Array(0..<ids.count), "\(ids)")
+        #expect(Set(seqs).isSubset(of: Set(ids)))
+        let list = try await proxy.call(.GET, "/api/v1/drills")
+        #expect((list["drills"] as? [[String: Any]])?.contains { $0["id"] as? String == id } == true)
+    }
+
+    /// The README's nginx configuration, with the test's servers for its upstreams and a local
+    /// port instead of its TLS listener; the rest as written there.
+    static func readmeNginx(listen port: Int, upstreams: [String]) throws -> String {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "```nginx\n"), let end = readme.range(of: "```", range: start.upperBound..<readme.endIndex) else {
+            throw SystemTool.Failure(description: "README.md has no nginx block")
+        }
+        var block = String(readme[start.upperBound..<end.lowerBound])
+        for (index, upstream) in upstreams.enumerated() {
+            block = block.replacingOccurrences(of: "127.0.0.1:\(8081 + index)", with: upstream.replacingOccurrences(of: "http://", with: ""))
+        }
+        guard let listen = block.range(of: #"listen 443 ssl;[^\n]*"#, options: .regularExpression) else {
+            throw SystemTool.Failure(description: "the README's nginx block has no 'listen 443 ssl;' line")
+        }
+        block.replaceSubrange(listen, with: "listen 127.0.0.1:\(port);")
+        return block
+    }
+
     /// The drill's entry in the trainer's list as `api`'s server gives it.
     static func listed(_ id: String, on api: API) async throws -> [String: Any]? {
         let list = try await api.call(.GET, "/api/v1/drills")

@@ -54,7 +54,7 @@ public final class PostgresCluster: Sendable {
             bin + "/initdb", "-D", data, "-U", Self.user, "--pwfile", passwordFile, "-A", "trust",
             "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
         ], log: folder + "/setup.log")
-        port = try Self.freePort()
+        port = try TestPorts.free()
         try start()
     }
 
@@ -139,22 +139,6 @@ public final class PostgresCluster: Sendable {
             let tail = (try? String(contentsOfFile: log, encoding: .utf8)).map { String($0.suffix(600)) } ?? ""
             throw SystemTool.Failure(description: "\(command.joined(separator: " ")) failed (status \(status)): \(tail)")
         }
-    }
-
-    private static func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw SystemTool.Failure(description: "no socket for a free port") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw SystemTool.Failure(description: "no free port on 127.0.0.1") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 

@@ -6,6 +6,7 @@ import Foundation
 public enum SystemTool {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Runs `command` with `input` on its standard input and returns its standard output.
