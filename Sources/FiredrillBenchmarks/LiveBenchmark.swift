@@ -11,8 +11,8 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 
-/// `firedrill bench live`: a `firedrill serve` child process on a scratch database, loaded
-/// by this process as many players would load it.
+/// `firedrill bench live`: `firedrill serve` child processes on a scratch database, loaded
+/// by this process as many players would load them.
 ///
 /// - **Delivery**: `players` event streams (spread over `roles` played roles) follow a drill
 ///   whose injects to everyone are due every second; each message is stamped when it
@@ -23,10 +23,15 @@ import Synchronization
 /// - **Throughput**: `clients` concurrent clients send actions for a few seconds, at each
 ///   durability; afterwards the record is read to check that every acknowledged action is
 ///   in it.
-/// - **Memory**: the server's resident set, with the streams open and at its peak.
+/// - **Memory**: the servers' resident set, with the streams open and at its peak.
+/// - **Failover** (several nodes): the server running a drill is killed while clients act;
+///   the time until its successor's first event, and whether anything acknowledged was lost
+///   or doubled.
 ///
-/// The server records into a scratch SQLite file, or into `database` (a PostgreSQL URL) when
-/// given: there the durability is the server's, and throughput is measured once.
+/// One server records into a scratch SQLite file, or into `database` (a PostgreSQL URL) when
+/// given: there the durability is the server's, and throughput is measured once. With
+/// `nodes` > 1, that many servers share the PostgreSQL database behind nginx, and one
+/// server on SQLite is measured after them under the same load for comparison.
 public struct LiveBenchmark: Sendable {
     public var players: [Int]
     public var roles: Int
@@ -35,10 +40,18 @@ public struct LiveBenchmark: Sendable {
     public var durabilities: [Durability]
     /// A PostgreSQL URL to record into instead of a scratch SQLite file.
     public var database: String?
+    /// Servers sharing `database`, behind nginx.
+    public var nodes: Int
+    public var leaseSeconds: Int
+    /// nginx's program, when not found in the usual places.
+    public var nginx: String?
+    /// With several nodes: measure one server on SQLite afterwards too.
+    public var compareWithSQLite: Bool
     public var output: BenchmarkOutput
 
     public init(
         players: [Int], roles: Int, clients: Int, seconds: Double, durabilities: [Durability], database: String? = nil,
+        nodes: Int = 1, leaseSeconds: Int = 6, nginx: String? = nil, compareWithSQLite: Bool = true,
         output: BenchmarkOutput = .standardOutput
     ) {
         self.database = database
@@ -47,15 +60,40 @@ public struct LiveBenchmark: Sendable {
         self.clients = clients
         self.seconds = seconds
         self.durabilities = durabilities
+        self.nodes = nodes
+        self.leaseSeconds = leaseSeconds
+        self.nginx = nginx
+        self.compareWithSQLite = compareWithSQLite
         self.output = output
     }
 
     static let trainer = "fdt_bench-trainer-token-0123456789abcdefghij"
     static let injects = 5
 
+    /// One arrangement of servers measured.
+    struct Setup {
+        var name: String
+        var nodes: Int
+        var database: String?
+        var durabilities: [Durability]
+
+        func deploy(_ durability: Durability, _ benchmark: LiveBenchmark) throws -> BenchDeployment {
+            try BenchDeployment(nodes: nodes, durability: durability, database: database, leaseSeconds: benchmark.leaseSeconds, nginx: benchmark.nginx)
+        }
+    }
+
+    var setups: [Setup] {
+        guard nodes > 1, let database else {
+            return [Setup(name: database == nil ? "1 server, SQLite" : "1 server, PostgreSQL", nodes: 1, database: database, durabilities: database == nil ? durabilities : [.normal])]
+        }
+        var setups = [Setup(name: "\(nodes) servers, PostgreSQL, nginx", nodes: nodes, database: database, durabilities: [.normal])]
+        if compareWithSQLite { setups.append(Setup(name: "1 server, SQLite", nodes: 1, database: nil, durabilities: durabilities)) }
+        return setups
+    }
+
     public func run() async throws {
         let files = FileLimit.raise()
-        output("firedrill bench live: server in a child process, clients in this one; open-file limit \(files); store: \(database.map { _ in "PostgreSQL" } ?? "SQLite")\n\n")
+        output("firedrill bench live: servers in child processes, clients in this one; open-file limit \(files); \(setups.map(\.name).joined(separator: ", then "))\n\n")
         let http = HTTPClient(
             eventLoopGroupProvider: .singleton,
             configuration: {
@@ -64,31 +102,56 @@ public struct LiveBenchmark: Sendable {
                 return configuration
             }()
         )
-        var delivery: [[String]] = [["players", "lateness p50", "p99", "max", "last player has it", "answers accepted", "errors", "server RSS (streams open)", "peak RSS"]]
-        for count in players {
-            let result = try await measureDelivery(players: count, http: http)
-            delivery.append([
-                "\(count)", Self.ms(result.lateness.p50), Self.ms(result.lateness.p99), Self.ms(result.lateness.max),
-                Self.ms(result.lastPlayer), "\(result.answersAccepted) of \(count)", "\(result.errors)",
-                Self.mb(result.rssWithStreams), Self.mb(result.peakRSS),
-            ])
+        do {
+            try await measure(http: http)
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+        try await http.shutdown()
+    }
+
+    func measure(http: HTTPClient) async throws {
+        var delivery: [[String]] = [["servers", "players", "lateness p50", "p99", "max", "last player has it", "answers accepted", "errors", "servers' RSS (streams open)", "peak RSS"]]
+        for setup in setups {
+            for count in players {
+                let result = try await measureDelivery(players: count, setup: setup, http: http)
+                delivery.append([
+                    setup.name, "\(count)", Self.ms(result.lateness.p50), Self.ms(result.lateness.p99), Self.ms(result.lateness.max),
+                    Self.ms(result.lastPlayer), "\(result.answersAccepted) of \(count)", "\(result.errors)",
+                    Self.mb(result.rssWithStreams), Self.mb(result.peakRSS),
+                ])
+            }
         }
         output("Delivery of scheduled injects to every player (\(Self.injects) injects, one a second), then every player answering one more at once:\n")
         output.table(delivery)
         output("\n")
 
-        var throughput: [[String]] = [["durability", "clients", "seconds", "acknowledged", "actions/s", "errors", "lost", "latency p50", "p99"]]
-        for durability in database == nil ? durabilities : [.normal] {
-            let result = try await measureThroughput(durability: durability, http: http)
-            throughput.append([
-                database == nil ? durability.rawValue : "PostgreSQL's", "\(clients)", String(format: "%.1f", result.elapsed), "\(result.acknowledged)",
-                String(format: "%.0f", Double(result.acknowledged) / result.elapsed), "\(result.errors)", "\(result.lost)",
-                Self.ms(result.latency.p50), Self.ms(result.latency.p99),
-            ])
+        var throughput: [[String]] = [["servers", "durability", "clients", "seconds", "acknowledged", "actions/s", "errors", "lost", "latency p50", "p99"]]
+        for setup in setups {
+            for durability in setup.durabilities {
+                let result = try await measureThroughput(durability: durability, setup: setup, http: http)
+                throughput.append([
+                    setup.name, setup.database == nil ? durability.rawValue : "PostgreSQL's", "\(clients)", String(format: "%.1f", result.elapsed), "\(result.acknowledged)",
+                    String(format: "%.0f", Double(result.acknowledged) / result.elapsed), "\(result.errors)", "\(result.lost)",
+                    Self.ms(result.latency.p50), Self.ms(result.latency.p99),
+                ])
+            }
         }
         output("Actions acknowledged after commit, \(clients) concurrent clients (no event streams open):\n")
         output.table(throughput)
-        try await http.shutdown()
+
+        if let cluster = setups.first(where: { $0.nodes > 1 }) {
+            let result = try await measureFailover(setup: cluster, http: http)
+            output("\nFailover: the server running a drill killed (SIGKILL) while \(Self.failoverClients) clients act through nginx; lease \(leaseSeconds) s:\n")
+            output.table([
+                ["kill → successor's first event", "minus the lease", "kill → next inject", "acknowledged", "lost", "doubled", "refused (nothing recorded)", "no answer"],
+                [
+                    Self.ms(result.firstEvent), Self.ms(result.firstEvent - Double(leaseSeconds)), Self.ms(result.nextInject),
+                    "\(result.acknowledged)", "\(result.lost)", "\(result.doubled)", "\(result.refused)", "\(result.unknown)",
+                ],
+            ])
+        }
     }
 
     // MARK: Delivery
@@ -102,10 +165,10 @@ public struct LiveBenchmark: Sendable {
         var peakRSS: Int
     }
 
-    func measureDelivery(players count: Int, http: HTTPClient) async throws -> DeliveryResult {
-        let server = try BenchServer(durability: .normal, database: database)
+    func measureDelivery(players count: Int, setup: Setup, http: HTTPClient) async throws -> DeliveryResult {
+        let server = try setup.deploy(.normal, self)
         defer { server.stop() }
-        let api = BenchAPI(http: http, base: try server.address())
+        let api = BenchAPI(http: http, base: server.base)
         let drill = try await api.createDrill(source: Self.scenario(roles: roles, injectEvery: 1, firstAt: 4), speed: 1)
         let tokens = try await api.playerTokens(drill: drill.id, count: count, roles: drill.roles)
         let clock = ContinuousClock()
@@ -188,9 +251,9 @@ public struct LiveBenchmark: Sendable {
         var latency: Percentiles
     }
 
-    func measureThroughput(durability: Durability, http: HTTPClient) async throws -> ThroughputResult {
-        let server = try BenchServer(durability: durability, database: database)
-        let api = BenchAPI(http: http, base: try server.address())
+    func measureThroughput(durability: Durability, setup: Setup, http: HTTPClient) async throws -> ThroughputResult {
+        let server = try setup.deploy(durability, self)
+        let api = BenchAPI(http: http, base: server.base)
         let drill = try await api.createDrill(source: Self.scenario(roles: roles, injectEvery: 60, firstAt: 60), speed: 1)
         let tokens = try await api.playerTokens(drill: drill.id, count: clients, roles: drill.roles)
         _ = try await api.start(drill: drill.id)
@@ -230,15 +293,123 @@ public struct LiveBenchmark: Sendable {
         _ = try? await api.post("/api/v1/drills/\(drill.id)/end")
         server.stop()
         // What was acknowledged must be in the record.
-        let database: any DrillStore = try server.databasePath.contains("://")
-            ? PostgresStore.open(PostgresAddress(url: server.databasePath, environment: ProcessInfo.processInfo.environment), access: .readOnly)
-            : AppDatabase.open(path: server.databasePath, access: .readOnly)
+        let database = try Self.open(server.database)
         let stored = Set(try database.storedEvents(runID: drill.id).filter { $0.event.typeName == "action" }.map(\.event.sequence))
         let lost = results.seqs.filter { !stored.contains($0) }.count
         return ThroughputResult(elapsed: elapsed, acknowledged: results.seqs.count, errors: results.errors, lost: lost, latency: Percentiles(results.latencies))
     }
 
+    // MARK: Failover
+
+    static let failoverClients = 50
+
+    struct FailoverResult {
+        /// Seconds from the kill to the first event the successor recorded, as a stream on
+        /// another server received it.
+        var firstEvent: Double
+        /// Seconds from the kill to the next inject delivered.
+        var nextInject: Double
+        var acknowledged: Int, lost: Int, doubled: Int, refused: Int, unknown: Int
+    }
+
+    /// A drill with injects every second, clients acting through nginx; the server running it
+    /// is killed after the second inject. A trainer's stream on another server stamps what comes.
+    func measureFailover(setup: Setup, http: HTTPClient) async throws -> FailoverResult {
+        let deployment = try setup.deploy(.normal, self)
+        defer { deployment.stop() }
+        let api = BenchAPI(http: http, base: deployment.base)
+        let drill = try await api.createDrill(source: Self.scenario(roles: roles, injectEvery: 1, firstAt: 2), speed: 1)
+        let tokens = try await api.playerTokens(drill: drill.id, count: Self.failoverClients, roles: drill.roles)
+        guard let owner = try await deployment.owner(of: drill.id, http: http) else { throw BenchmarkFailure("no server says it runs the drill") }
+        let watcher = (owner + 1) % deployment.nodeBases.count
+        let clock = ContinuousClock()
+
+        // The trainer's stream on a server that survives: each event's number, type and arrival.
+        let tally = FailoverTally()
+        let stream = try await DrillClient(http: http, base: deployment.nodeBases[watcher], token: Self.trainer).events(drill: drill.id, after: nil)
+        let reader = Task {
+            for try await item in stream {
+                guard case .message(let id, let type, _) = item, let seq = id.flatMap({ Int($0) }) else { continue }
+                tally.arrivals.withLock { $0.append((seq, type, clock.now)) }
+            }
+        }
+        defer { reader.cancel() }
+        _ = try await api.start(drill: drill.id)
+
+        // Clients act until told to stop; each answer is kept: acknowledged (text, number),
+        // refused (an error that says nothing was recorded), or none.
+        let actors = tokens.enumerated().map { index, entry in
+            Task {
+                let client = DrillClient(http: http, base: deployment.base, token: entry.token)
+                var n = 0
+                while !tally.stop.withLock({ $0 }) {
+                    n += 1
+                    let text = "client \(index) update \(n)"
+                    do {
+                        if let seq = try await client.actReturningSequence(drill: drill.id, role: entry.role, command: "say \(text)") {
+                            tally.ledger.withLock { $0.acknowledged.append((text, seq)) }
+                        }
+                    } catch let failure as DrillClient.Failure where failure.code != nil && failure.code != "outcome_unknown" {
+                        tally.ledger.withLock { $0.refused += 1 }
+                    } catch {
+                        tally.ledger.withLock { $0.unknown += 1 }
+                    }
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        }
+        func wait(until condition: ([(seq: Int, type: String, at: ContinuousClock.Instant)]) -> Bool) async throws {
+            let deadline = clock.now + .seconds(60)
+            while !tally.arrivals.withLock({ condition($0) }) {
+                guard clock.now < deadline else { throw BenchmarkFailure("the failover did not happen within a minute") }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        try await wait { $0.contains { $0.type == "inject-delivered" && $0.seq > 1 } && $0.filter { $0.type == "inject-delivered" }.count >= 2 }
+        deployment.servers[owner].kill()
+        let killed = clock.now
+        // Everything the dead server committed is in the record: what comes after is the successor's.
+        let database = try Self.open(deployment.database)
+        let last = try database.storedEvents(runID: drill.id).last?.event.sequence ?? 0
+        try await wait { $0.contains { $0.seq > last } }
+        try await wait { $0.contains { $0.seq > last && $0.type == "inject-delivered" } }
+        let (first, inject) = tally.arrivals.withLock { events in
+            (events.first { $0.seq > last }!.at, events.first { $0.seq > last && $0.type == "inject-delivered" }!.at)
+        }
+        try await Task.sleep(for: .seconds(2))
+        tally.stop.withLock { $0 = true }
+        for actor in actors { await actor.value }
+        _ = try? await api.post("/api/v1/drills/\(drill.id)/end")
+
+        let recorded = try database.storedEvents(runID: drill.id).compactMap { stored -> (String, Int)? in
+            guard case .action(let action) = stored.event.kind else { return nil }
+            return (action.text, stored.event.sequence)
+        }
+        let byText = Dictionary(grouping: recorded, by: \.0)
+        let outcome = tally.ledger.withLock { $0 }
+        return FailoverResult(
+            firstEvent: Self.seconds(killed.duration(to: first)), nextInject: Self.seconds(killed.duration(to: inject)),
+            acknowledged: outcome.acknowledged.count,
+            lost: outcome.acknowledged.filter { text, seq in byText[text]?.contains { $0.1 == seq } != true }.count,
+            doubled: byText.values.filter { $0.count > 1 }.count, refused: outcome.refused, unknown: outcome.unknown
+        )
+    }
+
+    /// What the failover's stream and clients saw.
+    final class FailoverTally: Sendable {
+        let arrivals = Mutex<[(seq: Int, type: String, at: ContinuousClock.Instant)]>([])
+        let stop = Mutex(false)
+        let ledger = Mutex<(acknowledged: [(String, Int)], refused: Int, unknown: Int)>(([], 0, 0))
+    }
+
     // MARK: Helpers
+
+    /// The benchmark's database, to read what was recorded.
+    static func open(_ database: String) throws -> any DrillStore {
+        database.contains("://")
+            ? try PostgresStore.open(PostgresAddress(url: database, environment: ProcessInfo.processInfo.environment), access: .readOnly)
+            : try AppDatabase.open(path: database, access: .readOnly)
+    }
 
     static func hostAndPort(_ base: String) throws -> (host: String, port: Int) {
         guard let components = URLComponents(string: base), let host = components.host, let port = components.port else {
@@ -285,67 +456,6 @@ public struct LiveBenchmark: Sendable {
 
     static func mb(_ bytes: Int) -> String {
         bytes > 0 ? String(format: "%.0f MB", Double(bytes) / 1_048_576) : "–"
-    }
-}
-
-/// The server under test: `firedrill serve` as a child process on a scratch database.
-final class BenchServer: Sendable {
-    let process: Process
-    let databasePath: String
-    private let output: Pipe
-
-    init(durability: Durability, database: String? = nil) throws {
-        if let database {
-            databasePath = database
-        } else {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firedrill-bench-live-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            databasePath = directory.appendingPathComponent("bench.sqlite").path
-        }
-        process = Process()
-        output = Pipe()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
-            process.executableURL = Bundle.main.executableURL
-        }
-        process.arguments = ["serve", "--port", "0", "--db", databasePath, "--durability", durability.rawValue]
-        var environment = ProcessInfo.processInfo.environment
-        environment["FIREDRILL_TRAINER_TOKEN"] = LiveBenchmark.trainer
-        environment["LOG_LEVEL"] = "error"
-        process.environment = environment
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-    }
-
-    /// The address the server printed once it listens.
-    func address() throws -> String {
-        var text = ""
-        while !text.contains("\n") {
-            let data = output.fileHandleForReading.availableData
-            guard !data.isEmpty else { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
-        guard let range = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression) else {
-            throw BenchmarkFailure("the benchmark's server did not start: \(text)")
-        }
-        return String(text[range])
-    }
-
-    /// The server's resident set now and at its peak, in bytes (from /proc; 0 where there is none).
-    func residentSet() -> (current: Int, peak: Int) {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return (0, 0) }
-        func kilobytes(_ field: String) -> Int {
-            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return 0 }
-            return (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0) * 1024
-        }
-        return (kilobytes("VmRSS"), kilobytes("VmHWM"))
-    }
-
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
     }
 }
 

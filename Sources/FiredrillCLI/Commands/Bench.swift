@@ -23,8 +23,11 @@ extension Firedrill.Bench {
             second (lateness against the schedule, time until the last player has it), all of \
             them answering the last inject at once, then --clients clients sending actions for \
             --seconds at each durability (actions acknowledged per second, errors, and \
-            acknowledged actions missing from the record). Build in release mode: \
-            swift run -c release firedrill bench live
+            acknowledged actions missing from the record). With --nodes N and --db, N servers \
+            share the PostgreSQL database behind nginx (started by the benchmark), the server \
+            running a drill is killed while clients act (time until its successor's first event, \
+            actions lost or doubled), and one server on SQLite is measured after them for \
+            comparison. Build in release mode: swift run -c release firedrill bench live
             """
         )
 
@@ -46,7 +49,22 @@ extension Firedrill.Bench {
         @Option(name: .customLong("db"), help: "Record into this PostgreSQL database (postgres://USER@HOST/DATABASE; $PGPASSWORD) instead of a scratch SQLite file.")
         var database: String?
 
+        @Option(help: "Servers sharing the --db PostgreSQL database, behind nginx; the server running a drill is also killed to time the failover.")
+        var nodes: Int = 1
+
+        @Option(help: "With --nodes: each server's --lease-seconds.")
+        var leaseSeconds: Int = 6
+
+        @Option(help: "With --nodes: nginx's program (default: /usr/sbin/nginx).")
+        var nginx: String?
+
+        @Flag(inversion: .prefixedNo, help: "With --nodes: also measure one server on SQLite under the same load, for comparison.")
+        var sqlite = true
+
         func validate() throws {
+            guard (1...9).contains(nodes) else { throw ValidationError("--nodes must be from 1 to 9") }
+            if nodes > 1, database == nil { throw ValidationError("--nodes needs --db postgres://…: several servers share one PostgreSQL database") }
+            guard leaseSeconds >= 1, leaseSeconds <= 600 else { throw ValidationError("--lease-seconds must be from 1 to 600") }
             guard players.allSatisfy({ (1...5_000).contains($0) }), (1...5_000).contains(clients) else {
                 throw ValidationError("--players and --clients must be from 1 to 5000")
             }
@@ -61,7 +79,10 @@ extension Firedrill.Bench {
             #if DEBUG
             Console.out("note: this is a debug build; use 'swift run -c release firedrill bench live' for real figures\n")
             #endif
-            try await LiveBenchmark(players: players, roles: roles, clients: clients, seconds: seconds, durabilities: durability, database: database).run()
+            try await LiveBenchmark(
+                players: players, roles: roles, clients: clients, seconds: seconds, durabilities: durability, database: database,
+                nodes: nodes, leaseSeconds: leaseSeconds, nginx: nginx, compareWithSQLite: sqlite
+            ).run()
         }
     }
 
