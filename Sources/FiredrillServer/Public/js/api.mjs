@@ -1,6 +1,7 @@
 // api.mjs: the fetch wrapper for /api/v1. Sends the session cookie (same origin), names the
 // page's kind of token (X-Firedrill-As), adds the CSRF guard header on every change, and turns
-// every failure into an ApiError carrying the server's plain-language message and problems.
+// every failure into an ApiError carrying the server's plain-language message and problems. A
+// drill moving between servers (503 drill_moving, nothing recorded) is asked again by itself.
 import { lang, t, tOpt } from './i18n.mjs';
 
 const TIMEOUT_MS = 30000;
@@ -25,31 +26,16 @@ export function api(kind) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
-    init.signal = abort.signal;
-    let res;
-    try {
-      res = await fetch('/api/v1' + path, init);
-    } catch (e) {
-      const timedOut = e && e.name === 'AbortError';
-      throw new ApiError(0, timedOut ? 'timeout' : 'network', t(timedOut ? 'error.timeout' : 'error.network'));
-    } finally {
-      clearTimeout(timer);
-    }
-    const type = res.headers.get('Content-Type') || '';
-    if (!res.ok) {
-      let error = null;
-      if (type.includes('json')) {
-        try { error = (await res.json()).error; } catch { /* not JSON after all */ }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send(path, init);
+      } catch (failure) {
+        // A drill moving to another server recorded nothing: send the same request again.
+        const wait = failure.code === 'drill_moving' ? MOVING_RETRY.waits[attempt] : undefined;
+        if (wait === undefined) throw failure;
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
-      const code = error?.code || 'http_' + res.status;
-      const failure = new ApiError(res.status, code, errorMessage(code, error?.message, res.status), error?.problems, error?.suggestion || null);
-      failure.serverMessage = error?.message || '';   // the server's own words (English), for pages that read which field it names
-      throw failure;
     }
-    if (type.includes('json')) return res.json();
-    return res.text();
   }
   return {
     kind,
@@ -58,6 +44,41 @@ export function api(kind) {
     put: (path, body) => request('PUT', path, body ?? {}),
     del: (path) => request('DELETE', path),
   };
+}
+
+/**
+ * Several servers share the drills: when the server running a drill stops, another takes it
+ * over within seconds, and meanwhile a request about it is answered 503 drill_moving with
+ * nothing recorded. The pages send it again after these waits (ms) before showing the error.
+ */
+export const MOVING_RETRY = { waits: [1000, 2000, 3000, 4000, 5000] };
+
+/** One request: the answer's body (JSON or text), or an ApiError. */
+async function send(path, init) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  let res;
+  try {
+    res = await fetch('/api/v1' + path, { ...init, signal: abort.signal });
+  } catch (e) {
+    const timedOut = e && e.name === 'AbortError';
+    throw new ApiError(0, timedOut ? 'timeout' : 'network', t(timedOut ? 'error.timeout' : 'error.network'));
+  } finally {
+    clearTimeout(timer);
+  }
+  const type = res.headers.get('Content-Type') || '';
+  if (!res.ok) {
+    let error = null;
+    if (type.includes('json')) {
+      try { error = (await res.json()).error; } catch { /* not JSON after all */ }
+    }
+    const code = error?.code || 'http_' + res.status;
+    const failure = new ApiError(res.status, code, errorMessage(code, error?.message, res.status), error?.problems, error?.suggestion || null);
+    failure.serverMessage = error?.message || '';   // the server's own words (English), for pages that read which field it names
+    throw failure;
+  }
+  if (type.includes('json')) return res.json();
+  return res.text();
 }
 
 /**
