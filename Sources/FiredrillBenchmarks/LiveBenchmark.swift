@@ -194,7 +194,8 @@ public struct LiveBenchmark: Sendable {
                             try await client.act(drill: drill.id, ActionRequest(role: role, command: "ack \(inject)"))
                             tally.state.withLock { $0.accepted += 1 }
                         } catch {
-                            tally.state.withLock { $0.errors += 1 }
+                            let kind = (error as? DrillClient.Failure).map { "\($0.status.map(String.init) ?? "no answer") \($0.code ?? "")" } ?? "\(error)"
+                            tally.state.withLock { $0.errors += 1; $0.errorKinds[kind, default: 0] += 1 }
                         }
                     }
                 }
@@ -222,7 +223,10 @@ public struct LiveBenchmark: Sendable {
             }
         }
         let missing = count * Self.injects - lateness.count
-        let (accepted, errors) = tally.state.withLock { ($0.accepted, $0.errors) }
+        let (accepted, errors, kinds) = tally.state.withLock { ($0.accepted, $0.errors, $0.errorKinds) }
+        if !kinds.isEmpty {
+            output("  \(setup.name), \(count) players: answers refused or failed: \(kinds.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }.joined(separator: ", "))\n")
+        }
         return DeliveryResult(
             lateness: Percentiles(lateness), lastPlayer: lastPlayer, answersAccepted: accepted,
             errors: errors + missing, rssWithStreams: withStreams.current, peakRSS: server.residentSet().peak
@@ -236,6 +240,7 @@ public struct LiveBenchmark: Sendable {
             var arrivals: [String: [Double]] = [:]
             var accepted = 0
             var errors = 0
+            var errorKinds: [String: Int] = [:]
         }
 
         let state = Mutex(State())

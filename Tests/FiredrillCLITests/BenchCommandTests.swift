@@ -7,16 +7,24 @@ import Testing
 /// never asserted.)
 @Suite("firedrill bench")
 struct BenchCommandTests {
+    /// The rows of the printed tables, cells split where columns are (two spaces or more).
+    static func rows(_ output: String) -> [[String]] {
+        output.split(separator: "\n").map { line in
+            line.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+    }
+
     @Test("bench live starts a server process, loads it and finds every acknowledged action in the record")
     func live() throws {
         let result = try CLI.run(["bench", "live", "--players", "3", "--roles", "2", "--clients", "3", "--seconds", "0.5", "--durability", "normal"])
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        let delivery = try #require(lines.first { $0.first == "3" && $0.contains("of") }, "\(result.stdout)")
-        #expect(delivery.joined(separator: " ").contains("3 of 3 0"), "every player's answer accepted, no error: \(delivery)")
-        let throughput = try #require(lines.first { $0.first == "normal" }, "\(result.stdout)")
-        // durability, clients, seconds, acknowledged, actions/s, errors, lost, …
-        #expect(throughput.count >= 7 && Int(throughput[3]) ?? 0 > 0 && throughput[5] == "0" && throughput[6] == "0", "\(throughput)")
+        let rows = Self.rows(result.stdout)
+        // servers, players, p50, p99, max, last, answers accepted, errors, …
+        let delivery = try #require(rows.first { $0.first == "1 server, SQLite" && $0.count > 7 && $0[1] == "3" }, "\(result.stdout)")
+        #expect(delivery[6] == "3 of 3" && delivery[7] == "0", "every player's answer accepted, no error: \(delivery)")
+        // servers, durability, clients, seconds, acknowledged, actions/s, errors, lost, …
+        let throughput = try #require(rows.first { $0.count > 7 && $0[1] == "normal" }, "\(result.stdout)")
+        #expect(Int(throughput[4]) ?? 0 > 0 && throughput[6] == "0" && throughput[7] == "0", "\(throughput)")
     }
 
     @Test("bench live --db records into PostgreSQL: the same figures, every acknowledged action in its record")
@@ -25,13 +33,36 @@ struct BenchCommandTests {
         let url = cluster.url(try cluster.database("bench_live"))
         let result = try CLI.run(["bench", "live", "--players", "3", "--roles", "2", "--clients", "3", "--seconds", "0.5", "--db", url])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("store: PostgreSQL"), "\(result.stdout)")
-        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        let delivery = try #require(lines.first { $0.first == "3" && $0.contains("of") }, "\(result.stdout)")
-        #expect(delivery.joined(separator: " ").contains("3 of 3 0"), "\(delivery)")
-        let throughput = try #require(lines.first { $0.first == "PostgreSQL's" }, "\(result.stdout)")
-        #expect(throughput.count >= 7 && Int(throughput[3]) ?? 0 > 0 && throughput[5] == "0" && throughput[6] == "0", "\(throughput)")
+        let rows = Self.rows(result.stdout)
+        let delivery = try #require(rows.first { $0.first == "1 server, PostgreSQL" && $0.count > 7 && $0[1] == "3" }, "\(result.stdout)")
+        #expect(delivery[6] == "3 of 3" && delivery[7] == "0", "\(delivery)")
+        let throughput = try #require(rows.first { $0.count > 7 && $0[1] == "PostgreSQL's" }, "\(result.stdout)")
+        #expect(Int(throughput[4]) ?? 0 > 0 && throughput[6] == "0" && throughput[7] == "0", "\(throughput)")
         #expect(!result.stdout.contains(PostgresCluster.password))
+    }
+
+    @Test("bench live --nodes 2: two servers on PostgreSQL behind nginx, the failover timed, nothing acknowledged lost or doubled")
+    func liveCluster() throws {
+        let cluster = try PostgresCluster.shared()
+        let url = cluster.url(try cluster.database("bench_live_nodes"))
+        let result = try CLI.run([
+            "bench", "live", "--players", "4", "--roles", "2", "--clients", "4", "--seconds", "0.5", "--db", url,
+            "--nodes", "2", "--lease-seconds", "2", "--no-sqlite",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = Self.rows(result.stdout)
+        let delivery = try #require(rows.first { $0.first == "2 servers, PostgreSQL, nginx" && $0.count > 7 && $0[1] == "4" }, "\(result.stdout)")
+        #expect(delivery[6] == "4 of 4" && delivery[7] == "0", "\(delivery)")
+        let throughput = try #require(rows.first { $0.first == "2 servers, PostgreSQL, nginx" && $0.count > 7 && $0[1] == "PostgreSQL's" }, "\(result.stdout)")
+        #expect(Int(throughput[4]) ?? 0 > 0 && throughput[6] == "0" && throughput[7] == "0", "\(throughput)")
+        // kill → first event, minus the lease, kill → next inject, acknowledged, lost, doubled, refused, no answer
+        let header = try #require(rows.firstIndex { $0.first == "kill → successor's first event" }, "\(result.stdout)")
+        let failover = rows[header + 1]
+        #expect(failover.count == 8, "\(failover)")
+        let seconds = Double(failover[0].replacingOccurrences(of: " ms", with: "")).map { $0 / 1000 }
+        #expect(seconds.map { $0 > 0 && $0 < 2 + 10 } == true, "the successor's first event within 10 s of the lease: \(failover)")
+        #expect(Int(failover[3]) ?? 0 > 0 && failover[4] == "0" && failover[5] == "0", "acknowledged, none lost, none doubled: \(failover)")
+        #expect(!rows.contains { $0.first == "1 server, SQLite" }, "--no-sqlite")
     }
 
     @Test("bench (local) measures the drill and the store at the sizes asked")

@@ -64,7 +64,7 @@ extension Firedrill.Bench {
         func validate() throws {
             guard (1...9).contains(nodes) else { throw ValidationError("--nodes must be from 1 to 9") }
             if nodes > 1, database == nil { throw ValidationError("--nodes needs --db postgres://…: several servers share one PostgreSQL database") }
-            guard leaseSeconds >= 1, leaseSeconds <= 600 else { throw ValidationError("--lease-seconds must be from 1 to 600") }
+            guard (2...120).contains(leaseSeconds) else { throw ValidationError("--lease-seconds must be from 2 to 120, as for serve") }
             guard players.allSatisfy({ (1...5_000).contains($0) }), (1...5_000).contains(clients) else {
                 throw ValidationError("--players and --clients must be from 1 to 5000")
             }

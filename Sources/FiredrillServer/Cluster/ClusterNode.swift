@@ -47,12 +47,20 @@ final class ForwardingClient: Sendable {
             if let client { return client }
             var configuration = HTTPClient.Configuration()
             configuration.connectionPool.retryConnectionEstablishment = false
-            configuration.timeout = .init(connect: .seconds(2))
+            // Everyone answering an inject at once passes thousands of requests on together:
+            // enough connections to the other server that they do not queue for long.
+            configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = Self.connectionsPerServer
+            // A refused connection fails at once; this bounds a connection that hangs (and a
+            // request's wait for a free connection).
+            configuration.timeout = .init(connect: .seconds(10))
             let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             client = made
             return made
         }
     }
+
+    /// Connections kept to each other server.
+    static var connectionsPerServer: Int { 256 }
 
     func shutdown() async {
         guard let made = client.withLock({ client in defer { client = nil }; return client }) else { return }
@@ -80,7 +88,7 @@ extension ClusterNode {
     /// Whether the request never reached the other server (it can be sent elsewhere safely).
     static func notDelivered(_ error: any Error) -> Bool {
         if error is NIOConnectionError { return true }
-        if let error = error as? HTTPClientError, error == .connectTimeout { return true }
+        if let error = error as? HTTPClientError, error == .connectTimeout || error == .getConnectionFromPoolTimeout { return true }
         if let error = error as? IOError, [ECONNREFUSED, EHOSTUNREACH, ENETUNREACH].contains(error.errnoCode) { return true }
         if case ChannelError.connectTimeout = error { return true }
         return false
