@@ -53,25 +53,31 @@ class EditorBenchmark(BrowserTest):
             second, _ = timed_call("PUT", f"/scenarios/{scenario_id}", {"source": source.replace("title:", "title: 改", 1),
                                                                          "base_version": saved.get("version", 1)})
             print(f"{injects:>5} injects ({len(source.encode()):,} bytes): save version 1 {first:5.2f} s, version 2 {second:5.2f} s", flush=True)
-            start = time.perf_counter()
-            try:
-                trainer.get(f"{BASE}/editor.html?scenario={scenario_id}")
-                # Shown: the forms (each inject's summary: its fields are drawn when it is opened) and the timeline
-                # drawn (injects released by a condition are listed apart from the timeline).
-                wait_js(trainer, "return !document.getElementById('editor').hidden && document.querySelectorAll('#timeline-edit .tl-row').length > 0"
-                        + " && document.querySelectorAll('#injects-list details.item').length > 0", "the editor is drawn", timeout=90)
-                shown = time.perf_counter() - start
-                wait(trainer, lambda d: d.find_element("id", "problem-count").text.strip() != "", "the check has answered", timeout=90)
-                checked = time.perf_counter() - start
-                rows = trainer.execute_script("return document.querySelectorAll('#timeline-edit .tl-row').length")
-                print(f"      open the editor: drawn {shown:5.2f} s ({rows} timeline rows), checked by the server {checked:5.2f} s", flush=True)
-            except Exception as error:  # the page did not answer in time: that is the figure
-                print(f"      open the editor: no answer within {time.perf_counter() - start:.0f} s ({type(error).__name__})", flush=True)
-                trainer.quit()
-                self.browsers.remove(trainer)
-                trainer = self.browser("ja")
-                self.sign_in_trainer(trainer)
-
+            # Opened twice: the first time the server converts the saved YAML to JSON; the second
+            # time (as after saving from the editor, which has the way back made in the
+            # background) the conversion is kept.
+            for label in ("open the editor", "open it again"):
+                # From a light page, as from the console's link: leaving the previous editor (the
+                # browser tearing down thousands of elements) is not part of opening this one.
+                trainer.get("about:blank")
+                start = time.perf_counter()
+                try:
+                    trainer.get(f"{BASE}/editor.html?scenario={scenario_id}")
+                    # Shown: the forms (each inject's summary: its fields are drawn when it is opened) and the timeline
+                    # drawn (injects released by a condition are listed apart from the timeline).
+                    wait_js(trainer, "return !document.getElementById('editor').hidden && document.querySelectorAll('#timeline-edit .tl-row').length > 0"
+                            + " && document.querySelectorAll('#injects-list details.item').length > 0", "the editor is drawn", timeout=90)
+                    shown = time.perf_counter() - start
+                    wait(trainer, lambda d: d.find_element("id", "problem-count").text.strip() != "", "the check has answered", timeout=90)
+                    checked = time.perf_counter() - start
+                    rows = trainer.execute_script("return document.querySelectorAll('#timeline-edit .tl-row').length")
+                    print(f"      {label}: drawn {shown:5.2f} s ({rows} timeline rows), checked by the server {checked:5.2f} s", flush=True)
+                except Exception as error:  # the page did not answer in time: that is the figure
+                    print(f"      {label}: no answer within {time.perf_counter() - start:.0f} s ({type(error).__name__})", flush=True)
+                    trainer.quit()
+                    self.browsers.remove(trainer)
+                    trainer = self.browser("ja")
+                    self.sign_in_trainer(trainer)
 
 if __name__ == "__main__":
     unittest.main()

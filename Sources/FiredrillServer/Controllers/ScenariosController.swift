@@ -35,7 +35,7 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
             throw APIError.invalid("invalid_format", "'to' is 'json' or 'yaml', not '\(body.to.prefix(20))'")
         }
         do {
-            return JSONBody.response(ConvertScenarioResponse(source: try ScenarioTextConversion.convert(body.source, to: format)))
+            return JSONBody.response(ConvertScenarioResponse(source: try parts.conversions.convert(body.source, to: format)))
         } catch {
             throw APIError.invalid("not_convertible", error.description)
         }
@@ -46,6 +46,7 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
         let language = try Self.problemLanguage(request)
         let body = try await JSONBody.decode(SaveScenarioRequest.self, from: request, limit: DrillsController<C>.uploadLimit)
         let saved = try library.save(source: body.source, id: nil, baseVersion: nil, at: Date(), language: language)
+        parts.conversions.prepare(body.source, .json)
         return JSONBody.response(saved, status: .created)
     }
 
@@ -54,7 +55,9 @@ struct ScenariosController<C: Clock>: Sendable where C.Duration == Duration {
         let id = try context.parameters.require("id")
         let language = try Self.problemLanguage(request)
         let body = try await JSONBody.decode(SaveScenarioRequest.self, from: request, limit: DrillsController<C>.uploadLimit)
-        return JSONBody.response(try library.save(source: body.source, id: id, baseVersion: body.baseVersion, at: Date(), language: language))
+        let saved = try library.save(source: body.source, id: id, baseVersion: body.baseVersion, at: Date(), language: language)
+        parts.conversions.prepare(body.source, .json)
+        return JSONBody.response(saved)
     }
 
     @Sendable func show(_ request: Request, context: FiredrillRequestContext) async throws -> Response {

@@ -14,6 +14,8 @@ struct ServerParts<C: Clock>: Sendable where C.Duration == Duration {
     let boundPort: BoundPort
     /// Finished drills' reports, built once (see ``ReportShelf``).
     let reports: ReportShelf
+    /// The last scenario texts converted for the editor (see ``ConversionCache``).
+    let conversions = ConversionCache()
 
     /// The drill named in the path, and who asks, when `kinds` may: a token of another drill
     /// gets 404 (as if the drill did not exist); a kind that may not gets 403.
