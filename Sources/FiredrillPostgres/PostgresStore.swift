@@ -74,15 +74,24 @@ public final class PostgresStore: @unchecked Sendable {
     func transaction<T>(_ work: (Transaction) throws -> T) throws(StoreError) -> T {
         try withConnection { connection in
             let transaction = Transaction(connection: connection, logger: logger)
-            try Self.run("BEGIN", on: connection, logger: logger)
+            _ = try Self.run("BEGIN", on: connection, logger: logger)
+            let value: T
             do {
-                let value = try work(transaction)
-                try Self.run("COMMIT", on: connection, logger: logger)
-                return value
+                value = try work(transaction)
             } catch {
-                _ = try? Self.run("ROLLBACK", on: connection, logger: logger)
+                // (A query on a connection that is closed may never be answered: no ROLLBACK there;
+                // the server rolls back what it loses the connection of.)
+                if !connection.isClosed { _ = try? Self.run("ROLLBACK", on: connection, logger: logger) }
                 throw error
             }
+            do {
+                _ = try Self.run("COMMIT", on: connection, logger: logger)
+            } catch let error as PSQLError where error.serverInfo == nil {
+                // The connection broke with the COMMIT on its way or its answer on the way back:
+                // the server may have committed. Only the record can tell.
+                throw StoreError(.outcomeUnknown, "the connection to the PostgreSQL server at \(address.host):\(address.port) (database '\(address.database)') was lost while a change was being committed: it may or may not be recorded")
+            }
+            return value
         }
     }
 

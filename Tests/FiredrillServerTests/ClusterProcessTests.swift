@@ -284,6 +284,76 @@ extension ClusterProcessTests {
         #expect((list["drills"] as? [[String: Any]])?.contains { $0["id"] as? String == id } == true)
     }
 
+    @Test("the database connection breaks during an action's COMMIT, which the database did commit: the player is told the outcome is unknown, the drill is taken up again from the record, the action is in it once, and the drill goes on")
+    func commitOutcomeUnknown() async throws {
+        let cluster = try PostgresCluster.shared()
+        let db = cluster.url(try cluster.database("cluster_commit_cut"))
+        let proxy = try CuttingProxy(upstreamPort: cluster.port)
+        defer { proxy.stop() }
+        let server = try ServerProcess(
+            database: db.replacingOccurrences(of: ":\(cluster.port)/", with: ":\(proxy.port)/"),
+            arguments: ["--lease-seconds", "\(Self.leaseSeconds)", "--node-name", "node1"]
+        )
+        defer { server.terminate() }
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            try await cutDuringCommit(proxy: proxy, api: API(http: http, base: try server.waitForAddress()), database: db, http: http)
+        } catch {
+            try await http.shutdown()
+            throw error
+        }
+        try await http.shutdown()
+    }
+
+    private func cutDuringCommit(proxy: CuttingProxy, api: API, database db: String, http: HTTPClient) async throws {
+        let created = try await api.call(.POST, "/api/v1/drills", body: ["source": Self.scenario, "speed": 10])
+        let id = try #require(created["id"] as? String)
+        let players = try #require((created["tokens"] as? [String: Any])?["players"] as? [String: String])
+        let trainer = try await PlayerStream.open(http: http, base: api.base, drill: id, token: ServerProcess.trainer, after: nil)
+        _ = try await api.call(.POST, "/api/v1/drills/\(id)/start")
+        try await trainer.waitFor { $0.data["inject"] as? String == "tick-1" }
+
+        // The COMMIT of the transaction that writes this action reaches the database; its answer does not.
+        try proxy.arm("COMMIT", after: "cut while committing")
+        let say = { (text: String) in ["role": "support", "command": "say \(text)"] }
+        do {
+            _ = try await api.call(.POST, "/api/v1/drills/\(id)/actions", token: players["support"], body: say("cut while committing"))
+            Issue.record("an action whose COMMIT lost its answer must not be acknowledged")
+        } catch let error as ServerProcessError {
+            #expect(error.message.contains("503") && error.message.contains("outcome_unknown"), "\(error.message)")
+        }
+        #expect(proxy.hasCut)
+
+        // The drill is taken up again from the record; the next action is taken (after a moment
+        // in which the drill is moving), and scheduled injects go on.
+        var seq: Int?
+        for attempt in 0..<100 where seq == nil {
+            do {
+                seq = try await api.call(.POST, "/api/v1/drills/\(id)/actions", token: players["support"], body: say("after the cut"))["seq"] as? Int
+            } catch let error as ServerProcessError where error.message.contains("drill_moving") && attempt < 99 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        let after = try #require(seq)
+        try await trainer.waitFor { $0.id == after }
+        try await trainer.waitFor { $0.type == "inject-delivered" && $0.id > after }
+
+        let database = try PostgresStore.open(try PostgresAddress(url: db), access: .readOnly)
+        defer { try? database.close() }
+        let stored = try database.storedEvents(runID: id).map(\.event)
+        let texts = stored.compactMap { event -> String? in if case .action(let action) = event.kind { action.text } else { nil } }
+        #expect(texts.filter { $0 == "cut while committing" }.count == 1, "the action the database committed is in the record once: \(texts)")
+        #expect(texts.filter { $0 == "after the cut" }.count == 1)
+        #expect(stored.map(\.sequence) == Array(0..<stored.count))
+        var injects: [String: Int] = [:]
+        for case .injectDelivered(let inject) in stored.map(\.kind) { injects[inject, default: 0] += 1 }
+        #expect(injects.values.allSatisfy { $0 == 1 }, "\(injects)")
+        let verification = try database.verify(runID: id)
+        if case .intact = verification {} else { Issue.record("the chain must verify: \(verification)") }
+        // The trainer's stream went on without gap or repeat, the committed action in it.
+        #expect(trainer.received.map(\.id) == Array(stored.map(\.sequence).prefix(trainer.received.count)))
+    }
+
     /// The README's nginx configuration, with the test's servers for its upstreams and a local
     /// port instead of its TLS listener; the rest as written there.
     static func readmeNginx(listen port: Int, upstreams: [String]) throws -> String {

@@ -46,6 +46,11 @@ struct DrillForwarding<C: Clock>: RouterMiddleware where C.Duration == Duration 
                     return try await next(request, context)
                 } catch let error as StoreError where error.code == .leaseLost && !last {
                     await registry.giveUp(id)
+                } catch let error as StoreError where error.code == .outcomeUnknown {
+                    // The engine here may be behind the record: the drill is taken up again from it
+                    // (by this server at the next request, or by any at its next look for orphans).
+                    await registry.giveUp(id, why: "lost the database during a commit", release: true)
+                    throw error
                 }
             case .elsewhere(let lease):
                 guard request.headers[HTTPField.Name(ClusterNode.forwardedHeader)!] == nil else {

@@ -95,18 +95,34 @@ extension DrillRegistry {
             return
         }
         for id in fences.keys where !kept.contains(id) { await giveUp(id) }
+        // A drill stopped here because its last commit's outcome is unknown: the lease is let go,
+        // so that it is taken up again from the record (here or by another server).
+        for (id, drill) in drills where leases[id] != nil {
+            if await drill.isHalted { await giveUp(id, why: "may be behind its record", release: true) }
+        }
     }
 
-    /// Stops a drill here that another server runs now; its streams here go on, fed from the record.
-    func giveUp(_ id: String) async {
-        leases[id] = nil
+    /// Stops a drill here that another server runs now (or is to take up from the record);
+    /// its streams here go on, fed from the record.
+    ///
+    /// With `release`, the lease is let go once the drill has stopped here, so that a server
+    /// takes it up again from the record at once.
+    func giveUp(_ id: String, why: String = "taken over by another server", release: Bool = false) async {
+        let lease = leases.removeValue(forKey: id)
         metrics?.setOwned(id, false)
         guard let drill = drills.removeValue(forKey: id) else { return }
         await drill.halt()
+        if release, let lease, let cluster {
+            do {
+                try cluster.store.releaseLease(lease)
+            } catch {
+                logger.warning("cannot let a drill's lease go; another server takes the drill up when it expires", metadata: ["run": "\(id)", "error": "\(error)"])
+            }
+        }
         followed[id] = drill.hub
         catchUp(id)
         metrics?.drillsActive.set(to: Double(drills.count))
-        logger.warning("drill taken over by another server; stopped here", metadata: ["run": "\(id)"])
+        logger.warning("drill \(why); stopped here", metadata: ["run": "\(id)"])
     }
 
     /// The hub the drill's event streams here read: the drill's own when it runs here, else

@@ -75,7 +75,9 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
                 do {
                     try await session.run()
                     break
-                } catch let error as StoreError where error.code == .leaseLost {
+                } catch let error as StoreError where error.code == .leaseLost || error.code == .outcomeUnknown {
+                    // Another server runs it, or the record may hold more than this engine knows:
+                    // the drill is taken up again from the record (``DrillRegistry/renewLeases()``).
                     await self?.halt()
                     return
                 } catch {
@@ -86,7 +88,11 @@ actor LiveDrill<C: Clock> where C.Duration == Duration {
         }
     }
 
-    /// Stops everything here: another server runs the drill now. Its record is not touched.
+    /// Whether the drill was stopped here (``halt()``).
+    var isHalted: Bool { halted }
+
+    /// Stops everything here: another server runs the drill now, or its record may hold more
+    /// than this engine knows. Its record is not touched.
     func halt() {
         halted = true
         runTask?.cancel()

@@ -52,6 +52,10 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             var response = APIError.render(.badRequest("the request ended before its body was complete; nothing was recorded"))
             response.headers[.connection] = "close"
             return response
+        } catch let error as StoreError where error.code == .outcomeUnknown {
+            // The database's connection broke during the commit: the input may be recorded.
+            context.logger.error("store error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            return APIError.render(APIError(.serviceUnavailable, "outcome_unknown", "the connection to the database broke while this was being recorded: it may or may not be recorded; look at the drill's events before sending it again"))
         } catch let error as StoreError {
             // The record could not be written or read (a full disk, a lock held too long):
             // nothing was acknowledged, so the client can try again.

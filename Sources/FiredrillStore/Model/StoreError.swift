@@ -55,6 +55,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         /// Another server took the drill over: this one's lease (its fencing token) is no longer
         /// the drill's, so it may not write the drill's record.
         case leaseLost
+        /// The connection to the database was lost while a transaction was being committed:
+        /// what it wrote may or may not be in the database (read the record to know).
+        case outcomeUnknown
     }
 
     public var code: Code
