@@ -276,6 +276,29 @@ class EditorTest(BrowserTest):
         visible(trainer, f"#f-injects-{index}-when")
         self.assert_clean(trainer)
 
+    def test_a_long_list_is_put_on_the_page_in_steps(self):
+        """Of 300 injects the first are on the page at once and the rest follow when it is idle;
+        moving one far down the list focuses its new place although a rebuild has put only the
+        first ones back so far."""
+        lines = ["firedrill: 1", "id: long-list", "title: Long list", "duration: 10h", "roles:",
+                 "  - {id: desk, name: Desk}", "injects:"]
+        lines += [f"  - {{id: i{n}, to: all, channel: chat, subject: Update {n}, at: {n}m}}" for n in range(1, 301)]
+        lines += ["objectives:", "  - {id: ack, kind: acknowledge, target: 5m}"]
+        api("POST", "/scenarios", {"source": "\n".join(lines) + "\n"})
+        trainer = self.browser("ja")
+        self.sign_in_trainer(trainer)
+        trainer.get(f"{BASE}/editor.html?scenario=long-list")
+        wait_js(trainer, "return document.querySelectorAll('#injects-list details.item').length === 300", "every inject is on the page")
+        click(trainer, "#item-injects-150-summary")
+        visible(trainer, "#item-injects-150-down")
+        click(trainer, "#item-injects-150-down")
+        wait(trainer, lambda d: d.switch_to.active_element.get_attribute("id") == "item-injects-151-down", "the moved inject's button has the focus")
+        # (Items count from 0: item 150 was "Update 151".)
+        self.assertIn("Update 152", trainer.find_element(By.ID, "item-injects-150-summary").text)
+        self.assertIn("Update 151", trainer.find_element(By.ID, "item-injects-151-summary").text)
+        wait_js(trainer, "return document.querySelectorAll('#injects-list details.item').length === 300", "every inject is on the page again")
+        self.assert_clean(trainer)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -40,6 +40,8 @@ export function fill(node, ...children) {
 }
 
 export const $ = (selector, root = document) => root.querySelector(selector);
+/** Runs `fn` when the page has nothing more urgent to do (Safari has no requestIdleCallback). */
+export const whenIdle = (fn) => (window.requestIdleCallback || setTimeout)(fn);
 export const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
 
 /** Only same-origin paths and http(s) URLs may become links. */

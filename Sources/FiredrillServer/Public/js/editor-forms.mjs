@@ -2,10 +2,10 @@
 // scenario itself, roles (with their card and, for simulated roles, the persona), injects,
 // objectives, survey questions and the quiz. Each list item is a <details> whose summary
 // names it in words; the keys the editor has no field for stay in the scenario as they were.
-import { el } from './dom.mjs';
+import { el, whenIdle } from './dom.mjs';
 import { channelName, t } from './i18n.mjs';
 import { checkGroup, fieldId, fieldLabel, register, selectField, textField } from './editor-fields.mjs';
-import { KEY_ORDER, freshId, parseCondition, parseDuration, renameId, setKey } from './editor-model.mjs';
+import { KEY_ORDER, drawingSteps, freshId, parseCondition, parseDuration, renameId, setKey } from './editor-model.mjs';
 import { conditionInWords } from './conditions.mjs';
 import { formatClock } from './format.mjs';
 import { nameBook } from './names.mjs';
@@ -104,6 +104,39 @@ function itemBox(state, { listKey, index, title, extra, body, noun, itemLabel })
   register(state, key, { focus: summary, slot, itemLabel, open });
   if (details.open) draw();
   return details;
+}
+
+const FIRST_ITEMS = 100;    // a long list's items put on the page at once; the others follow,
+const ITEMS_PER_STEP = 500; // ITEMS_PER_STEP a task, when the page is idle
+
+/**
+ * Puts a long list's `items` (made and registered already) on the page in steps: the first
+ * FIRST_ITEMS now, the others when the page is idle. Their style and layout is most of what
+ * opening a scenario of thousands of injects costs; every item is on the page a moment later.
+ * Whatever needs an item that is not yet (a problem's link, a field to focus after a rebuild)
+ * calls `state.placeAll()` first.
+ */
+function inSteps(state, list, items) {
+  const steps = drawingSteps(items.length, FIRST_ITEMS, ITEMS_PER_STEP);
+  const place = (count) => {
+    while (steps.length && count-- > 0) {
+      const [start, end] = steps.shift();
+      list.append(...items.slice(start, end));
+    }
+    if (!steps.length) state.pending.delete(place);
+  };
+  place(1);
+  if (steps.length) {
+    state.pending.add(place);
+    const next = () => {
+      if (!state.pending.has(place)) return;
+      if (!list.isConnected) { state.pending.delete(place); return; }   // drawn again meanwhile
+      place(1);
+      if (steps.length) whenIdle(next);
+    };
+    whenIdle(next);
+  }
+  return list;
 }
 
 /** The button that adds an item to a list and opens it. */
@@ -270,7 +303,7 @@ export function renderInjects(state) {
   const channels = scenarioChannels(state.doc);
   const played = roles.filter((r) => r && r.id && !isPersona(r)).map((r) => ({ value: r.id, label: roleTitle(r), lang: state.lang }));
   return [
-    el('ol', { class: listClass(injects) }, injects.map((inject, i) => {
+    inSteps(state, el('ol', { class: listClass(injects) }), injects.map((inject, i) => {
       if (!inject || typeof inject !== 'object') return el('li', { text: t('editor.item.unreadable') });
       const itemLabel = () => t('editor.label.inject', { name: injectTitle(inject) });
       const byCondition = inject.when !== undefined && inject.at === undefined;

@@ -2,7 +2,7 @@
 // injects in drill-time order (each one's time can be changed there), find and replace over
 // every text with a preview, and what a chosen role will see.
 import { triggerInWords } from './conditions.mjs';
-import { el, fill, reflow } from './dom.mjs';
+import { el, fill, reflow, whenIdle } from './dom.mjs';
 import { formatClock } from './format.mjs';
 import { channelName, t } from './i18n.mjs';
 import { announce } from './ui.mjs';
@@ -13,8 +13,6 @@ import { LONG_LIST, currentBook, injectTitle, roleTitle } from './editor-forms.m
 const STEP = 5 * 60;   // the earlier / later buttons move an inject by five minutes
 const FIRST_ROWS = 100;   // a long list's rows drawn at once; the others follow, ROWS_PER_STEP a task
 const ROWS_PER_STEP = 250;
-/** Runs `fn` when the page has nothing more urgent to do (Safari has no requestIdleCallback). */
-export const whenIdle = (fn) => (window.requestIdleCallback || setTimeout)(fn);
 
 /**
  * Fills `list` with `make(item)` for each of `items`: the first `first` now, the others in

@@ -7,12 +7,12 @@
 // and saves it as YAML so that the library's versions read and compare as people wrote them.
 import { ApiError, api, enc } from './api.mjs';
 import { initPage, pageError } from './chrome.mjs';
-import { $, el, fill } from './dom.mjs';
+import { $, el, fill, whenIdle } from './dom.mjs';
 import { lang, t, tOpt } from './i18n.mjs';
 import { announce, showError } from './ui.mjs';
 import { fieldId, fieldLabel, reveal, showFieldProblems } from './editor-fields.mjs';
 import { renderBasics, renderInjects, renderObjectives, renderQuiz, renderRoles, renderSurvey } from './editor-forms.mjs';
-import { FindReplace, renderPreview, renderPreviewRoles, renderTimeline, whenIdle } from './editor-tools.mjs';
+import { FindReplace, renderPreview, renderPreviewRoles, renderTimeline } from './editor-tools.mjs';
 import {
   KEY_ORDER, blankScenario, copyTitle, deriveCopyId, fieldFor, keyPath, pathKey, plannedScenario, problemsWithPaths, setKey, toJSONText,
 } from './editor-model.mjs';
@@ -39,7 +39,10 @@ const state = {
   dirty: false,
   problems: [],
   valid: null,
+  pending: new Set(),     // long lists' items not on the page yet (inSteps, editor-forms.mjs)
 };
+/** Puts every item of a long list on the page now (a field in one is to be shown or focused). */
+state.placeAll = () => { for (const place of Array.from(state.pending)) place(Infinity); };
 
 // ---------------------------------------------------------------- requests
 
@@ -111,6 +114,7 @@ function flushRerender() {
   const selection = active && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
   renderAll(options.hard ? {} : { keep: options.keep });
   if (focusId) {
+    if (!document.getElementById(focusId)) state.placeAll();   // in an item not on the page yet
     const node = document.getElementById(focusId);
     if (node) {
       if (options.scroll || options.focus) reveal(node); else node.focus({ preventScroll: true });
@@ -168,6 +172,7 @@ state.describe = (key) => {
 
 /** Takes the reader to the field of `key`: its item opened (its form drawn), the field focused. */
 state.reveal = (key) => {
+  state.placeAll();   // the item may not be on the page yet
   const path = keyPath(key);
   const item = state.fields.get(pathKey(path.slice(0, 2)));
   if (item && item.open) item.open();
