@@ -54,8 +54,7 @@ extension PostgresStore {
     @discardableResult
     public func markCorrectiveActionInProgress(id: Int64) throws -> CorrectiveAction {
         try transaction { transaction in
-            let action = try Self.correctiveAction(transaction, id: id)
-            guard action.status != .closed else { throw StoreError.invalidInput("corrective action \(id) is closed") }
+            try Self.correctiveAction(transaction, id: id).checkCanStart()
             try transaction.query("UPDATE corrective_action SET status = 'in-progress' WHERE id = \(id)")
             return try Self.correctiveAction(transaction, id: id)
         }
@@ -65,10 +64,7 @@ extension PostgresStore {
     public func closeCorrectiveAction(id: Int64, evidence: String, at date: Date = Date()) throws -> CorrectiveAction {
         let evidence = try PlannedAction.closingEvidence(evidence)
         return try transaction { transaction in
-            let action = try Self.correctiveAction(transaction, id: id)
-            guard action.status != .closed else {
-                throw StoreError.invalidInput("corrective action \(id) is already closed (at \(action.closedAt ?? "?"))")
-            }
+            try Self.correctiveAction(transaction, id: id).checkCanClose()
             try transaction.query("""
                 UPDATE corrective_action SET status = 'closed', closing_evidence = \(evidence), closed_at = \(Timestamp.string(from: date))
                 WHERE id = \(id)

@@ -12,7 +12,7 @@ import Testing
 
 /// Several `firedrill serve` processes on one real PostgreSQL database: the server running a
 /// drill is killed (SIGKILL) or frozen (SIGSTOP) while players act through every server.
-@Suite("Several servers on one PostgreSQL database", .serialized)
+@Suite("Several servers on one PostgreSQL database", .serialized, .timeLimit(.minutes(5)))
 struct ClusterProcessTests {
     /// Ticks to everyone every 20 s of drill time (2 s at speed 10).
     static let scenario = """
@@ -96,14 +96,12 @@ struct ClusterProcessTests {
         try await trainer.waitFor { $0.data["inject"] as? String == "tick-2" }
         let beforeKill = try #require(trainer.received.last?.id)
         servers[0].kill()
-        let killed = ContinuousClock.now
+        let killed = Date()
         dead.set()
 
         // Another server takes the drill over when the lease expires: the interruption, then the
         // drill goes on by itself.
         try await trainer.waitFor { $0.type == "resumed" && $0.id > beforeKill }
-        let takeover = ContinuousClock.now - killed
-        #expect(takeover < .seconds(Self.leaseSeconds + 10), "taken over after \(takeover)")
         let resumedAt = try #require(trainer.received.last { $0.type == "resumed" }?.id)
         // Scheduled work goes on on the new server.
         try await trainer.waitFor { $0.type == "inject-delivered" && $0.id > resumedAt }
@@ -133,7 +131,13 @@ struct ClusterProcessTests {
         // nothing doubled; each inject once; the chain intact.
         let database = try PostgresStore.open(try PostgresAddress(url: db), access: .readOnly)
         defer { try? database.close() }
-        let stored = try database.storedEvents(runID: id).map(\.event)
+        let record = try database.storedEvents(runID: id)
+        let stored = record.map(\.event)
+        // The successor's first event (the interruption), as it recorded it (by its wall clock, not this test's,
+        // whose tasks wait for the machine with every other test): within the lease and 10 s.
+        let successor = try #require(record.first { $0.event.sequence > beforeKill && $0.event.typeName == "interrupted" })
+        let takeover = try #require(Timestamp.date(from: successor.wallTime)).timeIntervalSince(killed)
+        #expect(takeover < Double(Self.leaseSeconds + 10), "taken over \(takeover) s after the kill")
         var actionTexts: [String: [Int]] = [:]
         var injects: [String: Int] = [:]
         for event in stored {

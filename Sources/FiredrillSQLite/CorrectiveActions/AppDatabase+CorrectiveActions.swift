@@ -62,10 +62,7 @@ extension AppDatabase {
     @discardableResult
     public func markCorrectiveActionInProgress(id: Int64) throws -> CorrectiveAction {
         try write { db in
-            let action = try Self.fetchCorrectiveAction(db, id: id)
-            guard action.status != .closed else {
-                throw StoreError.invalidInput("corrective action \(id) is closed")
-            }
+            try Self.fetchCorrectiveAction(db, id: id).checkCanStart()
             try db.execute(sql: "UPDATE corrective_action SET status = 'in-progress' WHERE id = ?", arguments: [id])
             return try Self.fetchCorrectiveAction(db, id: id)
         }
@@ -76,10 +73,7 @@ extension AppDatabase {
     public func closeCorrectiveAction(id: Int64, evidence: String, at date: Date = Date()) throws -> CorrectiveAction {
         let evidence = try PlannedAction.closingEvidence(evidence)
         return try write { db in
-            let action = try Self.fetchCorrectiveAction(db, id: id)
-            guard action.status != .closed else {
-                throw StoreError.invalidInput("corrective action \(id) is already closed (at \(action.closedAt ?? "?"))")
-            }
+            try Self.fetchCorrectiveAction(db, id: id).checkCanClose()
             try db.execute(
                 sql: "UPDATE corrective_action SET status = 'closed', closing_evidence = ?, closed_at = ? WHERE id = ?",
                 arguments: [evidence, Timestamp.string(from: date), id]

@@ -91,3 +91,18 @@ public struct CorrectiveAction: Sendable, Hashable, Codable {
         )
     }
 }
+
+/// The rules of a corrective action's status, whichever database keeps it.
+extension CorrectiveAction {
+    /// Refuses to mark a closed action in progress.
+    package func checkCanStart() throws(StoreError) {
+        guard status != .closed else { throw StoreError.invalidInput("corrective action \(id) is closed") }
+    }
+
+    /// Refuses to close an action twice.
+    package func checkCanClose() throws(StoreError) {
+        guard status != .closed else {
+            throw StoreError.invalidInput("corrective action \(id) is already closed (at \(closedAt ?? "?"))")
+        }
+    }
+}
