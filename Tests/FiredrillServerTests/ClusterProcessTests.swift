@@ -236,14 +236,7 @@ extension ClusterProcessTests {
         defer { for server in servers { server.terminate() } }
         let nginx = try NginxProcess { port in try! Self.readmeNginx(listen: port, upstreams: bases) }
         defer { nginx.stop() }
-        let http = HTTPClient(eventLoopGroupProvider: .singleton)
-        do {
-            try await playBehind(nginx, servers: servers, bases: bases, http: http)
-        } catch {
-            try await http.shutdown()
-            throw error
-        }
-        try await http.shutdown()
+        try await Self.withHTTPClient { http in try await playBehind(nginx, servers: servers, bases: bases, http: http) }
     }
 
     private func playBehind(_ nginx: NginxProcess, servers: [ServerProcess], bases: [String], http: HTTPClient) async throws {
@@ -299,9 +292,17 @@ extension ClusterProcessTests {
             arguments: ["--lease-seconds", "\(Self.leaseSeconds)", "--node-name", "node1"]
         )
         defer { server.terminate() }
+        try await Self.withHTTPClient { http in
+            try await cutDuringCommit(proxy: proxy, api: API(http: http, base: try server.waitForAddress()), database: db, http: http)
+        }
+    }
+
+    /// Runs `body` with an HTTP client that is shut down afterwards, also when `body` throws
+    /// (a client dropped without shutdown stops the test process).
+    static func withHTTPClient(_ body: (HTTPClient) async throws -> Void) async throws {
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
-            try await cutDuringCommit(proxy: proxy, api: API(http: http, base: try server.waitForAddress()), database: db, http: http)
+            try await body(http)
         } catch {
             try await http.shutdown()
             throw error
